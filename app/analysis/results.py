@@ -1,0 +1,220 @@
+"""Typed results of the audit: frozen dataclasses with plain fields (the contract with UI and export).
+
+Directions and effects: ``effect`` is an odds ratio of a *stricter* response (a step above the agreed
+one) against a *milder* one, for the subject against the rest, at the same rule and strike; > 1 means
+stricter. Explanations are built from these numbers by ``app.analysis.explain``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+SCHEMA = "fair-strictness/audit/v1"
+KINDS = ("student", "group", "context", "rule")
+
+
+@dataclass(frozen=True)
+class Proportion:
+    """k of n, with a Wilson 95 % interval (never zero width)."""
+
+    k: int
+    n: int
+    share: float
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The counts behind a comparison, like with like (same rule and strike)."""
+
+    n: int  #: incidents of the subject
+    stricter: int  #: of those, answered above the agreed step
+    milder: int  #: of those, answered below the agreed step
+    rest_n: int  #: incidents of the rest in the same rule x strike strata
+    rest_stricter: int
+    rest_milder: int
+    expected_stricter: float = 0.0  #: what the rest's rates predict for the subject's own mix of strata
+    expected_milder: float = 0.0
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """One tested comparison: a subject (student, group, moment or rule) against the rest."""
+
+    kind: str  #: 'student' | 'group' | 'context' | 'rule'
+    dimension: str  #: 'student'; attribute name or 'group'; 'weekday', 'period', ...; the rule's name
+    subject: str  #: student's external id, attribute value, lowercase English weekday, ...
+    label: str  #: what the private UI shows (a student's name); never exported
+    direction: str  #: 'stricter' | 'milder'
+    effect: float  #: odds ratio, > 1 stricter
+    ci_low: float
+    ci_high: float
+    n: int
+    p: float
+    p_adjusted: float
+    flagged: bool
+    explanation: str
+    counts: Counts
+    urgent: bool = False  #: involves safety rules
+    incident_ids: tuple[int, ...] = ()
+    method: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The item as in the documented ``audit --json`` schema."""
+        return {
+            "kind": self.kind,
+            "dimension": self.dimension,
+            "subject": self.subject,
+            "direction": self.direction,
+            "effect": self.effect,
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+            "n": self.n,
+            "p": self.p,
+            "p_adjusted": self.p_adjusted,
+            "explanation": self.explanation,
+            "counts": asdict(self.counts),
+            "urgent": self.urgent,
+            "method": self.method,
+        }
+
+
+@dataclass(frozen=True)
+class RuleStrikeAdherence:
+    """How one rule at one strike was answered: as agreed, stricter (skipped upward), milder."""
+
+    rule: str
+    category: str
+    strike: int
+    n: int
+    agreed: Proportion
+    stricter: Proportion
+    milder: Proportion
+
+
+@dataclass(frozen=True)
+class EscalationPoint:
+    """Probability of a consequence at a strike, for everyone or one group."""
+
+    dimension: str  #: 'all', 'group' or an attribute name
+    subject: str
+    strike: int
+    consequence: Proportion
+
+
+@dataclass(frozen=True)
+class NoticingPoint:
+    """Who gets noticed: incidents per lesson present, with exact funnel limits."""
+
+    kind: str  #: 'student' | 'group'
+    dimension: str
+    subject: str
+    label: str
+    lessons: int
+    incidents: int
+    rate: float
+    expected: float  #: the overall rate
+    low95: float
+    high95: float
+    low998: float
+    high998: float
+    position: str  #: 'above' | 'below' | 'within' the 99.8 % limits
+
+
+@dataclass(frozen=True)
+class StudentStrictness:
+    """A student's strictness for the funnel plot: stricter share against the like-with-like expectation."""
+
+    subject: str
+    label: str
+    group: str
+    n: int
+    stricter: int
+    milder: int
+    expected_stricter: float
+    expected_milder: float
+    score: float  #: shrunken log odds ratio (stricter vs milder), 0 = like the rest
+    ci_low: float
+    ci_high: float
+
+
+@dataclass(frozen=True)
+class PraisePoint:
+    """Praise against correction for a student or group."""
+
+    kind: str  #: 'student' | 'group'
+    dimension: str
+    subject: str
+    label: str
+    praise: int
+    corrections: int
+    share_praise: Proportion
+
+
+@dataclass(frozen=True)
+class MomentCell:
+    """Weekday x period: how responses deviated from the ladder in that moment."""
+
+    weekday: str
+    period: str
+    n: int
+    stricter: int
+    milder: int
+    score: float  #: (stricter - milder) / n, between -1 and 1
+
+
+@dataclass(frozen=True)
+class WeeklyPoint:
+    """One week: how often the ladder was followed, and phase-down changes that took effect."""
+
+    week_start: date
+    n: int
+    stricter: Proportion
+    milder: Proportion
+    planned_changes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    """Everything one audit found and estimated."""
+
+    date_from: date | None
+    date_to: date | None
+    n_incidents: int
+    n_students: int
+    n_lessons: int
+    n_praise: int
+    fdr: float
+    estimates: tuple[Estimate, ...] = ()
+    adherence: tuple[RuleStrikeAdherence, ...] = ()
+    escalation: tuple[EscalationPoint, ...] = ()
+    noticing: tuple[NoticingPoint, ...] = ()
+    students: tuple[StudentStrictness, ...] = ()
+    praise: tuple[PraisePoint, ...] = ()
+    moments: tuple[MomentCell, ...] = ()
+    weekly: tuple[WeeklyPoint, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def findings(self) -> tuple[Estimate, ...]:
+        """The flagged estimates, most important first (urgent safety matters before others)."""
+        flagged = [e for e in self.estimates if e.flagged]
+        return tuple(sorted(flagged, key=lambda e: (not e.urgent, e.p_adjusted, -abs(e.n))))
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``audit --json`` document."""
+        return {
+            "schema": SCHEMA,
+            "from": self.date_from.isoformat() if self.date_from else None,
+            "to": self.date_to.isoformat() if self.date_to else None,
+            "fdr": self.fdr,
+            "n_incidents": self.n_incidents,
+            "n_students": self.n_students,
+            "n_lessons": self.n_lessons,
+            "findings": [e.to_json() for e in self.findings],
+            "estimates": [e.to_json() for e in self.estimates],
+            "notes": list(self.notes),
+        }

@@ -1,0 +1,77 @@
+"""Command line: ``fair-strictness [--db PATH] [COMMAND]``. Thin: parse, call, print; exit 2 on user error.
+
+Every sub-command lives in a module of ``app.commands`` with ``register(subparsers)``; each handler
+gets ``(args, open_store)`` and returns an exit code. Without a command the window starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import config
+from app.errors import UserError
+from app.i18n import set_language, t
+
+#: modules of app.commands, each registering its sub-commands
+COMMAND_MODULES: tuple[str, ...] = ("log",)
+PAGES = ("log", "history", "reflection", "team", "setup")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="fair-strictness",
+        description=t(
+            "Rechtvaardige strengheid: controleer of je dezelfde afspraak bij iedereen even streng toepast.",
+            "Fair strictness: check whether you apply the same rule equally strictly to everyone.",
+        ),
+    )
+    parser.add_argument("--db", type=Path, help=t("pad naar het logbestand", "path to the store file"))
+    parser.add_argument("--lang", choices=("nl", "en"), help=t("taal", "language"))
+    parser.add_argument("--page", choices=PAGES, help=t("open deze pagina", "open this page"))
+    parser.add_argument(
+        "--screenshot", type=Path, help=t("maak een schermafdruk (PNG) en stop", "save a PNG and exit")
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"app.commands.{name}").register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``fair-strictness`` and ``python -m app``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=("nl", "en"))
+    known, _ = pre.parse_known_args(argv)
+    if known.lang:
+        set_language(known.lang)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    db_path: Path = args.db.expanduser() if args.db else config.default_db_path()
+
+    if args.command is None:
+        from app.ui.app import run_gui
+
+        return run_gui(db_path, page=args.page, screenshot=args.screenshot, lang=args.lang)
+
+    def open_store():  # type: ignore[no-untyped-def]
+        from app.models.store import Store
+
+        return Store.open(db_path)
+
+    try:
+        return int(args.handler(args, open_store) or 0)
+    except UserError as exc:
+        print(t("Fout: {msg}", "Error: {msg}", msg=exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

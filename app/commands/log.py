@@ -1,0 +1,56 @@
+"""``log``: log one incident now, from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from app.errors import UserError
+from app.i18n import t
+
+if TYPE_CHECKING:
+    from app.models.store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``log`` sub-command."""
+    p = sub.add_parser("log", help=t("log één incident, nu", "log one incident now"))
+    p.add_argument("--student", required=True, help=t("leerlingnummer", "student id"))
+    p.add_argument("--rule", required=True, help=t("naam van de afspraak", "name of the rule"))
+    p.add_argument("--severity", type=int, help=t("stap op de ladder", "ladder step"))
+    p.add_argument("--note", default="", help=t("korte notitie (privé)", "short private note"))
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
+    """Log the incident and print what was stored."""
+    with open_store() as store:
+        student = store.student_by_external_id(args.student)
+        if student is None:
+            raise UserError(t("Onbekende leerling: {s}", "Unknown student: {s}", s=args.student))
+        rule = store.rule_by_name(args.rule)
+        if rule is None:
+            names = ", ".join(r.name for r in store.rules(active_only=True))
+            raise UserError(
+                t(
+                    "Onbekende afspraak: {r}. Bekend zijn: {names}",
+                    "Unknown rule: {r}. Known are: {names}",
+                    r=args.rule,
+                    names=names,
+                )
+            )
+        logged = store.log_incident(student.id, rule.id, args.severity, note=args.note)
+    print(
+        t(
+            "Opgeslagen: {name} ({group}), {rule}, {n}e keer deze les: {step} (volgens afspraak: {agreed}).",
+            "Stored: {name} ({group}), {rule}, strike {n} this lesson: {step} (agreed: {agreed}).",
+            name=logged.student_name,
+            group=logged.class_name,
+            rule=logged.rule_name,
+            n=logged.strike,
+            step=logged.step_name,
+            agreed=logged.agreed_step_name,
+        )
+    )
+    return 0

@@ -1,0 +1,80 @@
+"""Raw tables for the analysis: the store's rows as pandas DataFrames (pandas imported lazily).
+
+Columns (the contract with ``app.analysis.frame``):
+
+- ``incidents``: incident_id, lesson_id, student_id (external id, str), rule_id, step, occurred_at, note
+  (live incidents only)
+- ``lessons``: lesson_id, group (class name), date, period, start_time, mood, energy
+- ``students``: student_id (external id), name, group, archived
+- ``attributes``: student_id, attribute, value (long form)
+- ``rules``: rule_id, rule, category, start_step, position, active
+- ``phase_downs``: rule_id, effective_from, start_step
+- ``ladder``: level, name, kind
+- ``praise``: praise_id, lesson_id, student_id, occurred_at (live praise only)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from sqlalchemy import Engine
+
+QUERIES: dict[str, str] = {
+    "incidents": """
+        SELECT i.id AS incident_id, i.lesson_id, s.external_id AS student_id, i.rule_id, i.step,
+               i.occurred_at, i.note
+        FROM incident i JOIN student s ON s.id = i.student_id
+        WHERE i.deleted_at IS NULL
+        ORDER BY i.occurred_at, i.id""",
+    "lessons": """
+        SELECT l.id AS lesson_id, c.name AS "group", l.date, l.period, l.start_time, l.mood, l.energy
+        FROM lesson l JOIN class_group c ON c.id = l.class_id""",
+    "students": """
+        SELECT s.external_id AS student_id, s.display_name AS name, c.name AS "group", s.archived
+        FROM student s JOIN class_group c ON c.id = s.class_id""",
+    "attributes": """
+        SELECT s.external_id AS student_id, d.name AS attribute, a.value
+        FROM student_attribute a JOIN student s ON s.id = a.student_id
+        JOIN attribute_definition d ON d.id = a.attribute_id""",
+    "rules": """
+        SELECT id AS rule_id, name AS rule, category, start_step, position, active FROM rule""",
+    "phase_downs": "SELECT rule_id, effective_from, start_step FROM phase_down",
+    "ladder": "SELECT level, name, kind FROM ladder_step ORDER BY level",
+    "praise": """
+        SELECT p.id AS praise_id, p.lesson_id, s.external_id AS student_id, p.occurred_at
+        FROM praise p JOIN student s ON s.id = p.student_id
+        WHERE p.deleted_at IS NULL""",
+}
+
+
+def read_tables_from(engine: Engine) -> dict[str, pd.DataFrame]:
+    """Every raw table, read in one snapshot (one read transaction)."""
+    import pandas as pd
+
+    out: dict[str, Any] = {}
+    with engine.connect() as conn, conn.begin():
+        for name, sql in QUERIES.items():
+            out[name] = pd.read_sql_query(sql, conn.connection.driver_connection)
+    for name, cols in (("incidents", ["occurred_at"]), ("praise", ["occurred_at"])):
+        for col in cols:
+            out[name][col] = pd.to_datetime(out[name][col])
+    out["lessons"]["date"] = pd.to_datetime(out["lessons"]["date"]).dt.date
+    out["phase_downs"]["effective_from"] = pd.to_datetime(out["phase_downs"]["effective_from"]).dt.date
+    out["students"]["archived"] = out["students"]["archived"].astype(bool)
+    out["rules"]["active"] = out["rules"]["active"].astype(bool)
+    for name in ("incidents", "students", "attributes", "praise"):
+        out[name]["student_id"] = out[name]["student_id"].astype(str)
+    return out
+
+
+class TablesMixin:
+    """Store method handing the analysis its raw tables."""
+
+    if TYPE_CHECKING:
+        engine: Engine
+
+    def read_tables(self) -> dict[str, pd.DataFrame]:
+        """The store's content as raw DataFrames for ``app.analysis.frame``."""
+        return read_tables_from(self.engine)

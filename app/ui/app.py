@@ -1,0 +1,117 @@
+"""Start the window: QApplication, translators, store, main window; or render a screenshot and exit."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from app import config
+from app.i18n import set_language
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: object, lang: str) -> list[object]:
+    """Install Qt's own and the app's translator for ``lang`` (source strings are Dutch)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    translators: list[object] = []
+    if lang == "en":
+        own = QTranslator()
+        if own.load(str(config.RESOURCES / "i18n" / "fair_strictness_en.qm")):
+            app.installTranslator(own)  # type: ignore[attr-defined]
+            translators.append(own)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    qt = QTranslator()
+    if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)  # type: ignore[attr-defined]
+        translators.append(qt)
+    return translators
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    """Log an unexpected error and show a calm message instead of crashing."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None:
+        QMessageBox.warning(
+            None,
+            "fair-strictness",
+            QApplication.translate(
+                "App",
+                "Er ging iets mis. Je gegevens zijn veilig; de fout staat in het logbestand.\n\n{err}",
+            ).replace("{err}", str(value)),
+        )
+
+
+def run_gui(
+    db_path: Path, *, page: str | None = None, screenshot: Path | None = None, lang: str | None = None
+) -> int:
+    """Start the GUI on the store at ``db_path``; with ``screenshot``, render 1366x768 to PNG and exit."""
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(config.APP_AUTHOR)
+    app.setApplicationName(config.APP_NAME)
+    settings = QSettings()
+    lang = lang or str(settings.value("language", "") or "") or config.language()
+    set_language(lang)
+    _keep = install_translators(app, lang)
+    sys.excepthook = _excepthook
+
+    from app.errors import UserError
+    from app.models.store import Store
+
+    try:
+        store = Store.open(db_path)
+    except UserError as exc:
+        if screenshot is None:
+            QMessageBox.critical(None, "fair-strictness", str(exc))
+        else:
+            print(str(exc), file=sys.stderr)
+        return 2
+
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+    from app.ui.workers import TaskRunner
+
+    ctx = AppContext(store=store, tasks=TaskRunner(), settings=settings, language=lang)
+    window = MainWindow(ctx, page=page)
+    window.resize(1366, 768)
+    if screenshot is not None:
+        return _screenshot(app, window, ctx, screenshot)
+    window.show()
+    QTimer.singleShot(0, lambda: None)
+    code = app.exec()
+    ctx.tasks.wait()
+    store.close()
+    return int(code)
+
+
+def _screenshot(app: object, window: object, ctx: object, out: Path) -> int:
+    """Render the window offscreen once its page has settled, save a PNG and exit."""
+    from PySide6.QtCore import QElapsedTimer, Qt
+    from PySide6.QtWidgets import QApplication
+
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # type: ignore[attr-defined]
+    window.show()  # type: ignore[attr-defined]
+    timer = QElapsedTimer()
+    timer.start()
+    page = window.stack.currentWidget()  # type: ignore[attr-defined]
+    busy = getattr(page, "is_busy", None)
+    while timer.elapsed() < 500 or (callable(busy) and busy() and timer.elapsed() < 30000):
+        QApplication.processEvents()
+        ctx.tasks.pool.waitForDone(50)  # type: ignore[attr-defined]
+    QApplication.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(out), "PNG")  # type: ignore[attr-defined]
+    window.close()  # type: ignore[attr-defined]
+    ctx.store.close()  # type: ignore[attr-defined]
+    return 0 if ok else 1

@@ -1,0 +1,123 @@
+"""The main window: navigation on the left, pages in a QStackedWidget, created when first shown."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from app.ui.context import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+#: page key -> (module, class, title); a page whose module is not there is not offered
+PAGES: tuple[tuple[str, str, str, str], ...] = (
+    ("log", "app.ui.log_page", "LogPage", "Loggen"),
+    ("history", "app.ui.history_page", "HistoryPage", "Geschiedenis"),
+    ("reflection", "app.ui.reflection_page", "ReflectionPage", "Reflectie"),
+    ("team", "app.ui.team_page", "TeamPage", "Team"),
+    ("setup", "app.ui.setup_page", "SetupPage", "Instellingen"),
+)
+# Titles are marked for translation here so lupdate sees them.
+_TITLES = (
+    QCoreApplication.translate("MainWindow", "Loggen"),
+    QCoreApplication.translate("MainWindow", "Geschiedenis"),
+    QCoreApplication.translate("MainWindow", "Reflectie"),
+    QCoreApplication.translate("MainWindow", "Team"),
+    QCoreApplication.translate("MainWindow", "Instellingen"),
+)
+
+
+def available_pages() -> list[tuple[str, str, str, str]]:
+    """The pages whose modules exist in this build."""
+    return [p for p in PAGES if importlib.util.find_spec(p[1]) is not None]
+
+
+class MainWindow(QMainWindow):
+    """Navigation and pages; pages are imported and built the first time they are shown."""
+
+    def __init__(self, ctx: AppContext, page: str | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(_tr("Rechtvaardige strengheid"))
+        self.resize(1366, 768)
+        self._pages: dict[str, QWidget] = {}
+        self._keys = [p[0] for p in available_pages()]
+        self._specs = {p[0]: p for p in available_pages()}
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(_tr("Navigatie"))
+        self.nav.setFixedWidth(170)
+        for key in self._keys:
+            item = QListWidgetItem(_tr(self._specs[key][3]))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._on_row)
+
+        quit_action = QAction(_tr("Afsluiten"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+        for index, key in enumerate(self._keys):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.show_page(k))
+            self.addAction(action)
+
+        self.show_page(page if page in self._keys else (self._keys[0] if self._keys else None))
+
+    def page(self, key: str) -> QWidget:
+        """The page widget for a key, built when first asked."""
+        if key not in self._pages:
+            _, module, cls, _title = self._specs[key]
+            widget = getattr(importlib.import_module(module), cls)(self.ctx)
+            self._pages[key] = widget
+            self.stack.addWidget(widget)
+        return self._pages[key]
+
+    def show_page(self, key: str | None) -> None:
+        """Switch to a page."""
+        if key is None:
+            return
+        row = self._keys.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # comes back here through _on_row
+            return
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        activated = getattr(widget, "activated", None)
+        if callable(activated):
+            activated()
+
+    def current_page_key(self) -> str | None:
+        """The key of the page shown."""
+        row = self.nav.currentRow()
+        return self._keys[row] if 0 <= row < len(self._keys) else None
+
+    def _on_row(self, row: int) -> None:
+        if 0 <= row < len(self._keys):
+            self.show_page(self._keys[row])
