@@ -164,3 +164,14 @@ def test_reflection_round_trip_per_week(store: Store) -> None:
     again = store.reflection(date(2026, 11, 23))
     assert again.journal == "Rustige week" and again.answers == {"keep": "de start van de les"}
     assert store.reflection_weeks() == [date(2026, 11, 23)]
+
+
+def test_known_head_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from app.models.migrate import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    revisions, head = known_revisions()
+    assert head == script.get_current_head()
+    assert revisions == {r.revision for r in script.walk_revisions()}
