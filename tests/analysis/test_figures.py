@@ -1,0 +1,219 @@
+"""Figures from audit results: every chart draws from a hand-made report, and explains an empty one."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from app.analysis import figures
+from app.analysis.results import (
+    AuditReport,
+    Counts,
+    EscalationPoint,
+    Estimate,
+    MomentCell,
+    PraisePoint,
+    Proportion,
+    RuleStrikeAdherence,
+    StudentStrictness,
+    WeeklyPoint,
+)
+
+FIRST_MONDAY = date(2025, 9, 1)
+
+
+def _prop(k: int, n: int) -> Proportion:
+    share = k / n if n else 0.0
+    return Proportion(k, n, share, max(0.0, share - 0.1), min(1.0, share + 0.1))
+
+
+def make_estimate(
+    subject: str,
+    *,
+    kind: str = "student",
+    dimension: str = "student",
+    effect: float = 3.0,
+    p_adjusted: float = 0.01,
+    flagged: bool = True,
+    urgent: bool = False,
+    incident_ids: tuple[int, ...] = (),
+) -> Estimate:
+    """One estimate with plausible counts."""
+    direction = "stricter" if effect > 1 else "milder"
+    return Estimate(
+        kind=kind,
+        dimension=dimension,
+        subject=subject,
+        label=f"Leerling {subject}" if kind == "student" else subject,
+        direction=direction,
+        effect=effect,
+        ci_low=effect / 2,
+        ci_high=effect * 2,
+        n=12,
+        p=p_adjusted / 5,
+        p_adjusted=p_adjusted,
+        flagged=flagged,
+        explanation=f"Bij dezelfde afspraak en keer 8 van 12 keer strenger ({subject}).",
+        counts=Counts(12, 8, 1, 200, 30, 20, 2.0, 1.5),
+        urgent=urgent,
+        incident_ids=incident_ids,
+    )
+
+
+def make_report(*, estimates: tuple[Estimate, ...] | None = None, weeks: int = 10) -> AuditReport:
+    """A small, complete report (every section filled) for figure and page tests."""
+    students = tuple(
+        StudentStrictness(
+            subject=f"s{i}",
+            label=f"Leerling {i}",
+            group="1A" if i % 2 else "1B",
+            n=3 + i,
+            stricter=i % 4,
+            milder=i % 3,
+            expected_stricter=1.0,
+            expected_milder=1.0,
+            score=(1.4 if i == 5 else math.sin(i) * 0.3),
+            ci_low=-1.2 / math.sqrt(3 + i) + math.sin(i) * 0.3,
+            ci_high=1.2 / math.sqrt(3 + i) + math.sin(i) * 0.3,
+        )
+        for i in range(20)
+    )
+    if estimates is None:
+        estimates = (
+            make_estimate("s5"),
+            make_estimate("1A", kind="group", dimension="group", effect=1.2, flagged=False, p_adjusted=0.6),
+            make_estimate("ja", kind="group", dimension="zorgplan", effect=0.4, p_adjusted=0.03),
+        )
+    adherence = tuple(
+        RuleStrikeAdherence(rule, cat, strike, 20, _prop(14, 20), _prop(4, 20), _prop(2, 20))
+        for rule, cat in (("Te laat", "routine"), ("Gevaarlijk gedrag", "safety"))
+        for strike in (1, 2)
+    )
+    escalation = tuple(
+        EscalationPoint(dim, subj, strike, _prop(strike * 3, 12))
+        for dim, subj in (("all", "all"), ("group", "1A"), ("group", "1B"))
+        for strike in (1, 2, 3)
+    )
+    praise = tuple(
+        PraisePoint("student", "student", f"s{i}", f"Leerling {i}", i % 5, 2 + i, _prop(i % 5, 2 + i + i % 5))
+        for i in range(12)
+    )
+    moments = tuple(
+        MomentCell(day, str(period), 6, (i + period) % 3, period % 2, ((i + period) % 3 - period % 2) / 6)
+        for i, day in enumerate(figures.WEEKDAYS[:5])
+        for period in range(1, 7)
+    )
+    weekly = tuple(
+        WeeklyPoint(
+            FIRST_MONDAY + timedelta(weeks=w),
+            15,
+            _prop(w % 4, 15),
+            _prop(2, 15),
+            ("Te laat: start stap 1",) if w == 4 else (),
+        )
+        for w in range(weeks)
+    )
+    return AuditReport(
+        date_from=FIRST_MONDAY,
+        date_to=FIRST_MONDAY + timedelta(weeks=weeks, days=-1),
+        n_incidents=300,
+        n_students=20,
+        n_lessons=120,
+        n_praise=40,
+        fdr=0.05,
+        estimates=estimates,
+        adherence=adherence,
+        escalation=escalation,
+        students=students,
+        praise=praise,
+        moments=moments,
+        weekly=weekly,
+    )
+
+
+def test_every_chart_draws_from_a_full_report(tmp_path: Path) -> None:
+    charts = figures.all_charts(make_report(), highlight=FIRST_MONDAY + timedelta(weeks=3))
+    assert [c.key for c in charts] == [
+        "students",
+        "groups",
+        "moments",
+        "adherence",
+        "escalation",
+        "praise",
+        "weekly",
+    ]
+    for chart in charts:
+        assert chart.figure is not None, chart.key
+        assert chart.title
+        assert chart.caption
+        assert chart.empty == ""
+        out = tmp_path / f"{chart.key}.png"
+        chart.figure.savefig(out)
+        assert out.stat().st_size > 5000
+
+
+def test_empty_report_explains_what_is_missing() -> None:
+    empty = AuditReport(None, None, 0, 0, 0, 0, 0.05)
+    for chart in figures.all_charts(empty):
+        assert chart.figure is None
+        assert len(chart.empty) > 20, chart.key
+
+
+def test_funnel_marks_the_outlier_and_names_only_when_asked() -> None:
+    report = make_report()
+    named = figures.funnel_chart(report.students, show_names=True).figure
+    anonymous = figures.funnel_chart(report.students, show_names=False).figure
+    assert named is not None
+    assert anonymous is not None
+    named_texts = [t.get_text() for t in named.axes[0].texts]
+    assert "Leerling 5" in named_texts
+    assert len(anonymous.axes[0].texts) == 0
+
+
+def test_funnel_is_not_a_ranking_axis_is_incident_count() -> None:
+    fig = figures.funnel_chart(make_report().students).figure
+    assert fig is not None
+    ax = fig.axes[0]
+    assert "incidenten" in ax.get_xlabel()
+    labels = [label.get_text() for label in ax.get_yticklabels()]
+    assert "gelijk" in labels
+
+
+def test_weekly_chart_highlights_the_chosen_week_and_the_plan() -> None:
+    week = FIRST_MONDAY + timedelta(weeks=2)
+    fig = figures.weekly_chart(make_report().weekly, highlight=week, plan=[(week, "Afbouw")]).figure
+    assert fig is not None
+    ax = fig.axes[0]
+    texts = [t.get_text().strip() for t in ax.texts]
+    assert "Afbouw" in texts
+    assert "Te laat: start stap 1" in texts
+    assert any(type(p).__name__ == "Rectangle" or "Polygon" in type(p).__name__ for p in ax.patches)
+
+
+def test_heat_map_counts_are_written_in_the_cells() -> None:
+    fig = figures.moments_chart(make_report().moments).figure
+    assert fig is not None
+    assert [t.get_text() for t in fig.axes[0].texts].count("6") == 30
+
+
+def test_svg_export_is_possible(tmp_path: Path) -> None:
+    chart = figures.adherence_chart(make_report().adherence)
+    assert chart.figure is not None
+    out = tmp_path / "rule.svg"
+    chart.figure.savefig(out, format="svg")
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+@pytest.mark.parametrize(("day", "word"), [("monday", "ma"), ("friday", "vr")])
+def test_weekday_names_are_dutch(day: str, word: str) -> None:
+    assert figures.weekday_name(day) == word
+
+
+def test_figures_module_has_no_qt_or_pyplot() -> None:
+    source = Path(figures.__file__).read_text(encoding="utf-8")
+    assert "import pyplot" not in source
+    assert "matplotlib.pyplot" not in source
+    assert "PySide6" not in source
