@@ -1,0 +1,469 @@
+"""Reading a table file (CSV in any usual dialect and encoding, or XLSX) with line numbers.
+
+Every importer reads its whole file through ``read_table`` first, collects every problem as a
+``RowProblem`` and writes nothing unless the list stays empty.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from app.errors import ImportProblem
+from app.i18n import t
+
+#: largest file an importer reads (bytes); a school year of a whole team is a few MB
+MAX_BYTES = 200 * 1024 * 1024
+DELIMITERS = (";", ",", "\t", "|")
+_NORMALISE = re.compile(r"[\s_\-.:/#]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One reason a file cannot be imported; ``line`` 0 means the file as a whole."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        if self.line <= 0:
+            return self.message
+        return t("regel {line}: {msg}", "line {line}: {msg}", line=self.line, msg=self.message)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import changed in the store."""
+
+    kind: str  #: 'roster', 'rules' or 'incidents'
+    added: int
+    updated: int = 0
+    unchanged: int = 0
+    lessons_added: int = 0
+    rules_created: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        """One or two sentences for the user."""
+        if self.kind == "roster":
+            text = t(
+                "Leerlingen: {a} toegevoegd, {u} bijgewerkt, {s} ongewijzigd.",
+                "Students: {a} added, {u} updated, {s} unchanged.",
+                a=self.added,
+                u=self.updated,
+                s=self.unchanged,
+            )
+            if self.attributes:
+                text += " " + t(
+                    "Kenmerken: {names}.", "Attributes: {names}.", names=", ".join(self.attributes)
+                )
+            return text
+        if self.kind == "rules":
+            return t(
+                "Afspraken: {a} toegevoegd, {u} bijgewerkt, {s} ongewijzigd.",
+                "Rules: {a} added, {u} updated, {s} unchanged.",
+                a=self.added,
+                u=self.updated,
+                s=self.unchanged,
+            )
+        text = t(
+            "Incidenten: {a} toegevoegd in {l} nieuwe lessen; {s} stonden er al in.",
+            "Incidents: {a} added in {l} new lessons; {s} were already stored.",
+            a=self.added,
+            l=self.lessons_added,
+            s=self.unchanged,
+        )
+        if self.rules_created:
+            text += " " + t(
+                "Nieuwe afspraken aangemaakt (startstap 1, controleer ze): {names}.",
+                "New rules created (start step 1, please check them): {names}.",
+                names=", ".join(self.rules_created),
+            )
+        return text
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's header and data rows; every row keeps its line number (1 = the first line)."""
+
+    header: tuple[str, ...]
+    header_line: int
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    problems: tuple[RowProblem, ...] = ()
+    delimiter: str = ","
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The header names, normalised for matching."""
+        return tuple(normalise(h) for h in self.header)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column index holds each known field, and the columns left over."""
+
+    index: Mapping[str, int]
+    extra: tuple[tuple[int, str], ...] = field(default=())
+
+    def get(self, cells: Sequence[str], name: str, default: str = "") -> str:
+        """The stripped cell of field ``name`` in a row ('' when the column is absent)."""
+        i = self.index.get(name)
+        if i is None or i >= len(cells):
+            return default
+        return cells[i].strip()
+
+    def has(self, name: str) -> bool:
+        """Whether the file has this column."""
+        return name in self.index
+
+
+def normalise(name: str) -> str:
+    """A header name for matching: lower case, without spaces, underscores, dashes or dots."""
+    return _NORMALISE.sub("", name.replace("\ufeff", "").strip().lower())
+
+
+def problem_exit(path: Path | str, problems: Iterable[RowProblem]) -> ImportProblem:
+    """The exception that refuses a whole file and lists every problem."""
+    items = sorted(problems, key=lambda p: p.line)
+    return ImportProblem(
+        t(
+            "{file} is niet geïmporteerd ({n} problemen); er is niets veranderd:",
+            "{file} was not imported ({n} problems); nothing was changed:",
+            file=Path(path).name,
+            n=len(items),
+        ),
+        [str(p) for p in items],
+    )
+
+
+def _fatal(path: Path | str, message: str) -> ImportProblem:
+    return problem_exit(path, [RowProblem(0, message)])
+
+
+def decode(data: bytes, path: Path | str = "") -> str:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; never mojibake."""
+    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _fatal(path, _encoding_message()) from exc
+    else:
+        if data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8) :]
+        if b"\x00" in data:
+            raise _fatal(path, _binary_message())
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if _UTF8_MULTIBYTE.search(data):
+                line = data.count(b"\n", 0, exc.start) + 1
+                raise _fatal(
+                    path,
+                    t(
+                        "het bestand mengt tekensets (UTF-8 en een andere, vanaf regel {line}); "
+                        "sla het opnieuw op als CSV UTF-8.",
+                        "the file mixes encodings (UTF-8 and another, from line {line}); "
+                        "save it again as CSV UTF-8.",
+                        line=line,
+                    ),
+                ) from exc
+            try:
+                text = data.decode("cp1252")
+            except UnicodeDecodeError as exc2:
+                raise _fatal(path, _encoding_message()) from exc2
+    if _CONTROL.search(text):
+        raise _fatal(path, _binary_message())
+    return text.lstrip("\ufeff")
+
+
+def _binary_message() -> str:
+    return t(
+        "dit is geen tekstbestand (CSV) en geen Excel-bestand (XLSX).",
+        "this is neither a text file (CSV) nor an Excel file (XLSX).",
+    )
+
+
+def _encoding_message() -> str:
+    return t(
+        "de tekenset van het bestand is onbekend; sla het op als CSV UTF-8.",
+        "the file's encoding is unknown; save it as CSV UTF-8.",
+    )
+
+
+def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
+    """Read a CSV or XLSX file whole; raise ImportProblem when it cannot be read at all."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fatal(path, t("het bestand is te groot.", "the file is too large."))
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _fatal(
+            path, t("kan het bestand niet lezen: {err}", "cannot read the file: {err}", err=exc.strerror)
+        ) from exc
+    if data.startswith(b"PK\x03\x04"):
+        table = _read_xlsx(data, path)
+    elif data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise _fatal(
+            path,
+            t(
+                "dit is een oud Excel-bestand (.xls); sla het op als .xlsx of als CSV.",
+                "this is an old Excel file (.xls); save it as .xlsx or as CSV.",
+            ),
+        )
+    else:
+        table = _read_csv(decode(data, path), {normalise(k) for k in known})
+    if not table.header:
+        raise _fatal(path, t("het bestand is leeg.", "the file is empty."))
+    if not table.rows and not table.problems:
+        raise _fatal(
+            path,
+            t("het bestand heeft alleen een kopregel, geen rijen.", "the file has a header but no rows."),
+        )
+    return table
+
+
+def _choose_delimiter(first_line: str, known: set[str]) -> str:
+    best, best_score = ",", (-1, -1)
+    for delim in DELIMITERS:
+        try:
+            cells = next(csv.reader([first_line], delimiter=delim), [])
+        except csv.Error:
+            continue
+        score = (sum(normalise(c) in known for c in cells), len(cells))
+        if score > best_score:
+            best, best_score = delim, score
+    return best
+
+
+def _read_csv(text: str, known: set[str]) -> Table:
+    lines = io.StringIO(text, newline="")
+    first = lines.readline()
+    start_line = 1
+    hint = first.strip()
+    if hint.lower().startswith("sep=") and len(hint) == 5:
+        delim = hint[4]
+        start_line = 2
+    else:
+        lines.seek(0)
+        delim = _choose_delimiter(first.rstrip("\r\n"), known)
+    reader = csv.reader(lines, delimiter=delim, strict=True)
+    header: tuple[str, ...] = ()
+    header_line = 0
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    problems: list[RowProblem] = []
+    consumed = 0
+    while True:
+        line = consumed + start_line
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(
+                RowProblem(
+                    line,
+                    t(
+                        "aanhalingstekens kloppen niet (of de cel is te lang): {err}; "
+                        "de rest van het bestand is niet gelezen.",
+                        "quotes do not match (or the cell is too long): {err}; "
+                        "the rest of the file was not read.",
+                        err=exc,
+                    ),
+                )
+            )
+            break
+        consumed = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        if not header:
+            header, header_line = tuple(c.strip().lstrip("\ufeff") for c in cells), line
+        else:
+            rows.append((line, tuple(cells)))
+    return _tidy(header, header_line, rows, problems, delim)
+
+
+def _tidy(
+    header: tuple[str, ...],
+    header_line: int,
+    rows: list[tuple[int, tuple[str, ...]]],
+    problems: list[RowProblem],
+    delim: str,
+) -> Table:
+    """Drop trailing empty header cells, and flag rows with more filled cells than the header."""
+    width = len(header)
+    while width and not header[width - 1]:
+        width -= 1
+    header = header[:width]
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for line, cells in rows:
+        if any(c.strip() for c in cells[width:]):
+            problems.append(
+                RowProblem(
+                    line,
+                    t(
+                        "{n} cellen, maar de kopregel heeft er {w}.",
+                        "{n} cells, but the header has {w}.",
+                        n=len(cells),
+                        w=width,
+                    ),
+                )
+            )
+            continue
+        cells = tuple(cells[:width])
+        out.append((line, cells + ("",) * (width - len(cells))))
+    return Table(header, header_line, tuple(out), tuple(problems), delim)
+
+
+def cell_text(value: object) -> str:
+    """An XLSX cell value as the text a CSV export would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(data: bytes, path: Path) -> Table:
+    try:
+        import openpyxl
+
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            raw = [
+                (i, tuple(cell_text(v) for v in values))
+                for i, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ]
+        finally:
+            workbook.close()
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file; all mean the same here
+        raise _fatal(
+            path,
+            t(
+                "dit Excel-bestand is beschadigd of geen XLSX ({err}).",
+                "this Excel file is damaged or not XLSX ({err}).",
+                err=type(exc).__name__,
+            ),
+        ) from exc
+    header: tuple[str, ...] = ()
+    header_line = 0
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    for line, cells in raw:
+        if _CONTROL.search("".join(cells)):
+            return _tidy(header, header_line, [], [RowProblem(line, _binary_message())], ",")
+        if not any(c.strip() for c in cells):
+            continue
+        if not header:
+            header, header_line = tuple(c.strip() for c in cells), line
+        else:
+            rows.append((line, cells))
+    return _tidy(header, header_line, rows, [], ",")
+
+
+def map_columns(
+    table: Table,
+    aliases: Mapping[str, Iterable[str]],
+    *,
+    required: Iterable[str | tuple[str, ...]] = (),
+    allow_extra: bool = False,
+) -> tuple[Columns, list[RowProblem]]:
+    """Match header names to fields (ignoring case and spaces); report missing, doubled or unknown ones.
+
+    ``required`` items are field names, or tuples of which at least one must be present.
+    """
+    lookup = {normalise(a): fieldname for fieldname, names in aliases.items() for a in (fieldname, *names)}
+    index: dict[str, int] = {}
+    extra: list[tuple[int, str]] = []
+    problems: list[RowProblem] = []
+    seen: dict[str, int] = {}
+    line = table.header_line
+    for i, (raw, key) in enumerate(zip(table.header, table.keys, strict=True)):
+        if not key:
+            if any(cells[i].strip() for _, cells in table.rows):
+                problems.append(
+                    RowProblem(
+                        line,
+                        t(
+                            "kolom {n} heeft geen naam maar wel waarden.",
+                            "column {n} has no name but holds values.",
+                            n=i + 1,
+                        ),
+                    )
+                )
+            continue
+        if key in seen:
+            problems.append(
+                RowProblem(line, t("kolom '{c}' staat er twee keer.", "column '{c}' appears twice.", c=raw))
+            )
+            continue
+        seen[key] = i
+        fieldname = lookup.get(key)
+        if fieldname is not None and fieldname not in index:
+            index[fieldname] = i
+        elif fieldname is not None:
+            problems.append(
+                RowProblem(
+                    line,
+                    t(
+                        "kolommen '{a}' en '{b}' betekenen hetzelfde; houd er één.",
+                        "columns '{a}' and '{b}' mean the same; keep one.",
+                        a=table.header[index[fieldname]],
+                        b=raw,
+                    ),
+                )
+            )
+        elif allow_extra:
+            extra.append((i, raw))
+        else:
+            problems.append(
+                RowProblem(
+                    line,
+                    t(
+                        "onbekende kolom '{c}'; bekend zijn: {known}.",
+                        "unknown column '{c}'; known are: {known}.",
+                        c=raw,
+                        known=", ".join(aliases),
+                    ),
+                )
+            )
+    for need in required:
+        options = (need,) if isinstance(need, str) else need
+        if not any(o in index for o in options):
+            names = [n for o in options for n in (o, *list(aliases[o])[:2])]
+            problems.append(
+                RowProblem(
+                    line,
+                    t(
+                        "kolom '{c}' ontbreekt (geldige namen o.a.: {names}).",
+                        "column '{c}' is missing (valid names include: {names}).",
+                        c=options[0],
+                        names=", ".join(names),
+                    ),
+                )
+            )
+    return Columns(index, tuple(extra)), problems
+
+
+def too_long(value: str, limit: int, what: str) -> str | None:
+    """A message when a value is longer than the store keeps, else None."""
+    if len(value) > limit:
+        return t(
+            "{what} is langer dan {n} tekens.", "{what} is longer than {n} characters.", what=what, n=limit
+        )
+    return None

@@ -1,0 +1,386 @@
+"""Incident import: ``timestamp,student_id,rule,severity[,lesson][,period][,note]`` (+ ``name,group``).
+
+Without ``lesson`` (and ``period``) the incidents of one class on one date form one lesson; with them,
+their values key the lesson within class and date (``lesson`` is stored as the lesson's label).
+Written in bulk with SQLAlchemy Core ``insert()`` executemany: no ORM object per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, insert, select
+
+from app.i18n import t
+from app.models.entities import ClassGroup, Incident, LadderStep, Lesson, Rule, Student
+from app.models.importers.common import (
+    ImportSummary,
+    RowProblem,
+    map_columns,
+    problem_exit,
+    read_table,
+    too_long,
+)
+from app.models.importers.roster import ALIASES as ROSTER_ALIASES
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.models.store import Store
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "timestamp": ("tijdstip", "datum tijd", "datumtijd", "datetime", "moment", "occurred_at", "tijd"),
+    "student_id": ROSTER_ALIASES["student_id"],
+    "rule": ("afspraak", "regel", "rule_name"),
+    "severity": ("stap", "ernst", "step", "level", "niveau"),
+    "lesson": ("les", "lesson_label"),
+    "period": ("lesuur", "uur"),
+    "note": ("notitie", "opmerking", "toelichting"),
+    "name": ("naam",),
+    "group": ("klas", "groep", "stamgroep", "class"),
+}
+KNOWN = tuple(a for field, names in ALIASES.items() for a in (field, *names))
+#: how far back an incident may lie (years)
+MAX_YEARS_BACK = 3
+#: highest lesson period accepted
+MAX_PERIOD = 15
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    """One incident as the file gives it (student and rule still by id and name)."""
+
+    line: int
+    occurred_at: datetime
+    student_id: str
+    rule: str
+    step: int
+    lesson: str = ""
+    period: int | None = None
+    note: str = ""
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class IncidentsPreview:
+    """What importing an incidents file would do; ``problems`` non-empty means it would be refused."""
+
+    path: Path
+    new: tuple[IncidentRow, ...]
+    unchanged: int  #: rows already in the store (same student, rule and time)
+    new_rules: tuple[str, ...]  #: rules the file names that do not exist yet (created at start step 1)
+    new_lessons: int
+    problems: tuple[RowProblem, ...]
+    loose_lessons: bool = True  #: no lesson/period columns: one lesson per class and date
+
+    @property
+    def updated(self) -> tuple[IncidentRow, ...]:
+        """Always empty: an import adds incidents, it never changes stored ones."""
+        return ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the file can be imported."""
+        return not self.problems
+
+
+def parse_timestamp(text: str) -> datetime | None:
+    """ISO 8601 or Dutch ``dd-mm-jjjj [uu:mm[:ss]]``; aware times become local; None if unreadable."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        match = _DUTCH_DATE.fullmatch(text)
+        if match is None:
+            return None
+        day, month, year, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        try:
+            value = datetime(year, month, day, hour, minute, second)
+        except ValueError:
+            return None
+    if value.tzinfo is not None:
+        value = value.astimezone().replace(tzinfo=None)
+    return value
+
+
+def _earliest(today: date) -> date:
+    try:
+        return today.replace(year=today.year - MAX_YEARS_BACK)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - MAX_YEARS_BACK, day=28)
+
+
+def parse_incidents(
+    path: Path | str, *, now: datetime | None = None
+) -> tuple[list[IncidentRow], list[RowProblem], bool]:
+    """Read and check an incidents file whole: rows, problems, and whether lessons are keyed loosely."""
+    table = read_table(path, KNOWN)
+    columns, problems = map_columns(table, ALIASES, required=("timestamp", "student_id", "rule", "severity"))
+    problems = list(table.problems) + problems
+    if problems:
+        return [], problems, True
+    now = now or datetime.now()
+    latest = now + timedelta(hours=1)
+    earliest = datetime.combine(_earliest(now.date()), datetime.min.time())
+    idx = columns.index
+    i_time, i_student, i_rule, i_step = (idx[k] for k in ("timestamp", "student_id", "rule", "severity"))
+    i_lesson, i_period, i_note, i_group = (idx.get(k) for k in ("lesson", "period", "note", "group"))
+    loose = i_lesson is None and i_period is None
+    rows: list[IncidentRow] = []
+    for line, cells in table.rows:
+        reasons: list[str] = []
+        stamp_text = cells[i_time].strip()
+        when = parse_timestamp(stamp_text) if stamp_text else None
+        if when is None:
+            reasons.append(
+                t("tijdstip '{v}' is onleesbaar", "timestamp '{v}' cannot be read", v=stamp_text[:40])
+                if stamp_text
+                else t("het tijdstip is leeg", "the timestamp is empty")
+            )
+        elif when > latest:
+            reasons.append(t("tijdstip {v} ligt in de toekomst", "timestamp {v} is in the future", v=when))
+        elif when < earliest:
+            reasons.append(
+                t(
+                    "tijdstip {v} ligt meer dan {n} jaar terug",
+                    "timestamp {v} is more than {n} years ago",
+                    v=when,
+                    n=MAX_YEARS_BACK,
+                )
+            )
+        student_id = cells[i_student].strip()
+        if not student_id:
+            reasons.append(t("het leerlingnummer is leeg", "the student id is empty"))
+        rule = " ".join(cells[i_rule].split())
+        if not rule:
+            reasons.append(t("de afspraak is leeg", "the rule is empty"))
+        elif message := too_long(rule, 200, t("de afspraak", "the rule")):
+            reasons.append(message)
+        step_text = cells[i_step].strip()
+        try:
+            step = int(step_text)
+        except ValueError:
+            step = 0
+            reasons.append(
+                t("stap '{v}' is geen getal", "step '{v}' is not a number", v=step_text[:40])
+                if step_text
+                else t("de stap is leeg", "the step is empty")
+            )
+        lesson = cells[i_lesson].strip() if i_lesson is not None else ""
+        if message := too_long(lesson, 100, t("de les", "the lesson")):
+            reasons.append(message)
+        period: int | None = None
+        if i_period is not None and (period_text := cells[i_period].strip()):
+            period = int(period_text) if period_text.isdigit() else 0
+            if not 1 <= period <= MAX_PERIOD:
+                reasons.append(
+                    t(
+                        "lesuur '{v}' moet een getal van 1 tot {n} zijn",
+                        "period '{v}' must be a number from 1 to {n}",
+                        v=period_text[:20],
+                        n=MAX_PERIOD,
+                    )
+                )
+        if reasons:
+            problems.append(RowProblem(line, "; ".join(reasons) + "."))
+            continue
+        assert when is not None
+        rows.append(
+            IncidentRow(
+                line,
+                when,
+                student_id,
+                rule,
+                step,
+                lesson,
+                period,
+                cells[i_note].strip() if i_note is not None else "",
+                cells[i_group].strip() if i_group is not None else "",
+            )
+        )
+    return rows, problems, loose
+
+
+#: (class id, date, label, period): what keys a lesson
+LessonKey = tuple[int, date, str, int | None]
+
+
+@dataclass
+class _Plan:
+    """Rows resolved against the store: ids, the lessons to create, what to skip."""
+
+    rows: list[tuple[IncidentRow, int, int, LessonKey]]  #: row, student pk, rule id (0: new rule), lesson
+    new_rules: list[str]
+    new_lessons: set[LessonKey]
+    lesson_ids: dict[LessonKey, int]
+    unchanged: int
+    problems: list[RowProblem]
+
+
+def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
+    """Resolve students, classes, rules, lessons and steps; find rows already stored."""
+    students = {
+        ext: (sid, cid)
+        for sid, ext, cid in session.execute(select(Student.id, Student.external_id, Student.class_id))
+    }
+    classes = dict(session.execute(select(ClassGroup.name, ClassGroup.id)).tuples().all())
+    rules = {name.lower(): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
+    top = int(session.scalar(select(func.max(LadderStep.level))) or 1)
+    problems: list[RowProblem] = []
+    new_rules: dict[str, str] = {}
+    resolved: list[tuple[IncidentRow, int, int | None, LessonKey]] = []
+    for row in rows:
+        reasons = []
+        student = students.get(row.student_id)
+        if student is None:
+            reasons.append(t("onbekende leerling '{s}'", "unknown student '{s}'", s=row.student_id[:40]))
+        class_id = student[1] if student else 0
+        if row.group:
+            class_id = classes.get(row.group, 0)
+            if not class_id:
+                reasons.append(t("onbekende klas '{g}'", "unknown class '{g}'", g=row.group[:40]))
+        if not 1 <= row.step <= top:
+            reasons.append(
+                t(
+                    "stap {s} staat niet op de ladder (1 tot {top})",
+                    "step {s} is not on the ladder (1 to {top})",
+                    s=row.step,
+                    top=top,
+                )
+            )
+        if reasons:
+            problems.append(RowProblem(row.line, "; ".join(reasons) + "."))
+            continue
+        assert student is not None
+        rule_key = row.rule.lower()
+        rule_id = rules.get(rule_key)
+        if rule_id is None:
+            new_rules.setdefault(rule_key, row.rule)
+        key = (class_id, row.occurred_at.date(), row.lesson, row.period)
+        resolved.append((row, student[0], rule_id, key))
+    plan = _Plan([], list(new_rules.values()), set(), {}, 0, problems)
+    if problems or not resolved:
+        return plan
+    first = min(r[3][1] for r in resolved)
+    last = max(r[3][1] for r in resolved)
+    lessons = session.execute(
+        select(Lesson.id, Lesson.class_id, Lesson.date, Lesson.label, Lesson.period)
+        .where(Lesson.date >= first, Lesson.date <= last)
+        .order_by(Lesson.id)
+    ).all()
+    for lesson_id, class_id, day, label, period in lessons:
+        plan.lesson_ids[(class_id, day, "", None) if loose else (class_id, day, label, period)] = lesson_id
+    stored = Counter(
+        session.execute(
+            select(Incident.student_id, Incident.rule_id, Incident.occurred_at).where(
+                Incident.deleted_at.is_(None),
+                Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
+                Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
+            )
+        ).tuples()
+    )
+    for row, student_pk, rule_id, key in resolved:
+        if rule_id is not None and stored[(student_pk, rule_id, row.occurred_at)] > 0:
+            stored[(student_pk, rule_id, row.occurred_at)] -= 1
+            plan.unchanged += 1
+            continue
+        if key not in plan.lesson_ids:
+            plan.new_lessons.add(key)
+        plan.rows.append((row, student_pk, rule_id or 0, key))
+    return plan
+
+
+def preview_incidents(store: Store, path: Path | str) -> IncidentsPreview:
+    """Read an incidents file and compare it with the store; writes nothing."""
+    rows, problems, loose = parse_incidents(path)
+    if problems:
+        return IncidentsPreview(Path(path), (), 0, (), 0, tuple(problems), loose)
+    with store.reading() as session:
+        plan = _plan(session, rows, loose)
+    return IncidentsPreview(
+        Path(path),
+        tuple(r[0] for r in plan.rows),
+        plan.unchanged,
+        tuple(plan.new_rules),
+        len(plan.new_lessons),
+        tuple(plan.problems),
+        loose,
+    )
+
+
+def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
+    """Write previewed incidents in one transaction (Core executemany); refused when it has problems."""
+    if preview.problems:
+        raise problem_exit(preview.path, preview.problems)
+    with store.transaction() as session:
+        plan = _plan(session, list(preview.new), preview.loose_lessons)
+        if plan.problems:  # the store changed since the preview
+            raise problem_exit(preview.path, plan.problems)
+        if plan.new_rules:
+            position = int(session.scalar(select(func.max(Rule.position))) or 0)
+            session.execute(
+                insert(Rule.__table__),
+                [
+                    {
+                        "name": name,
+                        "category": "routine",
+                        "start_step": 1,
+                        "position": position + i,
+                        "active": True,
+                        "description": "",
+                    }
+                    for i, name in enumerate(plan.new_rules, start=1)
+                ],
+            )
+        rules = {name.lower(): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
+        before = int(session.scalar(select(func.max(Lesson.id))) or 0)
+        if plan.new_lessons:
+            session.execute(
+                insert(Lesson.__table__),
+                [
+                    {"class_id": c, "date": d, "label": label, "period": p, "note": ""}
+                    for c, d, label, p in sorted(
+                        plan.new_lessons, key=lambda k: (k[1], k[0], k[3] or 0, k[2])
+                    )
+                ],
+            )
+            for lesson_id, c, d, label, p in session.execute(
+                select(Lesson.id, Lesson.class_id, Lesson.date, Lesson.label, Lesson.period).where(
+                    Lesson.id > before
+                )
+            ):
+                plan.lesson_ids[(c, d, "", None) if preview.loose_lessons else (c, d, label, p)] = lesson_id
+        created = datetime.now()
+        if plan.rows:
+            session.execute(
+                insert(Incident.__table__),
+                [
+                    {
+                        "lesson_id": plan.lesson_ids[key],
+                        "student_id": student_pk,
+                        "rule_id": rule_id or rules[row.rule.lower()],
+                        "step": row.step,
+                        "occurred_at": row.occurred_at,
+                        "note": row.note,
+                        "created_at": created,
+                    }
+                    for row, student_pk, rule_id, key in plan.rows
+                ],
+            )
+    return ImportSummary(
+        "incidents",
+        added=len(plan.rows),
+        unchanged=preview.unchanged + plan.unchanged,
+        lessons_added=len(plan.new_lessons),
+        rules_created=tuple(plan.new_rules),
+    )
+
+
+def import_incidents(store: Store, path: Path | str) -> ImportSummary:
+    """Preview and apply an incidents file: all or nothing."""
+    return apply_incidents(store, preview_incidents(store, path))
