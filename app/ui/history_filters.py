@@ -1,0 +1,190 @@
+"""The filter bar of the history page: kind, class, student, rule and period."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from app.models.records import ClassInfo, RuleInfo, StudentInfo
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryFilters", text)
+
+
+#: period presets: key -> Dutch label
+PERIODS = (
+    ("all", "Alles"),
+    ("week", "Deze week"),
+    ("month", "Deze maand"),
+    ("30d", "Laatste 30 dagen"),
+    ("custom", "Zelf kiezen"),
+)
+
+
+def period_range(key: str, today: date) -> tuple[date | None, date | None]:
+    """The date range of a period preset ('custom' and 'all' give no range)."""
+    if key == "week":
+        monday = today - timedelta(days=today.weekday())
+        return monday, monday + timedelta(days=6)
+    if key == "month":
+        first = today.replace(day=1)
+        nxt = (first + timedelta(days=32)).replace(day=1)
+        return first, nxt - timedelta(days=1)
+    if key == "30d":
+        return today - timedelta(days=29), today
+    return None, None
+
+
+def searchable_combo(accessible: str) -> QComboBox:
+    """An editable combo box whose completer finds entries by any part of their text."""
+    combo = QComboBox()
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setAccessibleName(accessible)
+    return combo
+
+
+class HistoryFilterBar(QWidget):
+    """Combo boxes and date fields; emits ``filters_changed`` when the user changes one."""
+
+    #: any filter changed
+    filters_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._filling = False
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(_tr("Soort tonen"))
+        for key, label in (
+            (None, "Incidenten en complimenten"),
+            ("incident", "Alleen incidenten"),
+            ("praise", "Alleen complimenten"),
+        ):
+            self.kind.addItem(_tr(label), key)
+        self.class_combo = QComboBox()
+        self.class_combo.setAccessibleName(_tr("Filter op klas"))
+        self.student = searchable_combo(_tr("Filter op leerling"))
+        self.rule = QComboBox()
+        self.rule.setAccessibleName(_tr("Filter op afspraak"))
+        self.period = QComboBox()
+        self.period.setAccessibleName(_tr("Periode"))
+        for key, label in PERIODS:
+            self.period.addItem(_tr(label), key)
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for edit, name in ((self.date_from, "Vanaf datum"), (self.date_to, "Tot en met datum")):
+            edit.setCalendarPopup(True)
+            edit.setAccessibleName(_tr(name))
+            edit.setDate(QDate.currentDate())
+            edit.setEnabled(False)
+        self.clear_button = QPushButton(_tr("Filters wissen"))
+        self.clear_button.setAccessibleName(_tr("Filters wissen"))
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        pairs = (
+            (_tr("&Toon"), self.kind),
+            (_tr("&Klas"), self.class_combo),
+            (_tr("&Leerling"), self.student),
+            (_tr("&Afspraak"), self.rule),
+        )
+        for col, (text, widget) in enumerate(pairs):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, 0, col)
+            grid.addWidget(widget, 1, col)
+            grid.setColumnStretch(col, 2)
+        period_label = QLabel(_tr("&Periode"))
+        period_label.setBuddy(self.period)
+        grid.addWidget(period_label, 0, 4)
+        grid.addWidget(self.period, 1, 4)
+        grid.addWidget(QLabel(_tr("van")), 0, 5)
+        grid.addWidget(self.date_from, 1, 5)
+        grid.addWidget(QLabel(_tr("tot en met")), 0, 6)
+        grid.addWidget(self.date_to, 1, 6)
+        grid.addWidget(self.clear_button, 1, 7)
+
+        for combo in (self.kind, self.class_combo, self.rule, self.period):
+            combo.currentIndexChanged.connect(self._changed)
+        self.student.currentIndexChanged.connect(self._changed)
+        self.date_from.dateChanged.connect(self._changed)
+        self.date_to.dateChanged.connect(self._changed)
+        self.clear_button.clicked.connect(self.clear)
+
+    def fill(self, classes: list[ClassInfo], students: list[StudentInfo], rules: list[RuleInfo]) -> None:
+        """Offer these classes, students and rules, keeping the current choices when still there."""
+        self._filling = True
+        try:
+            _refill(self.class_combo, _tr("Alle klassen"), [(c.name, c.name) for c in classes])
+            _refill(
+                self.student,
+                _tr("Alle leerlingen"),
+                [
+                    (f"{s.name} ({s.class_name})", s.id)
+                    for s in sorted(students, key=lambda s: s.name.casefold())
+                ],
+            )
+            _refill(self.rule, _tr("Alle afspraken"), [(r.name, r.id) for r in rules])
+        finally:
+            self._filling = False
+
+    def values(self, today: date | None = None) -> dict[str, object]:
+        """The filters as keyword arguments for ``HistoryFilterProxy.set_filters``."""
+        key = self.period.currentData()
+        custom = key == "custom"
+        self.date_from.setEnabled(custom)
+        self.date_to.setEnabled(custom)
+        if custom:
+            start, end = self.date_from.date().toPython(), self.date_to.date().toPython()
+        else:
+            start, end = period_range(key, today or date.today())
+        return {
+            "kind": self.kind.currentData(),
+            "class_name": self.class_combo.currentData(),
+            "student_id": self.student.currentData(),
+            "rule_id": self.rule.currentData(),
+            "date_from": start,
+            "date_to": end,
+        }
+
+    def clear(self) -> None:
+        """Back to showing everything."""
+        self._filling = True
+        for combo in (self.kind, self.class_combo, self.student, self.rule, self.period):
+            combo.setCurrentIndex(0)
+        self._filling = False
+        self.filters_changed.emit()
+
+    def _changed(self, *_: object) -> None:
+        if not self._filling:
+            self.filters_changed.emit()
+
+
+def _refill(combo: QComboBox, everything: str, items: list[tuple[str, object]]) -> None:
+    """Replace a combo's items (first 'everything' = None), keeping the chosen data if still offered."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem(everything, None)
+    for text, data in items:
+        combo.addItem(text, data)
+    index = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(index, 0))
+    combo.blockSignals(False)

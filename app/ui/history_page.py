@@ -1,0 +1,320 @@
+"""The history page: every incident and praise in a sortable, filterable table; edit, delete, undo."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from app.errors import UserError
+from app.ui.history_edit_panel import HistoryEditPanel
+from app.ui.history_filters import HistoryFilterBar
+from app.ui.inline_message import InlineMessage, UndoBar
+from app.ui.table_models import HistoryFilterProxy, HistoryRow, HistoryTableModel, RowRole
+
+if TYPE_CHECKING:
+    from app.models.records import ClassInfo, RuleInfo, StepInfo, StudentInfo
+    from app.models.store import Store
+    from app.ui.context import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("HistoryPage", text)
+
+
+@dataclass(frozen=True)
+class HistorySnapshot:
+    """Everything the page shows, read in one go (off the GUI thread)."""
+
+    rows: list[HistoryRow]
+    classes: list[ClassInfo]
+    students: list[StudentInfo]
+    rules: list[RuleInfo]
+    ladder: list[StepInfo]
+
+
+def load_history(store: Store) -> HistorySnapshot:
+    """Read incidents, praise and the lists the filters and the edit panel offer."""
+    students = store.students(include_archived=True)
+    class_of = {s.id: s.class_name for s in students}
+    rows = [HistoryRow.from_incident(i) for i in store.incidents()]
+    rows += [HistoryRow.from_praise(p, class_of.get(p.student_id, "")) for p in store.praise_list()]
+    return HistorySnapshot(
+        rows=rows,
+        classes=store.classes(include_archived=True),
+        students=students,
+        rules=store.rules(),
+        ladder=store.ladder(),
+    )
+
+
+#: column widths in characters of the font (the note column takes the rest)
+_WIDTHS = {0: 15, 1: 12, 2: 5, 3: 17, 4: 19, 5: 4, 6: 15, 7: 15, 8: 15, 10: 10}
+
+
+class HistoryPage(QWidget):
+    """The table of incidents and praise with filters, an edit panel and an undo bar."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._generation = 0
+        self._loading = False
+        self._stale = True
+        #: batches of deleted lines with their undo text, newest last
+        self._deleted: list[tuple[list[tuple[str, int]], str]] = []
+        self._pending_select: list[tuple[str, int]] = []
+        self.snapshot: HistorySnapshot | None = None
+
+        self.filters = HistoryFilterBar()
+        self.undo_bar = UndoBar()
+        self.model = HistoryTableModel(self)
+        self.proxy = HistoryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(_tr("Geschiedenis van incidenten en complimenten"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(HistoryTableModel.WHEN, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        vertical = self.table.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        char = self.table.fontMetrics().horizontalAdvance("0123456789abcdefghij") / 20
+        for col, chars in _WIDTHS.items():
+            self.table.setColumnWidth(col, int(chars * char) + 14)
+        header.setSectionResizeMode(HistoryTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(_tr("Aantal getoonde regels"))
+        self.message = InlineMessage()
+        self.panel = HistoryEditPanel()
+
+        layout = QVBoxLayout(self)
+        title = QLabel(_tr("Geschiedenis"))
+        title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        layout.addWidget(title)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.undo_bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.panel)
+
+        self.filters.filters_changed.connect(self.apply_filters)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.panel.save_requested.connect(self.save_selected)
+        self.panel.delete_requested.connect(self.delete_selected)
+        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.table.installEventFilter(self)
+        ctx.events.store_changed.connect(self._store_changed)
+        self.reload()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The Delete key in the table deletes the selected lines."""
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            self.delete_selected()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- loading ---------------------------------------------------------------------------------
+    def activated(self) -> None:
+        """Shown: reload when the store changed while the page was hidden."""
+        if self._stale:
+            self.reload()
+
+    def is_busy(self) -> bool:
+        """True while the history is being read (screenshot mode waits for it)."""
+        return self._loading
+
+    def _store_changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the store again in the background; a newer reload wins over an older one."""
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        self._stale = False
+        store = self.ctx.store
+        self.ctx.tasks.run_task(lambda: load_history(store), lambda r, e: self._loaded(generation, r, e))
+
+    def _loaded(self, generation: int, snapshot: HistorySnapshot | None, error: BaseException | None) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        if error is not None or snapshot is None:
+            self.message.show_error(
+                _tr("De geschiedenis kon niet worden gelezen: {err}").replace("{err}", str(error))
+            )
+            return
+        keep = self._pending_select or self._selected_keys()
+        self._pending_select = []
+        self.snapshot = snapshot
+        self.filters.fill(
+            [c for c in snapshot.classes if not c.archived] or snapshot.classes,
+            snapshot.students,
+            snapshot.rules,
+        )
+        self.panel.fill(snapshot.students, snapshot.rules, snapshot.ladder)
+        self.model.set_rows(snapshot.rows)
+        self.apply_filters()
+        self._select_keys(keep)
+
+    # -- filters and selection -------------------------------------------------------------------
+    def apply_filters(self) -> None:
+        """Filter the table by the filter bar and update the count."""
+        self.proxy.set_filters(**self.filters.values())  # type: ignore[arg-type]
+        shown = [self.proxy.data(self.proxy.index(r, 0), RowRole) for r in range(self.proxy.rowCount())]
+        n_praise = sum(1 for r in shown if r.is_praise)
+        self.count_label.setText(
+            _tr("{i} incidenten en {p} complimenten getoond, van {n} in totaal.")
+            .replace("{i}", str(len(shown) - n_praise))
+            .replace("{p}", str(n_praise))
+            .replace("{n}", str(self.model.rowCount()))
+        )
+        self._selection_changed()
+
+    def selected_rows(self) -> list[HistoryRow]:
+        """The selected lines, in table order."""
+        indexes = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [self.proxy.data(i, RowRole) for i in indexes]
+
+    def _selected_keys(self) -> list[tuple[str, int]]:
+        return [(r.kind, r.id) for r in self.selected_rows()]
+
+    def _select_keys(self, keys: list[tuple[str, int]]) -> None:
+        selection = self.table.selectionModel()
+        wanted = set(keys)
+        first = None
+        for proxy_row in range(self.proxy.rowCount()):
+            row = self.proxy.data(self.proxy.index(proxy_row, 0), RowRole)
+            if (row.kind, row.id) in wanted:
+                index = self.proxy.index(proxy_row, 0)
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                selection.select(index, flags)
+                first = first or index
+        if first is not None:
+            self.table.scrollTo(first)
+        self._selection_changed()
+
+    def select_line(self, kind: str, line_id: int) -> None:
+        """Select one line by kind and id (clears the rest)."""
+        self.table.clearSelection()
+        self._select_keys([(kind, line_id)])
+
+    def _selection_changed(self, *_: object) -> None:
+        rows = self.selected_rows()
+        self.panel.show_row(rows[0] if rows else None, len(rows))
+
+    # -- writes ----------------------------------------------------------------------------------
+    def save_selected(self) -> None:
+        """Store the edit panel's fields for the selected incident (only what changed)."""
+        row = self.panel.row
+        edit = self.panel.current_edit()
+        if row is None or row.is_praise or edit is None:
+            return
+        changes: dict[str, object] = {}
+        if edit.student_id != row.student_id:
+            changes["student_id"] = edit.student_id
+        if edit.rule_id != row.rule_id:
+            changes["rule_id"] = edit.rule_id
+        if edit.step != row.step:
+            changes["step"] = edit.step
+        if edit.occurred_at != row.occurred_at.replace(second=0, microsecond=0):
+            changes["occurred_at"] = edit.occurred_at
+        if edit.note.strip() != row.note:
+            changes["note"] = edit.note
+        if not changes:
+            self.panel.message.show_message(_tr("Er is niets veranderd."))
+            return
+        try:
+            if "occurred_at" in changes and edit.occurred_at.date() != row.day:
+                changes["lesson_id"] = self._lesson_on(row, edit.occurred_at)
+            self.ctx.store.update_incident(row.id, **changes)  # type: ignore[arg-type]
+        except UserError as exc:
+            self.panel.message.show_error(str(exc))
+            return
+        self.message.show_message(
+            _tr("Wijziging opgeslagen voor {name}.").replace("{name}", self.panel.student.currentText()), "ok"
+        )
+        self.ctx.changed()
+
+    def _lesson_on(self, row: HistoryRow, when: datetime) -> int:
+        """The lesson of the line's class on another date (made when there is none)."""
+        snapshot = self.snapshot
+        class_id = (
+            next((c.id for c in snapshot.classes if c.name == row.class_name), None) if snapshot else None
+        )
+        if class_id is None:
+            raise UserError(_tr("De klas van dit incident bestaat niet meer."))
+        return self.ctx.store.lesson_for(class_id, when.date()).id
+
+    def delete_selected(self) -> None:
+        """Delete the selected lines (soft), and offer to undo it."""
+        rows = self.selected_rows()
+        if not rows:
+            return
+        store = self.ctx.store
+        for row in rows:
+            if row.is_praise:
+                store.delete_praise(row.id)
+            else:
+                store.delete_incident(row.id)
+        text = self._undo_text(rows)
+        self._deleted.append(([(r.kind, r.id) for r in rows], text))
+        self.undo_bar.show_text(text)
+        self.message.clear_message()
+        self.ctx.changed()
+
+    @staticmethod
+    def _undo_text(rows: list[HistoryRow]) -> str:
+        if len(rows) == 1:
+            row = rows[0]
+            what = (
+                _tr("Compliment voor {name} verwijderd.")
+                if row.is_praise
+                else _tr("Incident van {name} ({rule}) verwijderd.").replace("{rule}", row.rule_name)
+            )
+            text = what.replace("{name}", row.student_name)
+        else:
+            text = _tr("{n} regels verwijderd.").replace("{n}", str(len(rows)))
+        return text
+
+    def undo_delete(self) -> None:
+        """Bring back the most recently deleted lines."""
+        if not self._deleted:
+            self.undo_bar.hide()
+            return
+        batch, _text = self._deleted.pop()
+        for kind, line_id in batch:
+            if kind == "praise":
+                self.ctx.store.restore_praise(line_id)
+            else:
+                self.ctx.store.restore_incident(line_id)
+        if self._deleted:
+            self.undo_bar.show_text(self._deleted[-1][1])
+        else:
+            self.undo_bar.hide()
+        self.message.show_message(_tr("Teruggezet: {n} regel(s).").replace("{n}", str(len(batch))), "ok")
+        self._pending_select = batch
+        self.ctx.changed()

@@ -1,0 +1,435 @@
+"""Table models over store records: the history of incidents and praise, and a class's students.
+
+Each model holds plain rows, replaced at once with ``set_rows()``; sorting and filtering happen in a
+``QSortFilterProxyModel`` on ``SortRole``, so a log of 10k+ rows stays smooth (no per-row widgets).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+if TYPE_CHECKING:
+    from app.models.records import LoggedIncident, PraiseInfo, StudentInfo
+
+#: the raw value a column sorts on (datetime as ISO text, numbers as numbers)
+SortRole = Qt.ItemDataRole.UserRole + 1
+#: the whole row object (a HistoryRow or StudentInfo)
+RowRole = Qt.ItemDataRole.UserRole + 2
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("TableModels", text)
+
+
+def locale_datetime(value: datetime) -> str:
+    """A date and time in the user's locale (short format)."""
+    return QLocale().toString(QDateTime(value), QLocale.FormatType.ShortFormat)
+
+
+def locale_date(value: date) -> str:
+    """A date in the user's locale (short format)."""
+    return QLocale().toString(QDate(value), QLocale.FormatType.ShortFormat)
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One line of the history: an incident or a praise, with what the table needs."""
+
+    kind: str  #: 'incident' or 'praise'
+    id: int
+    occurred_at: datetime
+    day: date  #: the lesson's date (the praise's own date when it has no lesson)
+    class_name: str
+    student_id: int
+    student_name: str
+    note: str
+    edited_at: datetime | None = None
+    rule_id: int | None = None
+    rule_name: str = ""
+    step: int = 0
+    step_name: str = ""
+    agreed_step: int = 0
+    agreed_step_name: str = ""
+    strike: int = 0
+
+    @property
+    def is_praise(self) -> bool:
+        """True for a praise line."""
+        return self.kind == "praise"
+
+    @property
+    def deviation(self) -> str:
+        """'stricter', 'agreed' or 'milder' ('' for praise)."""
+        if self.is_praise:
+            return ""
+        from app.protocol import deviation
+
+        return deviation(self.step, self.agreed_step)
+
+    @classmethod
+    def from_incident(cls, inc: LoggedIncident) -> HistoryRow:
+        """The row of a stored incident."""
+        return cls(
+            kind="incident",
+            id=inc.id,
+            occurred_at=inc.occurred_at,
+            day=inc.lesson_date,
+            class_name=inc.class_name,
+            student_id=inc.student_id,
+            student_name=inc.student_name,
+            note=inc.note,
+            edited_at=inc.edited_at,
+            rule_id=inc.rule_id,
+            rule_name=inc.rule_name,
+            step=inc.step,
+            step_name=inc.step_name,
+            agreed_step=inc.agreed_step,
+            agreed_step_name=inc.agreed_step_name,
+            strike=inc.strike,
+        )
+
+    @classmethod
+    def from_praise(cls, praise: PraiseInfo, class_name: str) -> HistoryRow:
+        """The row of a stored praise (its class is the student's)."""
+        return cls(
+            kind="praise",
+            id=praise.id,
+            occurred_at=praise.occurred_at,
+            day=praise.occurred_at.date(),
+            class_name=class_name,
+            student_id=praise.student_id,
+            student_name=praise.student_name,
+            note=praise.note,
+        )
+
+
+def deviation_text(row: HistoryRow) -> str:
+    """The deviation in words with a symbol, so colour is never the only signal."""
+    if row.is_praise:
+        return ""
+    diff = row.step - row.agreed_step
+    if diff > 0:
+        return _tr("▲ strenger (+{n})").replace("{n}", str(diff))
+    if diff < 0:
+        return _tr("▼ milder (−{n})").replace("{n}", str(-diff))
+    return _tr("= volgens afspraak")
+
+
+#: light tints from the Okabe–Ito palette (colour-blind safe), always beside a symbol and words
+_TINTS = {"stricter": QColor("#f6dcc2"), "milder": QColor("#cfe3f3"), "praise": QColor("#d9efe6")}
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """Incidents and praise, one per row; columns below, sortable on ``SortRole``."""
+
+    WHEN, KIND, CLASS, STUDENT, RULE, STRIKE, STEP, AGREED, DEVIATION, NOTE, EDITED = range(11)
+    #: column titles (Dutch source strings, translated when shown)
+    HEADERS = (
+        "Wanneer",
+        "Soort",
+        "Klas",
+        "Leerling",
+        "Afspraak",
+        "Keer",
+        "Gegeven stap",
+        "Volgens afspraak",
+        "Afwijking",
+        "Notitie",
+        "Bewerkt",
+    )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        """Replace every row at once (kept in the current sort order)."""
+        self.beginResetModel()
+        self._rows = self._sorted(list(rows))
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python on the column's sort value: 10k+ rows in milliseconds, selection kept."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_rows = [self._rows[i.row()] if 0 <= i.row() < len(self._rows) else None for i in old]
+        self._rows = self._sorted(self._rows)
+        where = {id(row): n for n, row in enumerate(self._rows)}
+        new = [
+            self.index(where[id(row)], i.column()) if row is not None else QModelIndex()
+            for i, row in zip(old, old_rows, strict=True)
+        ]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _sorted(self, rows: list[HistoryRow]) -> list[HistoryRow]:
+        if self._sort is None:
+            return rows
+        column, order = self._sort
+        # ties keep time order, newest first, so equal values read like a log
+        rows = sorted(rows, key=lambda r: (r.occurred_at, r.id), reverse=True)
+        return sorted(
+            rows,
+            key=lambda r: self._sort_value(r, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
+    def rows(self) -> list[HistoryRow]:
+        """The rows held (unsorted, unfiltered)."""
+        return list(self._rows)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of rows (0 under a valid parent: this is a flat table)."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Translated column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Display text, sort value, the row itself, tooltips and tints."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == RowRole:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == SortRole:
+            return self._sort_value(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            tint = self._tint(row, col)
+            if tint is not None:
+                # tinted cells get dark text, so they stay readable with a dark palette too
+                return tint if role == Qt.ItemDataRole.BackgroundRole else QColor("#1a1a1a")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.STRIKE:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+    def _tint(self, row: HistoryRow, col: int) -> QColor | None:
+        if col == self.DEVIATION and row.deviation in _TINTS:
+            return _TINTS[row.deviation]
+        if col == self.KIND and row.is_praise:
+            return _TINTS["praise"]
+        return None
+
+    def _display(self, row: HistoryRow, col: int) -> str:
+        dash = "—"
+        if col == self.WHEN:
+            return locale_datetime(row.occurred_at)
+        if col == self.KIND:
+            return _tr("★ Compliment") if row.is_praise else _tr("Incident")
+        if col == self.CLASS:
+            return row.class_name
+        if col == self.STUDENT:
+            return row.student_name
+        if col == self.NOTE:
+            return row.note
+        if col == self.EDITED:
+            return locale_date(row.edited_at.date()) if row.edited_at else ""
+        if row.is_praise:
+            return dash
+        if col == self.RULE:
+            return row.rule_name
+        if col == self.STRIKE:
+            return f"{row.strike}e"
+        if col == self.STEP:
+            return f"{row.step} · {row.step_name}"
+        if col == self.AGREED:
+            return f"{row.agreed_step} · {row.agreed_step_name}"
+        if col == self.DEVIATION:
+            return deviation_text(row)
+        return ""
+
+    def _sort_value(self, row: HistoryRow, col: int) -> Any:
+        if col == self.WHEN:
+            return row.occurred_at.isoformat()
+        if col == self.KIND:
+            return row.kind
+        if col == self.CLASS:
+            return row.class_name.casefold()
+        if col == self.STUDENT:
+            return row.student_name.casefold()
+        if col == self.RULE:
+            return row.rule_name.casefold()
+        if col == self.STRIKE:
+            return row.strike
+        if col == self.STEP:
+            return row.step
+        if col == self.AGREED:
+            return row.agreed_step
+        if col == self.DEVIATION:
+            return -99 if row.is_praise else row.step - row.agreed_step
+        if col == self.NOTE:
+            return row.note.casefold()
+        if col == self.EDITED:
+            return row.edited_at.isoformat() if row.edited_at else ""
+        return ""
+
+    def _tooltip(self, row: HistoryRow, col: int) -> str | None:
+        if col == self.DEVIATION and not row.is_praise:
+            return (
+                _tr("Gegeven: stap {step}; volgens afspraak bij de {strike}e keer: stap {agreed}.")
+                .replace("{step}", str(row.step))
+                .replace("{strike}", str(row.strike))
+                .replace("{agreed}", str(row.agreed_step))
+            )
+        if col in (self.NOTE, self.RULE, self.STEP, self.AGREED, self.STUDENT):
+            return self._display(row, col) or None
+        if col == self.EDITED and row.edited_at:
+            return _tr("Laatst bewerkt op {when}").replace("{when}", locale_datetime(row.edited_at))
+        return None
+
+
+class HistoryFilterProxy(QSortFilterProxyModel):
+    """Filters the history by kind, class, student, rule and period; sorting is left to the source.
+
+    A proxy sorts through one Python ``data()`` call per comparison (about a second for 13k rows);
+    the source model sorts its rows in Python once instead, and the proxy keeps the source order.
+    """
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
+        self.kind: str | None = None  #: 'incident', 'praise' or None for both
+        self.class_name: str | None = None
+        self.student_id: int | None = None
+        self.rule_id: int | None = None
+        self.date_from: date | None = None
+        self.date_to: date | None = None
+
+    def set_filters(
+        self,
+        *,
+        kind: str | None = None,
+        class_name: str | None = None,
+        student_id: int | None = None,
+        rule_id: int | None = None,
+        date_from: date | None = None,
+        date_to: date | None = None,
+    ) -> None:
+        """Set every filter at once (None = no filter on that field) and re-filter once."""
+        self.beginFilterChange()
+        self.kind, self.class_name, self.student_id = kind, class_name, student_id
+        self.rule_id, self.date_from, self.date_to = rule_id, date_from, date_to
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source model (fast) and show it in that order."""
+        self._sorted_by = (column, order)
+        self.sourceModel().sort(column, order)
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder] | None:
+        """The column and order last sorted on, if any."""
+        return self._sorted_by
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        """Keep a row when it passes every filter that is set."""
+        model = self.sourceModel()
+        row: HistoryRow | None = model.data(model.index(source_row, 0, source_parent), RowRole)
+        if row is None:
+            return False
+        if self.kind is not None and row.kind != self.kind:
+            return False
+        if self.rule_id is not None and row.rule_id != self.rule_id:
+            return False
+        if self.class_name is not None and row.class_name != self.class_name:
+            return False
+        if self.student_id is not None and row.student_id != self.student_id:
+            return False
+        if self.date_from is not None and row.day < self.date_from:
+            return False
+        return not (self.date_to is not None and row.day > self.date_to)
+
+
+class StudentTableModel(QAbstractTableModel):
+    """Students of a class: number, name, class, audit attributes, archived."""
+
+    NUMBER, NAME, CLASS, ATTRIBUTES, STATUS = range(5)
+    #: column titles (Dutch source strings)
+    HEADERS = ("Nummer", "Naam", "Klas", "Kenmerken", "Status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[StudentInfo] = []
+
+    def set_rows(self, rows: list[StudentInfo]) -> None:
+        """Replace every row at once."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_of(self, student_id: int) -> int:
+        """The source row of a student, or -1."""
+        for i, row in enumerate(self._rows):
+            if row.id == student_id:
+                return i
+        return -1
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of students."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        """Number of columns."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Translated column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Display text, sort value and the student record."""
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        student = self._rows[index.row()]
+        col = index.column()
+        if role == RowRole:
+            return student
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            if col == self.NUMBER:
+                return student.external_id
+            if col == self.NAME:
+                return student.name if role == Qt.ItemDataRole.DisplayRole else student.name.casefold()
+            if col == self.CLASS:
+                return student.class_name
+            if col == self.ATTRIBUTES:
+                return ", ".join(f"{k}: {v}" for k, v in sorted(student.attributes.items()))
+            if col == self.STATUS:
+                return _tr("gearchiveerd") if student.archived else _tr("actief")
+        return None
