@@ -1,0 +1,313 @@
+"""Backups with SQLite's online backup API: automatic (one a day, rotated), on request, and restore.
+
+Backups live in ``config.backup_dir(db_path)`` as ``<store>-<kind>-<time>.db``, readable by the owner
+only; a backup of an encrypted store is encrypted with the same passphrase. Kinds: ``auto`` (made on
+close, one per day, pruned after the configured number of days), ``handmatig`` (made on request, kept
+until deleted) and ``voor-...`` (made before an update, a restore or a conversion; pruned like auto).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app import config
+from app.errors import StoreError, UserError
+from app.i18n import t
+from app.models.integrity import (
+    StoreCheck,
+    check_store,
+    connect_read_only,
+    file_kind,
+    quote_literal,
+    sqlcipher_module,
+    store_is_empty,
+)
+
+if TYPE_CHECKING:
+    from app.models.store import Store
+
+DEFAULT_KEEP_DAYS = 30
+KEEP_DAYS_KEY = "backup_keep_days"
+LAST_BACKUP_KEY = "backup_last_revision"
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<kind>auto|handmatig|voor-[a-z-]+)-(?P<stamp>\d{8}(?:-\d{6})?)\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """One backup file of a store."""
+
+    path: Path
+    kind: str
+    created: datetime
+    size: int
+
+
+def _connect_plain_or_cipher(path: Path, passphrase: str | None) -> Any:
+    """A writable DB-API connection for a backup target (sqlite3, or sqlcipher3 with the key)."""
+    if passphrase is None:
+        return sqlite3.connect(path)
+    conn = sqlcipher_module().connect(str(path))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
+    return conn
+
+
+def fsync_dir(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (POSIX; a no-op elsewhere)."""
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _copy_pages(source: Any, dest: Path, passphrase: str | None) -> Path:
+    """Copy an open connection's database into ``dest`` atomically (temp file, fsync, rename), 0600."""
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    with suppress(FileNotFoundError):
+        tmp.unlink()
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    os.close(fd)
+    try:
+        target = _connect_plain_or_cipher(tmp, passphrase)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            target.close()
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, dest)
+        fsync_dir(dest.parent)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    return dest
+
+
+def backup_store(store: Store, dest: Path) -> Path:
+    """Write a consistent copy of an open store to ``dest`` (encrypted like the store)."""
+    dest = Path(dest).expanduser()
+    if dest.resolve() == store.path.resolve():
+        raise UserError(
+            t(
+                "Een back-up kan het logbestand zelf niet overschrijven.",
+                "A backup cannot overwrite the store itself.",
+            )
+        )
+    raw = store.engine.raw_connection()
+    try:
+        return _copy_pages(raw.driver_connection, dest, store.passphrase)
+    except sqlite3.Error as exc:
+        raise StoreError(t("De back-up is mislukt: {err}", "The backup failed: {err}", err=exc)) from exc
+    finally:
+        raw.close()
+
+
+def backup_file(path: Path, dest: Path, passphrase: str | None) -> Path:
+    """Copy a store file (not open in this process) into ``dest`` with the online backup API."""
+    with closing(connect_read_only(path, passphrase)) as source:
+        return _copy_pages(source, dest, passphrase)
+
+
+def _stamp(now: datetime) -> str:
+    return now.strftime("%Y%m%d-%H%M%S")
+
+
+def backup_name(db_path: Path, kind: str, now: datetime | None = None) -> Path:
+    """The path of a new backup of this kind in the store's backup folder."""
+    now = now or datetime.now()
+    stamp = now.strftime("%Y%m%d") if kind == "auto" else _stamp(now)
+    return config.backup_dir(db_path) / f"{db_path.stem}-{kind}-{stamp}.db"
+
+
+def safety_backup(db_path: Path, passphrase: str | None, reason: str) -> Path:
+    """A backup of the file as it is now, made before an update, restore or conversion."""
+    dest = backup_name(db_path, reason)
+    if file_kind(db_path) == "plain" or passphrase is not None:
+        return backup_file(db_path, dest, passphrase)
+    raise StoreError(t("Kan geen back-up maken van {path}.", "Cannot back up {path}.", path=db_path))
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """The backups of this store, newest first."""
+    folder = config.backup_dir(db_path)
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.glob(f"{db_path.stem}-*.db"):
+        match = _NAME.match(path.name)
+        if match is None or match.group("stem") != db_path.stem:
+            continue
+        stat = path.stat()
+        found.append(
+            BackupInfo(path, match.group("kind"), datetime.fromtimestamp(stat.st_mtime), stat.st_size)
+        )
+    return sorted(found, key=lambda b: b.created, reverse=True)
+
+
+def keep_days(store: Store) -> int:
+    """How many days automatic and safety backups are kept (default 30)."""
+    try:
+        return max(1, int(store.meta(KEEP_DAYS_KEY, str(DEFAULT_KEEP_DAYS))))
+    except ValueError:
+        return DEFAULT_KEEP_DAYS
+
+
+def set_keep_days(store: Store, days: int) -> None:
+    """Keep automatic backups this many days (1 to 3650)."""
+    if not 1 <= days <= 3650:
+        raise UserError(t("Kies 1 tot 3650 dagen.", "Choose 1 to 3650 days."))
+    store.set_meta(KEEP_DAYS_KEY, str(days))
+
+
+def prune(db_path: Path, days: int, today: date | None = None) -> list[Path]:
+    """Delete automatic and safety backups older than ``days``; the newest backup always stays."""
+    today = today or date.today()
+    limit = today - timedelta(days=days)
+    backups = list_backups(db_path)
+    removed: list[Path] = []
+    for info in backups[1:]:
+        if info.kind != "handmatig" and info.created.date() < limit:
+            with suppress(FileNotFoundError):
+                info.path.unlink()
+            removed.append(info.path)
+    return removed
+
+
+def auto_backup(store: Store, now: datetime | None = None) -> Path | None:
+    """Today's automatic backup, made or refreshed when the store changed since the last one; prunes."""
+    revision = store.revision
+    last = store.meta(LAST_BACKUP_KEY, "")
+    dest = backup_name(store.path, "auto", now)
+    if last == str(revision) and list_backups(store.path):
+        return None
+    backup_store(store, dest)
+    with store._sessions.begin() as session:  # not a user write: the revision stays
+        from app.models.entities import Meta
+
+        row = session.get(Meta, LAST_BACKUP_KEY)
+        if row is None:
+            session.add(Meta(key=LAST_BACKUP_KEY, value=str(revision)))
+        else:
+            row.value = str(revision)
+    prune(store.path, keep_days(store), (now or datetime.now()).date())
+    return dest
+
+
+def validate_backup(path: Path, passphrase: str | None) -> StoreCheck:
+    """Check a backup before it is restored: a healthy fair-strictness store of a known revision."""
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise UserError(t("Back-up {path} bestaat niet.", "Backup {path} does not exist.", path=path))
+    check = check_store(path, passphrase)
+    if check.revision is None:
+        raise UserError(
+            t(
+                "{path} is een lege winkel, geen back-up.",
+                "{path} is an empty store, not a backup.",
+                path=path,
+            )
+        )
+    return check
+
+
+def remove_side_files(db_path: Path) -> None:
+    """Delete the store's -wal and -shm files (only when no connection is open)."""
+    for suffix in ("-wal", "-shm"):
+        with suppress(FileNotFoundError):
+            db_path.with_name(db_path.name + suffix).unlink()
+
+
+def restore_file(
+    db_path: Path,
+    source: Path,
+    passphrase: str | None,
+    *,
+    force: bool = False,
+    current_passphrase: str | None = None,
+) -> Path | None:
+    """Put a validated backup in place of the store at ``db_path`` (not open in this process).
+
+    Refuses to overwrite a store with data unless ``force``; the previous store is kept as a backup
+    first (its path is returned). The new file is written beside the store and renamed into place.
+    ``passphrase`` opens the backup, ``current_passphrase`` (default: the same) the current store.
+    """
+    current = current_passphrase if current_passphrase is not None else passphrase
+    db_path = Path(db_path).expanduser()
+    check = validate_backup(source, passphrase)
+    key = passphrase if check.encrypted else None
+    previous: Path | None = None
+    if file_kind(db_path) != "new":
+        try:
+            empty = store_is_empty(db_path, current)
+        except StoreError:
+            empty = False  # damaged or locked: it counts as holding data
+        if not empty and not force:
+            raise UserError(
+                t(
+                    "{path} bevat al gegevens. Gebruik --force om het te vervangen "
+                    "(het huidige bestand wordt eerst als back-up bewaard).",
+                    "{path} already holds data. Use --force to replace it "
+                    "(the current file is kept as a backup first).",
+                    path=db_path,
+                )
+            )
+        previous = _keep_previous(db_path, current)
+    tmp = db_path.with_name(f".{db_path.name}.restore")
+    with closing(connect_read_only(Path(source).expanduser(), key)) as src:
+        _copy_pages(src, tmp, key)
+    remove_side_files(db_path)
+    os.replace(tmp, db_path)
+    fsync_dir(db_path.parent)
+    return previous
+
+
+def _keep_previous(db_path: Path, passphrase: str | None) -> Path:
+    """Keep the current store file as a 'voor-herstel' backup: a clean copy, or raw bytes if damaged."""
+    dest = backup_name(db_path, "voor-herstel")
+    try:
+        check = check_store(db_path, passphrase)
+        return backup_file(db_path, dest, passphrase if check.encrypted else None)
+    except StoreError:
+        import shutil
+
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        for suffix in ("", "-wal"):
+            src = db_path.with_name(db_path.name + suffix)
+            if src.exists():
+                target = dest.with_name(dest.name + suffix)
+                fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+                os.close(fd)
+                shutil.copyfile(src, target)
+        return dest
+
+
+def restore_into(store: Store, source: Path, passphrase: str | None, *, force: bool = False) -> Path | None:
+    """Restore a backup into an open store (the UI): release the file, restore, reopen in place."""
+    check = validate_backup(source, passphrase)
+    store.checkpoint()
+    store.engine.dispose()
+    try:
+        previous = restore_file(
+            store.path, source, passphrase, force=force, current_passphrase=store.passphrase
+        )
+    except BaseException:
+        store.rebind(store.passphrase)
+        raise
+    store.rebind(passphrase if check.encrypted else None)
+    from app.models.migrate import upgrade
+
+    upgrade(store.engine, store.path)
+    return previous

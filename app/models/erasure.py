@@ -1,0 +1,144 @@
+"""Right to erasure: forget a student completely, and find the backups that still hold them.
+
+The rows go in one transaction (with ``secure_delete`` on, freed space is overwritten with zeros);
+the student's full name is also blanked out of free text (notes, journal). Then the WAL is
+checkpointed and truncated and the file vacuumed, so no page of the store's files still holds the name.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, select
+
+from app.errors import StoreError, UserError
+from app.i18n import t
+from app.models.backup import list_backups
+from app.models.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
+from app.models.integrity import check_store, connect_read_only
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.models.store import Store
+
+REDACTED = "[verwijderd]"
+
+
+@dataclass(frozen=True)
+class ErasureResult:
+    """What forgetting a student removed, and which backups still hold them."""
+
+    external_id: str
+    name: str
+    incidents: int
+    praise: int
+    attributes: int
+    texts_redacted: int
+    backups_holding: tuple[Path, ...]
+
+
+def secure_compact(store: Store, attempts: int = 20) -> None:
+    """Checkpoint the WAL into the file and truncate it, VACUUM, and checkpoint again."""
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.exec_driver_sql("VACUUM")
+        for _ in range(attempts):
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").first()
+            if busy is not None and busy[0] == 0:
+                return
+            time.sleep(0.05)
+    raise StoreError(
+        t(
+            "Het logbestand is nog in gebruik; probeer het opnieuw.",
+            "The store is still in use; try again.",
+        )
+    )
+
+
+def _redact(session: Session, name: str) -> int:
+    """Blank the full name out of notes and the journal; returns how many texts changed."""
+    pattern = re.compile(re.escape(name), re.IGNORECASE)
+    like = f"%{name}%"
+    changed = 0
+    for model in (Incident, Praise, Lesson):
+        for row in session.scalars(select(model).where(model.note.ilike(like))):
+            new = pattern.sub(REDACTED, row.note)
+            if new != row.note:
+                row.note = new
+                changed += 1
+    for reflection in session.scalars(select(Reflection)):
+        journal = pattern.sub(REDACTED, reflection.journal or "")
+        answers = {
+            k: pattern.sub(REDACTED, v) if isinstance(v, str) else v for k, v in reflection.answers.items()
+        }
+        if journal != reflection.journal or answers != reflection.answers:
+            reflection.journal, reflection.answers = journal, answers
+            changed += 1
+    return changed
+
+
+def forget_student(store: Store, external_id: str) -> ErasureResult:
+    """Remove a student with every incident, praise and attribute value, and leave no trace of the name."""
+    external_id = external_id.strip()
+    with store.transaction() as session:
+        student = session.scalar(select(Student).where(Student.external_id == external_id))
+        if student is None:
+            raise UserError(
+                t(
+                    "Er is geen leerling met nummer {id}.",
+                    "There is no student with id {id}.",
+                    id=external_id,
+                )
+            )
+        name, sid = student.display_name, student.id
+        incidents = session.execute(delete(Incident).where(Incident.student_id == sid)).rowcount
+        praise = session.execute(delete(Praise).where(Praise.student_id == sid)).rowcount
+        attributes = session.execute(
+            delete(StudentAttribute).where(StudentAttribute.student_id == sid)
+        ).rowcount
+        session.expunge(student)
+        session.execute(delete(Student).where(Student.id == sid))
+        redacted = _redact(session, name) if name.strip() else 0
+    secure_compact(store)
+    holding = backups_holding(store.path, store.passphrase, external_id, name)
+    return ErasureResult(external_id, name, incidents, praise, attributes, redacted, tuple(holding))
+
+
+def backups_holding(db_path: Path, passphrase: str | None, external_id: str, name: str) -> list[Path]:
+    """Backups of the store that still hold this student (by id or name); unreadable ones are listed too."""
+    found: list[Path] = []
+    for info in list_backups(db_path):
+        try:
+            check = check_store(info.path, passphrase)
+            if check.revision is None:
+                continue
+            with closing(connect_read_only(info.path, passphrase if check.encrypted else None)) as conn:
+                row = conn.execute(
+                    "SELECT 1 FROM student WHERE external_id = ? OR display_name = ? LIMIT 1",
+                    (external_id, name),
+                ).fetchone()
+        except StoreError:
+            found.append(info.path)  # cannot be checked: the teacher should decide
+            continue
+        if row is not None:
+            found.append(info.path)
+    return found
+
+
+def delete_backups(paths: list[Path] | tuple[Path, ...]) -> list[Path]:
+    """Delete these backup files (and any -wal beside them); returns the ones removed."""
+    removed: list[Path] = []
+    for path in paths:
+        for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if candidate.exists():
+                candidate.unlink()
+                if candidate == path:
+                    removed.append(path)
+    return removed

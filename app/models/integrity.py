@@ -1,0 +1,215 @@
+"""Check a store file before it is used: kind, health and schema revision, without changing a byte.
+
+Every check opens the file read-only (``mode=ro``) and sets no pragma that writes: merely opening a
+non-WAL file in WAL mode would already change it. Nothing is evaluated or unpickled; the file is read
+by SQLite only.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing, suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from app.errors import StoreError
+from app.i18n import t
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: tables every fair-strictness store has (a foreign SQLite file lacks them)
+REQUIRED_TABLES = frozenset({"alembic_version", "meta", "student", "incident", "rule", "ladder_step"})
+
+
+class DamagedStoreError(StoreError):
+    """The file is damaged or is not a fair-strictness store; a backup can be restored."""
+
+
+class NewerStoreError(StoreError):
+    """The store was written by a newer version of the app."""
+
+
+class PassphraseRequiredError(StoreError):
+    """The store is encrypted (or unreadable) and no passphrase was given."""
+
+
+class WrongPassphraseError(StoreError):
+    """The passphrase does not open the encrypted store."""
+
+
+@dataclass(frozen=True)
+class StoreCheck:
+    """What a file turned out to be: 'new' (missing or empty), 'plain' or 'encrypted', and its revision."""
+
+    path: Path
+    kind: str
+    revision: str | None
+
+    @property
+    def encrypted(self) -> bool:
+        """True for an SQLCipher store."""
+        return self.kind == "encrypted"
+
+
+def file_kind(path: Path) -> str:
+    """'new' (missing or empty), 'plain' (an SQLite header) or 'opaque' (encrypted, or not a database)."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except FileNotFoundError:
+        return "new"
+    except OSError as exc:
+        raise StoreError(
+            t("Kan {path} niet lezen: {err}", "Cannot read {path}: {err}", path=path, err=exc.strerror)
+        ) from exc
+    if not header:
+        return "new"
+    return "plain" if header == SQLITE_HEADER else "opaque"
+
+
+def looks_encrypted(path: Path) -> bool:
+    """An opaque file that could be an SQLCipher database (whole pages of at least 512 bytes)."""
+    size = path.stat().st_size
+    return size >= 512 and size % 512 == 0
+
+
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for the file (nothing is created or written)."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
+def sqlcipher_module() -> Any:
+    """The sqlcipher3 module, or a StoreError that says encryption is not available here."""
+    try:
+        import sqlcipher3
+    except ImportError as exc:
+        raise StoreError(
+            t(
+                "Versleuteling is op deze computer niet beschikbaar (het pakket sqlcipher3 ontbreekt).",
+                "Encryption is not available on this computer (the sqlcipher3 package is missing).",
+            )
+        ) from exc
+    return sqlcipher3
+
+
+def quote_literal(text: str) -> str:
+    """An SQL string literal (single quotes doubled); used for PRAGMA key, which takes no parameters."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def connect_read_only(path: Path, passphrase: str | None = None) -> Any:
+    """A read-only DB-API connection: sqlite3 for a plain file, sqlcipher3 with the key otherwise."""
+    if passphrase is None:
+        return sqlite3.connect(read_only_uri(path), uri=True)
+    module = sqlcipher_module()
+    conn = module.connect(read_only_uri(path), uri=True)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
+    return conn
+
+
+def _damaged(path: Path) -> DamagedStoreError:
+    return DamagedStoreError(
+        t(
+            "{path} is beschadigd of geen fair-strictness-bestand. Het bestand is niet gewijzigd; "
+            "je kunt een back-up terugzetten.",
+            "{path} is damaged or not a fair-strictness file. The file was not changed; "
+            "you can restore a backup.",
+            path=path,
+        )
+    )
+
+
+def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
+    """Health and schema of an open read-only connection."""
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    if result != ["ok"]:
+        raise _damaged(path)
+    if not tables:
+        return StoreCheck(path, "new" if kind == "plain" else kind, None)
+    if not tables >= REQUIRED_TABLES:
+        raise _damaged(path)
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    revision = str(row[0]) if row else None
+    from app.models.migrate import known_revisions
+
+    known, _head = known_revisions()
+    if revision not in known:
+        raise NewerStoreError(
+            t(
+                "{path} is gemaakt met een nieuwere versie van fair-strictness (schema {rev}). "
+                "Werk het programma bij; het bestand is niet gewijzigd.",
+                "{path} was written by a newer version of fair-strictness (schema {rev}). "
+                "Update the program; the file was not changed.",
+                path=path,
+                rev=revision,
+            )
+        )
+    return StoreCheck(path, kind, revision)
+
+
+def check_store(path: Path, passphrase: str | None = None) -> StoreCheck:
+    """Validate a store file read-only: quick_check, fair-strictness tables, a known revision.
+
+    Raises a typed ``StoreError`` (damaged, newer, passphrase required or wrong); a missing or empty
+    file is 'new'. A plain file is read as plain whatever the passphrase.
+    """
+    kind = file_kind(path)
+    if kind == "new":
+        return StoreCheck(path, "new", None)
+    if kind == "opaque":
+        if passphrase is None:
+            if not looks_encrypted(path):
+                raise _damaged(path)
+            raise PassphraseRequiredError(
+                t(
+                    "{path} is versleuteld (of geen fair-strictness-bestand). Geef het wachtwoord "
+                    "(in de terminal via FAIR_STRICTNESS_PASSPHRASE).",
+                    "{path} is encrypted (or not a fair-strictness file). Give the passphrase "
+                    "(on the command line through FAIR_STRICTNESS_PASSPHRASE).",
+                    path=path,
+                )
+            )
+        return _check_encrypted(path, passphrase)
+    try:
+        with closing(connect_read_only(path)) as conn:
+            return _inspect(conn, path, "plain")
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path) from exc
+
+
+def _check_encrypted(path: Path, passphrase: str) -> StoreCheck:
+    module = sqlcipher_module()
+    conn = None
+    try:
+        conn = connect_read_only(path, passphrase)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except module.DatabaseError as exc:
+            raise WrongPassphraseError(
+                t(
+                    "Het wachtwoord klopt niet voor {path} (of het bestand is geen fair-strictness-bestand).",
+                    "The passphrase does not open {path} (or the file is not a fair-strictness file).",
+                    path=path,
+                )
+            ) from exc
+        return _inspect(conn, path, "encrypted")
+    except module.DatabaseError as exc:
+        raise _damaged(path) from exc
+    finally:
+        if conn is not None:
+            with suppress(Exception):
+                conn.close()
+
+
+def store_is_empty(path: Path, passphrase: str | None = None) -> bool:
+    """True when the file holds no students, lessons, incidents, praise or reflections (or is new)."""
+    check = check_store(path, passphrase)
+    if check.revision is None:
+        return True
+    with closing(connect_read_only(path, passphrase if check.encrypted else None)) as conn:
+        for table in ("student", "lesson", "incident", "praise", "reflection"):
+            if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():  # fixed names
+                return False
+    return True

@@ -1,0 +1,146 @@
+"""Opening validates the file read-only: damaged, foreign and newer files are refused, byte for byte intact."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from app.models import integrity
+from app.models.backup import list_backups
+from app.models.integrity import DamagedStoreError, NewerStoreError, check_store
+from app.models.store import Store
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _fill(db_path: Path, n: int = 300) -> None:
+    with Store.open(db_path) as store:
+        store.auto_backup = False
+        for i in range(n):
+            store.add_student(f"S{i}", f"Leerling nummer {i} met een lange naam", f"klas {i % 7}")
+
+
+def test_a_text_file_is_refused_and_nothing_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"not a database, just notes\n" * 10)
+    before = _files(tmp_path)
+    with pytest.raises(DamagedStoreError, match="beschadigd of geen fair-strictness-bestand"):
+        Store.open(path)
+    assert _files(tmp_path) == before
+
+
+def test_a_foreign_sqlite_file_in_rollback_mode_stays_byte_identical(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.execute("INSERT INTO recipes VALUES ('soep')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    assert before[18:20] == b"\x01\x01"  # rollback journal: opening it in WAL mode would change it
+    with pytest.raises(DamagedStoreError):
+        Store.open(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.sqlite"]
+
+
+def test_a_damaged_store_is_refused_and_left_untouched(db_path: Path) -> None:
+    _fill(db_path)
+    data = bytearray(db_path.read_bytes())
+    page = 4096
+    assert len(data) > 6 * page
+    data[3 * page : 5 * page] = b"\xa5" * (2 * page)  # two b-tree pages turned to noise
+    db_path.write_bytes(bytes(data))
+    before = db_path.read_bytes()
+    with pytest.raises(DamagedStoreError, match="back-up terugzetten"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_a_store_from_a_newer_version_is_refused(db_path: Path) -> None:
+    _fill(db_path, 3)
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(NewerStoreError, match="nieuwere versie"):
+        Store.open(db_path)
+    assert db_path.read_bytes() == before
+
+
+def test_an_older_store_is_backed_up_before_it_is_migrated(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(db_path, 3)
+    from app.models import migrate
+
+    real_known, _head = migrate.known_revisions()
+    monkeypatch.setattr(migrate, "known_revisions", lambda: (real_known | {"0002"}, "0002"))
+    with Store.open(db_path) as store:
+        store.auto_backup = False
+        assert len(store.students()) == 3
+    safety = [b for b in list_backups(db_path) if b.kind == "voor-update"]
+    assert len(safety) == 1
+    assert check_store(safety[0].path).revision == "0001"
+
+
+def test_an_empty_file_becomes_a_new_store(tmp_path: Path) -> None:
+    path = tmp_path / "empty.db"
+    path.touch()
+    assert check_store(path).kind == "new"
+    with Store.open(path) as store:
+        assert len(store.ladder()) == 5
+
+
+def test_store_and_its_wal_files_are_private(db_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        store = Store.open(db_path)
+        store.add_student("1", "Ann", "1A")
+        modes = {
+            p.name: stat.S_IMODE(os.stat(p).st_mode)
+            for p in db_path.parent.iterdir()
+            if p.name.startswith("log.db")
+        }
+        assert set(modes) == {"log.db", "log.db-wal", "log.db-shm"}
+        assert set(modes.values()) == {0o600}
+        store.close()
+    finally:
+        os.umask(old)
+
+
+def test_an_existing_readable_store_is_made_private(db_path: Path) -> None:
+    _fill(db_path, 1)
+    os.chmod(db_path, 0o644)
+    with Store.open(db_path) as store:
+        store.auto_backup = False
+    assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
+
+
+def test_opening_an_up_to_date_store_writes_nothing(db_path: Path) -> None:
+    _fill(db_path, 2)
+    with Store.open(db_path) as store:
+        store.auto_backup = False
+        revision = store.revision
+    with Store.open(db_path) as store:
+        store.auto_backup = False
+        assert store.revision == revision
+
+
+def test_file_kind_reads_only_the_header(tmp_path: Path) -> None:
+    assert integrity.file_kind(tmp_path / "missing.db") == "new"
+    plain = tmp_path / "plain.db"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.close()
+    assert integrity.file_kind(plain) == "plain"
+    noise = tmp_path / "noise.db"
+    noise.write_bytes(os.urandom(4096))
+    assert integrity.file_kind(noise) == "opaque"
+    with pytest.raises(integrity.PassphraseRequiredError):
+        check_store(noise)
