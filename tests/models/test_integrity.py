@@ -1,4 +1,4 @@
-"""Opening validates the file read-only: damaged, foreign and newer files are refused, byte for byte intact."""
+"""Opening validates the file read-only: damaged, foreign and newer files are refused, intact."""
 
 from __future__ import annotations
 

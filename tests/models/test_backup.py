@@ -1,0 +1,139 @@
+"""Backups: online copies (0600), one automatic backup a day, pruning, validated restore."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from app import config
+from app.errors import UserError
+from app.models import backup
+from app.models.integrity import DamagedStoreError, check_store
+from app.models.store import Store
+
+
+def _names(path: Path) -> list[str]:
+    conn = sqlite3.connect(path)
+    try:
+        return [r[0] for r in conn.execute("SELECT display_name FROM student ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def test_backup_is_a_valid_private_copy(store: Store, tmp_path: Path) -> None:
+    store.add_student("1", "Ann", "1A")
+    dest = backup.backup_store(store, tmp_path / "copy.db")
+    assert stat.S_IMODE(os.stat(dest).st_mode) == 0o600
+    assert check_store(dest).revision == "0001"
+    assert _names(dest) == ["Ann"]
+    assert not dest.with_name("copy.db-wal").exists()
+
+
+def test_backup_refuses_to_overwrite_the_store(store: Store) -> None:
+    with pytest.raises(UserError):
+        backup.backup_store(store, store.path)
+
+
+def test_close_makes_one_automatic_backup_a_day_and_only_after_changes(db_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.add_student("1", "Ann", "1A")
+    autos = backup.list_backups(db_path)
+    assert [b.kind for b in autos] == ["auto"]
+    first = autos[0].path.stat().st_mtime_ns
+    with Store.open(db_path):
+        pass  # nothing changed: no new backup
+    assert backup.list_backups(db_path)[0].path.stat().st_mtime_ns == first
+    with Store.open(db_path) as store:
+        store.add_student("2", "Bob", "1A")
+    after = backup.list_backups(db_path)
+    assert len(after) == 1  # today's backup was refreshed, not added
+    assert _names(after[0].path) == ["Ann", "Bob"]
+    assert after[0].path.parent == config.backup_dir(db_path)
+
+
+def test_prune_keeps_handmade_and_the_newest_backup(store: Store) -> None:
+    store.add_student("1", "Ann", "1A")
+    old_auto = backup.backup_store(store, backup.backup_name(store.path, "auto", datetime(2026, 1, 1)))
+    old_safety = backup.backup_store(
+        store, backup.backup_name(store.path, "voor-herstel", datetime(2026, 1, 2))
+    )
+    manual = backup.backup_store(store, backup.backup_name(store.path, "handmatig", datetime(2026, 1, 3)))
+    recent = backup.backup_store(store, backup.backup_name(store.path, "auto", datetime.now()))
+    long_ago = (datetime.now() - timedelta(days=90)).timestamp()
+    for path in (old_auto, old_safety, manual):
+        os.utime(path, (long_ago, long_ago))
+    removed = backup.prune(store.path, 30)
+    assert sorted(removed) == sorted([old_auto, old_safety])
+    assert {b.path for b in backup.list_backups(store.path)} == {manual, recent}
+
+
+def test_keep_days_is_stored_and_checked(store: Store) -> None:
+    assert backup.keep_days(store) == 30
+    backup.set_keep_days(store, 7)
+    assert backup.keep_days(store) == 7
+    with pytest.raises(UserError):
+        backup.set_keep_days(store, 0)
+
+
+def test_restore_refuses_a_store_with_data_without_force(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.add_student("1", "Ann", "1A")
+        saved = backup.backup_store(store, tmp_path / "saved.db")
+        store.add_student("2", "Bob", "1A")
+    before = db_path.read_bytes()
+    with pytest.raises(UserError, match="--force"):
+        backup.restore_file(db_path, saved, None)
+    assert db_path.read_bytes() == before
+    previous = backup.restore_file(db_path, saved, None, force=True)
+    assert previous is not None and previous.name.startswith("log-voor-herstel-")
+    assert _names(previous) == ["Ann", "Bob"]
+    with Store.open(db_path) as store:
+        assert [s.name for s in store.students()] == ["Ann"]
+
+
+def test_restore_into_an_empty_store_needs_no_force(db_path: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.db"
+    with Store.open(other) as store:
+        store.add_student("7", "Cas", "2B")
+        saved = backup.backup_store(store, tmp_path / "saved.db")
+    Store.open(db_path).close()
+    backup.restore_file(db_path, saved, None)
+    with Store.open(db_path) as store:
+        assert [s.name for s in store.students()] == ["Cas"]
+
+
+def test_a_damaged_backup_is_refused_and_the_store_kept(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.add_student("1", "Ann", "1A")
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    before = db_path.read_bytes()
+    with pytest.raises(DamagedStoreError):
+        backup.restore_file(db_path, bad, None, force=True)
+    assert db_path.read_bytes() == before
+
+
+def test_a_damaged_store_can_be_replaced_and_is_kept_raw(db_path: Path, tmp_path: Path) -> None:
+    with Store.open(db_path) as store:
+        store.add_student("1", "Ann", "1A")
+        saved = backup.backup_store(store, tmp_path / "saved.db")
+    db_path.write_bytes(b"garbage" * 1000)
+    previous = backup.restore_file(db_path, saved, None, force=True)
+    assert previous is not None and previous.read_bytes() == b"garbage" * 1000
+    with Store.open(db_path) as store:
+        assert [s.name for s in store.students()] == ["Ann"]
+
+
+def test_restore_into_an_open_store_rebinds_it(store: Store, tmp_path: Path) -> None:
+    store.add_student("1", "Ann", "1A")
+    saved = backup.backup_store(store, tmp_path / "saved.db")
+    store.add_student("2", "Bob", "1A")
+    backup.restore_into(store, saved, None, force=True)
+    assert [s.name for s in store.students()] == ["Ann"]
+    store.add_student("3", "Cor", "1A")  # still writable after the swap
+    assert len(store.students()) == 2

@@ -1,0 +1,72 @@
+"""Right to erasure: a forgotten student leaves no byte of their name in the store's files."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from app.errors import UserError
+from app.models import backup
+from app.models.erasure import REDACTED, delete_backups, forget_student
+from app.models.store import Store
+
+NAME = "Wilhelmina Vergeetmij"
+
+
+def _side_files(db_path: Path) -> list[Path]:
+    return [db_path.with_name(db_path.name + s) for s in ("", "-wal", "-shm")]
+
+
+def _raw(db_path: Path) -> bytes:
+    return b"".join(p.read_bytes() for p in _side_files(db_path) if p.exists())
+
+
+def _log_year(store: Store) -> tuple[int, int]:
+    gone = store.add_student("F1", NAME, "3C", {"ondersteuning": "ja"})
+    stays = store.add_student("K2", "Karel Blijft", "3C")
+    rule = store.rules()[0]
+    for minute in range(20):
+        store.log_incident(gone.id, rule.id, occurred_at=datetime(2026, 10, 5, 9, minute), note=f"#{minute}")
+    store.log_incident(stays.id, rule.id, occurred_at=datetime(2026, 10, 5, 10), note=f"ruzie met {NAME}")
+    store.log_praise(gone.id, note="goed geholpen")
+    store.save_reflection(date(2026, 10, 5), f"{NAME.upper()} was onrustig", {"q": f"gesprek met {NAME}"})
+    return gone.id, stays.id
+
+
+def test_forgetting_removes_rows_and_every_byte_of_the_name(store: Store) -> None:
+    _log_year(store)
+    raw_before = _raw(store.path)
+    assert NAME.encode() in raw_before  # the test can see the name before it is forgotten
+    result = forget_student(store, "F1")
+    assert (result.incidents, result.praise, result.attributes) == (20, 1, 1)
+    assert result.texts_redacted == 2  # Karel's note and the reflection (journal and answer)
+    assert [s.external_id for s in store.students()] == ["K2"]
+    assert [i.student_external_id for i in store.incidents(include_deleted=True)] == ["K2"]
+    assert store.incidents()[0].note == f"ruzie met {REDACTED}"
+    reflection = store.reflection(date(2026, 10, 5))
+    assert NAME.lower() not in reflection.journal.lower() and REDACTED in reflection.answers["q"]
+    raw = _raw(store.path)
+    for needle in (NAME, "Vergeetmij", "Wilhelmina", "VERGEETMIJ"):
+        assert needle.encode() not in raw, needle
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+
+
+def test_forgetting_lists_and_deletes_backups_that_hold_the_student(store: Store, tmp_path: Path) -> None:
+    _log_year(store)
+    old = backup.backup_store(store, backup.backup_name(store.path, "handmatig"))
+    result = forget_student(store, "F1")
+    assert result.backups_holding == (old,)
+    clean = backup.backup_store(store, backup.backup_name(store.path, "auto"))
+    assert NAME.encode() not in clean.read_bytes()
+    assert delete_backups(result.backups_holding) == [old]
+    assert not old.exists() and clean.exists()
+
+
+def test_unknown_student_is_a_user_error(store: Store) -> None:
+    store.add_student("1", "Ann", "1A")
+    with pytest.raises(UserError, match="geen leerling met nummer 9"):
+        forget_student(store, "9")
+    assert len(store.students()) == 1
