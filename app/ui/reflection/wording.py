@@ -1,0 +1,160 @@
+"""Plain-language texts for a blind spot: its title, the counts, how sure the app is, what it is not."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+if TYPE_CHECKING:
+    from app.analysis.results import AuditReport, Estimate
+
+WEEKDAYS_NL = {
+    "monday": "maandag",
+    "tuesday": "dinsdag",
+    "wednesday": "woensdag",
+    "thursday": "donderdag",
+    "friday": "vrijdag",
+    "saturday": "zaterdag",
+    "sunday": "zondag",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BlindSpot", text)
+
+
+def _fill(text: str, **values: object) -> str:
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
+def number(value: float, digits: int = 1) -> str:
+    """A number in the user's locale (decimal comma in Dutch)."""
+    return QLocale().toString(float(value), "f", digits)
+
+
+def day(d: date) -> str:
+    """A date as '3 november 2025' in the user's locale."""
+    from PySide6.QtCore import QDate
+
+    return QLocale().toString(QDate(d.year, d.month, d.day), "d MMMM yyyy")
+
+
+def subject_phrase(e: Estimate) -> str:
+    """Whom or what the finding is about, in a phrase ('Sam', 'klas 2B', 'op maandag', ...)."""
+    name = e.label or e.subject
+    if e.kind == "student":
+        return name
+    if e.kind == "group":
+        if e.dimension == "group":
+            return _fill(_tr("klas {name}"), name=name)
+        return _fill(_tr("leerlingen met {dim} '{name}'"), dim=e.dimension, name=name)
+    if e.kind == "rule":
+        return _fill(_tr("de afspraak '{name}'"), name=e.label or e.dimension)
+    if e.dimension == "weekday":
+        return _fill(_tr("op {day}"), day=_tr(WEEKDAYS_NL.get(e.subject, name)))
+    if e.dimension == "period":
+        return _fill(_tr("in lesuur {name}"), name=name)
+    if e.dimension == "lesson_mood":
+        return _fill(_tr("in lessen met sfeer '{name}'"), name=name)
+    if e.dimension == "rule_category":
+        return _fill(_tr("bij afspraken over {name}"), name=name)
+    if e.dimension == "month":
+        return _fill(_tr("in de maand {name}"), name=name)
+    return _fill(_tr("bij {dim} '{name}'"), dim=e.dimension, name=name)
+
+
+def title(e: Estimate) -> str:
+    """'Mogelijk strenger voor Sam' / 'Mogelijk milder op maandag'."""
+    if e.direction == "stricter":
+        return _fill(_tr("Mogelijk strenger: {who}"), who=subject_phrase(e))
+    return _fill(_tr("Mogelijk milder: {who}"), who=subject_phrase(e))
+
+
+def counts_line(e: Estimate) -> str:
+    """The counts behind the comparison, like with like."""
+    c = e.counts
+    return _fill(
+        _tr(
+            "Achter dit patroon: {n} incidenten, waarvan {s} strenger en {m} milder dan de ladder. Bij de "
+            "rest, bij dezelfde afspraken en keren: {rs} strenger en {rm} milder op {rn}."
+        ),
+        n=c.n,
+        s=c.stricter,
+        m=c.milder,
+        rn=c.rest_n,
+        rs=c.rest_stricter,
+        rm=c.rest_milder,
+    )
+
+
+def certainty_words(e: Estimate) -> str:
+    """How sure the app is, in words (from the corrected p-value)."""
+    if e.p_adjusted < 0.001:
+        return _tr("Vrij zeker: zo'n verschil ontstaat zelden toevallig.")
+    if e.p_adjusted < 0.01:
+        return _tr("Redelijk zeker, maar toeval is niet uitgesloten.")
+    return _tr("Een aanwijzing, nog niet zeker: kijk of het de komende weken blijft.")
+
+
+def interval_line(e: Estimate) -> str:
+    """The effect and its 95 % interval as 'about x times as often stricter (between a and b)'."""
+    if not (math.isfinite(e.effect) and e.effect > 0 and e.ci_low > 0 and math.isfinite(e.ci_high)):
+        return ""
+    if e.effect >= 1:
+        text = _tr(
+            "Verhoudingsgewijs ongeveer {x} keer zo vaak strenger (in plaats van milder) als bij de rest; "
+            "waarschijnlijk tussen {lo} en {hi} keer."
+        )
+        return _fill(text, x=number(e.effect), lo=number(e.ci_low), hi=number(e.ci_high))
+    text = _tr(
+        "Verhoudingsgewijs ongeveer {x} keer zo vaak milder (in plaats van strenger) als bij de rest; "
+        "waarschijnlijk tussen {lo} en {hi} keer."
+    )
+    return _fill(text, x=number(1 / e.effect), lo=number(1 / e.ci_high), hi=number(1 / e.ci_low))
+
+
+def not_line(e: Estimate) -> str:
+    """What a finding is not."""
+    if e.kind == "student":
+        return _tr(
+            "Dit is een patroon in je eigen logboek. Het zegt niets over wie deze leerling is en bewijst "
+            "geen vooroordeel; misschien heb je er een goede reden voor."
+        )
+    return _tr(
+        "Dit is een patroon in je eigen logboek, geen oordeel over leerlingen en geen bewijs van "
+        "vooroordeel; misschien heb je er een goede reden voor."
+    )
+
+
+def calm_message(report: AuditReport) -> str:
+    """What to say when nothing is flagged: honest about how much data there is."""
+    period = _fill(
+        _tr("van {a} tot en met {b}"),
+        a=day(report.date_from) if report.date_from else "?",
+        b=day(report.date_to) if report.date_to else "?",
+    )
+    if report.n_incidents == 0:
+        return _fill(
+            _tr(
+                "Nog geen incidenten in dit schooljaar ({period}). Log een paar weken gewoon door; "
+                "daarna verschijnen hier patronen, als die er zijn."
+            ),
+            period=period,
+        )
+    text = _tr(
+        "Geen mogelijke blinde vlekken gevonden in {n} incidenten bij {s} leerlingen ({period}). Bij "
+        "dezelfde afspraak en keer reageerde je niet aantoonbaar anders op een leerling, groep of moment."
+    )
+    text = _fill(text, n=report.n_incidents, s=report.n_students, period=period)
+    if report.n_incidents < 300:
+        text += " " + _tr(
+            "Met zo weinig incidenten ziet de app alleen grote verschillen; kleine kunnen er nog zijn."
+        )
+    else:
+        text += " " + _tr("Dat is geen bewijs dat alles gelijk gaat, wel een goed teken.")
+    return text
