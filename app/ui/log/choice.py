@@ -1,0 +1,83 @@
+"""Checkable choice buttons shared by the rule, ladder and mood rows: one look, never colour alone."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+#: Okabe-Ito blue for "chosen" and orange for "as agreed": told apart by colour-blind users, and each also
+#: carries a non-colour signal (filled background and a check mark; a dashed border and the word "afspraak")
+CHOICE_STYLE = """
+QPushButton[choice="true"] {
+    text-align: left;
+    padding: 0.3em 0.6em;
+    border: 1px solid palette(mid);
+    border-radius: 4px;
+    background: palette(button);
+    color: palette(button-text);
+}
+QPushButton[choice="true"]:hover { border: 1px solid palette(dark); }
+QPushButton[choice="true"]:focus { border: 2px solid palette(highlight); }
+QPushButton[choice="true"]:disabled { color: palette(mid); }
+QPushButton[choice="true"][agreed="true"] { border: 2px dashed #E69F00; font-weight: bold; }
+QPushButton[choice="true"]:checked { background: #0072B2; color: white; border: 2px solid #00446B; }
+QPushButton[choice="true"]:checked:focus { border: 3px solid palette(highlight); }
+"""
+
+
+def choice_button(text: str, accessible_name: str, parent: QWidget | None = None) -> QPushButton:
+    """A checkable, keyboard-reachable button styled as a choice."""
+    button = QPushButton(text, parent)
+    button.setCheckable(True)
+    button.setProperty("choice", True)
+    button.setAccessibleName(accessible_name)
+    button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    button.setAutoDefault(False)
+    return button
+
+
+def set_agreed_look(button: QPushButton, agreed: bool) -> None:
+    """Mark a button as the agreed one (dashed orange border, bold) and re-polish its style."""
+    if bool(button.property("agreed")) == agreed:
+        return
+    button.setProperty("agreed", agreed)
+    style = button.style()
+    style.unpolish(button)
+    style.polish(button)
+
+
+class ChoiceGroup(QObject):
+    """At most one checked button, each one reachable by Tab (a QButtonGroup tabs to one of them only)."""
+
+    #: a button was clicked (its id); the owner decides what is checked
+    chosen = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._buttons: dict[int, QPushButton] = {}
+
+    def add(self, button: QPushButton, ident: int) -> None:
+        """Add a button under an id."""
+        self._buttons[ident] = button
+        button.clicked.connect(lambda _checked=False, i=ident: self._on_clicked(i))
+
+    def clear(self) -> None:
+        """Forget every button (the owner deletes them)."""
+        self._buttons = {}
+
+    def checked_id(self) -> int | None:
+        """The id of the checked button."""
+        return next((i for i, b in self._buttons.items() if b.isChecked()), None)
+
+    def checked_button(self) -> QPushButton | None:
+        """The checked button."""
+        return next((b for b in self._buttons.values() if b.isChecked()), None)
+
+    def set_checked(self, ident: int | None) -> None:
+        """Check the button with this id (None: none), without emitting."""
+        for i, button in self._buttons.items():
+            button.setChecked(i == ident)
+
+    def _on_clicked(self, ident: int) -> None:
+        self.set_checked(ident)
+        self.chosen.emit(ident)
