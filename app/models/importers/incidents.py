@@ -228,7 +228,9 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
         ext: (sid, cid)
         for sid, ext, cid in session.execute(select(Student.id, Student.external_id, Student.class_id))
     }
-    classes = dict(session.execute(select(ClassGroup.name, ClassGroup.id)).tuples().all())
+    classes: dict[str, int] = {
+        name: cid for name, cid in session.execute(select(ClassGroup.name, ClassGroup.id))
+    }
     rules = {name.lower(): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
     top = int(session.scalar(select(func.max(LadderStep.level))) or 1)
     problems: list[RowProblem] = []
@@ -276,13 +278,14 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     for lesson_id, class_id, day, label, period in lessons:
         plan.lesson_ids[(class_id, day, "", None) if loose else (class_id, day, label, period)] = lesson_id
     stored = Counter(
-        session.execute(
+        (student_pk, rule_id, when)
+        for student_pk, rule_id, when in session.execute(
             select(Incident.student_id, Incident.rule_id, Incident.occurred_at).where(
                 Incident.deleted_at.is_(None),
                 Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
                 Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
             )
-        ).tuples()
+        )
     )
     for row, student_pk, rule_id, key in resolved:
         if rule_id is not None and stored[(student_pk, rule_id, row.occurred_at)] > 0:

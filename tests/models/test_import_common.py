@@ -1,0 +1,163 @@
+"""Reading table files: encodings, separators, quoting, binary and damaged files, XLSX."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from app.errors import ImportProblem
+from app.models.importers.common import normalise, read_table
+
+
+def snapshot(store: Any) -> tuple[int, dict[str, list[tuple[Any, ...]]]]:
+    """The store's revision and every raw table's rows: to prove a refused import changed nothing."""
+    tables = store.read_tables()
+    return store.revision, {
+        name: sorted(map(tuple, frame.astype(str).itertuples(index=False))) for name, frame in tables.items()
+    }
+
+
+def write(tmp_path: Path, data: bytes | str, name: str = "f.csv", encoding: str = "utf-8") -> Path:
+    """Write a fixture file (text in the given encoding, or raw bytes)."""
+    path = tmp_path / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode(encoding))
+    return path
+
+
+def test_header_names_match_ignoring_case_spaces_and_underscores() -> None:
+    assert normalise(" Student ID ") == normalise("student_id") == "studentid"
+    assert normalise("\ufeffStamnr.") == "stamnr"
+
+
+@pytest.mark.parametrize(
+    ("data", "delimiter"),
+    [
+        ("student_id;name;group\r\n1;Zoë;2A\r\n", ";"),
+        ("student_id,name,group\n1,Zoë,2A\n", ","),
+        ("student_id\tname\tgroup\n1\tZoë\t2A\n", "\t"),
+        ("sep=;\nstudent_id;name;group\n1;Zoë;2A\n", ";"),
+    ],
+)
+def test_separators_are_detected(tmp_path: Path, data: str, delimiter: str) -> None:
+    table = read_table(write(tmp_path, data), ["student_id", "name", "group"])
+    assert table.delimiter == delimiter
+    assert table.header == ("student_id", "name", "group")
+    assert table.rows[0][1] == ("1", "Zoë", "2A")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "naam;klas\nZoë Ünal;2A\n".encode("utf-8-sig"),
+        "naam;klas\nZoë Ünal;2A\n".encode("cp1252"),
+        "naam;klas\nZoë Ünal;2A\n".encode(),
+        "naam\tklas\nZoë Ünal\t2A\n".encode("utf-16"),
+    ],
+    ids=["utf8-bom", "cp1252", "utf8", "utf16-bom"],
+)
+def test_encodings_are_detected_without_mojibake(tmp_path: Path, raw: bytes) -> None:
+    table = read_table(write(tmp_path, raw), ["naam", "klas"])
+    assert table.header == ("naam", "klas")
+    assert table.rows[0][1] == ("Zoë Ünal", "2A")
+
+
+def test_line_numbers_count_physical_lines_including_quoted_newlines(tmp_path: Path) -> None:
+    data = 'a,b\n1,"two\nlines"\n\n3,x\n'
+    table = read_table(write(tmp_path, data))
+    assert [line for line, _ in table.rows] == [2, 5]
+    assert table.rows[0][1] == ("1", "two\nlines")
+
+
+def test_broken_quoting_is_a_problem_with_its_line(tmp_path: Path) -> None:
+    table = read_table(write(tmp_path, 'a,b\n1,x\n2,"open\n3,y\n'))
+    assert [line for line, _ in table.rows] == [2]
+    assert table.problems[0].line == 3
+    assert "aanhalingstekens" in table.problems[0].message
+
+
+def test_row_with_too_many_cells_is_a_problem(tmp_path: Path) -> None:
+    table = read_table(write(tmp_path, "a,b\n1,2,3\n4,5,\n"))
+    assert [p.line for p in table.problems] == [2]
+    assert table.rows == ((3, ("4", "5")),)
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (b"", "leeg"),
+        (b"\n\n  \n", "leeg"),
+        (b"a,b,c\n", "geen rijen"),
+        (b"\x00\x01\x02binary\x00", "geen tekstbestand"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "geen tekstbestand"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 50, "oud Excel"),
+        (b"PK\x03\x04not really a zip", "beschadigd"),
+        ("naam\nZoë\n".encode() + "Zoë\n".encode("cp1252"), "mengt tekensets"),
+        (b"naam\n\x81\x8d\x8f\n", "tekenset"),
+    ],
+)
+def test_unreadable_files_are_refused_with_a_clear_message(tmp_path: Path, data: bytes, words: str) -> None:
+    with pytest.raises(ImportProblem) as info:
+        read_table(write(tmp_path, data))
+    assert words in str(info.value)
+
+
+def test_missing_file_is_an_import_problem(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem, match="kan het bestand niet lezen"):
+        read_table(tmp_path / "nope.csv")
+
+
+def test_xlsx_first_sheet_is_read_with_row_numbers(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Stamnr", "Naam", "Klas"])
+    sheet.append([])
+    sheet.append([1001, "Zoë", "2A"])
+    sheet.append([1002.0, "Émile", None])
+    path = tmp_path / "r.xlsx"
+    workbook.save(path)
+    table = read_table(path)
+    assert table.header == ("Stamnr", "Naam", "Klas")
+    assert table.rows == ((3, ("1001", "Zoë", "2A")), (4, ("1002", "Émile", "")))
+
+
+def test_zip_that_is_not_a_workbook_is_refused(tmp_path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(ImportProblem, match="beschadigd"):
+        read_table(write(tmp_path, buffer.getvalue(), "x.xlsx"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=400))
+def test_random_bytes_give_a_table_or_an_import_problem(tmp_path: Path, data: bytes) -> None:
+    path = write(tmp_path, data, "fuzz.csv")
+    try:
+        table = read_table(path)
+    except ImportProblem as exc:
+        message = str(exc)
+        assert message
+    else:
+        assert table.header
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.text(alphabet=st.sampled_from(list('ab1;,\t"\n\r é')), max_size=200))
+def test_random_csv_text_gives_a_table_or_an_import_problem(tmp_path: Path, data: str) -> None:
+    path = write(tmp_path, data, "fuzz.csv")
+    try:
+        table = read_table(path)
+    except ImportProblem as exc:
+        message = str(exc)
+        assert message
+    else:
+        assert all(len(cells) == len(table.header) for _, cells in table.rows)
