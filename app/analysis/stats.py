@@ -9,6 +9,7 @@ numpy and scipy are imported at module level: nothing on the start-up path impor
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -86,6 +87,7 @@ class BetaPrior:
         return BetaPrior(self.alpha + k, self.beta + n - k)
 
 
+@functools.lru_cache(maxsize=16)
 def _z(alpha: float) -> float:
     return float(sps.norm.isf(alpha / 2))
 
@@ -423,13 +425,21 @@ def poisson_control_limits(expected: float, level: float) -> tuple[float, float]
     The quantiles are interpolated between integers as in Spiegelhalter (2005, Stat Med 24:1185):
     a count below the lower or above the upper limit is unusual at ``level`` (e.g. 0.95, 0.998).
     """
-    if expected <= 0:
-        return 0.0, 0.0
+    low, high = poisson_control_limits_many([expected], level)
+    return float(low[0]), float(high[0])
+
+
+def poisson_control_limits_many(expected: Sequence[float], level: float) -> tuple[np.ndarray, np.ndarray]:
+    """``poisson_control_limits`` for many expected counts at once (arrays of lower and upper limits)."""
+    mu = np.asarray(expected, dtype=float)
     tail = (1 - level) / 2
     out = []
+    positive = mu > 0
+    safe = np.where(positive, mu, 1.0)
     for prob in (tail, 1 - tail):
-        r = float(sps.poisson.ppf(prob, expected))
-        pmf = float(sps.poisson.pmf(r, expected))
-        frac = (float(sps.poisson.cdf(r, expected)) - prob) / pmf if pmf > 0 else 0.0
-        out.append(max(0.0, r - frac))
+        r = sps.poisson.ppf(prob, safe)
+        pmf = sps.poisson.pmf(r, safe)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            frac = np.where(pmf > 0, (sps.poisson.cdf(r, safe) - prob) / pmf, 0.0)
+        out.append(np.where(positive, np.maximum(0.0, r - frac), 0.0))
     return out[0], out[1]
