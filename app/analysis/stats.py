@@ -326,20 +326,40 @@ def _shifted(logd: np.ndarray, support: np.ndarray, theta: float) -> np.ndarray:
     return w / w.sum()
 
 
-def _solve_theta(func, target: float) -> float:  # type: ignore[no-untyped-def]
-    """Root of ``func(theta) - target`` on a wide log-odds range, clamped to its ends."""
-    lo, hi = -60.0, 60.0
+def _solve_theta(func, target: float, lo: float = -60.0, hi: float = 60.0) -> float:  # type: ignore[no-untyped-def]
+    """Root of the monotone ``func(theta) - target`` on [lo, hi] (log odds), clamped to its ends."""
     f_lo, f_hi = func(lo) - target, func(hi) - target
     if f_lo * f_hi > 0:
         return lo if abs(f_lo) < abs(f_hi) else hi
-    return float(optimize.brentq(lambda t: func(t) - target, lo, hi, xtol=1e-10))
+    return float(optimize.brentq(lambda t: func(t) - target, lo, hi, xtol=1e-9))
 
 
-def exact_stratified(tables: Sequence[Table2x2], alpha: float = 0.05) -> ExactStratified | None:
+def _conditional_mle(logd: np.ndarray, sup: np.ndarray, s_obs: float) -> float:
+    """The log common odds ratio whose conditional mean of S is ``s_obs`` (safeguarded Newton)."""
+    lo, hi, theta = -60.0, 60.0, 0.0
+    for _ in range(100):
+        w = _shifted(logd, sup, theta)
+        mean = float((sup * w).sum())
+        var = float(((sup - mean) ** 2 * w).sum())
+        if abs(mean - s_obs) < 1e-10 * max(1.0, s_obs):
+            return theta
+        if mean < s_obs:
+            lo = theta
+        else:
+            hi = theta
+        step = theta + (s_obs - mean) / var if var > 0 else math.nan
+        theta = step if lo < step < hi else (lo + hi) / 2
+    return theta
+
+
+def exact_stratified(
+    tables: Sequence[Table2x2], alpha: float = 0.05, *, estimate: bool = True
+) -> ExactStratified | None:
     """Exact conditional test of a common odds ratio of 1 (R ``mantelhaen.test(exact=TRUE)``).
 
     The two-sided p sums the probabilities of every S no more probable than the observed one
-    (with R's relative tolerance); ``None`` without informative strata.
+    (with R's relative tolerance); ``None`` without informative strata. With ``estimate=False``
+    only the p-values are computed (odds ratio and interval are NaN), about three times faster.
     """
     strata = informative_strata(tables)
     if not strata:
@@ -354,31 +374,32 @@ def exact_stratified(tables: Sequence[Table2x2], alpha: float = 0.05) -> ExactSt
     p_greater = float(min(1.0, dist[idx:].sum()))
     p_less = float(min(1.0, dist[: idx + 1].sum()))
     expected = float((support * dist).sum())
+    if not estimate:
+        return ExactStratified(s_obs, expected, p_two, p_greater, p_less, math.nan, math.nan, math.nan)
 
     with np.errstate(divide="ignore"):
         logd = np.log(dist)
     keep = np.isfinite(logd)
     logd, sup = logd[keep], support[keep]
     first, last = sup[0], sup[-1]
-
-    def mean(theta: float) -> float:
-        return float((sup * _shifted(logd, sup, theta)).sum())
+    upper, lower = sup >= s_obs, sup <= s_obs
 
     def upper_tail(theta: float) -> float:
-        return float(_shifted(logd, sup, theta)[sup >= s_obs].sum())
+        return float(_shifted(logd, sup, theta)[upper].sum())
 
     def lower_tail(theta: float) -> float:
-        return float(_shifted(logd, sup, theta)[sup <= s_obs].sum())
+        return float(_shifted(logd, sup, theta)[lower].sum())
 
     if s_obs <= first:
-        estimate = 0.0
+        theta_hat, odds = -60.0, 0.0
     elif s_obs >= last:
-        estimate = math.inf
+        theta_hat, odds = 60.0, math.inf
     else:
-        estimate = math.exp(_solve_theta(mean, s_obs))
-    low = 0.0 if s_obs <= first else math.exp(_solve_theta(upper_tail, alpha / 2))
-    high = math.inf if s_obs >= last else math.exp(_solve_theta(lower_tail, alpha / 2))
-    return ExactStratified(s_obs, expected, p_two, p_greater, p_less, estimate, low, high)
+        theta_hat = _conditional_mle(logd, sup, s_obs)
+        odds = math.exp(theta_hat)
+    low = 0.0 if s_obs <= first else math.exp(_solve_theta(upper_tail, alpha / 2, hi=theta_hat))
+    high = math.inf if s_obs >= last else math.exp(_solve_theta(lower_tail, alpha / 2, lo=theta_hat))
+    return ExactStratified(s_obs, expected, p_two, p_greater, p_less, odds, low, high)
 
 
 # --- rates: shrinkage and funnel limits --------------------------------------------------------

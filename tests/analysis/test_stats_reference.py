@@ -60,6 +60,10 @@ def test_exact_conditional_stratified_test() -> None:
     assert res.p == approx(0.03994, sig=4)
     assert res.p_greater == approx(0.01997, sig=4)
     assert res.low < res.odds_ratio < res.high
+    quick = stats.exact_stratified(PENICILLIN, estimate=False)
+    assert quick is not None
+    assert (quick.statistic, quick.p, quick.p_greater) == (16, res.p, res.p_greater)
+    assert math.isnan(quick.odds_ratio)
 
 
 def test_exact_stratified_with_one_stratum_is_fisher() -> None:
@@ -331,3 +335,38 @@ def test_pitfall_fisher_statistic_is_the_sample_odds_ratio() -> None:
 
     assert fisher_exact(TEA).statistic == approx(9.0)
     assert stats.fisher_2x2(TEA).odds_ratio == approx(6.408309)
+
+
+def test_exact_stratified_against_brute_force_enumeration() -> None:
+    import itertools
+
+    from scipy.stats import hypergeom
+
+    rng = np.random.default_rng(7)
+    for _ in range(20):
+        tables = [rng.integers(0, 6, size=(2, 2)).tolist() for _ in range(3)]
+        strata = stats.informative_strata(tables)
+        res = stats.exact_stratified(tables)
+        if not strata:
+            assert res is None
+            continue
+        assert res is not None
+        supports = []
+        for a, b, c, d in strata:
+            lo, hi = max(0, (a + c) - (c + d)), min(a + b, a + c)
+            xs = np.arange(lo, hi + 1)
+            supports.append(list(zip(xs, hypergeom.pmf(xs, a + b + c + d, a + b, a + c), strict=True)))
+        dist: dict[int, float] = {}
+        for combo in itertools.product(*supports):
+            s = int(sum(x for x, _ in combo))
+            dist[s] = dist.get(s, 0.0) + float(np.prod([p for _, p in combo]))
+        fixed = sum(t[0][0] for t in tables) - sum(s[0] for s in strata)
+        s_obs = res.statistic - fixed
+        p_obs = dist[s_obs]
+        assert res.p == pytest.approx(min(1.0, sum(p for p in dist.values() if p <= p_obs * (1 + 1e-7))))
+        assert res.p_greater == pytest.approx(sum(p for s, p in dist.items() if s >= s_obs))
+        assert res.p_less == pytest.approx(sum(p for s, p in dist.items() if s <= s_obs))
+        if 0 < res.odds_ratio < math.inf:
+            w = {s: p * res.odds_ratio**s for s, p in dist.items()}
+            mean = sum(s * v for s, v in w.items()) / sum(w.values())
+            assert mean == pytest.approx(s_obs, rel=1e-6)
