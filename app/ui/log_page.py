@@ -105,15 +105,25 @@ class LogPage(QWidget):
         row = QHBoxLayout(content)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.picker, 2)
-        row.addWidget(self.grid, 5)
+        row.addWidget(self._scrolling(self.grid), 5)
+        composer = self._scrolling(self.composer)
+        # the buttons' text is never cut: this panel keeps its width, the seating plan scrolls instead
+        composer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        composer.setMinimumWidth(
+            self.composer.sizeHint().width() + composer.verticalScrollBar().sizeHint().width()
+        )
+        row.addWidget(composer, 3)
+        return content
+
+    @staticmethod
+    def _scrolling(widget: QWidget) -> QScrollArea:
+        """The widget in a frameless scroll area, so large fonts scroll instead of cutting text."""
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(self.composer)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setMinimumWidth(self.composer.minimumSizeHint().width())
-        row.addWidget(scroll, 3)
-        return content
+        scroll.setWidget(widget)
+        return scroll
 
     def _build_empty(self) -> QWidget:
         empty = QWidget()
@@ -159,8 +169,11 @@ class LogPage(QWidget):
         self.rules = store.rules(active_only=True)
         self.steps = store.ladder()
         self._lessons.clear()
-        preferred = self.ctx.settings.value(LAST_CLASS_KEY, None)
-        self.lesson_bar.set_classes(classes, int(preferred) if preferred not in (None, "") else None)
+        stored = self.ctx.settings.value(LAST_CLASS_KEY, None)
+        preferred = int(stored) if stored not in (None, "") else None
+        if preferred is None:  # first start: the first class that has students
+            preferred = next((c.id for c in classes if c.n_students), None)
+        self.lesson_bar.set_classes(classes, preferred)
         self.composer.rules.set_rules(self.rules)
         self.composer.ladder.set_steps(self.steps)
         if self.student_id not in self.students:

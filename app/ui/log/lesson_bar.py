@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -104,9 +107,6 @@ class LessonBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
         self.class_combo = QComboBox()
         self.class_combo.setObjectName("class_combo")
         self.class_combo.setAccessibleName(_tr("Klas"))
@@ -138,6 +138,10 @@ class LessonBar(QWidget):
         self.mood = ToggleRow(_tr("Hoe voelde de les?"), mood_choices())
         self.energy = ToggleRow(_tr("Mijn energie:"), energy_choices())
 
+        # two groups that sit side by side, or on two rows when the window is narrow (large fonts, 150 %)
+        self.when = QWidget()
+        when = QHBoxLayout(self.when)
+        when.setContentsMargins(0, 0, 0, 0)
         for widget in (
             class_label,
             self.class_combo,
@@ -146,18 +150,43 @@ class LessonBar(QWidget):
             period_label,
             self.period_combo,
         ):
-            layout.addWidget(widget)
-        layout.addSpacing(16)
-        layout.addWidget(self.mood)
-        layout.addSpacing(16)
-        layout.addWidget(self.energy)
-        layout.addStretch(1)
+            when.addWidget(widget)
+        self.feel = QWidget()
+        feel = QHBoxLayout(self.feel)
+        feel.setContentsMargins(0, 0, 0, 0)
+        feel.addWidget(self.mood)
+        feel.addSpacing(16)
+        feel.addWidget(self.energy)
+        # its width must not hold the window wide: resizeEvent moves it to a second row instead
+        self.feel.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setHorizontalSpacing(24)
+        self._wide: bool | None = None
+        self._place(wide=True)
 
         self.class_combo.currentIndexChanged.connect(lambda _i: self.context_changed.emit())
         self.date_edit.dateChanged.connect(lambda _d: self.context_changed.emit())
         self.period_combo.currentIndexChanged.connect(lambda _i: self.context_changed.emit())
         self.mood.value_changed.connect(self.mood_changed.emit)
         self.energy.value_changed.connect(self.energy_changed.emit)
+
+    def _place(self, *, wide: bool) -> None:
+        if wide == self._wide:
+            return
+        self._wide = wide
+        self._grid.removeWidget(self.when)
+        self._grid.removeWidget(self.feel)
+        self._grid.addWidget(self.when, 0, 0, Qt.AlignmentFlag.AlignLeft)
+        self._grid.addWidget(self.feel, 0 if wide else 1, 1 if wide else 0, Qt.AlignmentFlag.AlignLeft)
+        self._grid.setColumnStretch(0, 0 if wide else 1)
+        self._grid.setColumnStretch(1, 1 if wide else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Put the mood and energy on a second row when one row does not fit."""
+        needed = self.when.sizeHint().width() + self._grid.horizontalSpacing() + self.feel.sizeHint().width()
+        self._place(wide=event.size().width() >= needed)
+        super().resizeEvent(event)
 
     def set_classes(self, classes: list[ClassInfo], preferred: int | None = None) -> None:
         """Fill the class combo, keeping the current class (or the preferred one) when still there."""

@@ -100,7 +100,7 @@ class SeatButton(_DropTarget, QPushButton):
         self.setAutoDefault(False)
         self.setProperty("choice", True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(
             grid.tr("{name}, rij {r}, plek {c}")
             .replace("{name}", student.name)
@@ -163,7 +163,8 @@ class EmptySeat(_DropTarget, QFrame):
         self.setAcceptDrops(True)
         self.setObjectName("empty_seat")
         self.setStyleSheet("#empty_seat { border: 1px dashed palette(mid); border-radius: 4px; }")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(int(self.fontMetrics().lineSpacing() * 2.8))  # as tall as a seat, at any scale
 
 
 class SeatingGrid(QWidget):
@@ -195,14 +196,25 @@ class SeatingGrid(QWidget):
         self._grid = QGridLayout(self.cells)
         self._grid.setSpacing(6)
         self._grid.setContentsMargins(0, 0, 0, 0)
+        self.no_students = QLabel(
+            self.tr("In deze klas zitten nog geen leerlingen. Voeg ze toe bij Instellingen.")
+        )
+        self.no_students.setWordWrap(True)
+        self.no_students.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_students.hide()
         outer.addWidget(self.heading)
-        outer.addWidget(self.cells, 1)
         outer.addWidget(self.hint)
+        outer.addWidget(self.no_students)
+        outer.addWidget(self.cells, 1)
 
     def set_students(self, students: list[StudentInfo]) -> None:
         """Show the class: stored seats kept, unplaced students in the free seats."""
         self.students = list(students)
         self.seats, self.rows, self.columns = arrange(self.students, DEFAULT_COLUMNS)
+        self.no_students.setVisible(not self.students)
+        self.hint.setVisible(bool(self.students))
+        if not self.students:
+            self.rows = 0
         self._rebuild()
 
     def _rebuild(self) -> None:
@@ -231,8 +243,8 @@ class SeatingGrid(QWidget):
                 if self.isVisible():
                     button.show()  # now, so it can take the focus at once
                 self.buttons[sid] = button
-        for row in range(self.rows):
-            self._grid.setRowStretch(row, 1)
+        for row in range(self.rows + 1):
+            self._grid.setRowStretch(row, 1 if row == self.rows else 0)
         for col in range(self.columns):
             self._grid.setColumnStretch(col, 1)
 
@@ -256,7 +268,7 @@ class SeatingGrid(QWidget):
         if occupant is not None:
             self.seats[occupant] = self.seats[student_id]
         self.seats[student_id] = (row, col)
-        self.rows = max(r for r, _ in self.seats.values()) + 2
+        self.rows = max(r for r, _ in self.seats.values()) + 2  # keep a free back row
         self._rebuild()
         if keep_focus and student_id in self.buttons:
             self.buttons[student_id].setFocus()

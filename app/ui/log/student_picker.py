@@ -82,7 +82,7 @@ class StudentPicker(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("student_search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Typ een deel van de naam, Enter kiest"))
+        self.search.setPlaceholderText(self.tr("Naam typen, Enter kiest"))
         self.search.setAccessibleName(self.tr("Leerling zoeken"))
         self.search.setAccessibleDescription(
             self.tr("Typ een deel van de voor- of achternaam; hoofdletters en accenten tellen niet mee.")
