@@ -43,6 +43,9 @@ if TYPE_CHECKING:
     from app.ui.reflection.job import WeekView
 
 
+SETTLE_MS = 200  #: how long screenshot mode waits after a view is shown (wrapped labels, canvas draw)
+
+
 class ReflectionPage(QWidget):
     """Private weekly reflection for the teacher (see the module docstring for the week semantics)."""
 
@@ -60,6 +63,7 @@ class ReflectionPage(QWidget):
         self._busy_generation: int | None = None
         self._incident_generation = 0
         self._prefetching = False
+        self._settling = False  #: a view was just put on screen; layouts and the canvas still settle
         self._requested: date | None = None
         self._clock = QElapsedTimer()
         self._build()
@@ -118,8 +122,17 @@ class ReflectionPage(QWidget):
             canvas = ChartCanvas()
             self.canvases[key] = canvas
             self.tabs.addTab(canvas, name)
+        self.tabs.setUsesScrollButtons(True)
+        self.tabs.setStyleSheet("QTabBar::tab { padding: 4px 7px; }")
+        self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
         self.incidents = IncidentsPanel()
-        self.incidents_tab = self.tabs.addTab(self.incidents, self.tr("Incidenten"))
+        self.incidents.hide()
+        middle = QSplitter(Qt.Orientation.Vertical)
+        middle.addWidget(self.tabs)
+        middle.addWidget(self.incidents)
+        middle.setStretchFactor(0, 3)
+        middle.setStretchFactor(1, 2)
+        middle.setChildrenCollapsible(False)
 
         self.journal = JournalWidget()
         self.journal.save_requested.connect(self.save_journal)
@@ -128,12 +141,12 @@ class ReflectionPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.tabs)
+        splitter.addWidget(middle)
         splitter.addWidget(self.journal)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 5)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([330, 540, 320])
+        splitter.setSizes([310, 580, 300])
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -149,7 +162,7 @@ class ReflectionPage(QWidget):
 
     def is_busy(self) -> bool:
         """True while the analysis the teacher asked for is still running (screenshot mode waits)."""
-        return self._busy_generation is not None
+        return self._busy_generation is not None or self._settling
 
     def show_week(self, week: date | None) -> None:
         """Show ``week`` (a date in it; None: the latest week with data): cached at once, else computed."""
@@ -225,9 +238,14 @@ class ReflectionPage(QWidget):
             store = self.ctx.store
             self.journal.load(view.week, view.prompts, store.reflection(view.week), store.reflection_weeks())
         self.last_switch_ms = float(self._clock.elapsed())
+        self._settling = True
+        QTimer.singleShot(SETTLE_MS, self._settled)
         self.view_shown.emit(view.week)
         if self.prefetch:
             QTimer.singleShot(0, self._prefetch_neighbours)
+
+    def _settled(self) -> None:
+        self._settling = False
 
     def _summary(self, view: WeekView) -> str:
         r = view.report
@@ -283,7 +301,7 @@ class ReflectionPage(QWidget):
         """Show the incidents behind ``estimate`` in the incidents tab (loaded in the background)."""
         title = wording.title(estimate)
         self.incidents.show_loading(title)
-        self.tabs.setCurrentIndex(self.incidents_tab)
+        self.incidents.show()
         self._incident_generation += 1
         generation = self._incident_generation
         store, ids = self.ctx.store, tuple(estimate.incident_ids)

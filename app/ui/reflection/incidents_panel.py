@@ -13,7 +13,16 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.models.records import LoggedIncident
 from app.ui.inline_message import InlineMessage
@@ -140,9 +149,16 @@ class IncidentsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Incidenten achter het patroon"))
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.close_button = QPushButton(self.tr("Sluiten"))
+        self.close_button.setAccessibleName(self.tr("Incidenten sluiten"))
+        self.close_button.clicked.connect(self.hide)
+        head = QHBoxLayout()
+        head.addWidget(self.heading, 1)
+        head.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.heading)
+        layout.addLayout(head)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
 

@@ -55,6 +55,7 @@ class JournalWidget(QWidget):
         self.journal.textChanged.connect(self._changed)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         holder = QWidget()
         inner = QVBoxLayout(holder)
@@ -101,7 +102,9 @@ class JournalWidget(QWidget):
             question = QLabel(prompt.question)
             question.setWordWrap(True)
             question.setTextFormat(Qt.TextFormat.PlainText)
-            question.setStyleSheet("font-weight: bold;")
+            bold = question.font()
+            bold.setBold(True)  # a font, not a style sheet: the wrapped height is then measured right
+            question.setFont(bold)
             box = QPlainTextEdit(saved.answers.get(prompt.key, ""))
             box.setPlaceholderText(prompt.hint)
             box.setAccessibleName(prompt.question)

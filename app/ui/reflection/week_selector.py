@@ -21,7 +21,8 @@ class WeekSelector(QWidget):
         self.weeks: list[date] = []
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Week"))
-        self.combo.setMinimumContentsLength(30)
+        self.combo.setMinimumContentsLength(24)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.activated.connect(self._chosen)
         self.earlier = QToolButton()
         self.earlier.setText("◀")
@@ -41,10 +42,10 @@ class WeekSelector(QWidget):
         layout.addWidget(self.later)
 
     def label(self, monday: date, has_data: bool) -> str:
-        """'week 47 · 17 november 2025 – 23 november 2025' (and 'geen gegevens' when empty)."""
+        """'week 47 · 17 nov – 23 nov 2025' (and 'geen gegevens' when empty)."""
         number = monday.isocalendar()[1]
-        text = self.tr("week %1 · %2 t/m %3").replace("%1", str(number))
-        text = text.replace("%2", day(monday)).replace("%3", day(monday + timedelta(days=6)))
+        text = self.tr("week %1 · %2 – %3").replace("%1", str(number))
+        text = text.replace("%2", day(monday, "d MMM")).replace("%3", day(monday + timedelta(days=6)))
         return text if has_data else text + self.tr(" (geen gegevens)")
 
     def set_weeks(self, weeks: tuple[date, ...], with_data: frozenset[date], current: date) -> None:

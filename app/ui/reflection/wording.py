@@ -32,16 +32,25 @@ def _fill(text: str, **values: object) -> str:
     return text
 
 
+def locale() -> QLocale:
+    """The locale of the message language (Dutch: decimal comma, Dutch month names)."""
+    from app.i18n import current_language
+
+    if current_language() == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+
 def number(value: float, digits: int = 1) -> str:
-    """A number in the user's locale (decimal comma in Dutch)."""
-    return QLocale().toString(float(value), "f", digits)
+    """A number in the user's language (decimal comma in Dutch)."""
+    return locale().toString(float(value), "f", digits)
 
 
-def day(d: date) -> str:
-    """A date as '3 november 2025' in the user's locale."""
+def day(d: date, fmt: str = "d MMM yyyy") -> str:
+    """A date as '3 nov. 2025' (or another Qt date format) in the user's locale."""
     from PySide6.QtCore import QDate
 
-    return QLocale().toString(QDate(d.year, d.month, d.day), "d MMMM yyyy")
+    return locale().toString(QDate(d.year, d.month, d.day), fmt)
 
 
 def subject_phrase(e: Estimate) -> str:
@@ -80,8 +89,8 @@ def counts_line(e: Estimate) -> str:
     c = e.counts
     return _fill(
         _tr(
-            "Achter dit patroon: {n} incidenten, waarvan {s} strenger en {m} milder dan de ladder. Bij de "
-            "rest, bij dezelfde afspraken en keren: {rs} strenger en {rm} milder op {rn}."
+            "Telling: {s} strenger en {m} milder dan de ladder, van {n}; bij de rest (zelfde afspraken en "
+            "keren) {rs} strenger en {rm} milder, van {rn}."
         ),
         n=c.n,
         s=c.stricter,
@@ -93,27 +102,27 @@ def counts_line(e: Estimate) -> str:
 
 
 def certainty_words(e: Estimate) -> str:
-    """How sure the app is, in words (from the corrected p-value)."""
+    """How sure the app is, in words (from the p-value corrected for the number of comparisons)."""
     if e.p_adjusted < 0.001:
         return _tr("Vrij zeker: zo'n verschil ontstaat zelden toevallig.")
     if e.p_adjusted < 0.01:
         return _tr("Redelijk zeker, maar toeval is niet uitgesloten.")
-    return _tr("Een aanwijzing, nog niet zeker: kijk of het de komende weken blijft.")
+    return _tr("Een aanwijzing, nog niet zeker.")
 
 
 def interval_line(e: Estimate) -> str:
-    """The effect and its 95 % interval as 'about x times as often stricter (between a and b)'."""
+    """The effect (odds ratio) and its 95 % interval in words: 'about 2.5× as often stricter (1.3 to 5.0)'."""
     if not (math.isfinite(e.effect) and e.effect > 0 and e.ci_low > 0 and math.isfinite(e.ci_high)):
         return ""
     if e.effect >= 1:
         text = _tr(
-            "Verhoudingsgewijs ongeveer {x} keer zo vaak strenger (in plaats van milder) als bij de rest; "
-            "waarschijnlijk tussen {lo} en {hi} keer."
+            "Verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de rest; "
+            "95 %-interval {lo} tot {hi}."
         )
         return _fill(text, x=number(e.effect), lo=number(e.ci_low), hi=number(e.ci_high))
     text = _tr(
-        "Verhoudingsgewijs ongeveer {x} keer zo vaak milder (in plaats van strenger) als bij de rest; "
-        "waarschijnlijk tussen {lo} en {hi} keer."
+        "Verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de rest; "
+        "95 %-interval {lo} tot {hi}."
     )
     return _fill(text, x=number(1 / e.effect), lo=number(1 / e.ci_high), hi=number(1 / e.ci_low))
 
@@ -122,13 +131,9 @@ def not_line(e: Estimate) -> str:
     """What a finding is not."""
     if e.kind == "student":
         return _tr(
-            "Dit is een patroon in je eigen logboek. Het zegt niets over wie deze leerling is en bewijst "
-            "geen vooroordeel; misschien heb je er een goede reden voor."
+            "Een patroon in je eigen logboek: geen oordeel over de leerling, geen bewijs van vooroordeel."
         )
-    return _tr(
-        "Dit is een patroon in je eigen logboek, geen oordeel over leerlingen en geen bewijs van "
-        "vooroordeel; misschien heb je er een goede reden voor."
-    )
+    return _tr("Een patroon in je eigen logboek: geen oordeel over leerlingen, geen bewijs van vooroordeel.")
 
 
 def calm_message(report: AuditReport) -> str:
