@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.analysis import stats
 
@@ -338,8 +341,6 @@ def test_pitfall_fisher_statistic_is_the_sample_odds_ratio() -> None:
 
 
 def test_exact_stratified_against_brute_force_enumeration() -> None:
-    import itertools
-
     from scipy.stats import hypergeom
 
     rng = np.random.default_rng(7)
@@ -370,3 +371,43 @@ def test_exact_stratified_against_brute_force_enumeration() -> None:
             w = {s: p * res.odds_ratio**s for s, p in dist.items()}
             mean = sum(s * v for s, v in w.items()) / sum(w.values())
             assert mean == pytest.approx(s_obs, rel=1e-6)
+
+
+# --- properties over many inputs ------------------------------------------------------------------
+
+
+@st.composite
+def _k_of_n(draw: st.DrawFn) -> tuple[int, int]:
+    n = draw(st.integers(1, 400))
+    return draw(st.integers(0, n)), n
+
+
+@settings(max_examples=200, deadline=None)
+@given(_k_of_n())
+def test_wilson_properties(kn: tuple[int, int]) -> None:
+    from statsmodels.stats.proportion import proportion_confint
+
+    k, n = kn
+    res = stats.wilson(k, n)
+    assert 0.0 <= res.low <= res.share <= res.high <= 1.0
+    assert res.high - res.low > 0
+    low, high = proportion_confint(k, n, method="wilson")
+    assert res.low == pytest.approx(max(0.0, low), abs=1e-12)
+    assert res.high == pytest.approx(min(1.0, high), abs=1e-12)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_k_of_n(), _k_of_n())
+def test_newcombe_properties(a: tuple[int, int], b: tuple[int, int]) -> None:
+    res = stats.newcombe_difference(*a, *b)
+    assert -1.0 <= res.low <= res.estimate <= res.high <= 1.0
+    assert res.high > res.low
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=1, max_size=40))
+def test_bh_properties(ps: list[float]) -> None:
+    adjusted = stats.bh_adjust(ps)
+    assert all(p <= q + 1e-15 and q <= 1.0 for p, q in zip(ps, adjusted, strict=True))
+    order = sorted(range(len(ps)), key=lambda i: ps[i])
+    assert all(adjusted[i] <= adjusted[j] + 1e-15 for i, j in itertools.pairwise(order))
