@@ -268,7 +268,7 @@ def parse_exchange(data: bytes, source: str = "") -> ExchangeFile:
                 )
             )
         rules = tuple(_rule(r, f"rules[{i}]") for i, r in enumerate(_list(obj["rules"], "rules", MAX_RULES)))
-        folded = [r.rule.casefold() for r in rules]
+        folded = [" ".join(r.rule.split()).casefold() for r in rules]
         if len(set(folded)) != len(folded):
             raise _Invalid(t("een afspraak staat er twee keer in", "a rule appears twice"))
         return ExchangeFile(
