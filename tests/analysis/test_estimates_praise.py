@@ -47,3 +47,11 @@ def test_empty() -> None:
     assert praise_balance(make_frame([])) == ()
     only_roster = praise_balance(make_frame([], students=ROSTER[:1]), ["group"])
     assert [(p.kind, p.praise, p.corrections) for p in only_roster] == [("student", 0, 0), ("group", 0, 0)]
+
+
+def test_missing_student_ids_are_left_out() -> None:
+    frame = _frame()
+    frame.praise.loc[0, "student_id"] = None
+    frame.incidents.loc[0, "student_id"] = None
+    students = {p.subject: p for p in praise_balance(frame, ["group"]) if p.kind == "student"}
+    assert (students["ann"].praise, students["ann"].corrections) == (2, 0)
