@@ -17,8 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -29,14 +27,14 @@ from app.errors import UserError
 from app.protocol import agreed_step, effective_start
 from app.ui.log.choice import CHOICE_STYLE
 from app.ui.log.composer import Composer
+from app.ui.log.empty_state import EmptyState
 from app.ui.log.feedback_bar import FeedbackBar
 from app.ui.log.lesson_bar import LessonBar
+from app.ui.log.lessons import LessonCache
 from app.ui.log.seating_grid import SeatingGrid
 from app.ui.log.student_picker import StudentPicker
 
 if TYPE_CHECKING:
-    from datetime import date
-
     from app.models.records import LessonInfo, RuleInfo, StepInfo, StudentInfo
     from app.ui.context import AppContext
 
@@ -63,7 +61,7 @@ class LogPage(QWidget):
         self.rule_id: int | None = None
         self.step: int | None = None
         self.strike = 0
-        self._lessons: dict[tuple[int, date, int], LessonInfo | None] = {}
+        self.lessons = LessonCache(ctx.store)
         self._writing = False
         #: milliseconds from the save key to the feedback shown, for the last save
         self.last_save_ms = 0.0
@@ -75,7 +73,9 @@ class LogPage(QWidget):
         self.feedback = FeedbackBar()
         self.stack = QStackedWidget()
         self.stack.addWidget(self._build_content())
-        self.stack.addWidget(self._build_empty())
+        self.empty = EmptyState()
+        self.empty.setup_requested.connect(self._go_to_setup)
+        self.stack.addWidget(self.empty)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.lesson_bar)
@@ -125,31 +125,6 @@ class LogPage(QWidget):
         scroll.setWidget(widget)
         return scroll
 
-    def _build_empty(self) -> QWidget:
-        empty = QWidget()
-        layout = QVBoxLayout(empty)
-        layout.addStretch(1)
-        self.empty_label = QLabel(
-            self.tr(
-                "Er zijn nog geen klassen of leerlingen.\n\n"
-                "Voeg ze toe bij Instellingen, of lees een klaslijst in met\n"
-                "    fair-strictness import-roster klaslijst.csv\n"
-                "Eerst rondkijken met voorbeeldgegevens kan ook:\n"
-                "    fair-strictness --db proef.db demo"
-            )
-        )
-        self.empty_label.setObjectName("empty_message")
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setup_button = QPushButton(self.tr("Naar Instellingen"))
-        self.setup_button.setAccessibleName(self.tr("Naar de pagina Instellingen"))
-        self.setup_button.clicked.connect(self._go_to_setup)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.setup_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(1)
-        return empty
-
     def _go_to_setup(self) -> None:
         show_page = getattr(self.window(), "show_page", None)
         if callable(show_page):
@@ -168,7 +143,7 @@ class LogPage(QWidget):
         self.students = {s.id: s for s in store.students()}
         self.rules = store.rules(active_only=True)
         self.steps = store.ladder()
-        self._lessons.clear()
+        self.lessons.clear()
         stored = self.ctx.settings.value(LAST_CLASS_KEY, None)
         preferred = int(stored) if stored not in (None, "") else None
         if preferred is None:  # first start: the first class that has students
@@ -219,7 +194,7 @@ class LogPage(QWidget):
         if self.stack.currentIndex() == 0:
             self.picker.focus_search()
         else:
-            self.setup_button.setFocus()
+            self.empty.setup_button.setFocus()
 
     def _on_store_changed(self) -> None:
         if not self._writing:
@@ -241,29 +216,13 @@ class LogPage(QWidget):
         self._refresh_composition()
 
     # -- lessons ---------------------------------------------------------------------------------
-    def _lesson_key(self, class_id: int) -> tuple[int, date, int]:
-        return (class_id, self.lesson_bar.lesson_date(), self.lesson_bar.period())
-
     def _find_lesson(self, class_id: int) -> LessonInfo | None:
-        """The lesson of this class in the chosen date and period, if it exists (read only)."""
-        key = self._lesson_key(class_id)
-        if key not in self._lessons:
-            found = [
-                lesson
-                for lesson in self.ctx.store.lessons(class_id=class_id, on=key[1])
-                if lesson.period == key[2]
-            ]
-            self._lessons[key] = found[0] if found else None
-        return self._lessons[key]
+        bar = self.lesson_bar
+        return self.lessons.find(class_id, bar.lesson_date(), bar.period())
 
     def _ensure_lesson(self, class_id: int) -> LessonInfo:
-        """The lesson of this class in the chosen date and period, created when needed."""
-        lesson = self._find_lesson(class_id)
-        if lesson is None:
-            key = self._lesson_key(class_id)
-            lesson = self.ctx.store.lesson_for(class_id, key[1], period=key[2])
-            self._lessons[key] = lesson
-        return lesson
+        bar = self.lesson_bar
+        return self.lessons.ensure(class_id, bar.lesson_date(), bar.period())
 
     def _store_feel(self, field: str, value: str) -> None:
         class_id = self.lesson_bar.class_id()
@@ -278,7 +237,7 @@ class LogPage(QWidget):
         except UserError as exc:
             self.feedback.show_error(str(exc))
             return
-        self._lessons[self._lesson_key(class_id)] = lesson
+        self.lessons.remember(lesson)
         self.feedback.show_info(self.tr("Bij de les bewaard: hoe de les voelde en je eigen energie."))
         self._emit_changed()
 

@@ -41,7 +41,7 @@ def make_page(qtbot, store: Store, tmp_path: Path, class_name: str | None = "2B"
     qtbot.waitExposed(page)
     page.activateWindow()
     page.activated()
-    first = page.picker.search if page.stack.currentIndex() == 0 else page.setup_button
+    first = page.picker.search if page.stack.currentIndex() == 0 else page.empty.setup_button
     qtbot.waitUntil(first.hasFocus)
     return page
 
@@ -319,9 +319,9 @@ def test_other_pages_writes_refresh_the_page(qtbot, page: LogPage, store: Store)
 def test_empty_store_shows_a_calm_message(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page = make_page(qtbot, store, tmp_path, class_name=None)
     assert page.stack.currentIndex() == 1
-    assert "Instellingen" in page.empty_label.text() and "import-roster" in page.empty_label.text()
-    assert "demo" in page.empty_label.text()
-    assert page.setup_button.hasFocus()
+    assert "Instellingen" in page.empty.message.text() and "import-roster" in page.empty.message.text()
+    assert "demo" in page.empty.message.text()
+    assert page.empty.setup_button.hasFocus()
     qtbot.keyClicks(page.picker.search, "x")
     press(qtbot, Qt.Key.Key_Return, page.picker.search)
     press(qtbot, Qt.Key.Key_P, page)
@@ -368,3 +368,37 @@ def test_every_control_is_reachable_by_tab_and_named(qtbot, page: LogPage) -> No
     for w in expected:
         assert w.accessibleName(), w
     assert page.composer.ladder.buttons[0].accessibleName().endswith("volgens afspraak")
+
+
+def test_window_opens_on_the_log_page_with_the_search_focused(
+    qtbot, store: Store, students, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.main_window import PAGES, MainWindow
+
+    assert PAGES[0][0] == "log"
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(store=store, tasks=SyncTaskRunner(), settings=settings))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    page = window.page("log")
+    assert window.current_page_key() == "log"
+    qtbot.waitUntil(page.picker.search.hasFocus)
+    qtbot.keyClicks(page.picker.search, "daan")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_1)
+    press(qtbot, Qt.Key.Key_Return)
+    assert [i.student_name for i in store.incidents()] == ["Daan Bakker"]
+
+
+def test_narrow_window_wraps_instead_of_cutting(qtbot, page: LogPage) -> None:  # type: ignore[no-untyped-def]
+    """What 150 % scaling on a 1366x768 screen leaves: about 740x500 for the page."""
+    page.resize(740, 500)
+    qtbot.waitUntil(lambda: page.lesson_bar._wide is False)
+    scroll = page.composer.parentWidget().parentWidget()
+    assert scroll.viewport().width() >= page.composer.sizeHint().width()
+    for button in page.composer.rules.buttons + page.composer.ladder.buttons:
+        assert button.width() >= button.sizeHint().width()
+    page.resize(1366, 700)
+    qtbot.waitUntil(lambda: page.lesson_bar._wide is True)
