@@ -6,22 +6,23 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
 #: Okabe-Ito blue for "chosen" and orange for "as agreed": told apart by colour-blind users, and each also
-#: carries a non-colour signal (filled background and a check mark; a dashed border and the word "afspraak")
+#: carries a non-colour signal (a filled background; a dashed border, bold text and the word "afspraak").
+#: Every state has the same 2px border, so a button never changes size (and never cuts its text);
+#: the keyboard focus is a dotted border.
 CHOICE_STYLE = """
 QPushButton[choice="true"] {
     text-align: left;
     padding: 0.3em 0.6em;
-    border: 1px solid palette(mid);
+    border: 2px solid palette(mid);
     border-radius: 4px;
     background: palette(button);
     color: palette(button-text);
 }
-QPushButton[choice="true"]:hover { border: 1px solid palette(dark); }
-QPushButton[choice="true"]:focus { border: 2px solid palette(highlight); }
-QPushButton[choice="true"]:disabled { color: palette(mid); }
+QPushButton[choice="true"]:hover { border-color: palette(dark); }
+QPushButton[choice="true"]:disabled { color: palette(mid); border-color: palette(midlight); }
 QPushButton[choice="true"][agreed="true"] { border: 2px dashed #E69F00; font-weight: bold; }
 QPushButton[choice="true"]:checked { background: #0072B2; color: white; border: 2px solid #00446B; }
-QPushButton[choice="true"]:checked:focus { border: 3px solid palette(highlight); }
+QPushButton[choice="true"]:focus { border: 2px dotted palette(text); }
 """
 
 
