@@ -1,0 +1,288 @@
+"""Tab 'Klassen en leerlingen': classes (add, rename, archive), their students, attributes, roster import."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.ui.inline_message import InlineMessage
+from app.ui.setup.attributes_box import AttributesBox
+from app.ui.setup.common import button
+from app.ui.setup.student_form import StudentForm
+from app.ui.table_models import RowRole, SortRole, StudentTableModel
+
+if TYPE_CHECKING:
+    from app.models.records import ClassInfo, StudentInfo
+    from app.ui.context import AppContext
+
+#: item data role holding a class id in the class list
+ClassIdRole = Qt.ItemDataRole.UserRole + 10
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ClassesTab", text)
+
+
+class ClassesBox(QGroupBox):
+    """The class list with a name field and add, rename and archive buttons."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(_tr("Klassen"), parent)
+        self.ctx = ctx
+        self.classes: list[ClassInfo] = []
+        self.list = QListWidget()
+        self.list.setAccessibleName(_tr("Klassen"))
+        self.show_archived = QCheckBox(_tr("Toon gearchiveerde klassen"))
+        self.show_archived.setAccessibleName(_tr("Toon gearchiveerde klassen"))
+        self.name = QLineEdit()
+        self.name.setAccessibleName(_tr("Naam van de klas"))
+        self.name.setPlaceholderText(_tr("nieuwe klas of nieuwe naam, bijv. 2A"))
+        self.add_button = button(_tr("Klas toevoegen"))
+        self.rename_button = button(_tr("Hernoemen"), _tr("Gekozen klas hernoemen"))
+        self.archive_button = button(_tr("Archiveren"), _tr("Gekozen klas archiveren"))
+        self.message = InlineMessage()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.show_archived)
+        layout.addWidget(self.name)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.rename_button)
+        layout.addLayout(row)
+        layout.addWidget(self.archive_button)
+        layout.addWidget(self.message)
+        self.add_button.clicked.connect(self.add)
+        self.name.returnPressed.connect(self.add)
+        self.rename_button.clicked.connect(self.rename)
+        self.archive_button.clicked.connect(self.toggle_archived)
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+
+    def current(self) -> ClassInfo | None:
+        """The selected class."""
+        item = self.list.currentItem()
+        if item is None:
+            return None
+        class_id = item.data(ClassIdRole)
+        return next((c for c in self.classes if c.id == class_id), None)
+
+    def refresh(self) -> None:
+        """Show the classes as stored, keeping the selection."""
+        current = self.current()
+        self.classes = self.ctx.store.classes(include_archived=self.show_archived.isChecked())
+        self.list.blockSignals(True)
+        self.list.clear()
+        for c in self.classes:
+            text = _tr("{name}  ({n} leerlingen)").replace("{name}", c.name).replace("{n}", str(c.n_students))
+            if c.archived:
+                text += "  " + _tr("[gearchiveerd]")
+            item = QListWidgetItem(text)
+            item.setData(ClassIdRole, c.id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        ids = [c.id for c in self.classes]
+        row = ids.index(current.id) if current is not None and current.id in ids else (0 if ids else -1)
+        self.list.setCurrentRow(row)
+        self._update_buttons()
+
+    def select(self, class_id: int) -> None:
+        """Select a class by id."""
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ClassIdRole) == class_id:
+                self.list.setCurrentRow(row)
+
+    def _update_buttons(self) -> None:
+        current = self.current()
+        self.rename_button.setEnabled(current is not None)
+        self.archive_button.setEnabled(current is not None)
+        text = _tr("Terugzetten") if current is not None and current.archived else _tr("Archiveren")
+        self.archive_button.setText(text)
+
+    def add(self) -> None:
+        """Add a class with the typed name."""
+        name = self.name.text().strip()
+        if any(c.name == name for c in self.ctx.store.classes(include_archived=True)):
+            self.message.show_error(_tr("Er is al een klas {name}.").replace("{name}", name))
+            return
+        try:
+            added = self.ctx.store.add_class(name)
+        except UserError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.name.clear()
+        self.message.show_message(_tr("Klas {name} toegevoegd.").replace("{name}", added.name), "ok")
+        self.ctx.changed()
+        self.select(added.id)
+
+    def rename(self) -> None:
+        """Give the selected class the typed name."""
+        current = self.current()
+        if current is None:
+            return
+        if not self.name.text().strip():
+            self.message.show_error(_tr("Typ eerst de nieuwe naam in het veld boven de knoppen."))
+            self.name.setFocus()
+            return
+        try:
+            self.ctx.store.rename_class(current.id, self.name.text())
+        except UserError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.name.clear()
+        self.message.show_message(_tr("Klas hernoemd."), "ok")
+        self.ctx.changed()
+
+    def toggle_archived(self) -> None:
+        """Archive the selected class (hidden, nothing deleted) or bring it back."""
+        current = self.current()
+        if current is None:
+            return
+        self.ctx.store.archive_class(current.id, not current.archived)
+        text = _tr("Klas {name} teruggezet.") if current.archived else _tr("Klas {name} gearchiveerd.")
+        self.message.show_message(text.replace("{name}", current.name), "ok")
+        self.ctx.changed()
+
+
+class ClassesTab(QWidget):
+    """Classes on the left, the chosen class's students in the middle, audit attributes on the right."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.classes = ClassesBox(ctx)
+        self.attributes = AttributesBox(ctx)
+        self.model = StudentTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(_tr("Leerlingen van de gekozen klas"))
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(StudentTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.show_archived = QCheckBox(_tr("Toon gearchiveerde leerlingen"))
+        self.show_archived.setAccessibleName(_tr("Toon gearchiveerde leerlingen"))
+        self.import_button = button(_tr("&Importeer leerlinglijst…"), _tr("Leerlinglijst importeren"))
+        self.form = StudentForm(ctx)
+        self.students_box = QGroupBox(_tr("Leerlingen"))
+        middle = QVBoxLayout(self.students_box)
+        top = QHBoxLayout()
+        top.addWidget(self.show_archived)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        middle.addLayout(top)
+        middle.addWidget(self.table, 1)
+        middle.addWidget(self.form)
+        self.import_message = InlineMessage()
+        middle.addWidget(self.import_message)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.classes, 2)
+        layout.addWidget(self.students_box, 5)
+        layout.addWidget(self.attributes, 2)
+
+        self.classes.list.currentItemChanged.connect(lambda *_: self._show_students())
+        self.show_archived.toggled.connect(lambda _on: self._show_students())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._student_selected())
+        self.form.new_button.clicked.connect(self.table.clearSelection)
+        self.import_button.clicked.connect(self.choose_roster)
+        self.form.student_saved.connect(self._follow)
+
+    def refresh(self) -> None:
+        """Read classes, students and attributes again."""
+        self.classes.refresh()
+        self.attributes.refresh()
+        self._show_students()
+
+    def _show_students(self) -> None:
+        current = self.classes.current()
+        keep = self.form.student.id if self.form.student is not None else None
+        students: list[StudentInfo] = (
+            self.ctx.store.students(class_id=current.id, include_archived=self.show_archived.isChecked())
+            if current is not None
+            else []
+        )
+        self.students_box.setTitle(
+            _tr("Leerlingen van {name}").replace("{name}", current.name) if current else _tr("Leerlingen")
+        )
+        self.model.set_rows(students)
+        self.form.set_options([c.name for c in self.ctx.store.classes()], self.ctx.store.attribute_names())
+        row = self.model.row_of(keep) if keep is not None else -1
+        shown_class = current.id if current is not None else None
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        elif self.form.student is None:
+            if not self.form.number.text():
+                self.form.start_new(current.name if current else "")
+        elif self.form.student.class_id != shown_class:
+            self.form.start_new(current.name if current else "")
+        # else: a just-archived student, hidden by the filter, stays in the form so it can be restored
+
+    def _follow(self, student_id: int) -> None:
+        """After a save, show the student's (perhaps new) class with the student selected."""
+        student = self.ctx.store.student(student_id)
+        if student is None:
+            return
+        current = self.classes.current()
+        if current is None or current.id != student.class_id:
+            self.classes.refresh()
+            self.classes.select(student.class_id)
+        self._show_students()
+        self.select_student(student_id)
+
+    def _student_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        student = self.proxy.data(rows[0], RowRole) if rows else None
+        if student is not None:
+            self.form.show_student(student)
+
+    def select_student(self, student_id: int) -> None:
+        """Select a student of the shown class in the table (and so in the form)."""
+        row = self.model.row_of(student_id)
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def choose_roster(self) -> None:
+        """Ask for a roster file (CSV or XLSX) and show what importing it would change."""
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            _tr("Leerlinglijst kiezen"),
+            "",
+            _tr("Leerlinglijsten (*.csv *.xlsx *.txt);;Alle bestanden (*)"),
+        )
+        if path:
+            self.open_roster(path)
+
+    def open_roster(self, path: str) -> None:
+        """Show the import preview dialog for ``path``; report what it did."""
+        from app.ui.setup.roster_import_dialog import RosterImportDialog
+
+        dialog = RosterImportDialog(self.ctx, path, self)
+        self._dialog = dialog
+        dialog.imported.connect(lambda text: self.import_message.show_message(text, "ok"))
+        dialog.open()

@@ -1,0 +1,173 @@
+"""The roster import preview: what will change (new, updated, unchanged) and every problem by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import UserError
+from app.ui.inline_message import InlineMessage
+
+if TYPE_CHECKING:
+    from app.models.importing import RosterPreview
+    from app.ui.context import AppContext
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RosterImportDialog", text)
+
+
+def _table(headers: list[str], rows: list[list[str]], accessible: str) -> QTableWidget:
+    """A read-only table of plain text."""
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(accessible)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setTabKeyNavigation(False)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.setItem(r, c, QTableWidgetItem(value))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(True)
+    return table
+
+
+def _field_name(field: str) -> str:
+    if field == "name":
+        return _tr("naam")
+    if field == "group":
+        return _tr("klas")
+    return field
+
+
+class RosterImportDialog(QDialog):
+    """Reads the file, shows the preview and imports only when the teacher confirms a clean file."""
+
+    #: the roster was imported (a sentence saying what changed)
+    imported = Signal(str)
+
+    def __init__(self, ctx: AppContext, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = Path(path)
+        self.preview: RosterPreview | None = None
+        self.setWindowTitle(_tr("Leerlinglijst importeren"))
+        self.resize(820, 560)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(_tr("Samenvatting van de import"))
+        self.message = InlineMessage()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_tr("Details van de import"))
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(_tr("Importeren"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setAccessibleName(_tr("Importeren"))
+        self.cancel_button = self.buttons.addButton(_tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setAccessibleName(_tr("Annuleren"))
+        layout = QVBoxLayout(self)
+        title = QLabel(_tr("Bestand: {name}").replace("{name}", self.path.name))
+        title.setStyleSheet("font-weight: 600;")
+        layout.addWidget(title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.import_button.clicked.connect(self.confirm)
+        self.cancel_button.clicked.connect(self.reject)
+        self.load()
+
+    def load(self) -> None:
+        """Read the file and show what importing it would change (nothing is written)."""
+        from app.models.importing import preview_roster
+
+        self.tabs.clear()
+        try:
+            preview = preview_roster(self.ctx.store, self.path)
+        except UserError as exc:
+            self.preview = None
+            self.summary.setText(_tr("Dit bestand kan niet worden gelezen."))
+            self.message.show_error(str(exc))
+            problems = list(getattr(exc, "problems", []))
+            if problems:
+                self.tabs.addTab(
+                    _table([_tr("Probleem")], [[p] for p in problems], _tr("Problemen")), _tr("Problemen")
+                )
+            self.import_button.setEnabled(False)
+            return
+        self.preview = preview
+        self.summary.setText(
+            _tr("{new} nieuwe leerlingen, {upd} bijgewerkt, {same} ongewijzigd.")
+            .replace("{new}", str(len(preview.new)))
+            .replace("{upd}", str(len(preview.updated)))
+            .replace("{same}", str(preview.unchanged))
+            + (
+                "\n"
+                + _tr("Kenmerken in dit bestand: {names}.").replace("{names}", ", ".join(preview.attributes))
+                if preview.attributes
+                else ""
+            )
+        )
+        if preview.problems:
+            self.message.show_error(
+                _tr(
+                    "Er zijn {n} problemen. Er wordt niets geïmporteerd tot ze zijn opgelost; "
+                    "verbeter het bestand en kies het opnieuw."
+                ).replace("{n}", str(len(preview.problems)))
+            )
+            rows = [[str(p.line) if p.line > 0 else "—", p.message] for p in preview.problems]
+            self.problems_table = _table([_tr("Regel"), _tr("Probleem")], rows, _tr("Problemen per regel"))
+            self.tabs.addTab(self.problems_table, _tr("⚠ Problemen ({n})").replace("{n}", str(len(rows))))
+        elif not preview.new and not preview.updated:
+            self.message.show_message(_tr("Alles in dit bestand staat er al; er verandert niets."), "info")
+        new_rows = [[r.student_id, r.name, r.group] for r in preview.new]
+        self.new_table = _table([_tr("Nummer"), _tr("Naam"), _tr("Klas")], new_rows, _tr("Nieuwe leerlingen"))
+        self.tabs.addTab(self.new_table, _tr("Nieuw ({n})").replace("{n}", str(len(new_rows))))
+        upd_rows = [
+            [
+                u.row.student_id,
+                u.row.name,
+                "; ".join(
+                    f"{_field_name(c.field)}: {c.old or _tr('(leeg)')} → {c.new or _tr('(leeg)')}"
+                    for c in u.changes
+                ),
+            ]
+            for u in preview.updated
+        ]
+        self.updated_table = _table(
+            [_tr("Nummer"), _tr("Naam"), _tr("Wat verandert")], upd_rows, _tr("Bijgewerkt")
+        )
+        self.tabs.addTab(self.updated_table, _tr("Bijgewerkt ({n})").replace("{n}", str(len(upd_rows))))
+        self.import_button.setEnabled(preview.ok and bool(preview.new or preview.updated))
+
+    def confirm(self) -> None:
+        """Import the previewed file in one transaction; a refusal is shown and nothing changes."""
+        from app.models.importing import apply_roster
+
+        if self.preview is None or not self.preview.ok:
+            return
+        try:
+            summary = apply_roster(self.ctx.store, self.preview)
+        except UserError as exc:
+            self.message.show_error(str(exc))
+            return
+        self.ctx.changed()
+        self.imported.emit(summary.describe())
+        self.accept()

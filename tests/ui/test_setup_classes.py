@@ -1,0 +1,161 @@
+"""Set-up tab 'Klassen en leerlingen': classes, students and audit attributes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.models.store import Store
+from app.ui.context import AppContext
+from app.ui.setup_page import SetupPage
+from tests.ui.setup_helpers import make_ctx, make_page
+
+
+@pytest.fixture
+def ctx(store: Store, tmp_path: Path) -> AppContext:
+    return make_ctx(store, tmp_path)
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext) -> SetupPage:  # type: ignore[no-untyped-def]
+    return make_page(qtbot, ctx)
+
+
+def _class_names(page: SetupPage) -> list[str]:
+    box = page.classes_tab.classes
+    return [box.list.item(i).text().split("  ")[0] for i in range(box.list.count())]
+
+
+def test_add_rename_and_archive_a_class(qtbot, page: SetupPage, store: Store, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    box = page.classes_tab.classes
+    qtbot.keyClicks(box.name, "2A")
+    with qtbot.waitSignal(ctx.events.store_changed):
+        qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
+    assert [c.name for c in store.classes()] == ["2A"]
+    assert _class_names(page) == ["2A"]
+    assert box.message.kind == "ok"
+    # a duplicate and an empty name are refused calmly, nothing changes
+    qtbot.keyClicks(box.name, "2A")
+    box.add_button.click()
+    assert box.message.kind == "error" and "al een klas" in box.message.message()
+    box.name.clear()
+    box.add_button.click()
+    assert box.message.kind == "error"
+    box.rename_button.click()
+    assert box.message.kind == "error" and "nieuwe naam" in box.message.message()
+    assert [c.name for c in store.classes()] == ["2A"]
+    # rename
+    qtbot.keyClicks(box.name, "2A-havo")
+    box.rename_button.click()
+    assert [c.name for c in store.classes()] == ["2A-havo"]
+    assert box.current() is not None and box.current().name == "2A-havo"  # type: ignore[union-attr]
+    # archive, show archived, restore
+    box.archive_button.click()
+    assert store.classes() == []
+    assert _class_names(page) == []
+    box.show_archived.setChecked(True)
+    assert _class_names(page) == ["2A-havo"]
+    assert box.archive_button.text() == "Terugzetten"
+    box.archive_button.click()
+    assert [c.name for c in store.classes()] == ["2A-havo"]
+
+
+def test_add_edit_and_archive_a_student(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    store.add_class("2A")
+    store.add_class("3B")
+    store.define_attribute("geslacht")
+    page.refresh()
+    tab = page.classes_tab
+    form = tab.form
+    assert form.class_combo.currentText() == "2A"
+    assert list(form.attribute_edits) == ["geslacht"]
+    qtbot.keyClicks(form.number, "1001")
+    form.name.setText("Zoë de Vries")  # QTest types ASCII only
+    qtbot.keyClicks(form.attribute_edits["geslacht"], "v")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    zoe = store.student_by_external_id("1001")
+    assert zoe is not None and zoe.class_name == "2A" and zoe.attributes == {"geslacht": "v"}
+    assert tab.model.rowCount() == 1
+    assert form.student is not None and form.student.id == zoe.id
+    assert "toegevoegd" in form.message.message()
+    # a second student with the same number is refused; nothing changes
+    form.new_button.click()
+    qtbot.keyClicks(form.number, "1001")
+    qtbot.keyClicks(form.name, "Iemand anders")
+    form.save_button.click()
+    assert form.message.kind == "error" and "1001" in form.message.message()
+    assert len(store.students()) == 1
+    # edit: name, class and attribute; the form follows the student to the new class
+    tab.select_student(zoe.id)
+    assert form.number.isReadOnly() and form.name.text() == "Zoë de Vries"
+    form.name.setText("Zoë van Dijk")
+    form.class_combo.setEditText("3B")
+    form.attribute_edits["geslacht"].clear()
+    form.save_button.click()
+    zoe = store.student(zoe.id)
+    assert zoe is not None and (zoe.name, zoe.class_name, zoe.attributes) == ("Zoë van Dijk", "3B", {})
+    assert tab.classes.current().name == "3B"  # type: ignore[union-attr]
+    assert tab.model.rowCount() == 1
+    # an empty name is refused
+    form.name.clear()
+    form.save_button.click()
+    assert form.message.kind == "error"
+    assert store.student(zoe.id).name == "Zoë van Dijk"  # type: ignore[union-attr]
+    # archive and restore
+    tab.select_student(zoe.id)
+    form.archive_button.click()
+    assert store.student(zoe.id).archived  # type: ignore[union-attr]
+    assert tab.model.rowCount() == 0
+    assert form.archive_button.text() == "Leerling terugzetten"
+    assert "gearchiveerd" in form.message.message()
+    tab.show_archived.setChecked(True)
+    assert tab.model.rowCount() == 1
+    form.archive_button.click()
+    assert not store.student(zoe.id).archived  # type: ignore[union-attr]
+
+
+def test_define_and_remove_attributes(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    box = page.classes_tab.attributes
+    qtbot.keyClicks(box.name, "ondersteuningsplan")
+    qtbot.keyClick(box.name, Qt.Key.Key_Return)
+    assert store.attribute_names() == ["ondersteuningsplan"]
+    assert box.list.count() == 1
+    assert "ondersteuningsplan" in page.classes_tab.form.attribute_edits
+    qtbot.keyClicks(box.name, "ondersteuningsplan")
+    box.add_button.click()
+    assert box.message.kind == "error"
+    box.name.clear()
+    box.add_button.click()
+    assert box.message.kind == "error"
+    store.add_student("1", "Daan", "2A", {"ondersteuningsplan": "ja"})
+    box.list.setCurrentRow(0)
+    box.remove_button.click()  # first click asks to confirm
+    assert store.attribute_names() == ["ondersteuningsplan"]
+    assert "nogmaals" in box.message.message()
+    box.remove_button.click()
+    assert store.attribute_names() == []
+    assert store.students()[0].attributes == {}
+
+
+def test_every_control_is_labelled_and_reachable_by_tab(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QHeaderView, QLineEdit
+
+    store.add_class("2A")
+    page.refresh()
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        tab = page.tabs.widget(index)
+        controls = [
+            w for kind in (QAbstractButton, QComboBox, QAbstractItemView) for w in tab.findChildren(kind)
+        ]
+        controls += [w for w in tab.findChildren(QLineEdit) if not isinstance(w.parent(), QComboBox)]
+        visible = [
+            w
+            for w in controls
+            if w.isVisibleTo(tab) and "qt_" not in w.objectName() and not isinstance(w, QHeaderView)
+        ]
+        assert visible
+        assert [w for w in visible if not w.accessibleName()] == [], index
+        assert all(w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in visible)

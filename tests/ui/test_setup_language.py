@@ -1,0 +1,63 @@
+"""Set-up tab 'Taal': the choice is stored in QSettings and announced; the page offers the data tab."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+from app.models.store import Store
+from app.ui.context import AppContext
+from app.ui.setup.language_tab import LANGUAGE_KEY, stored_language
+from app.ui.setup_page import DATA_PANEL, SetupPage
+from tests.ui.setup_helpers import make_ctx, make_page
+
+
+@pytest.fixture
+def ctx(store: Store, tmp_path: Path) -> AppContext:
+    return make_ctx(store, tmp_path)
+
+
+@pytest.fixture
+def page(qtbot, ctx: AppContext) -> SetupPage:  # type: ignore[no-untyped-def]
+    return make_page(qtbot, ctx)
+
+
+def test_language_choice_is_stored(qtbot, page: SetupPage, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    tab = page.language_tab
+    assert tab.buttons["nl"].isChecked()
+    with qtbot.waitSignal(ctx.events.language_changed) as blocker:
+        tab.buttons["en"].click()
+    assert blocker.args == ["en"]
+    assert ctx.settings.value(LANGUAGE_KEY) == "en"
+    assert stored_language(ctx) == "en"
+    assert "opnieuw" in tab.message.message()
+    tab.buttons["nl"].click()
+    assert ctx.settings.value(LANGUAGE_KEY) == "nl"
+    assert "nu draait" in tab.message.message()
+
+
+def test_language_tab_shows_the_stored_choice_and_a_locale_date(qtbot, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ctx.settings.setValue(LANGUAGE_KEY, "en")
+    page = SetupPage(ctx)
+    qtbot.addWidget(page)
+    assert page.language_tab.buttons["en"].isChecked()
+    assert "vandaag is" in page.language_tab.dates.text()
+
+
+def test_tabs_include_the_data_panel_when_it_exists(qtbot, page: SetupPage) -> None:  # type: ignore[no-untyped-def]
+    titles = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
+    assert titles[:3] == ["Klassen en leerlingen", "Afspraken en ladder", "Taal"]
+    has_panel = importlib.util.find_spec(DATA_PANEL[0]) is not None
+    assert ("Gegevens en privacy" in titles) == has_panel
+    assert (page.data_panel is not None) == has_panel
+
+
+def test_page_refreshes_when_another_page_writes(qtbot, page: SetupPage, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
+    ctx.store.add_class("4D")
+    ctx.changed()
+    texts = [
+        page.classes_tab.classes.list.item(i).text() for i in range(page.classes_tab.classes.list.count())
+    ]
+    assert any(t.startswith("4D") for t in texts)
