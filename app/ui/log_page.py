@@ -13,7 +13,7 @@ import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -85,6 +85,8 @@ class LogPage(QWidget):
         self.picker.student_picked.connect(self.pick_student)
         self.picker.escape_pressed.connect(self.back)
         self.picker.undo_requested.connect(self.undo)
+        self.picker.nothing_found.connect(self._on_nothing_found)
+        self.composer.note.installEventFilter(self)
         self.grid.student_clicked.connect(self.pick_student)
         self.grid.seats_changed.connect(self._on_seats_changed)
         self.composer.rules.rule_chosen.connect(self.choose_rule)
@@ -398,6 +400,26 @@ class LogPage(QWidget):
         self._emit_changed()
 
     # -- keys ------------------------------------------------------------------------------------
+    def _on_nothing_found(self, text: str) -> None:
+        self.feedback.show_info(
+            self.tr(
+                "Niemand gevonden met '{text}'. Typ minder letters, of voeg de leerling toe bij Instellingen."
+            ).replace("{text}", text.strip())
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z in the note field undoes its typing first, then the last save."""
+        if (
+            watched is self.composer.note
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and not self.composer.note.isUndoAvailable()
+        ):
+            self.undo()
+            return True
+        return super().eventFilter(watched, event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys the focused control did not use: digits, Enter, Escape, P and Ctrl+Z."""
         key = Qt.Key(event.key())

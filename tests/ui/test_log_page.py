@@ -402,3 +402,26 @@ def test_narrow_window_wraps_instead_of_cutting(qtbot, page: LogPage) -> None:  
         assert button.width() >= button.sizeHint().width()
     page.resize(1366, 700)
     qtbot.waitUntil(lambda: page.lesson_bar._wide is True)
+
+
+def test_nothing_found_and_ctrl_z_in_the_note(qtbot, page: LogPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(page.picker.search, "xyz")
+    press(qtbot, Qt.Key.Key_Return)
+    assert page.feedback.text().startswith("Niemand gevonden met 'xyz'")
+    assert page.stage == "student"
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.keyClicks(page.picker.search, "daan")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_1)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.picker.search, "sem")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_1)
+    page.composer.note.setFocus()
+    qtbot.keyClicks(page.composer.note, "ab")
+    qtbot.keyClick(page.composer.note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.composer.note.text() == ""  # first the typing
+    assert len(store.incidents()) == 1
+    qtbot.keyClick(page.composer.note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.incidents() == []  # then the last save
+    assert page.stage == "step"  # the incident being composed is kept

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -102,7 +102,7 @@ class SeatButton(_DropTarget, QPushButton):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(
-            grid.tr("{name}, rij {r}, plek {c}")
+            QCoreApplication.translate("SeatingGrid", "{name}, rij {r}, plek {c}")
             .replace("{name}", student.name)
             .replace("{r}", str(row + 1))
             .replace("{c}", str(col + 1))

@@ -69,6 +69,8 @@ class StudentPicker(QWidget):
     student_picked = Signal(int)
     #: Escape in the field (the page steps back one stage; at the first stage it clears the field)
     escape_pressed = Signal()
+    #: Enter with no student matching the text (the text)
+    nothing_found = Signal(str)
     #: Ctrl+Z in the field: undo the last save rather than the typed text
     undo_requested = Signal()
 
@@ -167,6 +169,8 @@ class StudentPicker(QWidget):
                 student_id = self.current_id()
                 if student_id is not None:
                     self.student_picked.emit(student_id)
+                else:
+                    self.nothing_found.emit(self.search.text())
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
                 row = self.results.currentRow()
