@@ -94,7 +94,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             p.add_argument(
                 "--students",
                 action="store_true",
-                help=t("wis ook leerlingen zonder gegevens", "also remove students left without records"),
+                help=t(
+                    "wis ook leerlingen die daarna geen gegevens meer hebben",
+                    "also remove students left without records",
+                ),
             )
             p.add_argument("--yes", action="store_true", help=t("echt wissen", "really purge"))
         p.set_defaults(handler=handler)

@@ -311,3 +311,10 @@ def restore_into(store: Store, source: Path, passphrase: str | None, *, force: b
 
     upgrade(store.engine, store.path)
     return previous
+
+
+def backup_due(store: Store, now: datetime | None = None) -> bool:
+    """True when the newest backup is more than a day old (or there is none)."""
+    backups = list_backups(store.path)
+    now = now or datetime.now()
+    return not backups or now - backups[0].created > timedelta(days=1)

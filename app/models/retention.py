@@ -153,20 +153,25 @@ def _copy_into_memory(mem: Any, store: Store) -> None:
 def purge_period(store: Store, start: date, end: date, *, remove_students: bool = False) -> PeriodCounts:
     """Delete the period's lessons, incidents, praise and reflections, then compact the file securely.
 
-    With ``remove_students``, students left without any incident or praise are removed as well.
+    With ``remove_students``, students who had records in the period and have none left are removed
+    too (a student without any record, e.g. newly enrolled, stays).
     """
     counts = period_counts(store, start, end)
     with store.transaction() as session:
         lesson_ids = select(Lesson.id).where(Lesson.date.between(start, end))
+        in_period = set(
+            session.scalars(select(Incident.student_id).where(Incident.lesson_id.in_(lesson_ids)))
+        )
+        in_period |= set(session.scalars(select(Praise.student_id).where(_praise_in(start, end))))
         session.execute(delete(Incident).where(Incident.lesson_id.in_(lesson_ids)))
         session.execute(delete(Praise).where(_praise_in(start, end)))
         session.execute(delete(Lesson).where(Lesson.date.between(start, end)))
         session.execute(delete(Reflection).where(Reflection.week_start.between(start, end)))
-        if remove_students:
+        if remove_students and in_period:
             unused = ~exists().where(Incident.student_id == Student.id) & ~exists().where(
                 Praise.student_id == Student.id
             )
-            ids = list(session.scalars(select(Student.id).where(unused)))
+            ids = list(session.scalars(select(Student.id).where(unused, Student.id.in_(in_period))))
             session.execute(delete(StudentAttribute).where(StudentAttribute.student_id.in_(ids)))
             session.execute(delete(Student).where(Student.id.in_(ids)))
     secure_compact(store)

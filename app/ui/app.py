@@ -8,9 +8,15 @@ import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from app import config
 from app.i18n import set_language
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from app.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +79,15 @@ def run_gui(
     sys.excepthook = _excepthook
 
     try:
-        store = Store.open(db_path)
+        if screenshot is None:
+            from app.ui.passphrase_dialog import open_store_with_prompt
+
+            opened = open_store_with_prompt(db_path)  # asks the passphrase; offers a backup if damaged
+            if opened is None:
+                return 2
+            store = opened
+        else:
+            store = Store.open(db_path)
     except UserError as exc:
         if screenshot is None:
             QMessageBox.critical(None, "fair-strictness", str(exc))
@@ -93,10 +107,37 @@ def run_gui(
     window.show()
     if os.environ.get("FAIR_STRICTNESS_QUIT_WHEN_SHOWN"):  # used by bench/bench_startup.py
         QTimer.singleShot(0, app.quit)
+    else:
+        _start_safety_timers(ctx, window)
     code = app.exec()
     ctx.tasks.wait()
     store.close()
     return int(code)
+
+
+def _start_safety_timers(ctx: AppContext, window: QWidget) -> None:
+    """After start: the skippable offer to encrypt, and a daily backup while the window stays open."""
+    from PySide6.QtCore import QTimer
+
+    from app.errors import UserError
+    from app.models.backup import auto_backup, backup_due
+    from app.ui.passphrase_dialog import offer_encryption
+
+    def offer() -> None:
+        window.setProperty("encryption_offer_shown", offer_encryption(ctx, window) is not None)
+
+    def hourly() -> None:
+        if backup_due(ctx.store):
+            try:
+                auto_backup(ctx.store)
+            except (OSError, UserError) as exc:
+                log.warning("daily backup failed: %s", exc)
+
+    QTimer.singleShot(1500, offer)
+    timer = QTimer(window)
+    timer.setInterval(60 * 60 * 1000)
+    timer.timeout.connect(hourly)
+    timer.start()
 
 
 def _screenshot(app: object, window: object, ctx: object, out: Path) -> int:

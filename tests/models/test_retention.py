@@ -19,6 +19,7 @@ def _two_years(store: Store) -> None:
     old = store.add_student("O1", "Oud Leerling", "1A")
     both = store.add_student("B2", "Beide Jaren", "1A")
     new = store.add_student("N3", "Nieuw Leerling", "2A")
+    store.add_student("Z4", "Zonder Gegevens", "2A")  # newly enrolled: no record at all
     rule = store.rules()[0]
     store.log_incident(old.id, rule.id, occurred_at=datetime(2025, 9, 10, 9))
     store.log_incident(both.id, rule.id, occurred_at=datetime(2025, 9, 10, 9, 5))
@@ -71,6 +72,6 @@ def test_purge_removes_the_year_and_optionally_its_students(store: Store) -> Non
     counts = purge_period(store, *school_year(2025), remove_students=True)
     assert counts.incidents == 2
     assert sorted(i.occurred_at.year for i in store.incidents()) == [2026, 2026]
-    assert sorted(s.external_id for s in store.students()) == ["B2", "N3"]
+    assert sorted(s.external_id for s in store.students()) == ["B2", "N3", "Z4"]
     assert store.reflection_weeks() == [date(2026, 10, 5)]
     assert b"Oud Leerling" not in store.path.read_bytes()
