@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, insert, select
 
 from app.i18n import t
-from app.models.entities import ClassGroup, Incident, LadderStep, Lesson, Rule, Student
+from app.models.entities import ClassGroup, Incident, LadderStep, Lesson, Meta, Rule, Student
 from app.models.importers.common import (
     ImportSummary,
     RowProblem,
@@ -78,6 +78,8 @@ class IncidentsPreview:
     new_lessons: int
     problems: tuple[RowProblem, ...]
     loose_lessons: bool = True  #: no lesson/period columns: one lesson per class and date
+    revision: int = -1  #: the store's revision the preview was made against
+    _plan: _Plan | None = field(default=None, repr=False, compare=False)
 
     @property
     def updated(self) -> tuple[IncidentRow, ...]:
@@ -159,8 +161,8 @@ def parse_incidents(
         rule = " ".join(cells[i_rule].split())
         if not rule:
             reasons.append(t("de afspraak is leeg", "the rule is empty"))
-        elif message := too_long(rule, 200, t("de afspraak", "the rule")):
-            reasons.append(message)
+        elif len(rule) > 200:
+            reasons.append(too_long(rule, 200, t("de afspraak", "the rule")) or "")
         step_text = cells[i_step].strip()
         try:
             step = int(step_text)
@@ -172,8 +174,8 @@ def parse_incidents(
                 else t("de stap is leeg", "the step is empty")
             )
         lesson = cells[i_lesson].strip() if i_lesson is not None else ""
-        if message := too_long(lesson, 100, t("de les", "the lesson")):
-            reasons.append(message)
+        if len(lesson) > 100:
+            reasons.append(too_long(lesson, 100, t("de les", "the lesson")) or "")
         period: int | None = None
         if i_period is not None and (period_text := cells[i_period].strip()):
             period = int(period_text) if period_text.isdigit() else 0
@@ -304,6 +306,7 @@ def preview_incidents(store: Store, path: Path | str) -> IncidentsPreview:
     if problems:
         return IncidentsPreview(Path(path), (), 0, (), 0, tuple(problems), loose)
     with store.reading() as session:
+        revision = _revision(session)
         plan = _plan(session, rows, loose)
     return IncidentsPreview(
         Path(path),
@@ -313,7 +316,15 @@ def preview_incidents(store: Store, path: Path | str) -> IncidentsPreview:
         len(plan.new_lessons),
         tuple(plan.problems),
         loose,
+        revision,
+        plan,
     )
+
+
+def _revision(session: Session) -> int:
+    """The store's revision as this session sees it."""
+    row = session.get(Meta, "revision")
+    return int(row.value or 0) if row is not None else 0
 
 
 def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
@@ -321,8 +332,12 @@ def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
     if preview.problems:
         raise problem_exit(preview.path, preview.problems)
     with store.transaction() as session:
-        plan = _plan(session, list(preview.new), preview.loose_lessons)
-        if plan.problems:  # the store changed since the preview
+        if preview._plan is not None and _revision(session) == preview.revision:
+            cached = preview._plan
+            plan = _Plan(cached.rows, cached.new_rules, cached.new_lessons, dict(cached.lesson_ids), 0, [])
+        else:  # the store changed since the preview: resolve again, inside this transaction
+            plan = _plan(session, list(preview.new), preview.loose_lessons)
+        if plan.problems:
             raise problem_exit(preview.path, plan.problems)
         if plan.new_rules:
             position = int(session.scalar(select(func.max(Rule.position))) or 0)
