@@ -211,3 +211,14 @@ def test_fuzzed_incident_files_import_or_are_refused_whole(
         assert snapshot(roster) == before
     else:
         assert summary.added + summary.unchanged == len(rows)
+
+
+def test_a_stale_preview_is_resolved_again_inside_the_transaction(roster: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path, f"timestamp,student_id,rule,severity\n{D} 09:00,1,Telefoon weg,1\n{D} 09:01,2,Nieuw,1\n"
+    )
+    stale = preview_incidents(roster, path)
+    import_incidents(roster, path)
+    summary = apply_incidents(roster, stale)
+    assert (summary.added, summary.unchanged, summary.rules_created) == (0, 2, ())
+    assert len(roster.incidents()) == 2
