@@ -156,8 +156,8 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
                 fontsize=FONT_SIZE - 1,
             )
     ax.set_yscale("log")
-    spread = max(float(np.abs(score).max()), float(3.09 * k / math.sqrt(grid[0]) if k > 0 else 1.0), 0.7)
-    lo, hi = math.exp(-min(spread, 2.3) * 1.1), math.exp(min(spread, 2.3) * 1.1)
+    spread = min(max(float(np.abs(score).max()) * 1.15, 0.8), math.log(16.0))
+    lo, hi = math.exp(-spread), math.exp(spread)
     ax.set_ylim(lo, hi)
     _ratio_axis(ax.yaxis, lo, hi)
     ax.set_xlabel(t("aantal incidenten van de leerling", "the student's number of incidents"))
@@ -534,6 +534,35 @@ def _num_to_date(value: float) -> date:
     return num2date(value).date()
 
 
+CHART_KEYS = ("students", "groups", "moments", "adherence", "escalation", "praise", "weekly")
+
+
+def chart_for(
+    report: AuditReport,
+    key: str,
+    *,
+    highlight: date | None = None,
+    plan: Sequence[tuple[date, str]] = (),
+    show_names: bool = True,
+) -> Chart:
+    """One chart of the report by its key (one of ``CHART_KEYS``)."""
+    if key == "students":
+        return funnel_chart(report.students, show_names=show_names)
+    if key == "groups":
+        return groups_chart(report.estimates)
+    if key == "moments":
+        return moments_chart(report.moments)
+    if key == "adherence":
+        return adherence_chart(report.adherence)
+    if key == "escalation":
+        return escalation_chart(report.escalation)
+    if key == "praise":
+        return praise_chart(report.praise, show_names=show_names)
+    if key == "weekly":
+        return weekly_chart(report.weekly, highlight=highlight, plan=plan)
+    raise ValueError(f"unknown chart: {key}")
+
+
 def all_charts(
     report: AuditReport,
     *,
@@ -542,12 +571,6 @@ def all_charts(
     show_names: bool = True,
 ) -> tuple[Chart, ...]:
     """Every chart of the reflection page, in the order shown."""
-    return (
-        funnel_chart(report.students, show_names=show_names),
-        groups_chart(report.estimates),
-        moments_chart(report.moments),
-        adherence_chart(report.adherence),
-        escalation_chart(report.escalation),
-        praise_chart(report.praise, show_names=show_names),
-        weekly_chart(report.weekly, highlight=highlight, plan=plan),
+    return tuple(
+        chart_for(report, key, highlight=highlight, plan=plan, show_names=show_names) for key in CHART_KEYS
     )

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 
 SETTLE_MS = 200  #: how long screenshot mode waits after a view is shown (wrapped labels, canvas draw)
+PREFETCH_DELAY_MS = 800  #: idle time after a view is shown before its neighbour weeks are prepared
 
 
 class ReflectionPage(QWidget):
@@ -125,6 +126,7 @@ class ReflectionPage(QWidget):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.setStyleSheet("QTabBar::tab { padding: 4px 7px; }")
         self.tabs.setElideMode(Qt.TextElideMode.ElideNone)
+        self.tabs.currentChanged.connect(lambda _index: self._show_current_chart())
         self.incidents = IncidentsPanel()
         self.incidents.hide()
         middle = QSplitter(Qt.Orientation.Vertical)
@@ -225,15 +227,11 @@ class ReflectionPage(QWidget):
     def _show(self, view: WeekView) -> None:
         self.error.clear_message()
         self.retry.hide()
-        same_charts = self.view is not None and self.view.charts is view.charts
         self.view = view
         self.weeks.set_weeks(view.weeks, view.data_weeks, view.week)
         self.summary.setText(self._summary(view))
         self.blind_spots.set_report(view.report)
-        for chart in () if same_charts else view.charts:
-            canvas = self.canvases.get(chart.key)
-            if canvas is not None:
-                canvas.set_chart(chart)
+        self._show_current_chart()
         if self.journal.week != view.week:
             store = self.ctx.store
             self.journal.load(view.week, view.prompts, store.reflection(view.week), store.reflection_weeks())
@@ -242,7 +240,17 @@ class ReflectionPage(QWidget):
         QTimer.singleShot(SETTLE_MS, self._settled)
         self.view_shown.emit(view.week)
         if self.prefetch:
-            QTimer.singleShot(0, self._prefetch_neighbours)
+            QTimer.singleShot(PREFETCH_DELAY_MS, self._prefetch_neighbours)
+
+    def _show_current_chart(self) -> None:
+        """Put the visible tab's chart of the shown week on its canvas (made now if not yet made)."""
+        view, canvas = self.view, self.tabs.currentWidget()
+        if view is None or not isinstance(canvas, ChartCanvas):
+            return
+        key = next(k for k, c in self.canvases.items() if c is canvas)
+        chart = view.chart(key)
+        if canvas.chart is not chart:
+            canvas.set_chart(chart)
 
     def _settled(self) -> None:
         self._settling = False
@@ -273,7 +281,12 @@ class ReflectionPage(QWidget):
     # -- prefetch ------------------------------------------------------------------------------
     def _prefetch_neighbours(self) -> None:
         """Prepare the weeks before and after the one shown, one at a time, in the background."""
-        if self._prefetching or self.view is None or self._busy_generation is not None:
+        if (
+            self._prefetching
+            or self.view is None
+            or self._busy_generation is not None
+            or not self.isVisible()
+        ):
             return
         revision = self.cache.revision
         weeks = list(self.view.weeks)

@@ -113,12 +113,13 @@ def test_at_most_three_blind_spots_urgent_first(
     cards = page.blind_spots.cards
     assert len(cards) == 3
     assert [c.estimate.subject for c in cards] == ["safe", "a", "b"]
-    assert "Veiligheid" in [w.text() for w in cards[0].findChildren(type(cards[0].title))]
+    assert "Raakt veiligheid" in [w.text() for w in cards[0].findChildren(type(cards[0].title))]
     assert "Nog 2 andere" in page.blind_spots.more.text()
     first = cards[0]
-    assert first.counts.text().startswith("Telling: 8 strenger en 1 milder dan de ladder, van 12;")
-    assert "een aanwijzing" in first.certainty.text().lower()
-    assert "95 %-interval 1,5 tot 6,0" in first.certainty.text()
+    assert first.counts.text().startswith("Telling: 8× strenger en 1× milder dan de ladder, van 12;")
+    assert first.certainty.text().startswith("Hoe zeker: waarschijnlijk geen toeval.")
+    assert "3,0× zo vaak strenger" in first.certainty.text()
+    assert "(95 %: 1,5 tot 6,0×)" in first.certainty.text()
     assert "geen oordeel over de leerling" in first.not_this.text()
 
 
@@ -140,7 +141,8 @@ def test_every_chart_is_drawn(qtbot, demo_store: Store, tmp_path: Path, fake_aud
     page = make_page(qtbot, demo_store, tmp_path)
     page.show()
     page.activated()
-    for key, canvas in page.canvases.items():
+    for index, (key, canvas) in enumerate(page.canvases.items()):
+        page.tabs.setCurrentIndex(index)
         assert canvas.canvas is not None, key
         canvas.canvas.draw()
         assert canvas.chart is not None
@@ -226,7 +228,8 @@ def test_empty_store_is_calm_and_explains(qtbot, store: Store, tmp_path: Path, f
     assert page.blind_spots.cards == []
     assert page.blind_spots.calm.isVisibleTo(page)
     assert "Nog geen incidenten" in page.blind_spots.calm.text()
-    for canvas in page.canvases.values():
+    for index, canvas in enumerate(page.canvases.values()):
+        page.tabs.setCurrentIndex(index)
         assert canvas.canvas is None
         assert canvas.empty.text()
         assert not canvas.export_button.isEnabled()

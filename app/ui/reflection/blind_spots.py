@@ -48,15 +48,20 @@ class BlindSpotCard(QFrame):
         self.title = _label(f"{rank}. {wording.title(estimate)}", "font-weight: bold;")
         head.addWidget(self.title, 1)
         if estimate.urgent:
-            badge = _label(self.tr("Veiligheid"), "color: #ffffff; background: #a14400; padding: 1px 6px;")
+            badge = _label(
+                self.tr("Raakt veiligheid"), "color: #ffffff; background: #a14400; padding: 1px 6px;"
+            )
             badge.setWordWrap(False)
-            badge.setToolTip(self.tr("Gaat over afspraken rond veiligheid: dat gaat voor."))
+            badge.setToolTip(
+                self.tr(
+                    "Bij dit patroon horen incidenten rond veiligheidsafspraken; daarom staat het bovenaan."
+                )
+            )
             head.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
         self.explanation = _label(estimate.explanation)
         self.counts = _label(wording.counts_line(estimate))
-        sure = " ".join(p for p in (wording.certainty_words(estimate), wording.interval_line(estimate)) if p)
-        self.certainty = _label(sure)
+        self.certainty = _label(wording.certainty_line(estimate))
         self.not_this = _label(wording.not_line(estimate), "color: #444444; font-style: italic;")
         for widget in (self.explanation, self.counts, self.certainty, self.not_this):
             layout.addWidget(widget)

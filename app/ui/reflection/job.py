@@ -49,10 +49,20 @@ class WeekView:
     date_from: date
     date_to: date
     report: AuditReport
-    charts: tuple[Chart, ...]
+    plan: tuple[tuple[date, str], ...]
     prompts: tuple[Prompt, ...]
     seconds: float = 0.0
     tables: Tables | None = field(default=None, compare=False, repr=False)
+    #: charts drawn so far, by key: figures are made when a chart is first shown (on the UI thread)
+    charts: dict[str, Chart] = field(default_factory=dict, compare=False, repr=False)
+
+    def chart(self, key: str) -> Chart:
+        """The chart ``key`` of this week (made the first time it is asked for, then kept)."""
+        if key not in self.charts:
+            from app.analysis.figures import chart_for
+
+            self.charts[key] = chart_for(self.report, key, highlight=self.week, plan=self.plan)
+        return self.charts[key]
 
 
 def data_weeks(tables: Tables) -> set[date]:
@@ -122,7 +132,6 @@ def compute(
 ) -> WeekView:
     """The view of ``week`` (None: the latest week with data): read tables if needed, audit, draw."""
     started = time.perf_counter()
-    from app.analysis.figures import all_charts
     from app.analysis.prompts import weekly_prompts
 
     if tables is None:
@@ -139,8 +148,7 @@ def compute(
     report = (
         audit(tables, date_from, date_to, fdr) if in_range else empty_report(date_from, date_to, tables, fdr)
     )
-    plan = phase_down_plan(tables, date_from, date_to)
-    charts = all_charts(report, highlight=week, plan=plan)
+    plan = tuple(phase_down_plan(tables, date_from, date_to))
     return WeekView(
         revision=revision,
         week=week,
@@ -149,7 +157,7 @@ def compute(
         date_from=date_from,
         date_to=date_to,
         report=report,
-        charts=charts,
+        plan=plan,
         prompts=weekly_prompts(report),
         seconds=time.perf_counter() - started,
         tables=tables,

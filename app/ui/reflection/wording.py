@@ -85,12 +85,12 @@ def title(e: Estimate) -> str:
 
 
 def counts_line(e: Estimate) -> str:
-    """The counts behind the comparison, like with like."""
+    """The counts behind the comparison, like with like (same rules and strikes)."""
     c = e.counts
     return _fill(
         _tr(
-            "Telling: {s} strenger en {m} milder dan de ladder, van {n}; bij de rest (zelfde afspraken en "
-            "keren) {rs} strenger en {rm} milder, van {rn}."
+            "Telling: {s}× strenger en {m}× milder dan de ladder, van {n}; "
+            "bij de rest {rs}× strenger en {rm}× milder, van {rn}."
         ),
         n=c.n,
         s=c.stricter,
@@ -102,29 +102,32 @@ def counts_line(e: Estimate) -> str:
 
 
 def certainty_words(e: Estimate) -> str:
-    """How sure the app is, in words (from the p-value corrected for the number of comparisons)."""
-    if e.p_adjusted < 0.001:
-        return _tr("Vrij zeker: zo'n verschil ontstaat zelden toevallig.")
-    if e.p_adjusted < 0.01:
-        return _tr("Redelijk zeker, maar toeval is niet uitgesloten.")
-    return _tr("Een aanwijzing, nog niet zeker.")
+    """How sure the app is, in words (the same thresholds as the audit's explanation)."""
+    if e.flagged and e.p_adjusted < 0.01:
+        return _tr("vrij zeker geen toeval")
+    if e.flagged:
+        return _tr("waarschijnlijk geen toeval")
+    return _tr("onzeker, dit kan toeval zijn")
 
 
-def interval_line(e: Estimate) -> str:
-    """The effect (odds ratio) and its 95 % interval in words: 'about 2.5× as often stricter (1.3 to 5.0)'."""
+def certainty_line(e: Estimate) -> str:
+    """'Hoe zeker: ...; about 2.5× as often stricter as with the rest (95 %: 1.3 to 5.0×).'"""
+    words = _fill(_tr("Hoe zeker: {w}."), w=certainty_words(e))
     if not (math.isfinite(e.effect) and e.effect > 0 and e.ci_low > 0 and math.isfinite(e.ci_high)):
-        return ""
+        return words
     if e.effect >= 1:
         text = _tr(
-            "Verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de rest; "
-            "95 %-interval {lo} tot {hi}."
+            "Verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de rest "
+            "(95 %: {lo} tot {hi}×)."
         )
-        return _fill(text, x=number(e.effect), lo=number(e.ci_low), hi=number(e.ci_high))
+        return words + " " + _fill(text, x=number(e.effect), lo=number(e.ci_low), hi=number(e.ci_high))
     text = _tr(
-        "Verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de rest; "
-        "95 %-interval {lo} tot {hi}."
+        "Verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de rest "
+        "(95 %: {lo} tot {hi}×)."
     )
-    return _fill(text, x=number(1 / e.effect), lo=number(1 / e.ci_high), hi=number(1 / e.ci_low))
+    return (
+        words + " " + _fill(text, x=number(1 / e.effect), lo=number(1 / e.ci_high), hi=number(1 / e.ci_low))
+    )
 
 
 def not_line(e: Estimate) -> str:
