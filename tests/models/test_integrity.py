@@ -144,3 +144,33 @@ def test_file_kind_reads_only_the_header(tmp_path: Path) -> None:
     assert integrity.file_kind(noise) == "opaque"
     with pytest.raises(integrity.PassphraseRequiredError):
         check_store(noise)
+
+
+def test_nothing_in_the_app_evaluates_or_unpickles_input() -> None:
+    import ast
+
+    banned_modules = {"pickle", "cPickle", "_pickle", "marshal", "shelve", "dill", "joblib", "cloudpickle"}
+    banned_builtins = {"eval", "exec"}  # as bare names: Qt's dialog.exec() is fine
+    banned_methods = {"read_pickle", "unsafe_load", "full_load"}
+    found: list[str] = []
+    root = Path(__file__).resolve().parents[2] / "app"
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name.split(".")[0] for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [(node.module or "").split(".")[0]]
+            elif isinstance(node, ast.Call):
+                func = node.func
+                bare = isinstance(func, ast.Name) and func.id in banned_builtins
+                method = isinstance(func, ast.Attribute) and func.attr in banned_methods
+                names = [f"call:{ast.unparse(func)}"] if bare or method else []
+            else:
+                continue
+            found += [
+                f"{path.relative_to(root)}:{node.lineno} {n}"
+                for n in names
+                if n in banned_modules or n.startswith("call:")
+            ]
+    assert found == []
