@@ -42,8 +42,21 @@ log = logging.getLogger(__name__)
 
 #: QSettings key of the class shown last
 LAST_CLASS_KEY = "log/last_class"
-#: digit keys -> number
-DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)}
+#: digit keys -> number; also the unshifted top row of Belgian and French AZERTY keyboards
+#: (& é " ' ( § è ! ç), so a Flemish teacher need not hold Shift
+DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)} | {
+    Qt.Key.Key_Ampersand: 1,
+    Qt.Key.Key_Eacute: 2,
+    Qt.Key.Key_QuoteDbl: 3,
+    Qt.Key.Key_Apostrophe: 4,
+    Qt.Key.Key_ParenLeft: 5,
+    Qt.Key.Key_section: 6,
+    Qt.Key.Key_Minus: 6,
+    Qt.Key.Key_Egrave: 7,
+    Qt.Key.Key_Exclam: 8,
+    Qt.Key.Key_Underscore: 8,
+    Qt.Key.Key_Ccedilla: 9,
+}
 
 
 class LogPage(QWidget):

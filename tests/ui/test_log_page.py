@@ -425,3 +425,14 @@ def test_nothing_found_and_ctrl_z_in_the_note(qtbot, page: LogPage, store: Store
     qtbot.keyClick(page.composer.note, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert store.incidents() == []  # then the last save
     assert page.stage == "step"  # the incident being composed is kept
+
+
+def test_azerty_top_row_works_without_shift(qtbot, page: LogPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(page.picker.search, "daan")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_QuoteDbl)  # the 3 key on AZERTY: rule 3
+    assert page.composer.rules.chosen_id() == store.rules(active_only=True)[2].id
+    press(qtbot, Qt.Key.Key_Eacute)  # the 2 key: step 2
+    assert page.composer.ladder.chosen() == 2
+    press(qtbot, Qt.Key.Key_Enter)  # the keypad Enter saves too
+    assert [(i.rule_name, i.step) for i in store.incidents()] == [("Telefoon weg", 2)]
