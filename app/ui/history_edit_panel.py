@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime, Signal
+from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -21,17 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.history_filters import searchable_combo
+from app.ui.history_filters import searchable_combo, shrinkable
 from app.ui.inline_message import InlineMessage
 from app.ui.table_models import locale_datetime
 
 if TYPE_CHECKING:
     from app.models.records import RuleInfo, StepInfo, StudentInfo
     from app.ui.table_models import HistoryRow
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryEditPanel", text)
 
 
 @dataclass(frozen=True)
@@ -54,40 +50,42 @@ class HistoryEditPanel(QGroupBox):
     delete_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Geselecteerde regel"), parent)
+        super().__init__(self.tr("Geselecteerde regel"), parent)
         self.row: HistoryRow | None = None
-        self.student = searchable_combo(_tr("Leerling"))
+        self.student = searchable_combo(self.tr("Leerling"))
         self.rule = QComboBox()
-        self.rule.setAccessibleName(_tr("Afspraak"))
+        self.rule.setAccessibleName(self.tr("Afspraak"))
         self.step = QComboBox()
-        self.step.setAccessibleName(_tr("Gegeven stap"))
+        self.step.setAccessibleName(self.tr("Gegeven stap"))
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
-        self.day.setAccessibleName(_tr("Datum"))
+        self.day.setAccessibleName(self.tr("Datum"))
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName(_tr("Tijd"))
+        self.time.setAccessibleName(self.tr("Tijd"))
+        for combo in (self.student, self.rule, self.step):
+            shrinkable(combo, 12)
         self.note = QLineEdit()
-        self.note.setAccessibleName(_tr("Notitie"))
-        self.note.setPlaceholderText(_tr("Privé: blijft op deze computer"))
+        self.note.setAccessibleName(self.tr("Notitie"))
+        self.note.setPlaceholderText(self.tr("Privé: blijft op deze computer"))
         self.agreed = QLabel()
         self.agreed.setWordWrap(True)
         self.edited = QLabel()
         self.edited.setWordWrap(True)
         self.message = InlineMessage()
-        self.save_button = QPushButton(_tr("Wijzigingen &opslaan"))
-        self.save_button.setAccessibleName(_tr("Wijzigingen opslaan"))
-        self.delete_button = QPushButton(_tr("&Verwijderen"))
-        self.delete_button.setAccessibleName(_tr("Geselecteerde regels verwijderen"))
+        self.save_button = QPushButton(self.tr("Wijzigingen &opslaan"))
+        self.save_button.setAccessibleName(self.tr("Wijzigingen opslaan"))
+        self.delete_button = QPushButton(self.tr("&Verwijderen"))
+        self.delete_button.setAccessibleName(self.tr("Geselecteerde regels verwijderen"))
 
         grid = QGridLayout()
         fields = (
-            (_tr("Leerling"), self.student, 0, 0),
-            (_tr("Afspraak"), self.rule, 0, 2),
-            (_tr("Gegeven stap"), self.step, 0, 4),
-            (_tr("Datum"), self.day, 1, 0),
-            (_tr("Tijd"), self.time, 1, 2),
-            (_tr("Notitie"), self.note, 1, 4),
+            (self.tr("Leerling"), self.student, 0, 0),
+            (self.tr("Afspraak"), self.rule, 0, 2),
+            (self.tr("Gegeven stap"), self.step, 0, 4),
+            (self.tr("Datum"), self.day, 1, 0),
+            (self.tr("Tijd"), self.time, 1, 2),
+            (self.tr("Notitie"), self.note, 1, 4),
         )
         for text, widget, row, col in fields:
             label = QLabel(text)
@@ -119,7 +117,7 @@ class HistoryEditPanel(QGroupBox):
         self.rule.clear()
         for r in rules:
             self.rule.addItem(
-                r.name if r.active else _tr("{name} (niet actief)").replace("{name}", r.name), r.id
+                r.name if r.active else self.tr("{name} (niet actief)").replace("{name}", r.name), r.id
             )
         self.step.clear()
         for s in ladder:
@@ -143,9 +141,9 @@ class HistoryEditPanel(QGroupBox):
             self.day.setDate(QDate.currentDate())
             self.time.setTime(QTime(0, 0))
             self.agreed.setText(
-                _tr("{n} regels geselecteerd.").replace("{n}", str(selected))
+                self.tr("{n} regels geselecteerd.").replace("{n}", str(selected))
                 if selected > 1
-                else _tr("Kies een regel in de tabel om die te bewerken of te verwijderen.")
+                else self.tr("Kies een regel in de tabel om die te bewerken of te verwijderen.")
             )
             return
         row = self.row
@@ -154,24 +152,26 @@ class HistoryEditPanel(QGroupBox):
         self.time.setTime(QTime(row.occurred_at.hour, row.occurred_at.minute))
         self.note.setText(row.note)
         if row.is_praise:
-            self.agreed.setText(_tr("★ Compliment: dit kun je hier verwijderen (en terugzetten)."))
+            self.agreed.setText(self.tr("★ Compliment: dit kun je hier verwijderen (en terugzetten)."))
             return
         _select(self.rule, row.rule_id)
         _select(self.step, row.step)
         self.agreed.setText(
-            _tr("Volgens afspraak bij de {strike}e keer: {step}")
+            self.tr("Volgens afspraak bij de {strike}e keer: {step}")
             .replace("{strike}", str(row.strike))
             .replace("{step}", f"{row.agreed_step} · {row.agreed_step_name}")
         )
         if row.edited_at is not None:
-            self.edited.setText(_tr("Bewerkt op {when}").replace("{when}", locale_datetime(row.edited_at)))
+            self.edited.setText(
+                self.tr("Bewerkt op {when}").replace("{when}", locale_datetime(row.edited_at))
+            )
 
     def current_edit(self) -> IncidentEdit | None:
         """The fields as an edit, or None (with a calm message) when the student is not one of the list."""
         if self.student.currentIndex() < 0 or self.student.currentText() != self.student.itemText(
             self.student.currentIndex()
         ):
-            self.message.show_error(_tr("Kies een leerling uit de lijst."))
+            self.message.show_error(self.tr("Kies een leerling uit de lijst."))
             return None
         day: QDate = self.day.date()
         tm: QTime = self.time.time()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -20,17 +20,13 @@ if TYPE_CHECKING:
     from app.models.records import ClassInfo, RuleInfo, StudentInfo
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryFilters", text)
-
-
 #: period presets: key -> Dutch label
 PERIODS = (
-    ("all", "Alles"),
-    ("week", "Deze week"),
-    ("month", "Deze maand"),
-    ("30d", "Laatste 30 dagen"),
-    ("custom", "Zelf kiezen"),
+    ("all", QT_TRANSLATE_NOOP("HistoryFilterBar", "Alles")),
+    ("week", QT_TRANSLATE_NOOP("HistoryFilterBar", "Deze week")),
+    ("month", QT_TRANSLATE_NOOP("HistoryFilterBar", "Deze maand")),
+    ("30d", QT_TRANSLATE_NOOP("HistoryFilterBar", "Laatste 30 dagen")),
+    ("custom", QT_TRANSLATE_NOOP("HistoryFilterBar", "Zelf kiezen")),
 )
 
 
@@ -46,6 +42,13 @@ def period_range(key: str, today: date) -> tuple[date | None, date | None]:
     if key == "30d":
         return today - timedelta(days=29), today
     return None, None
+
+
+def shrinkable(combo: QComboBox, chars: int) -> QComboBox:
+    """Let a combo box shrink to about ``chars`` characters (long entries are elided, the list shows them)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    return combo
 
 
 def searchable_combo(accessible: str) -> QComboBox:
@@ -71,39 +74,39 @@ class HistoryFilterBar(QWidget):
         super().__init__(parent)
         self._filling = False
         self.kind = QComboBox()
-        self.kind.setAccessibleName(_tr("Soort tonen"))
-        for key, label in (
-            (None, "Incidenten en complimenten"),
-            ("incident", "Alleen incidenten"),
-            ("praise", "Alleen complimenten"),
-        ):
-            self.kind.addItem(_tr(label), key)
+        self.kind.setAccessibleName(self.tr("Soort tonen"))
+        self.kind.addItem(self.tr("Incidenten en complimenten"), None)
+        self.kind.addItem(self.tr("Alleen incidenten"), "incident")
+        self.kind.addItem(self.tr("Alleen complimenten"), "praise")
         self.class_combo = QComboBox()
-        self.class_combo.setAccessibleName(_tr("Filter op klas"))
-        self.student = searchable_combo(_tr("Filter op leerling"))
+        self.class_combo.setAccessibleName(self.tr("Filter op klas"))
+        self.student = searchable_combo(self.tr("Filter op leerling"))
         self.rule = QComboBox()
-        self.rule.setAccessibleName(_tr("Filter op afspraak"))
+        self.rule.setAccessibleName(self.tr("Filter op afspraak"))
         self.period = QComboBox()
-        self.period.setAccessibleName(_tr("Periode"))
+        self.period.setAccessibleName(self.tr("Periode"))
         for key, label in PERIODS:
-            self.period.addItem(_tr(label), key)
+            self.period.addItem(self.tr(label), key)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
-        for edit, name in ((self.date_from, "Vanaf datum"), (self.date_to, "Tot en met datum")):
+        self.date_from.setAccessibleName(self.tr("Vanaf datum"))
+        self.date_to.setAccessibleName(self.tr("Tot en met datum"))
+        for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
-            edit.setAccessibleName(_tr(name))
             edit.setDate(QDate.currentDate())
             edit.setEnabled(False)
-        self.clear_button = QPushButton(_tr("Filters wissen"))
-        self.clear_button.setAccessibleName(_tr("Filters wissen"))
+        for combo in (self.kind, self.class_combo, self.student, self.rule, self.period):
+            shrinkable(combo, 8)
+        self.clear_button = QPushButton(self.tr("Filters wissen"))
+        self.clear_button.setAccessibleName(self.tr("Filters wissen"))
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         pairs = (
-            (_tr("&Toon"), self.kind),
-            (_tr("&Klas"), self.class_combo),
-            (_tr("&Leerling"), self.student),
-            (_tr("&Afspraak"), self.rule),
+            (self.tr("&Toon"), self.kind),
+            (self.tr("&Klas"), self.class_combo),
+            (self.tr("&Leerling"), self.student),
+            (self.tr("&Afspraak"), self.rule),
         )
         for col, (text, widget) in enumerate(pairs):
             label = QLabel(text)
@@ -111,13 +114,13 @@ class HistoryFilterBar(QWidget):
             grid.addWidget(label, 0, col)
             grid.addWidget(widget, 1, col)
             grid.setColumnStretch(col, 2)
-        period_label = QLabel(_tr("&Periode"))
+        period_label = QLabel(self.tr("&Periode"))
         period_label.setBuddy(self.period)
         grid.addWidget(period_label, 0, 4)
         grid.addWidget(self.period, 1, 4)
-        grid.addWidget(QLabel(_tr("van")), 0, 5)
+        grid.addWidget(QLabel(self.tr("van")), 0, 5)
         grid.addWidget(self.date_from, 1, 5)
-        grid.addWidget(QLabel(_tr("tot en met")), 0, 6)
+        grid.addWidget(QLabel(self.tr("tot en met")), 0, 6)
         grid.addWidget(self.date_to, 1, 6)
         grid.addWidget(self.clear_button, 1, 7)
 
@@ -132,16 +135,16 @@ class HistoryFilterBar(QWidget):
         """Offer these classes, students and rules, keeping the current choices when still there."""
         self._filling = True
         try:
-            _refill(self.class_combo, _tr("Alle klassen"), [(c.name, c.name) for c in classes])
+            _refill(self.class_combo, self.tr("Alle klassen"), [(c.name, c.name) for c in classes])
             _refill(
                 self.student,
-                _tr("Alle leerlingen"),
+                self.tr("Alle leerlingen"),
                 [
                     (f"{s.name} ({s.class_name})", s.id)
                     for s in sorted(students, key=lambda s: s.name.casefold())
                 ],
             )
-            _refill(self.rule, _tr("Alle afspraken"), [(r.name, r.id) for r in rules])
+            _refill(self.rule, self.tr("Alle afspraken"), [(r.name, r.id) for r in rules])
         finally:
             self._filling = False
 

@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from app.ui.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HistoryPage", text)
-
-
 @dataclass(frozen=True)
 class HistorySnapshot:
     """Everything the page shows, read in one go (off the GUI thread)."""
@@ -77,7 +73,7 @@ class HistoryPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
-        self.table.setAccessibleName(_tr("Geschiedenis van incidenten en complimenten"))
+        self.table.setAccessibleName(self.tr("Geschiedenis van incidenten en complimenten"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(HistoryTableModel.WHEN, Qt.SortOrder.DescendingOrder)
@@ -98,12 +94,12 @@ class HistoryPage(QWidget):
             self.table.setColumnWidth(col, int(chars * char) + 14)
         header.setSectionResizeMode(HistoryTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
         self.count_label = QLabel()
-        self.count_label.setAccessibleName(_tr("Aantal getoonde regels"))
+        self.count_label.setAccessibleName(self.tr("Aantal getoonde regels"))
         self.message = InlineMessage()
         self.panel = HistoryEditPanel()
 
         layout = QVBoxLayout(self)
-        title = QLabel(_tr("Geschiedenis"))
+        title = QLabel(self.tr("Geschiedenis"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout.addWidget(title)
         layout.addWidget(self.filters)
@@ -164,7 +160,7 @@ class HistoryPage(QWidget):
         self._loading = False
         if error is not None or snapshot is None:
             self.message.show_error(
-                _tr("De geschiedenis kon niet worden gelezen: {err}").replace("{err}", str(error))
+                self.tr("De geschiedenis kon niet worden gelezen: {err}").replace("{err}", str(error))
             )
             return
         keep = self._pending_select or self._selected_keys()
@@ -187,7 +183,7 @@ class HistoryPage(QWidget):
         shown = [self.proxy.data(self.proxy.index(r, 0), RowRole) for r in range(self.proxy.rowCount())]
         n_praise = sum(1 for r in shown if r.is_praise)
         self.count_label.setText(
-            _tr("{i} incidenten en {p} complimenten getoond, van {n} in totaal.")
+            self.tr("{i} incidenten en {p} complimenten getoond, van {n} in totaal.")
             .replace("{i}", str(len(shown) - n_praise))
             .replace("{p}", str(n_praise))
             .replace("{n}", str(self.model.rowCount()))
@@ -245,7 +241,7 @@ class HistoryPage(QWidget):
         if edit.note.strip() != row.note:
             changes["note"] = edit.note
         if not changes:
-            self.panel.message.show_message(_tr("Er is niets veranderd."))
+            self.panel.message.show_message(self.tr("Er is niets veranderd."))
             return
         try:
             if "occurred_at" in changes and edit.occurred_at.date() != row.day:
@@ -255,7 +251,8 @@ class HistoryPage(QWidget):
             self.panel.message.show_error(str(exc))
             return
         self.message.show_message(
-            _tr("Wijziging opgeslagen voor {name}.").replace("{name}", self.panel.student.currentText()), "ok"
+            self.tr("Wijziging opgeslagen voor {name}.").replace("{name}", self.panel.student.currentText()),
+            "ok",
         )
         self.ctx.changed()
 
@@ -266,7 +263,7 @@ class HistoryPage(QWidget):
             next((c.id for c in snapshot.classes if c.name == row.class_name), None) if snapshot else None
         )
         if class_id is None:
-            raise UserError(_tr("De klas van dit incident bestaat niet meer."))
+            raise UserError(self.tr("De klas van dit incident bestaat niet meer."))
         return self.ctx.store.lesson_for(class_id, when.date()).id
 
     def delete_selected(self) -> None:
@@ -291,13 +288,17 @@ class HistoryPage(QWidget):
         if len(rows) == 1:
             row = rows[0]
             what = (
-                _tr("Compliment voor {name} verwijderd.")
+                QCoreApplication.translate("HistoryPage", "Compliment voor {name} verwijderd.")
                 if row.is_praise
-                else _tr("Incident van {name} ({rule}) verwijderd.").replace("{rule}", row.rule_name)
+                else QCoreApplication.translate(
+                    "HistoryPage", "Incident van {name} ({rule}) verwijderd."
+                ).replace("{rule}", row.rule_name)
             )
             text = what.replace("{name}", row.student_name)
         else:
-            text = _tr("{n} regels verwijderd.").replace("{n}", str(len(rows)))
+            text = QCoreApplication.translate("HistoryPage", "{n} regels verwijderd.").replace(
+                "{n}", str(len(rows))
+            )
         return text
 
     def undo_delete(self) -> None:
@@ -315,6 +316,6 @@ class HistoryPage(QWidget):
             self.undo_bar.show_text(self._deleted[-1][1])
         else:
             self.undo_bar.hide()
-        self.message.show_message(_tr("Teruggezet: {n} regel(s).").replace("{n}", str(len(batch))), "ok")
+        self.message.show_message(self.tr("Teruggezet: {n} regel(s).").replace("{n}", str(len(batch))), "ok")
         self._pending_select = batch
         self.ctx.changed()

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InlineMessage", text)
-
 
 #: kind -> (symbol, background, border): a symbol and words carry the meaning, the tint only helps
 _STYLES = {
@@ -26,7 +21,7 @@ class InlineMessage(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName(_tr("Melding"))
+        self.setAccessibleName(self.tr("Melding"))
         self.kind = ""
         self._text = ""
         self.hide()
@@ -75,10 +70,10 @@ class UndoBar(QFrame):
         layout.setContentsMargins(10, 4, 6, 4)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.undo_button = QPushButton(_tr("Ongedaan maken"))
-        self.undo_button.setAccessibleName(_tr("Ongedaan maken"))
-        self.close_button = QPushButton(_tr("Sluiten"))
-        self.close_button.setAccessibleName(_tr("Melding sluiten"))
+        self.undo_button = QPushButton(self.tr("Ongedaan maken"))
+        self.undo_button.setAccessibleName(self.tr("Ongedaan maken"))
+        self.close_button = QPushButton(self.tr("Sluiten"))
+        self.close_button.setAccessibleName(self.tr("Melding sluiten"))
         layout.addWidget(self.label, 1)
         layout.addWidget(self.undo_button)
         layout.addWidget(self.close_button)

@@ -6,7 +6,6 @@ import importlib
 import importlib.util
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.ui.setup.classes_tab import ClassesTab
@@ -20,10 +19,6 @@ if TYPE_CHECKING:
 DATA_PANEL = ("app.ui.data_panel", "DataPanel")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetupPage", text)
-
-
 class SetupPage(QWidget):
     """A QTabWidget with one tab per subject; each tab re-reads the store when it changes."""
 
@@ -32,19 +27,19 @@ class SetupPage(QWidget):
         self.ctx = ctx
         self._stale = False
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(_tr("Instellingen"))
+        self.tabs.setAccessibleName(self.tr("Instellingen"))
         self.classes_tab = ClassesTab(ctx)
         self.rules_tab = RulesTab(ctx)
         self.language_tab = LanguageTab(ctx)
-        self.tabs.addTab(self.classes_tab, _tr("&Klassen en leerlingen"))
-        self.tabs.addTab(self.rules_tab, _tr("&Afspraken en ladder"))
-        self.tabs.addTab(self.language_tab, _tr("&Taal"))
+        self.tabs.addTab(self.classes_tab, self.tr("&Klassen en leerlingen"))
+        self.tabs.addTab(self.rules_tab, self.tr("&Afspraken en ladder"))
+        self.tabs.addTab(self.language_tab, self.tr("&Taal"))
         self.data_panel: QWidget | None = None
         module, cls = DATA_PANEL
         if importlib.util.find_spec(module) is not None:
             self.data_panel = getattr(importlib.import_module(module), cls)(ctx)
-            self.tabs.addTab(self.data_panel, _tr("&Gegevens en privacy"))
-        title = QLabel(_tr("Instellingen"))
+            self.tabs.addTab(self.data_panel, self.tr("&Gegevens en privacy"))
+        title = QLabel(self.tr("Instellingen"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout = QVBoxLayout(self)
         layout.addWidget(title)

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -32,10 +33,6 @@ SortRole = Qt.ItemDataRole.UserRole + 1
 RowRole = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TableModels", text)
 
 
 def locale_datetime(value: datetime) -> str:
@@ -126,10 +123,10 @@ def deviation_text(row: HistoryRow) -> str:
         return ""
     diff = row.step - row.agreed_step
     if diff > 0:
-        return _tr("▲ strenger (+{n})").replace("{n}", str(diff))
+        return QCoreApplication.translate("TableModels", "▲ strenger (+{n})").replace("{n}", str(diff))
     if diff < 0:
-        return _tr("▼ milder (−{n})").replace("{n}", str(-diff))
-    return _tr("= volgens afspraak")
+        return QCoreApplication.translate("TableModels", "▼ milder (−{n})").replace("{n}", str(-diff))
+    return QCoreApplication.translate("TableModels", "= volgens afspraak")
 
 
 #: light tints from the Okabe–Ito palette (colour-blind safe), always beside a symbol and words
@@ -142,17 +139,17 @@ class HistoryTableModel(QAbstractTableModel):
     WHEN, KIND, CLASS, STUDENT, RULE, STRIKE, STEP, AGREED, DEVIATION, NOTE, EDITED = range(11)
     #: column titles (Dutch source strings, translated when shown)
     HEADERS = (
-        "Wanneer",
-        "Soort",
-        "Klas",
-        "Leerling",
-        "Afspraak",
-        "Keer",
-        "Gegeven stap",
-        "Volgens afspraak",
-        "Afwijking",
-        "Notitie",
-        "Bewerkt",
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Wanneer"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Soort"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Klas"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Leerling"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Afspraak"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Keer"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Gegeven stap"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Volgens afspraak"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Afwijking"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Notitie"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Bewerkt"),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -210,7 +207,7 @@ class HistoryTableModel(QAbstractTableModel):
     ) -> Any:
         """Translated column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -248,7 +245,7 @@ class HistoryTableModel(QAbstractTableModel):
         if col == self.WHEN:
             return locale_datetime(row.occurred_at)
         if col == self.KIND:
-            return _tr("★ Compliment") if row.is_praise else _tr("Incident")
+            return self.tr("★ Compliment") if row.is_praise else self.tr("Incident")
         if col == self.CLASS:
             return row.class_name
         if col == self.STUDENT:
@@ -299,7 +296,7 @@ class HistoryTableModel(QAbstractTableModel):
     def _tooltip(self, row: HistoryRow, col: int) -> str | None:
         if col == self.DEVIATION and not row.is_praise:
             return (
-                _tr("Gegeven: stap {step}; volgens afspraak bij de {strike}e keer: stap {agreed}.")
+                self.tr("Gegeven: stap {step}; volgens afspraak bij de {strike}e keer: stap {agreed}.")
                 .replace("{step}", str(row.step))
                 .replace("{strike}", str(row.strike))
                 .replace("{agreed}", str(row.agreed_step))
@@ -307,7 +304,7 @@ class HistoryTableModel(QAbstractTableModel):
         if col in (self.NOTE, self.RULE, self.STEP, self.AGREED, self.STUDENT):
             return self._display(row, col) or None
         if col == self.EDITED and row.edited_at:
-            return _tr("Laatst bewerkt op {when}").replace("{when}", locale_datetime(row.edited_at))
+            return self.tr("Laatst bewerkt op {when}").replace("{when}", locale_datetime(row.edited_at))
         return None
 
 
@@ -378,7 +375,13 @@ class StudentTableModel(QAbstractTableModel):
 
     NUMBER, NAME, CLASS, ATTRIBUTES, STATUS = range(5)
     #: column titles (Dutch source strings)
-    HEADERS = ("Nummer", "Naam", "Klas", "Kenmerken", "Status")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("StudentTableModel", "Nummer"),
+        QT_TRANSLATE_NOOP("StudentTableModel", "Naam"),
+        QT_TRANSLATE_NOOP("StudentTableModel", "Klas"),
+        QT_TRANSLATE_NOOP("StudentTableModel", "Kenmerken"),
+        QT_TRANSLATE_NOOP("StudentTableModel", "Status"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -410,7 +413,7 @@ class StudentTableModel(QAbstractTableModel):
     ) -> Any:
         """Translated column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
+            return self.tr(self.HEADERS[section])
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -431,5 +434,5 @@ class StudentTableModel(QAbstractTableModel):
             if col == self.ATTRIBUTES:
                 return ", ".join(f"{k}: {v}" for k, v in sorted(student.attributes.items()))
             if col == self.STATUS:
-                return _tr("gearchiveerd") if student.archived else _tr("actief")
+                return self.tr("gearchiveerd") if student.archived else self.tr("actief")
         return None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 
 from app.models.store import Store
 from app.ui.context import AppContext
@@ -159,3 +160,25 @@ def test_every_control_is_labelled_and_reachable_by_tab(qtbot, page: SetupPage, 
         assert visible
         assert [w for w in visible if not w.accessibleName()] == [], index
         assert all(w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in visible)
+
+
+def _tab_sequence(start, count: int) -> list:  # type: ignore[no-untyped-def]
+    """The widgets Tab visits after ``start``: what QWidget.focusNextChild follows."""
+    out, widget = [], start
+    while len(out) < count:
+        widget = widget.nextInFocusChain()
+        tabbable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.isVisibleTo(widget.window())
+        if tabbable and widget.focusProxy() is None and not isinstance(widget.parent(), QComboBox):
+            out.append(widget)
+    return out
+
+
+def test_tab_follows_the_layout_in_the_student_form(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    store.add_class("2A")
+    store.define_attribute("geslacht")
+    page.refresh()
+    tab = page.classes_tab
+    form = tab.form
+    qtbot.waitUntil(lambda: form.attribute_edits["geslacht"].isVisible())  # new rows show on the next pass
+    assert _tab_sequence(tab.import_button, 2) == [tab.table, form.number]
+    assert _tab_sequence(form.class_combo, 2) == [form.attribute_edits["geslacht"], form.new_button]

@@ -179,3 +179,18 @@ def test_phase_down_refusal_keeps_the_plan(qtbot, ctx: AppContext, store: Store)
     dialog.rows[0][3].click()
     dialog.save_button.click()
     assert store.rules()[0].phase_downs == ()
+
+
+def test_tab_visits_ladder_rows_before_its_buttons(qtbot, page: SetupPage) -> None:  # type: ignore[no-untyped-def]
+    box = page.rules_tab.ladder
+    box.add_button.click()
+    order, widget = [], box.rows[0][1]
+    while len(order) < 2 * len(box.rows):
+        order.append(widget)
+        widget = widget.nextInFocusChain()
+        while not (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) or widget.parent() in [
+            c for *_, c in box.rows
+        ]:
+            widget = widget.nextInFocusChain()
+    assert order == [w for _, e, c in box.rows for w in (e, c)]
+    assert widget is box.add_button

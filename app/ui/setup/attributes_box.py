@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget
 
 from app.errors import UserError
@@ -15,31 +14,27 @@ if TYPE_CHECKING:
     from app.ui.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttributesBox", text)
-
-
 class AttributesBox(QGroupBox):
     """The list of audit attributes with a field to add one and a two-step remove."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Kenmerken voor je eigen controle"), parent)
+        super().__init__(self.tr("Kenmerken voor je eigen controle"), parent)
         self.ctx = ctx
         self._confirm: str | None = None
         explain = QLabel(
-            _tr(
+            self.tr(
                 "Alleen voor je eigen controle op gelijke behandeling; ze verlaten deze computer nooit "
                 "herleidbaar tot een leerling."
             )
         )
         explain.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Gedefinieerde kenmerken"))
+        self.list.setAccessibleName(self.tr("Gedefinieerde kenmerken"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(_tr("Naam van een nieuw kenmerk"))
-        self.name.setPlaceholderText(_tr("bijv. geslacht, ondersteuningsplan"))
-        self.add_button = button(_tr("Toevoegen"), _tr("Kenmerk toevoegen"))
-        self.remove_button = button(_tr("Verwijderen"), _tr("Gekozen kenmerk verwijderen"))
+        self.name.setAccessibleName(self.tr("Naam van een nieuw kenmerk"))
+        self.name.setPlaceholderText(self.tr("bijv. geslacht, ondersteuningsplan"))
+        self.add_button = button(self.tr("Toevoegen"), self.tr("Kenmerk toevoegen"))
+        self.remove_button = button(self.tr("Verwijderen"), self.tr("Gekozen kenmerk verwijderen"))
         self.message = InlineMessage()
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -69,7 +64,7 @@ class AttributesBox(QGroupBox):
         """Define the attribute typed in the field."""
         name = self.name.text().strip()
         if name in self.ctx.store.attribute_names():
-            self.message.show_error(_tr("Het kenmerk '{name}' bestaat al.").replace("{name}", name))
+            self.message.show_error(self.tr("Het kenmerk '{name}' bestaat al.").replace("{name}", name))
             return
         try:
             self.ctx.store.define_attribute(name)
@@ -77,20 +72,20 @@ class AttributesBox(QGroupBox):
             self.message.show_error(str(exc))
             return
         self.name.clear()
-        self.message.show_message(_tr("Kenmerk '{name}' toegevoegd.").replace("{name}", name), "ok")
+        self.message.show_message(self.tr("Kenmerk '{name}' toegevoegd.").replace("{name}", name), "ok")
         self.ctx.changed()
 
     def remove(self) -> None:
         """Remove the selected attribute; the first click asks to click again, as it wipes every value."""
         item = self.list.currentItem()
         if item is None:
-            self.message.show_error(_tr("Kies eerst een kenmerk in de lijst."))
+            self.message.show_error(self.tr("Kies eerst een kenmerk in de lijst."))
             return
         name = item.text()
         if self._confirm != name:
             self._confirm = name
             self.message.show_message(
-                _tr(
+                self.tr(
                     "Verwijderen wist '{name}' bij alle leerlingen. Klik nogmaals op 'Verwijderen' "
                     "om dat te bevestigen."
                 ).replace("{name}", name),
@@ -99,7 +94,7 @@ class AttributesBox(QGroupBox):
             return
         self._confirm = None
         self.ctx.store.remove_attribute(name)
-        self.message.show_message(_tr("Kenmerk '{name}' verwijderd.").replace("{name}", name), "ok")
+        self.message.show_message(self.tr("Kenmerk '{name}' verwijderd.").replace("{name}", name), "ok")
         self.ctx.changed()
 
     def _reset_confirm(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.ui.inline_message import InlineMessage
 from app.ui.setup.attributes_box import AttributesBox
-from app.ui.setup.common import button
+from app.ui.setup.common import button, chain_tab_order
 from app.ui.setup.student_form import StudentForm
 from app.ui.table_models import RowRole, SortRole, StudentTableModel
 
@@ -35,27 +35,23 @@ if TYPE_CHECKING:
 ClassIdRole = Qt.ItemDataRole.UserRole + 10
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ClassesTab", text)
-
-
 class ClassesBox(QGroupBox):
     """The class list with a name field and add, rename and archive buttons."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Klassen"), parent)
+        super().__init__(self.tr("Klassen"), parent)
         self.ctx = ctx
         self.classes: list[ClassInfo] = []
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Klassen"))
-        self.show_archived = QCheckBox(_tr("Toon gearchiveerde klassen"))
-        self.show_archived.setAccessibleName(_tr("Toon gearchiveerde klassen"))
+        self.list.setAccessibleName(self.tr("Klassen"))
+        self.show_archived = QCheckBox(self.tr("Toon gearchiveerde klassen"))
+        self.show_archived.setAccessibleName(self.tr("Toon gearchiveerde klassen"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(_tr("Naam van de klas"))
-        self.name.setPlaceholderText(_tr("nieuwe klas of nieuwe naam, bijv. 2A"))
-        self.add_button = button(_tr("Klas toevoegen"))
-        self.rename_button = button(_tr("Hernoemen"), _tr("Gekozen klas hernoemen"))
-        self.archive_button = button(_tr("Archiveren"), _tr("Gekozen klas archiveren"))
+        self.name.setAccessibleName(self.tr("Naam van de klas"))
+        self.name.setPlaceholderText(self.tr("nieuwe klas of nieuwe naam, bijv. 2A"))
+        self.add_button = button(self.tr("Klas toevoegen"))
+        self.rename_button = button(self.tr("Hernoemen"), self.tr("Gekozen klas hernoemen"))
+        self.archive_button = button(self.tr("Archiveren"), self.tr("Gekozen klas archiveren"))
         self.message = InlineMessage()
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
@@ -89,9 +85,13 @@ class ClassesBox(QGroupBox):
         self.list.blockSignals(True)
         self.list.clear()
         for c in self.classes:
-            text = _tr("{name}  ({n} leerlingen)").replace("{name}", c.name).replace("{n}", str(c.n_students))
+            text = (
+                self.tr("{name}  ({n} leerlingen)")
+                .replace("{name}", c.name)
+                .replace("{n}", str(c.n_students))
+            )
             if c.archived:
-                text += "  " + _tr("[gearchiveerd]")
+                text += "  " + self.tr("[gearchiveerd]")
             item = QListWidgetItem(text)
             item.setData(ClassIdRole, c.id)
             self.list.addItem(item)
@@ -111,14 +111,14 @@ class ClassesBox(QGroupBox):
         current = self.current()
         self.rename_button.setEnabled(current is not None)
         self.archive_button.setEnabled(current is not None)
-        text = _tr("Terugzetten") if current is not None and current.archived else _tr("Archiveren")
+        text = self.tr("Terugzetten") if current is not None and current.archived else self.tr("Archiveren")
         self.archive_button.setText(text)
 
     def add(self) -> None:
         """Add a class with the typed name."""
         name = self.name.text().strip()
         if any(c.name == name for c in self.ctx.store.classes(include_archived=True)):
-            self.message.show_error(_tr("Er is al een klas {name}.").replace("{name}", name))
+            self.message.show_error(self.tr("Er is al een klas {name}.").replace("{name}", name))
             return
         try:
             added = self.ctx.store.add_class(name)
@@ -126,7 +126,7 @@ class ClassesBox(QGroupBox):
             self.message.show_error(str(exc))
             return
         self.name.clear()
-        self.message.show_message(_tr("Klas {name} toegevoegd.").replace("{name}", added.name), "ok")
+        self.message.show_message(self.tr("Klas {name} toegevoegd.").replace("{name}", added.name), "ok")
         self.ctx.changed()
         self.select(added.id)
 
@@ -136,7 +136,7 @@ class ClassesBox(QGroupBox):
         if current is None:
             return
         if not self.name.text().strip():
-            self.message.show_error(_tr("Typ eerst de nieuwe naam in het veld boven de knoppen."))
+            self.message.show_error(self.tr("Typ eerst de nieuwe naam in het veld boven de knoppen."))
             self.name.setFocus()
             return
         try:
@@ -145,7 +145,7 @@ class ClassesBox(QGroupBox):
             self.message.show_error(str(exc))
             return
         self.name.clear()
-        self.message.show_message(_tr("Klas hernoemd."), "ok")
+        self.message.show_message(self.tr("Klas hernoemd."), "ok")
         self.ctx.changed()
 
     def toggle_archived(self) -> None:
@@ -154,7 +154,9 @@ class ClassesBox(QGroupBox):
         if current is None:
             return
         self.ctx.store.archive_class(current.id, not current.archived)
-        text = _tr("Klas {name} teruggezet.") if current.archived else _tr("Klas {name} gearchiveerd.")
+        text = (
+            self.tr("Klas {name} teruggezet.") if current.archived else self.tr("Klas {name} gearchiveerd.")
+        )
         self.message.show_message(text.replace("{name}", current.name), "ok")
         self.ctx.changed()
 
@@ -166,14 +168,13 @@ class ClassesTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.classes = ClassesBox(ctx)
-        self.attributes = AttributesBox(ctx)
         self.model = StudentTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName(_tr("Leerlingen van de gekozen klas"))
+        self.table.setAccessibleName(self.tr("Leerlingen van de gekozen klas"))
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(StudentTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -185,11 +186,12 @@ class ClassesTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.show_archived = QCheckBox(_tr("Toon gearchiveerde leerlingen"))
-        self.show_archived.setAccessibleName(_tr("Toon gearchiveerde leerlingen"))
-        self.import_button = button(_tr("&Importeer leerlinglijst…"), _tr("Leerlinglijst importeren"))
+        self.show_archived = QCheckBox(self.tr("Toon gearchiveerde leerlingen"))
+        self.show_archived.setAccessibleName(self.tr("Toon gearchiveerde leerlingen"))
+        self.import_button = button(self.tr("&Importeer leerlinglijst…"), self.tr("Leerlinglijst importeren"))
         self.form = StudentForm(ctx)
-        self.students_box = QGroupBox(_tr("Leerlingen"))
+        self.attributes = AttributesBox(ctx)  # made last: Tab goes classes, students, attributes
+        self.students_box = QGroupBox(self.tr("Leerlingen"))
         middle = QVBoxLayout(self.students_box)
         top = QHBoxLayout()
         top.addWidget(self.show_archived)
@@ -212,6 +214,7 @@ class ClassesTab(QWidget):
         self.form.new_button.clicked.connect(self.table.clearSelection)
         self.import_button.clicked.connect(self.choose_roster)
         self.form.student_saved.connect(self._follow)
+        chain_tab_order([self.show_archived, self.import_button, self.table, self.form.number])
 
     def refresh(self) -> None:
         """Read classes, students and attributes again."""
@@ -228,7 +231,9 @@ class ClassesTab(QWidget):
             else []
         )
         self.students_box.setTitle(
-            _tr("Leerlingen van {name}").replace("{name}", current.name) if current else _tr("Leerlingen")
+            self.tr("Leerlingen van {name}").replace("{name}", current.name)
+            if current
+            else self.tr("Leerlingen")
         )
         self.model.set_rows(students)
         self.form.set_options([c.name for c in self.ctx.store.classes()], self.ctx.store.attribute_names())
@@ -271,9 +276,9 @@ class ClassesTab(QWidget):
         """Ask for a roster file (CSV or XLSX) and show what importing it would change."""
         path, _filter = QFileDialog.getOpenFileName(
             self,
-            _tr("Leerlinglijst kiezen"),
+            self.tr("Leerlinglijst kiezen"),
             "",
-            _tr("Leerlinglijsten (*.csv *.xlsx *.txt);;Alle bestanden (*)"),
+            self.tr("Leerlinglijsten (*.csv *.xlsx *.txt);;Alle bestanden (*)"),
         )
         if path:
             self.open_roster(path)

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+import itertools
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QPushButton, QWidget
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Setup", text)
-
-
 #: category in code -> Dutch source label
-CATEGORY_LABELS = {"routine": "routine", "respect": "respect", "safety": "veiligheid"}
+CATEGORY_LABELS = {
+    "routine": QT_TRANSLATE_NOOP("Setup", "routine"),
+    "respect": QT_TRANSLATE_NOOP("Setup", "respect"),
+    "safety": QT_TRANSLATE_NOOP("Setup", "veiligheid"),
+}
 #: step kind in code -> Dutch source label
-KIND_LABELS = {"warning": "waarschuwing", "consequence": "consequentie"}
+KIND_LABELS = {
+    "warning": QT_TRANSLATE_NOOP("Setup", "waarschuwing"),
+    "consequence": QT_TRANSLATE_NOOP("Setup", "consequentie"),
+}
 
 
 def category_label(category: str) -> str:
     """A rule category in the user's language."""
-    return _tr(CATEGORY_LABELS.get(category, category))
+    return QCoreApplication.translate("Setup", CATEGORY_LABELS.get(category, category))
 
 
 def kind_label(kind: str) -> str:
     """A ladder step kind in the user's language."""
-    return _tr(KIND_LABELS.get(kind, kind))
+    return QCoreApplication.translate("Setup", KIND_LABELS.get(kind, kind))
 
 
 def button(text: str, accessible: str | None = None, parent: QWidget | None = None) -> QPushButton:
@@ -32,3 +36,9 @@ def button(text: str, accessible: str | None = None, parent: QWidget | None = No
     widget.setAccessibleName(accessible or text.replace("&", ""))
     widget.setAutoDefault(False)
     return widget
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Make Tab visit ``widgets`` in this order (rows added later would otherwise come last)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)

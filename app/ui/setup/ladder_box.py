@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -19,32 +18,30 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models.entities import STEP_KINDS
 from app.ui.inline_message import InlineMessage
-from app.ui.setup.common import button, kind_label
+from app.ui.setup.common import button, chain_tab_order, kind_label
 
 if TYPE_CHECKING:
     from app.ui.context import AppContext
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LadderBox", text)
 
 
 class LadderBox(QGroupBox):
     """One row per step (name + kind); changes are stored together with 'Ladder opslaan'."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Escalatieladder"), parent)
+        super().__init__(self.tr("Escalatieladder"), parent)
         self.ctx = ctx
         self.rows: list[tuple[QLabel, QLineEdit, QComboBox]] = []
         self._loaded: list[tuple[str, str]] = []
-        explain = QLabel(_tr("Van de lichtste reactie (stap 1) naar de zwaarste."))
+        explain = QLabel(self.tr("Van de lichtste reactie (stap 1) naar de zwaarste."))
         explain.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)
-        self.add_button = button(_tr("Stap toevoegen"))
-        self.remove_button = button(_tr("Laatste stap weghalen"))
-        self.save_button = button(_tr("Ladder &opslaan"), _tr("Ladder opslaan"))
-        self.revert_button = button(_tr("Terugdraaien"), _tr("Wijzigingen aan de ladder terugdraaien"))
+        self.add_button = button(self.tr("Stap toevoegen"))
+        self.remove_button = button(self.tr("Laatste stap weghalen"))
+        self.save_button = button(self.tr("Ladder &opslaan"), self.tr("Ladder opslaan"))
+        self.revert_button = button(
+            self.tr("Terugdraaien"), self.tr("Wijzigingen aan de ladder terugdraaien")
+        )
         self.message = InlineMessage()
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.add_button)
@@ -75,7 +72,7 @@ class LadderBox(QGroupBox):
     def revert(self) -> None:
         """Drop unsaved edits."""
         self._show([(s.name, s.kind) for s in self.ctx.store.ladder()])
-        self.message.show_message(_tr("De ladder staat weer zoals opgeslagen."), "info")
+        self.message.show_message(self.tr("De ladder staat weer zoals opgeslagen."), "info")
 
     def _show(self, steps: list[tuple[str, str]]) -> None:
         while self.rows:
@@ -90,12 +87,13 @@ class LadderBox(QGroupBox):
 
     def _add_row(self, name: str, kind: str, *, focus: bool = False) -> None:
         level = len(self.rows) + 1
-        label = QLabel(_tr("Stap {n}").replace("{n}", str(level)))
+        label = QLabel(self.tr("Stap {n}").replace("{n}", str(level)))
         edit = QLineEdit(name)
-        edit.setAccessibleName(_tr("Naam van stap {n}").replace("{n}", str(level)))
+        edit.setCursorPosition(0)  # show the start of a long name
+        edit.setAccessibleName(self.tr("Naam van stap {n}").replace("{n}", str(level)))
         label.setBuddy(edit)
         combo = QComboBox()
-        combo.setAccessibleName(_tr("Soort van stap {n}").replace("{n}", str(level)))
+        combo.setAccessibleName(self.tr("Soort van stap {n}").replace("{n}", str(level)))
         for key in STEP_KINDS:
             combo.addItem(kind_label(key), key)
         combo.setCurrentIndex(max(combo.findData(kind), 0))
@@ -103,6 +101,8 @@ class LadderBox(QGroupBox):
             self.grid.addWidget(widget, level - 1, col)
         self.rows.append((label, edit, combo))
         self.remove_button.setEnabled(len(self.rows) > 1)
+        fields = [w for _, e, c in self.rows for w in (e, c)]
+        chain_tab_order([*fields, self.add_button, self.remove_button, self.revert_button, self.save_button])
         if focus:
             edit.setFocus()
 
@@ -121,5 +121,5 @@ class LadderBox(QGroupBox):
         except UserError as exc:
             self.message.show_error(str(exc))
             return
-        self.message.show_message(_tr("De ladder is opgeslagen."), "ok")
+        self.message.show_message(self.tr("De ladder is opgeslagen."), "ok")
         self.ctx.changed()

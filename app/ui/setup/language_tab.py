@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QButtonGroup, QGroupBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from app.ui.inline_message import InlineMessage
@@ -16,10 +16,6 @@ if TYPE_CHECKING:
 LANGUAGE_KEY = "language"
 #: language code -> name shown (each in its own language, so anyone can find theirs)
 LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LanguageTab", text)
 
 
 def stored_language(ctx: AppContext) -> str:
@@ -34,7 +30,7 @@ class LanguageTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        box = QGroupBox(_tr("Taal van het programma"))
+        box = QGroupBox(self.tr("Taal van het programma"))
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         inner = QVBoxLayout(box)
@@ -44,12 +40,14 @@ class LanguageTab(QWidget):
             self.group.addButton(radio)
             self.buttons[code] = radio
             inner.addWidget(radio)
-        note = QLabel(_tr("De nieuwe taal geldt na het opnieuw starten van het programma."))
+        note = QLabel(self.tr("De nieuwe taal geldt na het opnieuw starten van het programma."))
         note.setWordWrap(True)
         inner.addWidget(note)
         self.message = InlineMessage()
         self.dates = QLabel()
         self.dates.setWordWrap(True)
+        for widget in (box, self.message, self.dates):
+            widget.setMaximumWidth(720)
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(self.message)
@@ -68,7 +66,7 @@ class LanguageTab(QWidget):
             radio.blockSignals(False)
         example = QLocale().toString(QDate.currentDate(), QLocale.FormatType.LongFormat)
         self.dates.setText(
-            _tr("Datums volgen de landinstelling: vandaag is {date}.").replace("{date}", example)
+            self.tr("Datums volgen de landinstelling: vandaag is {date}.").replace("{date}", example)
         )
 
     def choose(self, code: str) -> None:
@@ -77,10 +75,10 @@ class LanguageTab(QWidget):
         self.ctx.settings.sync()
         self.ctx.events.language_changed.emit(code)
         if code == self.ctx.language:
-            self.message.show_message(_tr("Dit is de taal waarin het programma nu draait."), "ok")
+            self.message.show_message(self.tr("Dit is de taal waarin het programma nu draait."), "ok")
         else:
             self.message.show_message(
-                _tr("Opgeslagen. Start het programma opnieuw om de nieuwe taal te zien.")
+                self.tr("Opgeslagen. Start het programma opnieuw om de nieuwe taal te zien.")
                 + "  "
                 + "(Saved. Restart the program to see the new language.)",
                 "ok",

@@ -20,20 +20,16 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.ui.inline_message import InlineMessage
-from app.ui.setup.common import button
+from app.ui.setup.common import button, chain_tab_order
 
 if TYPE_CHECKING:
     from app.models.records import RuleInfo
     from app.ui.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PhaseDownDialog", text)
-
-
 def week_text(day: QDate) -> str:
     """'week 38' for a date (ISO week number, as schools plan by week)."""
-    return _tr("week {n}").replace("{n}", str(day.weekNumber()[0]))
+    return QCoreApplication.translate("PhaseDownDialog", "week {n}").replace("{n}", str(day.weekNumber()[0]))
 
 
 class PhaseDownDialog(QDialog):
@@ -46,10 +42,10 @@ class PhaseDownDialog(QDialog):
         self.ladder = ctx.store.ladder()
         self.rows: list[tuple[QDateEdit, QLabel, QComboBox, QPushButton]] = []
         self._grid_row = 0  #: grid rows only grow, so a removed row leaves no overlap
-        self.setWindowTitle(_tr("Afbouwplan: {name}").replace("{name}", rule.name))
+        self.setWindowTitle(self.tr("Afbouwplan: {name}").replace("{name}", rule.name))
         self.resize(640, 400)
         explain = QLabel(
-            _tr(
+            self.tr(
                 "Nu begint '{name}' op stap {step}. Plan hier vanaf welke datum de afspraak op een andere "
                 "stap begint, bijvoorbeeld milder als de routine er eenmaal in zit."
             )
@@ -58,12 +54,12 @@ class PhaseDownDialog(QDialog):
         )
         explain.setWordWrap(True)
         self.grid = QGridLayout()
-        self.grid.setColumnStretch(3, 1)
-        self.grid.addWidget(QLabel(_tr("Vanaf")), 0, 0)
-        self.grid.addWidget(QLabel(_tr("Startstap")), 0, 2)
-        self.add_button = button(_tr("Moment toevoegen"))
-        self.save_button = button(_tr("&Opslaan"), _tr("Afbouwplan opslaan"))
-        self.close_button = button(_tr("Sluiten"))
+        self.grid.setColumnStretch(2, 1)
+        self.grid.addWidget(QLabel(self.tr("Vanaf")), 0, 0)
+        self.grid.addWidget(QLabel(self.tr("Startstap")), 0, 2)
+        self.add_button = button(self.tr("Moment toevoegen"))
+        self.save_button = button(self.tr("&Opslaan"), self.tr("Afbouwplan opslaan"))
+        self.close_button = button(self.tr("Sluiten"))
         self.message = InlineMessage()
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -93,14 +89,14 @@ class PhaseDownDialog(QDialog):
         n = len(self.rows) + 1
         day = QDateEdit(QDate(when))
         day.setCalendarPopup(True)
-        day.setAccessibleName(_tr("Vanaf datum, moment {n}").replace("{n}", str(n)))
+        day.setAccessibleName(self.tr("Vanaf datum, moment {n}").replace("{n}", str(n)))
         week = QLabel(week_text(day.date()))
         combo = QComboBox()
-        combo.setAccessibleName(_tr("Startstap, moment {n}").replace("{n}", str(n)))
+        combo.setAccessibleName(self.tr("Startstap, moment {n}").replace("{n}", str(n)))
         for s in self.ladder:
             combo.addItem(f"{s.level} · {s.name}", s.level)
         combo.setCurrentIndex(max(combo.findData(step), 0))
-        remove = button(_tr("Weghalen"), _tr("Moment {n} weghalen").replace("{n}", str(n)))
+        remove = button(self.tr("Weghalen"), self.tr("Moment {n} weghalen").replace("{n}", str(n)))
         day.dateChanged.connect(lambda d, label=week: label.setText(week_text(d)))
         row_widgets = (day, week, combo, remove)
         remove.clicked.connect(lambda _=False, widgets=row_widgets: self._remove(widgets))
@@ -108,6 +104,8 @@ class PhaseDownDialog(QDialog):
         for col, widget in enumerate(row_widgets):
             self.grid.addWidget(widget, self._grid_row, col)
         self.rows.append(row_widgets)
+        fields = [w for d, _, c, r in self.rows for w in (d, c, r)]
+        chain_tab_order([*fields, self.add_button, self.close_button, self.save_button])
 
     def _remove(self, widgets: tuple[QDateEdit, QLabel, QComboBox, QPushButton]) -> None:
         self.rows.remove(widgets)

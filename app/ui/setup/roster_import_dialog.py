@@ -27,10 +27,6 @@ if TYPE_CHECKING:
     from app.ui.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RosterImportDialog", text)
-
-
 def _table(headers: list[str], rows: list[list[str]], accessible: str) -> QTableWidget:
     """A read-only table of plain text."""
     table = QTableWidget(len(rows), len(headers))
@@ -52,9 +48,9 @@ def _table(headers: list[str], rows: list[list[str]], accessible: str) -> QTable
 
 def _field_name(field: str) -> str:
     if field == "name":
-        return _tr("naam")
+        return QCoreApplication.translate("RosterImportDialog", "naam")
     if field == "group":
-        return _tr("klas")
+        return QCoreApplication.translate("RosterImportDialog", "klas")
     return field
 
 
@@ -69,21 +65,25 @@ class RosterImportDialog(QDialog):
         self.ctx = ctx
         self.path = Path(path)
         self.preview: RosterPreview | None = None
-        self.setWindowTitle(_tr("Leerlinglijst importeren"))
+        self.setWindowTitle(self.tr("Leerlinglijst importeren"))
         self.resize(820, 560)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(_tr("Samenvatting van de import"))
+        self.summary.setAccessibleName(self.tr("Samenvatting van de import"))
         self.message = InlineMessage()
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(_tr("Details van de import"))
+        self.tabs.setAccessibleName(self.tr("Details van de import"))
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(_tr("Importeren"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setAccessibleName(_tr("Importeren"))
-        self.cancel_button = self.buttons.addButton(_tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setAccessibleName(_tr("Annuleren"))
+        self.import_button = self.buttons.addButton(
+            self.tr("Importeren"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setAccessibleName(self.tr("Importeren"))
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setAccessibleName(self.tr("Annuleren"))
         layout = QVBoxLayout(self)
-        title = QLabel(_tr("Bestand: {name}").replace("{name}", self.path.name))
+        title = QLabel(self.tr("Bestand: {name}").replace("{name}", self.path.name))
         title.setStyleSheet("font-weight: 600;")
         layout.addWidget(title)
         layout.addWidget(self.summary)
@@ -103,58 +103,74 @@ class RosterImportDialog(QDialog):
             preview = preview_roster(self.ctx.store, self.path)
         except UserError as exc:
             self.preview = None
-            self.summary.setText(_tr("Dit bestand kan niet worden gelezen."))
+            self.summary.setText(self.tr("Dit bestand kan niet worden gelezen."))
             self.message.show_error(str(exc))
             problems = list(getattr(exc, "problems", []))
             if problems:
                 self.tabs.addTab(
-                    _table([_tr("Probleem")], [[p] for p in problems], _tr("Problemen")), _tr("Problemen")
+                    _table([self.tr("Probleem")], [[p] for p in problems], self.tr("Problemen")),
+                    self.tr("Problemen"),
                 )
             self.import_button.setEnabled(False)
             return
         self.preview = preview
         self.summary.setText(
-            _tr("{new} nieuwe leerlingen, {upd} bijgewerkt, {same} ongewijzigd.")
+            self.tr("{new} nieuwe leerlingen, {upd} bijgewerkt, {same} ongewijzigd.")
             .replace("{new}", str(len(preview.new)))
             .replace("{upd}", str(len(preview.updated)))
             .replace("{same}", str(preview.unchanged))
             + (
                 "\n"
-                + _tr("Kenmerken in dit bestand: {names}.").replace("{names}", ", ".join(preview.attributes))
+                + self.tr("Kenmerken in dit bestand: {names}.").replace(
+                    "{names}", ", ".join(preview.attributes)
+                )
                 if preview.attributes
                 else ""
             )
         )
         if preview.problems:
             self.message.show_error(
-                _tr(
+                self.tr(
                     "Er zijn {n} problemen. Er wordt niets geïmporteerd tot ze zijn opgelost; "
                     "verbeter het bestand en kies het opnieuw."
                 ).replace("{n}", str(len(preview.problems)))
             )
             rows = [[str(p.line) if p.line > 0 else "—", p.message] for p in preview.problems]
-            self.problems_table = _table([_tr("Regel"), _tr("Probleem")], rows, _tr("Problemen per regel"))
-            self.tabs.addTab(self.problems_table, _tr("⚠ Problemen ({n})").replace("{n}", str(len(rows))))
+            self.problems_table = _table(
+                [self.tr("Regel"), self.tr("Probleem")], rows, self.tr("Problemen per regel")
+            )
+            self.tabs.addTab(self.problems_table, self.tr("⚠ Problemen ({n})").replace("{n}", str(len(rows))))
         elif not preview.new and not preview.updated:
-            self.message.show_message(_tr("Alles in dit bestand staat er al; er verandert niets."), "info")
+            self.message.show_message(
+                self.tr("Alles in dit bestand staat er al; er verandert niets."), "info"
+            )
+        else:
+            self.message.show_message(
+                self.tr(
+                    "Er is nog niets veranderd. Kijk de lijsten na en kies 'Importeren' om dit over te nemen."
+                ),
+                "info",
+            )
         new_rows = [[r.student_id, r.name, r.group] for r in preview.new]
-        self.new_table = _table([_tr("Nummer"), _tr("Naam"), _tr("Klas")], new_rows, _tr("Nieuwe leerlingen"))
-        self.tabs.addTab(self.new_table, _tr("Nieuw ({n})").replace("{n}", str(len(new_rows))))
+        self.new_table = _table(
+            [self.tr("Nummer"), self.tr("Naam"), self.tr("Klas")], new_rows, self.tr("Nieuwe leerlingen")
+        )
+        self.tabs.addTab(self.new_table, self.tr("Nieuw ({n})").replace("{n}", str(len(new_rows))))
         upd_rows = [
             [
                 u.row.student_id,
                 u.row.name,
                 "; ".join(
-                    f"{_field_name(c.field)}: {c.old or _tr('(leeg)')} → {c.new or _tr('(leeg)')}"
+                    f"{_field_name(c.field)}: {c.old or self.tr('(leeg)')} → {c.new or self.tr('(leeg)')}"
                     for c in u.changes
                 ),
             ]
             for u in preview.updated
         ]
         self.updated_table = _table(
-            [_tr("Nummer"), _tr("Naam"), _tr("Wat verandert")], upd_rows, _tr("Bijgewerkt")
+            [self.tr("Nummer"), self.tr("Naam"), self.tr("Wat verandert")], upd_rows, self.tr("Bijgewerkt")
         )
-        self.tabs.addTab(self.updated_table, _tr("Bijgewerkt ({n})").replace("{n}", str(len(upd_rows))))
+        self.tabs.addTab(self.updated_table, self.tr("Bijgewerkt ({n})").replace("{n}", str(len(upd_rows))))
         self.import_button.setEnabled(preview.ok and bool(preview.new or preview.updated))
 
     def confirm(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,10 +35,6 @@ if TYPE_CHECKING:
 RuleIdRole = Qt.ItemDataRole.UserRole + 11
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RulesTab", text)
-
-
 class RulesTab(QWidget):
     """Rules in their order (drag, or the up/down buttons), a form for one rule, and the ladder."""
 
@@ -49,18 +45,19 @@ class RulesTab(QWidget):
         self.rule: RuleInfo | None = None  #: the rule in the form (None: a new one)
 
         self.list = QListWidget()
-        self.list.setAccessibleName(_tr("Afspraken in volgorde; het nummer is de toets op de logpagina"))
+        self.list.setAccessibleName(self.tr("Afspraken in volgorde; het nummer is de toets op de logpagina"))
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.list.setSpacing(2)
-        self.up_button = button(_tr("Omhoog"), _tr("Afspraak omhoog"))
-        self.down_button = button(_tr("Omlaag"), _tr("Afspraak omlaag"))
-        self.new_button = button(_tr("&Nieuwe afspraak"))
+        self.list.setSpacing(3)
+        self.list.setWordWrap(True)
+        self.up_button = button(self.tr("Omhoog"), self.tr("Afspraak omhoog"))
+        self.down_button = button(self.tr("Omlaag"), self.tr("Afspraak omlaag"))
+        self.new_button = button(self.tr("&Nieuwe afspraak"))
         order_hint = QLabel(
-            _tr("Sleep of gebruik Omhoog/Omlaag: het nummer is de cijfertoets op de logpagina.")
+            self.tr("Sleep of gebruik Omhoog/Omlaag: het nummer is de cijfertoets op de logpagina.")
         )
         order_hint.setWordWrap(True)
-        rules_box = QGroupBox(_tr("Afspraken"))
+        rules_box = QGroupBox(self.tr("Afspraken"))
         left = QVBoxLayout(rules_box)
         left.addWidget(order_hint)
         left.addWidget(self.list, 1)
@@ -72,28 +69,28 @@ class RulesTab(QWidget):
         left.addLayout(order)
 
         self.name = QLineEdit()
-        self.name.setAccessibleName(_tr("Naam van de afspraak"))
+        self.name.setAccessibleName(self.tr("Naam van de afspraak"))
         self.category = QComboBox()
-        self.category.setAccessibleName(_tr("Categorie"))
+        self.category.setAccessibleName(self.tr("Categorie"))
         for key in CATEGORIES:
             self.category.addItem(category_label(key), key)
         self.start_step = QComboBox()
-        self.start_step.setAccessibleName(_tr("Startstap op de ladder"))
-        self.active = QCheckBox(_tr("Actief (staat op de logpagina)"))
-        self.active.setAccessibleName(_tr("Afspraak actief"))
+        self.start_step.setAccessibleName(self.tr("Startstap op de ladder"))
+        self.active = QCheckBox(self.tr("Actief (staat op de logpagina)"))
+        self.active.setAccessibleName(self.tr("Afspraak actief"))
         self.active.setChecked(True)
         self.phase_label = QLabel()
         self.phase_label.setWordWrap(True)
-        self.phase_button = button(_tr("&Afbouwplan…"), _tr("Afbouwplan van deze afspraak"))
-        self.save_button = button(_tr("Afspraak &opslaan"), _tr("Afspraak opslaan"))
+        self.phase_button = button(self.tr("&Afbouwplan…"), self.tr("Afbouwplan van deze afspraak"))
+        self.save_button = button(self.tr("Afspraak &opslaan"), self.tr("Afspraak opslaan"))
         self.message = InlineMessage()
-        self.form_box = QGroupBox(_tr("Afspraak"))
+        self.form_box = QGroupBox(self.tr("Afspraak"))
         form = QFormLayout()
-        form.addRow(_tr("Naa&m"), self.name)
-        form.addRow(_tr("&Categorie"), self.category)
-        form.addRow(_tr("&Startstap"), self.start_step)
+        form.addRow(self.tr("Naa&m"), self.name)
+        form.addRow(self.tr("&Categorie"), self.category)
+        form.addRow(self.tr("&Startstap"), self.start_step)
         form.addRow("", self.active)
-        form.addRow(_tr("Afbouw"), self.phase_label)
+        form.addRow(self.tr("Afbouw"), self.phase_label)
         form_buttons = QHBoxLayout()
         form_buttons.addWidget(self.phase_button)
         form_buttons.addStretch(1)
@@ -106,7 +103,7 @@ class RulesTab(QWidget):
 
         self.ladder = LadderBox(ctx)
         layout = QHBoxLayout(self)
-        layout.addWidget(rules_box, 4)
+        layout.addWidget(rules_box, 5)
         layout.addWidget(self.form_box, 4)
         layout.addWidget(self.ladder, 5)
 
@@ -151,13 +148,14 @@ class RulesTab(QWidget):
         self.ladder.refresh()
 
     def _item_text(self, position: int, rule: RuleInfo) -> str:
-        text = f"{position}. {rule.name}  —  {category_label(rule.category)}, " + _tr("start {n}").replace(
+        details = f"{category_label(rule.category)} · " + self.tr("start op stap {n}").replace(
             "{n}", str(rule.start_step)
         )
+        text = f"{position}. {rule.name}\n      {details}"
         if rule.phase_downs:
-            text += "  " + _tr("(afbouw)")
+            text += "  " + self.tr("(afbouw)")
         if not rule.active:
-            text += "  " + _tr("[niet actief]")
+            text += "  " + self.tr("[niet actief]")
         return text
 
     def _rule_selected(self) -> None:
@@ -168,7 +166,7 @@ class RulesTab(QWidget):
         if self.rule is None or self.rule.id != rule.id:
             self.message.clear_message()
         self.rule = rule
-        self.form_box.setTitle(_tr("Afspraak bewerken"))
+        self.form_box.setTitle(self.tr("Afspraak bewerken"))
         self.name.setText(rule.name)
         self.category.setCurrentIndex(max(self.category.findData(rule.category), 0))
         self.start_step.setCurrentIndex(max(self.start_step.findData(rule.start_step), 0))
@@ -179,12 +177,12 @@ class RulesTab(QWidget):
     def _show_phase(self, rule: RuleInfo) -> None:
         if rule.phase_downs:
             parts = [
-                _tr("vanaf {date}: stap {n}").replace("{date}", locale_date(d)).replace("{n}", str(step))
+                self.tr("vanaf {date}: stap {n}").replace("{date}", locale_date(d)).replace("{n}", str(step))
                 for d, step in rule.phase_downs
             ]
             self.phase_label.setText("; ".join(parts))
         else:
-            self.phase_label.setText(_tr("geen afbouw gepland"))
+            self.phase_label.setText(self.tr("geen afbouw gepland"))
 
     def _update_buttons(self) -> None:
         row = self.list.currentRow()
@@ -197,12 +195,12 @@ class RulesTab(QWidget):
         """Empty the form for a new rule."""
         self.rule = None
         self.list.clearSelection()
-        self.form_box.setTitle(_tr("Nieuwe afspraak"))
+        self.form_box.setTitle(self.tr("Nieuwe afspraak"))
         self.name.clear()
         self.category.setCurrentIndex(0)
         self.start_step.setCurrentIndex(0)
         self.active.setChecked(True)
-        self.phase_label.setText(_tr("eerst opslaan, dan kun je afbouw plannen"))
+        self.phase_label.setText(self.tr("eerst opslaan, dan kun je afbouw plannen"))
         self.message.clear_message()
         self._update_buttons()
         self.name.setFocus()
@@ -221,10 +219,12 @@ class RulesTab(QWidget):
                 rule = store.add_rule(**fields)  # type: ignore[arg-type]
                 if not self.active.isChecked():
                     rule = store.update_rule(rule.id, active=False)
-                done = _tr("Afspraak '{name}' toegevoegd als nummer {n}.").replace("{n}", str(rule.position))
+                done = self.tr("Afspraak '{name}' toegevoegd als nummer {n}.").replace(
+                    "{n}", str(rule.position)
+                )
             else:
                 rule = store.update_rule(self.rule.id, active=self.active.isChecked(), **fields)  # type: ignore[arg-type]
-                done = _tr("Afspraak '{name}' opgeslagen.")
+                done = self.tr("Afspraak '{name}' opgeslagen.")
         except UserError as exc:
             self.message.show_error(str(exc))
             return
@@ -249,7 +249,7 @@ class RulesTab(QWidget):
     def _reorder(self, ids: list[int]) -> None:
         self.ctx.store.reorder_rules(ids)
         self.message.show_message(
-            _tr("Volgorde opgeslagen: de cijfertoetsen volgen de nieuwe volgorde."), "ok"
+            self.tr("Volgorde opgeslagen: de cijfertoetsen volgen de nieuwe volgorde."), "ok"
         )
         self.ctx.changed()
 

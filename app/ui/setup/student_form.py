@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,15 +18,11 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.ui.inline_message import InlineMessage
-from app.ui.setup.common import button
+from app.ui.setup.common import button, chain_tab_order
 
 if TYPE_CHECKING:
     from app.models.records import StudentInfo
     from app.ui.context import AppContext
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StudentForm", text)
 
 
 class StudentForm(QGroupBox):
@@ -36,26 +32,26 @@ class StudentForm(QGroupBox):
     student_saved = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(_tr("Leerling"), parent)
+        super().__init__(self.tr("Leerling"), parent)
         self.ctx = ctx
         self.student: StudentInfo | None = None
         self.number = QLineEdit()
-        self.number.setAccessibleName(_tr("Leerlingnummer"))
-        self.number.setPlaceholderText(_tr("nummer uit de leerlingadministratie"))
+        self.number.setAccessibleName(self.tr("Leerlingnummer"))
+        self.number.setPlaceholderText(self.tr("nummer uit de leerlingadministratie"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(_tr("Naam van de leerling"))
+        self.name.setAccessibleName(self.tr("Naam van de leerling"))
         self.class_combo = QComboBox()
         self.class_combo.setEditable(True)
         self.class_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.class_combo.setAccessibleName(_tr("Klas van de leerling"))
+        self.class_combo.setAccessibleName(self.tr("Klas van de leerling"))
         self.attribute_edits: dict[str, QLineEdit] = {}
         self.form = QFormLayout()
-        self.form.addRow(_tr("&Nummer"), self.number)
-        self.form.addRow(_tr("Na&am"), self.name)
-        self.form.addRow(_tr("K&las"), self.class_combo)
-        self.new_button = button(_tr("&Nieuwe leerling"))
-        self.save_button = button(_tr("Leerling &opslaan"))
-        self.archive_button = button(_tr("Leerling archiveren"))
+        self.form.addRow(self.tr("&Nummer"), self.number)
+        self.form.addRow(self.tr("Na&am"), self.name)
+        self.form.addRow(self.tr("K&las"), self.class_combo)
+        self.new_button = button(self.tr("&Nieuwe leerling"))
+        self.save_button = button(self.tr("Leerling &opslaan"))
+        self.archive_button = button(self.tr("Leerling archiveren"))
         self.message = InlineMessage()
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -85,26 +81,37 @@ class StudentForm(QGroupBox):
             self.attribute_edits = {}
             for name in attributes:
                 edit = QLineEdit()
-                edit.setAccessibleName(_tr("Kenmerk {name}").replace("{name}", name))
-                edit.setPlaceholderText(_tr("leeg laten als het niet van toepassing is"))
+                edit.setAccessibleName(self.tr("Kenmerk {name}").replace("{name}", name))
+                edit.setPlaceholderText(self.tr("leeg laten als het niet van toepassing is"))
                 self.attribute_edits[name] = edit
                 label = QLabel(name)
                 label.setBuddy(edit)
                 self.form.addRow(label, edit)
             self.show_student(self.student)
+        chain_tab_order(
+            [
+                self.number,
+                self.name,
+                self.class_combo,
+                *self.attribute_edits.values(),
+                self.new_button,
+                self.archive_button,
+                self.save_button,
+            ]
+        )
 
     def start_new(self, class_name: str) -> None:
         """Empty fields for adding a student to ``class_name``."""
         self.student = None
-        self.setTitle(_tr("Nieuwe leerling"))
+        self.setTitle(self.tr("Nieuwe leerling"))
         self.number.setReadOnly(False)
         self.number.clear()
         self.name.clear()
         self.class_combo.setEditText(class_name)
         for edit in self.attribute_edits.values():
             edit.clear()
-        self.save_button.setText(_tr("Leerling &toevoegen"))
-        self.save_button.setAccessibleName(_tr("Leerling toevoegen"))
+        self.save_button.setText(self.tr("Leerling &toevoegen"))
+        self.save_button.setAccessibleName(self.tr("Leerling toevoegen"))
         self.archive_button.setEnabled(False)
         self.message.clear_message()
 
@@ -115,18 +122,18 @@ class StudentForm(QGroupBox):
             return
         same = self.student is not None and self.student.id == student.id
         self.student = student
-        self.setTitle(_tr("Leerling bewerken"))
+        self.setTitle(self.tr("Leerling bewerken"))
         self.number.setText(student.external_id)
         self.number.setReadOnly(True)
-        self.number.setToolTip(_tr("Het nummer komt uit de leerlingadministratie en verandert niet."))
+        self.number.setToolTip(self.tr("Het nummer komt uit de leerlingadministratie en verandert niet."))
         self.name.setText(student.name)
         self.class_combo.setEditText(student.class_name)
         for name, edit in self.attribute_edits.items():
             edit.setText(student.attributes.get(name, ""))
-        self.save_button.setText(_tr("Leerling &opslaan"))
-        self.save_button.setAccessibleName(_tr("Leerling opslaan"))
+        self.save_button.setText(self.tr("Leerling &opslaan"))
+        self.save_button.setAccessibleName(self.tr("Leerling opslaan"))
         self.archive_button.setEnabled(True)
-        text = _tr("Leerling terugzetten") if student.archived else _tr("Leerling archiveren")
+        text = self.tr("Leerling terugzetten") if student.archived else self.tr("Leerling archiveren")
         self.archive_button.setText(text)
         self.archive_button.setAccessibleName(text)
         if not same:
@@ -141,7 +148,7 @@ class StudentForm(QGroupBox):
                 saved = store.add_student(
                     self.number.text(), self.name.text(), self.class_combo.currentText(), attributes
                 )
-                done = _tr("{name} is toegevoegd aan {klas}.")
+                done = self.tr("{name} is toegevoegd aan {klas}.")
             else:
                 saved = store.update_student(
                     self.student.id,
@@ -149,7 +156,7 @@ class StudentForm(QGroupBox):
                     class_name=self.class_combo.currentText(),
                     attributes=attributes,
                 )
-                done = _tr("{name} is opgeslagen ({klas}).")
+                done = self.tr("{name} is opgeslagen ({klas}).")
         except UserError as exc:
             self.message.show_error(str(exc))
             return
@@ -171,9 +178,9 @@ class StudentForm(QGroupBox):
             return
         self.show_student(saved)
         text = (
-            _tr("{name} is gearchiveerd: niet meer in de loglijst, de geschiedenis blijft.")
+            self.tr("{name} is gearchiveerd: niet meer in de loglijst, de geschiedenis blijft.")
             if saved.archived
-            else _tr("{name} is teruggezet.")
+            else self.tr("{name} is teruggezet.")
         )
         self.message.show_message(text.replace("{name}", saved.name), "ok")
         self.student_saved.emit(saved.id)
