@@ -162,7 +162,7 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
     _ratio_axis(ax.yaxis, lo, hi)
     ax.set_xlabel(t("aantal incidenten van de leerling", "the student's number of incidents"))
     ax.set_ylabel(t("reactie vergeleken met de rest", "response compared with the rest"))
-    ax.legend(fontsize=FONT_SIZE - 1, loc="upper right", frameon=False)
+    ax.legend(fontsize=FONT_SIZE - 1, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
     _style(ax)
     return Chart("students", title, caption, fig)
 
@@ -454,8 +454,11 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True) -> C
                     textcoords="offset points",
                     fontsize=FONT_SIZE - 1,
                 )
+    from matplotlib.ticker import MaxNLocator
+
     ax.set_xlim(0, top)
     ax.set_ylim(bottom=0)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(t("correcties (incidenten)", "corrections (incidents)"))
     ax.set_ylabel(t("complimenten", "praise"))
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, loc="upper left")
@@ -500,8 +503,10 @@ def weekly_chart(
         middle = datetime.combine(highlight, datetime.min.time())
         half = timedelta(days=3.5)
         ax.axvspan(middle - half, middle + half, color=HIGHLIGHT, alpha=0.5, lw=0, zorder=0)
-    marks = {(d, text) for d, text in plan}
-    marks |= {(w.week_start, text) for w in points for text in w.planned_changes}
+    # The plan itself (when given) is the more complete source; the weekly points only repeat it.
+    marks = {(d, text) for d, text in plan} or {
+        (w.week_start, text) for w in points for text in w.planned_changes
+    }
     first, last = xs[0], xs[-1] + timedelta(days=7)
     for d, text in sorted(marks):
         if first <= d <= last:
@@ -520,7 +525,8 @@ def weekly_chart(
     from matplotlib.ticker import FuncFormatter
 
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: short_date(_num_to_date(v))))
-    ax.set_ylim(0, 1)
+    top = max(max(w.stricter.high for w in points), max(w.milder.high for w in points))
+    ax.set_ylim(0, min(1.0, max(0.25, top * 1.15)))
     ax.yaxis.set_major_formatter(_percent())
     ax.set_ylabel(t("aandeel van de incidenten", "share of incidents"))
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, loc="upper right")
