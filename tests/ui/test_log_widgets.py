@@ -161,3 +161,19 @@ def test_feedback_says_what_was_stored_and_how_it_compares(qtbot) -> None:  # ty
         bar.show_incident(logged)
         assert bar.mark.text() == mark  # a symbol, not colour alone
     assert bar.undo_button.text() == "Ongedaan maken"
+
+
+def test_date_and_period_follow_the_clock_until_chosen(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.log.lesson_bar import LessonBar
+
+    bar = LessonBar()
+    qtbot.addWidget(bar)
+    changes: list[int] = []
+    bar.context_changed.connect(lambda: changes.append(bar.period()))
+    bar.follow_clock(datetime(2026, 11, 27, 13, 50))
+    assert (bar.lesson_date(), bar.period()) == (date(2026, 11, 27), 6)
+    assert changes and bar.following_clock()
+    bar.period_combo.setCurrentIndex(1)  # the teacher picks the 2nd period
+    assert not bar.following_clock()
+    bar.follow_clock(datetime(2026, 11, 27, 15, 30))
+    assert bar.period() == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:
@@ -92,6 +93,8 @@ class FeedbackBar(QFrame):
         self.mark.setStyleSheet(f"color: {colour}; font-weight: bold; font-size: 14pt;")
         self.message.setText(text)
         self.message.setAccessibleDescription(text)
+        if QAccessible.isActive():  # a screen reader reads the new message without moving the focus
+            QAccessible.updateAccessibility(QAccessibleEvent(self.message, QAccessible.Event.Alert))
 
     def text(self) -> str:
         """The message shown."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -166,10 +166,37 @@ class LessonBar(QWidget):
         self._place(wide=True)
 
         self.class_combo.currentIndexChanged.connect(lambda _i: self.context_changed.emit())
-        self.date_edit.dateChanged.connect(lambda _d: self.context_changed.emit())
-        self.period_combo.currentIndexChanged.connect(lambda _i: self.context_changed.emit())
+        self.date_edit.dateChanged.connect(lambda _d: self._when_changed())
+        self.period_combo.currentIndexChanged.connect(lambda _i: self._when_changed())
+        # Date and period follow the clock (the window may stay open all day) until the teacher picks them.
+        self._following_clock = True
+        self._setting_clock = False
+        self.clock = QTimer(self)
+        self.clock.setInterval(60_000)
+        self.clock.timeout.connect(lambda: self.follow_clock(datetime.now()))
+        self.clock.start()
         self.mood.value_changed.connect(self.mood_changed.emit)
         self.energy.value_changed.connect(self.energy_changed.emit)
+
+    def _when_changed(self) -> None:
+        if not self._setting_clock:
+            self._following_clock = False  # the teacher chose another date or period: keep it
+        self.context_changed.emit()
+
+    def follow_clock(self, now: datetime) -> None:
+        """Move date and period to ``now`` unless the teacher chose them by hand."""
+        if not self._following_clock:
+            return
+        self._setting_clock = True
+        try:
+            self.date_edit.setDate(QDate(now.year, now.month, now.day))
+            self.period_combo.setCurrentIndex(default_period(now.time()) - 1)
+        finally:
+            self._setting_clock = False
+
+    def following_clock(self) -> bool:
+        """Whether date and period still follow the clock."""
+        return self._following_clock
 
     def _place(self, *, wide: bool) -> None:
         if wide == self._wide:
