@@ -19,6 +19,8 @@ from app.i18n import t
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: tables every fair-strictness store has (a foreign SQLite file lacks them)
 REQUIRED_TABLES = frozenset({"alembic_version", "meta", "student", "incident", "rule", "ladder_step"})
+#: files up to this size get a full ``quick_check`` on every open (a one-teacher year is ~1-3 MB)
+QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
 
 
 class DamagedStoreError(StoreError):
@@ -120,12 +122,29 @@ def _damaged(path: Path) -> DamagedStoreError:
     )
 
 
+def needs_quick_check(path: Path) -> bool:
+    """Scan every page on open: small files always; a large one only after an unclean shutdown.
+
+    A cleanly closed store has an empty (or no) ``-wal``; a non-empty one means the last session did
+    not close (a crash, or another window still has it open). ``fair-strictness verify`` always runs
+    the full ``integrity_check``.
+    """
+    try:
+        if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+            return True
+        wal = path.with_name(path.name + "-wal")
+        return wal.exists() and wal.stat().st_size > 0
+    except OSError:
+        return True
+
+
 def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
     """Health and schema of an open read-only connection."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    result = [row[0] for row in conn.execute("PRAGMA quick_check")]
-    if result != ["ok"]:
-        raise _damaged(path)
+    if needs_quick_check(path):
+        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        if result != ["ok"]:
+            raise _damaged(path)
     if not tables:
         return StoreCheck(path, "new" if kind == "plain" else kind, None)
     if not tables >= REQUIRED_TABLES:

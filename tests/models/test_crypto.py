@@ -98,12 +98,12 @@ def test_short_passphrases_and_double_encryption_are_refused(store: Store) -> No
 
 def test_an_encrypted_backup_restores_only_with_its_passphrase(db_path: Path, tmp_path: Path) -> None:
     with Store.open(db_path, passphrase=PASS) as store:
-        store.add_student("1", "Ann", "1A")
+        store.add_student("1", NAME.decode(), "1A")
         saved = backup.backup_store(store, tmp_path / "saved.db")
-    assert b"Ann" not in saved.read_bytes()
+    assert NAME not in saved.read_bytes()
     target = tmp_path / "elsewhere.db"
     with pytest.raises(PassphraseRequiredError):
         backup.restore_file(target, saved, None)
     backup.restore_file(target, saved, PASS)
     with Store.open(target, passphrase=PASS) as store:
-        assert store.students()[0].name == "Ann"
+        assert store.students()[0].name == NAME.decode()

@@ -174,3 +174,16 @@ def test_nothing_in_the_app_evaluates_or_unpickles_input() -> None:
                 if n in banned_modules or n.startswith("call:")
             ]
     assert found == []
+
+
+def test_large_files_are_scanned_only_after_an_unclean_shutdown(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fill(db_path, 3)
+    monkeypatch.setattr(integrity, "QUICK_CHECK_MAX_BYTES", 1024)
+    assert not integrity.needs_quick_check(db_path)  # closed cleanly: the WAL is empty
+    db_path.with_name(db_path.name + "-wal").write_bytes(b"\x00" * 32)
+    assert integrity.needs_quick_check(db_path)
+    monkeypatch.setattr(integrity, "QUICK_CHECK_MAX_BYTES", 10**9)
+    db_path.with_name(db_path.name + "-wal").unlink()
+    assert integrity.needs_quick_check(db_path)
