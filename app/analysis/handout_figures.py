@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from app.analysis.team_compare import TeamComparison
 
 
-def png(fig: Figure, dpi: int = 150) -> bytes:
+def png(fig: Figure, dpi: int = 120) -> bytes:
     """A figure as PNG bytes (no metadata, so the same figure gives the same bytes)."""
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})

@@ -169,8 +169,8 @@ def paragraph(pdf: FPDF, text: str, size: float = 9, colour: tuple[int, int, int
     pdf.ln(1)
 
 
-def table(pdf: FPDF, tb: SharedTable, *, title: bool = True) -> None:
-    """A shared table with its notes, in the columns the PDF shows."""
+def table(pdf: FPDF, tb: SharedTable, *, title: bool = True, limit: int | None = None) -> None:
+    """A shared table with its notes, in the columns the PDF shows (the first ``limit`` rows)."""
     if title:
         heading(pdf, tb.title, 11)
     if tb.key in INTROS:
@@ -185,30 +185,81 @@ def table(pdf: FPDF, tb: SharedTable, *, title: bool = True) -> None:
             GREY,
         )
     else:
-        pdf.set_font(FONT, "", 7.5)
-        align = tuple("LEFT" if isinstance(tb.rows[0][i], str) else "RIGHT" for i in idx)
-        with pdf.table(
-            col_widths=tuple(w for _, w in spec),
-            text_align=align,
-            line_height=4.2,
-            padding=(0.6, 1.2),
-            headings_style=_headings(),
-        ) as out:
-            head = out.row()
-            for i in idx:
-                head.cell(tb.headers[i])
-            for row in tb.rows:
-                cells = out.row()
-                for i in idx:
-                    cells.cell(_num(row[i]))
+        grid(
+            pdf,
+            [tb.headers[i] for i in idx],
+            [[row[i] for i in idx] for row in tb.rows],
+            [w for _, w in spec],
+        )
     for note in tb.notes:
         paragraph(pdf, f"• {note}", 7.5, GREY)
 
 
-def _headings() -> Any:
-    from fpdf.fonts import FontFace
+def _fit(pdf: FPDF, text: str, width: float) -> str:
+    """The text, shortened with an ellipsis when it does not fit the width."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text + "…"
 
-    return FontFace(family=FONT, emphasis="BOLD", fill_color=(235, 235, 235))
+
+def grid(pdf: FPDF, headers: Sequence[str], rows: Sequence[Sequence[Any]], weights: Sequence[float]) -> None:
+    """A plain ruled table: bold wrapped headers (repeated after a page break), one line per row."""
+    widths = [pdf.epw * w / sum(weights) for w in weights]
+    right = [not isinstance(v, str) for v in rows[0]]
+    line, pad = 4.6, 1.0
+
+    def size_for(text: str, width: float) -> float:
+        """The largest header size (7 pt down to 5) at which the longest word fits the column."""
+        size = 7.0
+        while size > 5.0:
+            pdf.set_font(FONT, "B", size)
+            if max(pdf.get_string_width(word) for word in text.split() or [""]) <= width:
+                break
+            size -= 0.5
+        return size
+
+    sizes = [size_for(h, w - 2 * pad) for w, h in zip(widths, headers, strict=True)]
+
+    def header() -> None:
+        lines = []
+        for w, h, size in zip(widths, headers, sizes, strict=True):
+            pdf.set_font(FONT, "B", size)
+            lines.append(pdf.multi_cell(w - 2 * pad, 3.2, h, dry_run=True, output="LINES"))
+        height = 3.2 * max(len(x) for x in lines) + 1.6
+        x0, y0 = pdf.l_margin, pdf.get_y()
+        pdf.set_fill_color(235, 235, 235)
+        pdf.rect(x0, y0, pdf.epw, height, style="F")
+        x = x0
+        for w, text, is_right, size in zip(widths, headers, right, sizes, strict=True):
+            pdf.set_font(FONT, "B", size)
+            pdf.set_xy(x + pad, y0 + 0.8)
+            pdf.multi_cell(w - 2 * pad, 3.2, text, align="R" if is_right else "L")
+            x += w
+        pdf.set_xy(x0, y0 + height)
+        pdf.set_draw_color(150, 150, 150)
+        pdf.line(x0, y0 + height, x0 + pdf.epw, y0 + height)
+
+    header()
+    pdf.set_font(FONT, "", 7.5)
+    pdf.set_draw_color(220, 220, 220)
+    margin, pdf.c_margin = pdf.c_margin, pad
+    for row in rows:
+        if pdf.get_y() + line > pdf.page_break_trigger:
+            pdf.add_page()
+            header()
+            pdf.set_font(FONT, "", 7.5)
+            pdf.set_draw_color(220, 220, 220)
+        y = pdf.get_y()
+        for w, value, is_right in zip(widths, row, right, strict=True):
+            text = _fit(pdf, _num(value), w - 2 * pad)
+            pdf.cell(w, line, text, align="R" if is_right else "L")
+        pdf.set_xy(pdf.l_margin, y + line)
+        pdf.line(pdf.l_margin, y + line, pdf.l_margin + pdf.epw, y + line)
+    pdf.c_margin = margin
+    pdf.set_draw_color(0, 0, 0)
+    pdf.ln(1.5)
 
 
 def chart(pdf: FPDF, c: Chart, width: float = 150) -> None:
@@ -313,7 +364,7 @@ def handout_pdf(summary: TeamSummary) -> bytes:
         chart(pdf, hf.adherence_chart(tb))
     for key in ("patterns", "groups", "moments", "escalation"):
         if (tb := summary.table(key)) is not None:
-            table(pdf, tb)
+            table(pdf, tb, limit=15 if key == "patterns" else None)
     if (tb := summary.table("escalation")) is not None:
         chart(pdf, hf.escalation_chart(tb), 130)
     if (tb := summary.table("praise")) is not None:

@@ -32,6 +32,10 @@ def _subject_name(e: Estimate) -> str:
         return tt.WEEKDAYS_NL.get(e.subject, e.subject)
     if e.dimension == "lesson_mood":
         return tt.MOODS_NL.get(e.subject, e.subject)
+    if e.dimension == "rule_category":
+        return tt.CATEGORY_NL.get(e.subject, e.subject)
+    if e.dimension == "teacher_energy":
+        return {"low": "laag", "ok": "gewoon", "high": "hoog"}.get(e.subject, e.subject)
     if e.dimension == "period" and e.subject.isdigit():
         return t("{p}e uur", "period {p}", p=e.subject)
     return e.subject
@@ -45,6 +49,7 @@ def _dimension_name(e: Estimate) -> str:
         "month": "maand",
         "term": "periode",
         "rule_category": "soort afspraak",
+        "teacher_energy": "energie docent",
         "lesson_mood": "sfeer in de les",
     }
     if e.kind == "rule":

@@ -1,0 +1,135 @@
+"""``export-team`` and ``team-compare``: the anonymised team handout, and several teachers compared."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.errors import UserError
+from app.i18n import t
+
+if TYPE_CHECKING:
+    from app.analysis.anonymise import CaseChoice
+    from app.models.store import Store
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``export-team`` and ``team-compare`` sub-commands."""
+    p = sub.add_parser(
+        "export-team",
+        help=t(
+            "anoniem teamoverzicht (PDF, CSV, JSON) voor de casuïstiekbespreking",
+            "anonymised team summary (PDF, CSV, JSON) for the team meeting",
+        ),
+    )
+    p.add_argument("--out", type=Path, required=True, help=t("map om in op te slaan", "folder to save into"))
+    p.add_argument("--from", dest="date_from", help=t("vanaf datum (JJJJ-MM-DD)", "from date (YYYY-MM-DD)"))
+    p.add_argument("--to", dest="date_to", help=t("tot en met datum (JJJJ-MM-DD)", "up to date (YYYY-MM-DD)"))
+    p.add_argument(
+        "--students",
+        action="store_true",
+        help=t("ook rijen per leerling, onder schuilnamen", "also rows per student, under pseudonyms"),
+    )
+    p.add_argument(
+        "--case",
+        action="append",
+        default=[],
+        metavar="INCIDENT_ID=BESCHRIJVING",
+        help=t("een casus voor de bespreking (hoogstens drie)", "a case for the meeting (at most three)"),
+    )
+    p.add_argument(
+        "--point", action="append", default=[], help=t("een bespreekpunt", "a point for discussion")
+    )
+    p.add_argument("--fdr", type=float, default=0.05, help=t("FDR van de audit", "false discovery rate"))
+    p.set_defaults(handler=run_export)
+
+    c = sub.add_parser(
+        "team-compare",
+        help=t("vergelijk de uitwisselingsbestanden van collega's", "compare colleagues' exchange files"),
+    )
+    c.add_argument("files", nargs="+", type=Path, metavar="FILE.json")
+    c.add_argument("--out", type=Path, required=True, help=t("map om in op te slaan", "folder to save into"))
+    c.add_argument("--fdr", type=float, default=0.05, help=t("FDR over de afspraken", "false discovery rate"))
+    c.set_defaults(handler=run_compare)
+
+
+def parse_case(text: str) -> CaseChoice:
+    """``INCIDENT_ID=description`` as a ``CaseChoice``; UserError when it is not of that form."""
+    from app.analysis.anonymise import CaseChoice
+
+    number, sep, description = text.partition("=")
+    if not sep or not number.strip().isdigit() or not description.strip():
+        raise UserError(
+            t(
+                "--case verwacht INCIDENTNUMMER=beschrijving, niet: {v}",
+                "--case expects INCIDENT_ID=description, not: {v}",
+                v=text,
+            )
+        )
+    return CaseChoice(int(number), description.strip())
+
+
+def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
+    """Build, check and write the team export; print what was written and what was left out."""
+    from app.analysis.anonymise import ExportOptions
+    from app.analysis.audit import audit
+    from app.analysis.frame import parse_day
+    from app.analysis.team_files import export_package, write_package
+    from app.analysis.team_report import build_summary
+
+    start = time.perf_counter()
+    options = ExportOptions(
+        date_from=parse_day(args.date_from, t("begindatum", "start date")),
+        date_to=parse_day(args.date_to, t("einddatum", "end date")),
+        students=args.students,
+        cases=tuple(parse_case(c) for c in args.case),
+        points=tuple(args.point),
+    )
+    if not 0 < args.fdr < 1:
+        raise UserError(t("--fdr moet tussen 0 en 1 liggen.", "--fdr must be between 0 and 1."))
+    with open_store() as store:
+        tables = store.read_tables()
+    report = audit(tables, fdr=args.fdr, date_from=options.date_from, date_to=options.date_to)
+    package = export_package(build_summary(tables, report, options))
+    written = write_package(package, args.out)
+    summary = package.summary
+    print(
+        t(
+            "Teamoverzicht van week {a} t/m {b}: {n} incidenten.",
+            "Team summary from week {a} to {b}: {n} incidents.",
+            a=summary.week_from,
+            b=summary.week_to,
+            n=summary.n_incidents,
+        )
+    )
+    for note in summary.suppressions:
+        print(f"  - {note}")
+    for path in written:
+        print(t("Opgeslagen: {p}", "Saved: {p}", p=path))
+    print(t("Klaar in {s:.1f} s.", "Done in {s:.1f} s.", s=time.perf_counter() - start))
+    return 0
+
+
+def run_compare(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
+    """Compare the exchange files and write the team comparison (PDF and CSVs)."""
+    from app.analysis.exchange import read_exchange
+    from app.analysis.handout_pdf import comparison_pdf
+    from app.analysis.team_compare import VERDICT_NL, compare, comparison_tables
+    from app.analysis.team_files import comparison_files, write_files
+
+    files = [read_exchange(path) for path in args.files]
+    comp = compare(files, fdr=args.fdr)
+    tables = comparison_tables(comp)
+    written = write_files(comparison_files(tables, comparison_pdf(comp, tables)), args.out)
+    for (label, *_), path in zip(comp.teachers, args.files, strict=True):
+        print(f"{label}: {path.name}")
+    for rule in comp.rules:
+        print(
+            f"{rule.rule}: {t(VERDICT_NL[rule.verdict], rule.verdict.replace('_', ' '))}. {rule.explanation}"
+        )
+    for path in written:
+        print(t("Opgeslagen: {p}", "Saved: {p}", p=path))
+    return 0

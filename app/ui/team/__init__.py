@@ -1,0 +1,1 @@
+"""Parts of the Team page: export options, case cards, the preview, the team comparison."""

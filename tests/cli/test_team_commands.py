@@ -1,0 +1,114 @@
+"""``export-team`` and ``team-compare`` from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.models.store import Store
+from tests.analysis.team_logs import fill_log
+
+
+@pytest.fixture
+def filled(db_path: Path) -> dict[str, list[str]]:
+    with Store.open(db_path) as store:
+        return fill_log(store, seed=3)
+
+
+def test_export_team_writes_pdf_csv_and_json(
+    db_path: Path, tmp_path: Path, filled: dict[str, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(db_path) as store:
+        incident = store.incidents()[0].id
+    out = tmp_path / "uit"
+    code = main(
+        [
+            "--db",
+            str(db_path),
+            "export-team",
+            "--out",
+            str(out),
+            "--students",
+            "--case",
+            f"{incident}=Ik twijfelde bij de deur",
+            "--point",
+            "Stap overslaan?",
+        ]
+    )
+    assert code == 0
+    names = {p.name for p in out.iterdir()}
+    assert {"teamoverzicht.pdf", "team-uitwisseling.json", "teamoverzicht-adherence.csv"} <= names
+    assert "teamoverzicht-students.csv" in names and "teamoverzicht-casussen.csv" in names
+    cases = (out / "teamoverzicht-casussen.csv").read_text(encoding="utf-8-sig")
+    assert "Ik twijfelde bij de deur" in cases
+    text = capsys.readouterr().out
+    assert "Opgeslagen" in text and "samengevoegd" in text
+    doc = json.loads((out / "team-uitwisseling.json").read_text(encoding="utf-8"))
+    assert doc["schema"] == "fair-strictness/team-exchange/v1" and doc["rules"]
+
+
+def test_export_team_period_and_bad_input(
+    db_path: Path, tmp_path: Path, filled: dict[str, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "periode"
+    assert (
+        main(
+            [
+                "--db",
+                str(db_path),
+                "export-team",
+                "--out",
+                str(out),
+                "--from",
+                "2025-09-08",
+                "--to",
+                "2025-10-05",
+            ]
+        )
+        == 0
+    )
+    info = (out / "teamoverzicht-info.csv").read_text(encoding="utf-8-sig")
+    assert "week_from,2025-W37" in info and "week_to,2025-W40" in info
+    assert main(["--db", str(db_path), "export-team", "--out", str(tmp_path / "x"), "--case", "abc"]) == 2
+    assert "--case verwacht" in capsys.readouterr().err
+    assert (
+        main(["--db", str(db_path), "export-team", "--out", str(tmp_path / "y"), "--from", "gisteren"]) == 2
+    )
+    assert (
+        main(["--db", str(db_path), "export-team", "--out", str(tmp_path / "z"), "--from", "2030-01-01"]) == 2
+    )
+    assert "geen incidenten" in capsys.readouterr().err
+    assert not (tmp_path / "z").exists()
+
+
+def test_team_compare_of_three_exports(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = []
+    for seed in (1, 2, 3):
+        db = tmp_path / f"t{seed}.db"
+        with Store.open(db) as store:
+            fill_log(store, seed=seed, small_class=False)
+        out = tmp_path / f"uit{seed}"
+        assert main(["--db", str(db), "export-team", "--out", str(out)]) == 0
+        files.append(str(out / "team-uitwisseling.json"))
+    capsys.readouterr()
+    target = tmp_path / "team"
+    assert main(["team-compare", *files, "--out", str(target)]) == 0
+    names = {p.name for p in target.iterdir()}
+    assert names == {
+        "teamvergelijking.pdf",
+        "teamvergelijking-teachers.csv",
+        "teamvergelijking-rules.csv",
+        "teamvergelijking-cells.csv",
+    }
+    text = capsys.readouterr().out
+    assert "Docent A" in text and "Docent C" in text
+    broken = tmp_path / "kapot.json"
+    broken.write_text('{"schema": "iets anders"}', encoding="utf-8")
+    assert main(["team-compare", files[0], str(broken), "--out", str(tmp_path / "t2")]) == 2
+    assert "kapot.json is geen bruikbaar" in capsys.readouterr().err
+    assert main(["team-compare", files[0], "--out", str(tmp_path / "t3")]) == 2
