@@ -73,6 +73,8 @@ class LogPage(QWidget):
         self.student_id: int | None = None
         self.rule_id: int | None = None
         self.step: int | None = None
+        #: the step was chosen by the teacher (else it follows the agreed step, e.g. after an undo)
+        self.step_overridden = False
         self.strike = 0
         self.lessons = LessonCache(ctx.store)
         self._writing = False
@@ -170,6 +172,7 @@ class LogPage(QWidget):
             self.student_id = None
         if self.rule_id is not None and all(r.id != self.rule_id for r in self.rules):
             self.rule_id = self.step = None
+            self.step_overridden = False
         self.stack.setCurrentIndex(0 if classes and self.students else 1)
         self.picker.set_students(list(self.students.values()), self.lesson_bar.class_id())
         self._show_class()
@@ -280,6 +283,7 @@ class LogPage(QWidget):
         """Choose a rule; the agreed step for this strike is preselected."""
         self.rule_id = rule_id
         self.step = None
+        self.step_overridden = False
         self._refresh_composition()
         if self.student_id is not None:
             self.composer.ladder.focus_chosen()
@@ -290,6 +294,7 @@ class LogPage(QWidget):
             return
         if any(s.level == level for s in self.steps):
             self.step = level
+            self.step_overridden = True
             self.composer.ladder.set_chosen(level)
             self.composer.set_ready(True)
 
@@ -308,7 +313,7 @@ class LogPage(QWidget):
             return
         self.strike, agreed = self._agreed(student, rule)
         self.composer.ladder.show_agreed(agreed, self.strike)
-        if self.step is None:
+        if self.step is None or not self.step_overridden:
             self.step = agreed
         self.composer.ladder.set_chosen(self.step)
         self.composer.set_ready(True)
@@ -378,22 +383,26 @@ class LogPage(QWidget):
         stage = self.stage
         if stage == "step":
             self.rule_id = self.step = None
+            self.step_overridden = False
             self._refresh_composition()
             self.composer.rules.focus_chosen()
         elif stage == "rule":
             self.student_id = None
             self.rule_id = self.step = None
+            self.step_overridden = False
             self.grid.set_picked(None)
             self._refresh_composition()
             self.picker.focus_search()
         else:
             self.rule_id = self.step = None
+            self.step_overridden = False
             self.picker.clear()
             self._refresh_composition()
             self.picker.focus_search()
 
     def _reset(self) -> None:
         self.student_id = self.rule_id = self.step = None
+        self.step_overridden = False
         self.composer.note.clear()
         self.grid.set_picked(None)
         self.picker.clear()

@@ -436,3 +436,22 @@ def test_azerty_top_row_works_without_shift(qtbot, page: LogPage, store: Store) 
     assert page.composer.ladder.chosen() == 2
     press(qtbot, Qt.Key.Key_Enter)  # the keypad Enter saves too
     assert [(i.rule_name, i.step) for i in store.incidents()] == [("Telefoon weg", 2)]
+
+
+def test_preselection_follows_the_agreed_step_after_an_undo(qtbot, page: LogPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    for _ in range(2):
+        qtbot.keyClicks(page.picker.search, "daan")
+        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_1)
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.picker.search, "daan")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_1)
+    assert page.composer.ladder.chosen() == 3  # third strike
+    qtbot.mouseClick(page.feedback.undo_button, Qt.MouseButton.LeftButton)
+    assert page.composer.ladder.chosen() == 2  # now the second strike again
+    assert "2e keer deze les" in page.composer.ladder.agreed_label.text()
+    press(qtbot, Qt.Key.Key_4, page.composer.ladder.buttons[0])
+    qtbot.mouseClick(page.feedback.undo_button, Qt.MouseButton.LeftButton)
+    assert page.composer.ladder.chosen() == 4  # a step the teacher chose stays chosen
+    assert page.composer.ladder.agreed == 1
