@@ -173,7 +173,10 @@ class LogPage(QWidget):
         if self.rule_id is not None and all(r.id != self.rule_id for r in self.rules):
             self.rule_id = self.step = None
             self.step_overridden = False
-        self.stack.setCurrentIndex(0 if classes and self.students else 1)
+        can_log = bool(classes and self.students)
+        self.stack.setCurrentIndex(0 if can_log else 1)
+        self.lesson_bar.setVisible(can_log)
+        self.feedback.setVisible(can_log)
         self.picker.set_students(list(self.students.values()), self.lesson_bar.class_id())
         self._show_class()
         self._refresh_composition()

@@ -322,6 +322,7 @@ def test_empty_store_shows_a_calm_message(qtbot, store: Store, tmp_path: Path) -
     assert "Instellingen" in page.empty.message.text() and "import-roster" in page.empty.message.text()
     assert "demo" in page.empty.message.text()
     assert page.empty.setup_button.hasFocus()
+    assert not page.lesson_bar.isVisible()  # nothing to choose yet
     qtbot.keyClicks(page.picker.search, "x")
     press(qtbot, Qt.Key.Key_Return, page.picker.search)
     press(qtbot, Qt.Key.Key_P, page)
@@ -330,6 +331,7 @@ def test_empty_store_shows_a_calm_message(qtbot, store: Store, tmp_path: Path) -
     store.add_student("1", "Ada", "1A")
     page.ctx.changed()
     assert page.stack.currentIndex() == 0
+    assert page.lesson_bar.isVisible() and page.lesson_bar.class_combo.currentText() == "1A"
 
 
 def test_every_control_is_reachable_by_tab_and_named(qtbot, page: LogPage) -> None:  # type: ignore[no-untyped-def]

@@ -16,13 +16,14 @@ class EmptyState(QWidget):
         super().__init__(parent)
         self.message = QLabel(
             self.tr(
-                "Er zijn nog geen klassen of leerlingen.\n\n"
-                "Voeg ze toe bij Instellingen, of lees een klaslijst in met\n"
-                "    fair-strictness import-roster klaslijst.csv\n"
-                "Eerst rondkijken met verzonnen gegevens kan ook:\n"
-                "    fair-strictness --db proef.db demo"
+                "<p><b>Er zijn nog geen klassen of leerlingen.</b></p>"
+                "<p>Voeg ze toe bij Instellingen, of lees een klaslijst in met<br>"
+                "<code>fair-strictness import-roster klaslijst.csv</code></p>"
+                "<p>Eerst rondkijken met verzonnen gegevens kan ook:<br>"
+                "<code>fair-strictness --db proef.db demo</code></p>"
             )
         )
+        self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setObjectName("empty_message")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
