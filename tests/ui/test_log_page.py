@@ -457,3 +457,24 @@ def test_preselection_follows_the_agreed_step_after_an_undo(qtbot, page: LogPage
     qtbot.mouseClick(page.feedback.undo_button, Qt.MouseButton.LeftButton)
     assert page.composer.ladder.chosen() == 4  # a step the teacher chose stays chosen
     assert page.composer.ladder.agreed == 1
+
+
+def test_empty_state_button_asks_the_window_for_set_up(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMainWindow
+
+    class Window(QMainWindow):
+        def __init__(self) -> None:
+            super().__init__()
+            self.shown: list[str] = []
+
+        def show_page(self, key: str) -> None:
+            self.shown.append(key)
+
+    settings = QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    window = Window()
+    qtbot.addWidget(window)
+    page = LogPage(AppContext(store=store, tasks=SyncTaskRunner(), settings=settings))
+    window.setCentralWidget(page)
+    window.show()
+    qtbot.mouseClick(page.empty.setup_button, Qt.MouseButton.LeftButton)
+    assert window.shown == ["setup"]
