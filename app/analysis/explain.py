@@ -1,0 +1,163 @@
+"""Plain-language explanations of audit estimates, built from their numbers (Dutch first, English too).
+
+One function, ``explain``, writes the sentence a teacher reads next to an estimate: at the same rule
+and strike, k of n times stricter (or milder) against k of n for the rest, followed by how sure the
+audit is, in words and with the interval. Names never appear here (they stay in ``label``).
+"""
+
+from __future__ import annotations
+
+from app.analysis.results import Counts
+from app.i18n import current_language, t
+
+WEEKDAY_NL = {
+    "monday": "maandag",
+    "tuesday": "dinsdag",
+    "wednesday": "woensdag",
+    "thursday": "donderdag",
+    "friday": "vrijdag",
+    "saturday": "zaterdag",
+    "sunday": "zondag",
+}
+MOOD = {"calm": ("rustig", "calm"), "restless": ("onrustig", "restless"), "tense": ("gespannen", "tense")}
+ENERGY = {"low": ("laag", "low"), "ok": ("gewoon", "ok"), "high": ("hoog", "high")}
+CATEGORY = {
+    "routine": ("routine", "routine"),
+    "respect": ("respect", "respect"),
+    "safety": ("veiligheid", "safety"),
+}
+
+
+def number(value: float, digits: int = 1) -> str:
+    """A number with a decimal comma in Dutch, a point in English; huge values as '>999'."""
+    if value != value:  # NaN never reaches a user
+        return "?"
+    if value > 999:
+        return ">999"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if current_language() == "nl" else text
+
+
+def subject_phrase(kind: str, dimension: str, subject: str) -> str:
+    """Who or when, as the grammatical subject of the sentence ('leerling 1001', 'op vrijdag', ...)."""
+    if kind == "student":
+        return t("leerling {s}", "student {s}", s=subject)
+    if kind == "group" and dimension == "group":
+        return t("klas {s}", "class {s}", s=subject)
+    if kind == "group":
+        return t("leerlingen met {d} = {s}", "students with {d} = {s}", d=dimension, s=subject)
+    if kind == "rule":
+        return t("de afspraak ‘{s}’", "the rule ‘{s}’", s=subject)
+    if dimension == "weekday":
+        return t(
+            "op {d}", "on {d}", d=WEEKDAY_NL.get(subject, subject) if current_language() == "nl" else subject
+        )
+    if dimension == "period":
+        if "-" in subject:
+            a, b = subject.split("-", 1)
+            return t("tussen {a} en {b} uur", "between {a} and {b} o'clock", a=a, b=b)
+        return t("in het {p}e lesuur", "in period {p}", p=subject)
+    if dimension == "month":
+        return t("in {m}", "in {m}", m=subject)
+    if dimension == "term":
+        return t("in trimester {n}", "in term {n}", n=subject.lstrip("T"))
+    if dimension == "lesson_mood":
+        nl, en = MOOD.get(subject, (subject, subject))
+        return t(
+            "in lessen die {m} aanvoelden",
+            "in lessons that felt {m}",
+            m=nl if current_language() == "nl" else en,
+        )
+    if dimension == "teacher_energy":
+        nl, en = ENERGY.get(subject, (subject, subject))
+        return t(
+            "als je energie {e} was", "when your energy was {e}", e=nl if current_language() == "nl" else en
+        )
+    if dimension == "rule_category":
+        nl, en = CATEGORY.get(subject, (subject, subject))
+        return t("afspraken over {c}", "rules about {c}", c=nl if current_language() == "nl" else en)
+    return f"{dimension} = {subject}"
+
+
+def certainty(flagged: bool, p_adjusted: float, effect: float, ci_low: float, ci_high: float) -> str:
+    """How sure the audit is, in words, with the odds ratio and its 95 % interval."""
+    if flagged and p_adjusted < 0.01:
+        words = t("vrij zeker geen toeval", "fairly sure this is not chance")
+    elif flagged:
+        words = t("waarschijnlijk geen toeval", "probably not chance")
+    elif ci_low > 1 or ci_high < 1:
+        words = t(
+            "onzeker: bij zoveel vergelijkingen kan dit toeval zijn",
+            "uncertain: with this many comparisons it may be chance",
+        )
+    else:
+        words = t("onzeker: geen duidelijk verschil", "uncertain: no clear difference")
+    return t(
+        "Kansverhouding {e} (95%-interval {lo} tot {hi}): {w}.",
+        "Odds ratio {e} (95% interval {lo} to {hi}): {w}.",
+        e=number(effect, 2),
+        lo=number(ci_low, 2),
+        hi=number(ci_high, 2),
+        w=words,
+    )
+
+
+def explain(
+    kind: str,
+    dimension: str,
+    subject: str,
+    direction: str,
+    counts: Counts,
+    *,
+    effect: float,
+    ci_low: float,
+    ci_high: float,
+    p_adjusted: float,
+    flagged: bool,
+) -> str:
+    """One or two plain sentences: the like-with-like counts, then how sure the audit is."""
+    stricter = direction == "stricter"
+    k = counts.stricter if stricter else counts.milder
+    rest_k = counts.rest_stricter if stricter else counts.rest_milder
+    heavier = (
+        t("een zwaardere stap", "a heavier step") if stricter else t("een lichtere stap", "a lighter step")
+    )
+    who = subject_phrase(kind, dimension, subject)
+    if kind == "rule" or dimension == "rule_category":
+        where = t("Bij dezelfde afgesproken stap", "At the same agreed step")
+        rest = t("bij de andere afspraken", "for the other rules")
+    else:
+        where = t("Bij dezelfde afspraak en dezelfde keer", "At the same rule and strike")
+        rest = t("bij de rest", "for the rest")
+    if kind in ("student", "group", "rule") or dimension == "rule_category":
+        verb = (
+            t("kreeg", "got") if kind in ("student", "rule") or dimension == "group" else t("kregen", "got")
+        )
+        first = t(
+            "{where} {verb} {who} {k} van de {n} keer {h} dan afgesproken, tegen {rk} van de {rn} {rest}.",
+            "{where}, {who} {verb} {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
+            where=where,
+            verb=verb,
+            who=who,
+            k=k,
+            n=counts.n,
+            h=heavier,
+            rk=rest_k,
+            rn=counts.rest_n,
+            rest=rest,
+        )
+    else:
+        first = t(
+            "{where} was het antwoord {who} {k} van de {n} keer {h} dan afgesproken, "
+            "tegen {rk} van de {rn} {rest}.",
+            "{where}, the answer {who} was {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
+            where=where,
+            who=who,
+            k=k,
+            n=counts.n,
+            h=heavier,
+            rk=rest_k,
+            rn=counts.rest_n,
+            rest=rest,
+        )
+    return first + " " + certainty(flagged, p_adjusted, effect, ci_low, ci_high)

@@ -1,0 +1,226 @@
+"""Tests of single subjects against the rest, like with like: counts, model-based tests, exact checks.
+
+Three kinds of test feed the audit, all two-sided on the log odds ratio of a one-category stricter
+answer (``app.analysis.model``):
+
+- random-effect subjects (students, classes): a score test of "no own effect" with everything else
+  of the joint fit held at its mode, and a weakly penalized one-parameter estimate for the interval;
+- fixed-effect subjects (attribute values, moments): a Wald test of the level against the weighted
+  mean of the other levels of the same factor, from the joint fit's curvature;
+- for subjects with few incidents, also the exact conditional stratified test (``app.analysis.exact``):
+  the p-value used is the larger of the two, so a handful of incidents never yields a flag on an
+  asymptotic approximation alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import stats as sps
+
+from app.analysis.exact import exact_deviation_test
+from app.analysis.model import ModelFit, outcome_probabilities
+from app.analysis.results import Counts
+
+#: subjects with fewer testable incidents are not tested (nothing could be concluded)
+MIN_INCIDENTS = 5
+#: below this many incidents the exact conditional test must agree before a subject can be flagged
+EXACT_BELOW = 50
+#: prior precision of a single subject's own effect in its interval estimate (sd 2.5 on log odds)
+OWN_PRECISION = 0.16
+#: a level this clearly different is left out of the reference of the other levels
+OUTLIER_P = 0.001
+#: groups (classes, attribute values) with fewer students are not tested: that would test individuals
+MIN_GROUP_STUDENTS = 3
+Z95 = float(sps.norm.isf(0.025))
+
+
+@dataclass(frozen=True)
+class Tested:
+    """One subject's test before the correction for many comparisons."""
+
+    kind: str
+    dimension: str
+    subject: str
+    label: str
+    log_effect: float
+    log_low: float
+    log_high: float
+    p: float
+    counts: Counts
+    method: str
+    code: int  #: the subject's code in its dimension (for the exact test and incident lists)
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Outcome counts per subject and stratum, and per stratum overall: (milder, agreed, stricter)."""
+
+    subject: np.ndarray  #: (subjects x strata x 3)
+    total: np.ndarray  #: (strata x 3)
+
+    def counts(self) -> list[Counts]:
+        """Like-with-like counts per subject: the rest only in the strata where the subject appears."""
+        sub = self.subject.astype(float)
+        present = sub.sum(axis=2) > 0
+        rest = (self.total[None, :, :] - sub) * present[:, :, None]
+        rest_n = rest.sum(axis=2)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            rate = np.where(rest_n[:, :, None] > 0, rest / rest_n[:, :, None], 0.0)
+        expected = (sub.sum(axis=2)[:, :, None] * rate).sum(axis=1)
+        n = sub.sum(axis=(1, 2))
+        rs = rest.sum(axis=1)
+        out = []
+        for j in range(sub.shape[0]):
+            out.append(
+                Counts(
+                    n=int(n[j]),
+                    stricter=int(sub[j, :, 2].sum()),
+                    milder=int(sub[j, :, 0].sum()),
+                    rest_n=int(rest_n[j].sum()),
+                    rest_stricter=int(rs[j, 2]),
+                    rest_milder=int(rs[j, 0]),
+                    expected_stricter=round(float(expected[j, 2]), 3),
+                    expected_milder=round(float(expected[j, 0]), 3),
+                )
+            )
+        return out
+
+
+def cross_tables(
+    codes: np.ndarray, n_subjects: int, stratum: np.ndarray, n_strata: int, y: np.ndarray
+) -> Tables:
+    """Count outcomes (y = -1, 0, +1) per subject code (-1 = none) and stratum."""
+    keep = codes >= 0
+    flat = (codes[keep] * n_strata + stratum[keep]) * 3 + (y[keep] + 1)
+    sub = np.bincount(flat, minlength=n_subjects * n_strata * 3).reshape(n_subjects, n_strata, 3)
+    total = np.bincount(stratum * 3 + (y + 1), minlength=n_strata * 3).reshape(n_strata, 3)
+    return Tables(sub, total)
+
+
+def own_effect_tests(
+    fit: ModelFit,
+    stratum: np.ndarray,
+    y: np.ndarray,
+    can_up: np.ndarray,
+    can_down: np.ndarray,
+    codes: np.ndarray,
+    n_subjects: int,
+    own: np.ndarray,
+    clusters: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Score-test p, estimate and 95 % limits of each subject's own shift, the rest of the fit held fixed.
+
+    ``own`` is the subject's fitted effect per incident (removed from the linear predictor first).
+    With ``clusters`` (student codes, for a class) the test must also hold without the class's most
+    influential student (the larger p-value is used), so one student cannot make a class finding.
+    Returns (p, log effect, low, high); p is NaN where the subject's incidents carry no information.
+    """
+    offset = fit.eta - own
+    a, g = fit.alpha[stratum], fit.gamma[stratum]
+    y_up, y_down = ((y > 0) & can_up).astype(float), ((y < 0) & can_down).astype(float)
+
+    def score(b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        shift = offset + b[codes]
+        p_up, p_down = outcome_probabilities(a + shift, g - shift, can_up, can_down)
+        w = p_up * (1 - p_up) + p_down * (1 - p_down) + 2 * p_up * p_down
+        grad = np.bincount(codes, weights=(y_up - p_up) - (y_down - p_down), minlength=n_subjects)
+        return grad, np.bincount(codes, weights=w, minlength=n_subjects)
+
+    g0, h0 = score(np.zeros(n_subjects))
+    drop_one = None
+    if clusters is not None:  # the score without the subject's most influential student
+        p_up, p_down = outcome_probabilities(a + offset, g - offset, can_up, can_down)
+        resid = (y_up - p_up) - (y_down - p_down)
+        w = p_up * (1 - p_up) + p_down * (1 - p_down) + 2 * p_up * p_down
+        per_g = np.bincount(clusters, weights=resid)
+        per_h = np.bincount(clusters, weights=w)
+        owner = np.zeros(len(per_g), dtype=np.int64)
+        owner[clusters] = codes
+        sign = np.where(g0 >= 0, 1.0, -1.0)
+        pull = per_g * sign[owner]
+        order = np.lexsort((-pull, owner))
+        first = order[np.r_[True, owner[order][1:] != owner[order][:-1]]]
+        g_loo, h_loo = g0.copy(), h0.copy()
+        g_loo[owner[first]] -= np.maximum(pull[first], 0) * sign[owner[first]]
+        h_loo[owner[first]] -= np.where(pull[first] > 0, per_h[first], 0.0)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            drop_one = np.minimum(1.0, 2 * sps.norm.sf(sign * g_loo / np.sqrt(np.maximum(h_loo, 1e-9))))
+    with np.errstate(invalid="ignore", divide="ignore"):
+        z = np.where(h0 > 1e-9, g0 / np.sqrt(h0), np.nan)
+    p = np.where(np.isnan(z), np.nan, 2 * sps.norm.sf(np.abs(z)))
+    if drop_one is not None:
+        p = np.where(np.isnan(p), p, np.maximum(p, drop_one))
+    b = np.zeros(n_subjects)
+    for _ in range(30):
+        grad, hess = score(b)
+        grad, hess = grad - OWN_PRECISION * b, hess + OWN_PRECISION
+        step = np.clip(grad / hess, -2.0, 2.0)
+        b = b + step
+        if np.abs(step).max(initial=0) < 1e-7:
+            break
+    _, hess = score(b)
+    se = 1 / np.sqrt(hess + OWN_PRECISION)
+    return p, b, b - Z95 * se, b + Z95 * se
+
+
+def level_contrasts(
+    beta: np.ndarray,
+    cov: np.ndarray,
+    columns: np.ndarray,
+    weights: np.ndarray,
+    groups: list[np.ndarray],
+    lever: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Wald tests of level sets of one factor against the weighted mean of its other levels.
+
+    ``columns`` are the factor's columns in ``beta``; ``weights`` their incident counts; each entry of
+    ``groups`` is a boolean mask over the columns (one level, or the months of a term). Levels that
+    clearly differ themselves (p < ``OUTLIER_P`` in a first pass) are left out of the others' reference,
+    so that one milder Friday does not make every other weekday look stricter. With ``lever`` (students
+    x the factor's columns: how each student's incidents move the estimates) a finding must also hold
+    without its most influential student: the p-value is the larger of the two.
+    Returns (p, log effect, low, high).
+    """
+    b = beta[columns]
+    c_full = cov[np.ix_(columns, columns)]
+
+    def contrasts(reference: np.ndarray) -> np.ndarray:
+        out = np.full((4, len(groups)), np.nan)
+        for i, mask in enumerate(groups):
+            w_in, w_out = weights * mask, weights * (~mask & reference)
+            if w_in.sum() <= 0 or w_out.sum() <= 0:
+                continue
+            c = w_in / w_in.sum() - w_out / w_out.sum()
+            est = float(c @ b)
+            se = float(np.sqrt(max(c @ c_full @ c, 1e-12)))
+            p = 2 * sps.norm.sf(abs(est / se))
+            if lever is not None and len(lever):
+                sign = 1.0 if est >= 0 else -1.0
+                pull = float(max((lever @ c * sign).max(), 0.0))
+                p = max(p, min(1.0, 2 * sps.norm.sf((abs(est) - pull) / se)))
+            out[:, i] = (p, est, est - Z95 * se, est + Z95 * se)
+        return out
+
+    first = contrasts(np.ones(len(columns), dtype=bool))
+    outliers = np.zeros(len(columns), dtype=bool)
+    for i, mask in enumerate(groups):
+        if mask.sum() == 1 and first[0, i] < OUTLIER_P:
+            outliers |= mask
+    result = contrasts(~outliers) if outliers.any() else first
+    # a level whose reference would be empty (e.g. both levels of a two-valued attribute) keeps the first pass
+    result = np.where(np.isnan(result), first, result)
+    return result[0], result[1], result[2], result[3]
+
+
+def exact_p(tables: Tables, code: int) -> float:
+    """Two-sided exact conditional p-value of one subject (see ``app.analysis.exact``)."""
+    return exact_deviation_test(tables.subject[code], tables.total).p
+
+
+def guard_small(p_model: float, n: int, tables: Tables, code: int, screen: float) -> tuple[float, str]:
+    """The p-value to use: for few incidents the larger of model and exact p (when it could matter)."""
+    if n >= EXACT_BELOW or p_model >= screen:
+        return p_model, ""
+    return max(p_model, exact_p(tables, code)), "exact"

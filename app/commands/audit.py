@@ -1,0 +1,144 @@
+"""``audit``: is the same rule answered more strictly or mildly for some students, groups or moments?"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from app.errors import UserError
+from app.i18n import t
+
+if TYPE_CHECKING:
+    from app.analysis.results import AuditReport, Estimate
+    from app.models.store import Store
+
+KIND_NL = {"student": "leerling", "group": "groep", "context": "moment", "rule": "afspraak"}
+
+
+def _fdr(text: str) -> float:
+    """The --fdr value: a number strictly between 0 and 1."""
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < 1:
+        raise argparse.ArgumentTypeError(
+            t(
+                "moet een getal tussen 0 en 1 zijn, niet {v}",
+                "must be a number between 0 and 1, not {v}",
+                v=text,
+            )
+        )
+    return value
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``audit`` sub-command."""
+    p = sub.add_parser(
+        "audit",
+        help=t(
+            "zoek blinde vlekken: ongelijk toegepaste afspraken",
+            "look for blind spots: rules applied unevenly",
+        ),
+    )
+    p.add_argument(
+        "--json", action="store_true", help=t("uitvoer als JSON (schema in docs/)", "output as JSON")
+    )
+    p.add_argument(
+        "--fdr",
+        type=_fdr,
+        default=0.05,
+        help=t("toegestane fractie valse meldingen (standaard 0,05)", "false discovery rate (default 0.05)"),
+    )
+    p.add_argument("--from", dest="date_from", help=t("vanaf datum (JJJJ-MM-DD)", "from date (YYYY-MM-DD)"))
+    p.add_argument("--to", dest="date_to", help=t("tot en met datum (JJJJ-MM-DD)", "up to date (YYYY-MM-DD)"))
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
+    """Run the audit on the store and print a summary or the JSON document."""
+    from app.analysis.audit import audit
+    from app.analysis.frame import parse_day
+
+    date_from = parse_day(args.date_from, t("begindatum", "start date"))
+    date_to = parse_day(args.date_to, t("einddatum", "end date"))
+    if date_from and date_to and date_from > date_to:
+        raise UserError(
+            t("--from ligt na --to ({a} > {b}).", "--from is after --to ({a} > {b}).", a=date_from, b=date_to)
+        )
+    with open_store() as store:
+        tables = store.read_tables()
+    report = audit(tables, fdr=args.fdr, date_from=date_from, date_to=date_to)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2, allow_nan=False))
+    else:
+        print(summary(report))
+    return 0
+
+
+def _who(e: Estimate) -> str:
+    """A finding's subject for the private summary (with the student's name)."""
+    if e.kind == "student":
+        return t("Leerling {id} ({name})", "Student {id} ({name})", id=e.subject, name=e.label)
+    if e.kind == "rule":
+        return t("Afspraak ‘{r}’", "Rule ‘{r}’", r=e.subject)
+    if e.kind == "group":
+        if e.dimension == "group":
+            return t("Klas {c}", "Class {c}", c=e.subject)
+        return f"{e.dimension} = {e.subject}"
+    return f"{e.dimension}: {e.subject}"
+
+
+def summary(report: AuditReport) -> str:
+    """A readable summary of the audit in the user's language."""
+    period = t(
+        "van {a} tot en met {b}",
+        "from {a} to {b}",
+        a=report.date_from or t("het begin", "the start"),
+        b=report.date_to or t("nu", "now"),
+    )
+    lines = [
+        t(
+            "Audit {p}: {n} incidenten van {s} leerlingen in {l} lessen.",
+            "Audit {p}: {n} incidents of {s} students in {l} lessons.",
+            p=period,
+            n=report.n_incidents,
+            s=report.n_students,
+            l=report.n_lessons,
+        ),
+        t(
+            "{k} vergelijkingen (steeds bij dezelfde afspraak en dezelfde keer), samen gecorrigeerd "
+            "voor meervoudig toetsen (FDR {q}).",
+            "{k} comparisons (always at the same rule and strike), corrected together for multiple "
+            "testing (FDR {q}).",
+            k=len(report.estimates),
+            q=f"{report.fdr:g}",
+        ),
+        "",
+    ]
+    findings = report.findings
+    if findings:
+        lines.append(t("Mogelijke blinde vlekken ({n}):", "Possible blind spots ({n}):", n=len(findings)))
+        for i, e in enumerate(findings, start=1):
+            way = t("strenger", "stricter") if e.direction == "stricter" else t("milder", "milder")
+            urgent = t(" [veiligheid]", " [safety]") if e.urgent else ""
+            lines.append(f"{i:2d}. {_who(e)}: {way}{urgent}")
+            lines.append(f"    {e.explanation}")
+        lines.append("")
+        lines.append(
+            t(
+                "Een blinde vlek is een patroon om over na te denken, geen oordeel.",
+                "A blind spot is a pattern to reflect on, not a verdict.",
+            )
+        )
+    elif report.estimates:
+        lines.append(
+            t(
+                "Geen blinde vlekken gevonden: geen enkel verschil is groter dan toeval kan verklaren.",
+                "No blind spots found: no difference is larger than chance can explain.",
+            )
+        )
+    lines += report.notes
+    return "\n".join(lines).rstrip()
