@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from app.analysis.figures import Chart
 
 EXPORT_DPI = 200
+KEPT_CANVASES = 6  #: drawn canvases kept per chart slot, so going back to a week only repaints
 FORMATS = {".png": "png", ".svg": "svg"}
 
 
@@ -62,6 +64,7 @@ class ChartCanvas(QWidget):
         super().__init__(parent)
         self.chart: Chart | None = None
         self.canvas: QWidget | None = None
+        self._kept: list[tuple[Chart, QWidget]] = []  #: most recent last
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.caption = QLabel()
@@ -86,6 +89,9 @@ class ChartCanvas(QWidget):
         self._layout.addWidget(self.caption)
         self._layout.addWidget(self.message)
         self._layout.addWidget(self.empty, 1)
+        self.stack = QStackedWidget()
+        self.stack.hide()
+        self._layout.addWidget(self.stack, 1)
 
     def set_chart(self, chart: Chart) -> None:
         """Show ``chart`` (its figure on a fresh canvas, or its empty-state text)."""
@@ -93,24 +99,37 @@ class ChartCanvas(QWidget):
         self.title.setText(chart.title)
         self.caption.setText(chart.caption)
         self.message.clear_message()
-        if self.canvas is not None:
-            self._layout.removeWidget(self.canvas)
-            self.canvas.hide()
-            self.canvas.deleteLater()
-            self.canvas = None
         self.export_button.setEnabled(chart.figure is not None)
         if chart.figure is None:
+            self.canvas = None
+            self.stack.hide()
             self.empty.setText(chart.empty)
             self.empty.show()
             return
+        self.empty.hide()
+        self.canvas = self._canvas_for(chart)
+        self.stack.setCurrentWidget(self.canvas)
+        self.stack.show()
+
+    def _canvas_for(self, chart: Chart) -> QWidget:
+        """The canvas showing ``chart``: a kept one (already drawn) or a new one."""
+        for index, (kept_chart, canvas) in enumerate(self._kept):
+            if kept_chart is chart:
+                self._kept.append(self._kept.pop(index))
+                return canvas
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-        self.empty.hide()
-        self.canvas = FigureCanvasQTAgg(chart.figure)
-        self.canvas.setMinimumHeight(220)
-        self.canvas.setAccessibleName(chart.title)
-        self.canvas.setAccessibleDescription(chart.caption)
-        self._layout.addWidget(self.canvas, 1)
+        canvas = FigureCanvasQTAgg(chart.figure)
+        canvas.setMinimumHeight(220)
+        canvas.setAccessibleName(chart.title)
+        canvas.setAccessibleDescription(chart.caption)
+        self.stack.addWidget(canvas)
+        self._kept.append((chart, canvas))
+        while len(self._kept) > KEPT_CANVASES:
+            _old, widget = self._kept.pop(0)
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        return canvas
 
     def export_to(self, path: Path) -> Path | None:
         """Save the chart to ``path``; a problem is shown under the caption. Returns the file written."""
