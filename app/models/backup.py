@@ -25,7 +25,9 @@ from app.models.integrity import (
     check_store,
     connect_read_only,
     file_kind,
+    file_salt,
     quote_literal,
+    raw_key,
     sqlcipher_module,
     store_is_empty,
 )
@@ -49,13 +51,17 @@ class BackupInfo:
     size: int
 
 
-def _connect_plain_or_cipher(path: Path, passphrase: str | None) -> Any:
-    """A writable DB-API connection for a backup target (sqlite3, or sqlcipher3 with the key)."""
+def _connect_plain_or_cipher(path: Path, passphrase: str | None, salt: bytes | None) -> Any:
+    """A writable DB-API connection for a new backup file: sqlite3, or sqlcipher3 keyed by the passphrase.
+
+    With the source's ``salt`` the backup gets the same salt and key, so one key derivation opens both.
+    """
     if passphrase is None:
         return sqlite3.connect(path)
     conn = sqlcipher_module().connect(str(path))
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
+    key = raw_key(passphrase, salt, with_salt=True) if salt else passphrase
+    conn.execute(f"PRAGMA key = {quote_literal(key)}")
     return conn
 
 
@@ -70,7 +76,7 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _copy_pages(source: Any, dest: Path, passphrase: str | None) -> Path:
+def _copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | None = None) -> Path:
     """Copy an open connection's database into ``dest`` atomically (temp file, fsync, rename), 0600."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp")
@@ -79,7 +85,7 @@ def _copy_pages(source: Any, dest: Path, passphrase: str | None) -> Path:
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(fd)
     try:
-        target = _connect_plain_or_cipher(tmp, passphrase)
+        target = _connect_plain_or_cipher(tmp, passphrase, salt)
         try:
             source.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")
@@ -108,7 +114,8 @@ def backup_store(store: Store, dest: Path) -> Path:
         )
     raw = store.engine.raw_connection()
     try:
-        return _copy_pages(raw.driver_connection, dest, store.passphrase)
+        salt = file_salt(store.path) if store.passphrase else None
+        return _copy_pages(raw.driver_connection, dest, store.passphrase, salt)
     except sqlite3.Error as exc:
         raise StoreError(t("De back-up is mislukt: {err}", "The backup failed: {err}", err=exc)) from exc
     finally:
@@ -118,7 +125,7 @@ def backup_store(store: Store, dest: Path) -> Path:
 def backup_file(path: Path, dest: Path, passphrase: str | None) -> Path:
     """Copy a store file (not open in this process) into ``dest`` with the online backup API."""
     with closing(connect_read_only(path, passphrase)) as source:
-        return _copy_pages(source, dest, passphrase)
+        return _copy_pages(source, dest, passphrase, file_salt(path) if passphrase else None)
 
 
 def _stamp(now: datetime) -> str:
@@ -135,7 +142,10 @@ def backup_name(db_path: Path, kind: str, now: datetime | None = None) -> Path:
 def safety_backup(db_path: Path, passphrase: str | None, reason: str) -> Path:
     """A backup of the file as it is now, made before an update, restore or conversion."""
     dest = backup_name(db_path, reason)
-    if file_kind(db_path) == "plain" or passphrase is not None:
+    kind = file_kind(db_path)
+    if kind == "plain":
+        return backup_file(db_path, dest, None)
+    if kind == "opaque" and passphrase is not None:
         return backup_file(db_path, dest, passphrase)
     raise StoreError(t("Kan geen back-up maken van {path}.", "Cannot back up {path}.", path=db_path))
 
@@ -266,8 +276,9 @@ def restore_file(
             )
         previous = _keep_previous(db_path, current)
     tmp = db_path.with_name(f".{db_path.name}.restore")
-    with closing(connect_read_only(Path(source).expanduser(), key)) as src:
-        _copy_pages(src, tmp, key)
+    source = Path(source).expanduser()
+    with closing(connect_read_only(source, check.key if check.encrypted else None)) as src:
+        _copy_pages(src, tmp, key, file_salt(source) if key else None)
     remove_side_files(db_path)
     os.replace(tmp, db_path)
     fsync_dir(db_path.parent)

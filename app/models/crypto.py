@@ -21,7 +21,10 @@ from app.models.integrity import (
     StoreError,
     WrongPassphraseError,
     check_store,
+    cipher_connect,
+    file_salt,
     quote_literal,
+    raw_key,
     read_only_uri,
     sqlcipher_module,
 )
@@ -80,7 +83,12 @@ def export_file(source: Path, source_key: str | None, dest: Path, dest_key: str 
     fd = os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
     os.close(fd)
     try:
-        with closing(open_cipher(source, source_key, read_only=True)) as conn:
+        opened = (
+            cipher_connect(read_only_uri(source), source, source_key, uri=True)[0]
+            if source_key
+            else open_cipher(source, None, read_only=True)
+        )
+        with closing(opened) as conn:
             conn.execute(f"ATTACH DATABASE ? AS target KEY {quote_literal(dest_key or '')}", (str(dest),))
             conn.execute("SELECT sqlcipher_export('target')")
             version = conn.execute("PRAGMA main.user_version").fetchone()[0]
@@ -94,12 +102,17 @@ def export_file(source: Path, source_key: str | None, dest: Path, dest_key: str 
         raise
 
 
-def replace_with_export(path: Path, source_key: str | None, dest_key: str | None) -> None:
-    """Convert the (closed) file at ``path`` in place: export beside it, check, rename over it."""
+def replace_with_export(
+    path: Path, source_key: str | None, dest_key: str | None, passphrase: str | None = None
+) -> None:
+    """Convert the (closed) file at ``path`` in place: export beside it, check, rename over it.
+
+    ``passphrase`` (default ``dest_key``) must open the result: checked before the rename.
+    """
     tmp = path.with_name(f".{path.name}.convert")
     export_file(path, source_key, tmp, dest_key)
     try:
-        check_store(tmp, dest_key)
+        check_store(tmp, passphrase if passphrase is not None else dest_key)
     except BaseException:
         with suppress(FileNotFoundError):
             tmp.unlink()
@@ -110,12 +123,15 @@ def replace_with_export(path: Path, source_key: str | None, dest_key: str | None
 
 
 def _convert_backups(db_path: Path, old_key: str | None, new_key: str) -> ConversionResult:
+    """Re-encrypt the store's backups with ``new_key``, sharing the (new) store's salt."""
     converted: list[Path] = []
     skipped: list[Path] = []
+    salt = file_salt(db_path)
+    sealed = raw_key(new_key, salt, with_salt=True) if salt else new_key
     for info in list_backups(db_path):
         try:
             check = check_store(info.path, old_key)
-            replace_with_export(info.path, old_key if check.encrypted else None, new_key)
+            replace_with_export(info.path, check.key, sealed, new_key)
             converted.append(info.path)
         except StoreError:
             skipped.append(info.path)

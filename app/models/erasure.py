@@ -119,7 +119,7 @@ def backups_holding(db_path: Path, passphrase: str | None, external_id: str, nam
             check = check_store(info.path, passphrase)
             if check.revision is None:
                 continue
-            with closing(connect_read_only(info.path, passphrase if check.encrypted else None)) as conn:
+            with closing(connect_read_only(info.path, check.key)) as conn:
                 row = conn.execute(
                     "SELECT 1 FROM student WHERE external_id = ? OR display_name = ? LIMIT 1",
                     (external_id, name),

@@ -7,9 +7,12 @@ by SQLite only.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import sqlite3
 from contextlib import closing, suppress
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +24,9 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 REQUIRED_TABLES = frozenset({"alembic_version", "meta", "student", "incident", "rule", "ladder_step"})
 #: files up to this size get a full ``quick_check`` on every open (a one-teacher year is ~1-3 MB)
 QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
+#: SQLCipher 4's default key derivation: PBKDF2-HMAC-SHA512 over the 16-byte salt at the file's start
+KDF_ITERATIONS = 256_000
+_RAW_KEY = re.compile(r"^x'([0-9a-fA-F]{64}|[0-9a-fA-F]{96})'$")
 
 
 class DamagedStoreError(StoreError):
@@ -46,6 +52,8 @@ class StoreCheck:
     path: Path
     kind: str
     revision: str | None
+    #: the key string that opened an encrypted file (a raw key when it could be derived)
+    key: str | None = None
 
     @property
     def encrypted(self) -> bool:
@@ -99,15 +107,75 @@ def quote_literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+def is_raw_key(key: str) -> bool:
+    """True for an SQLCipher raw key ``x'<64 hex>'`` (or with the salt, 96 hex)."""
+    return bool(_RAW_KEY.match(key))
+
+
+@lru_cache(maxsize=16)
+def _derive(passphrase: str, salt: bytes) -> bytes:
+    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+
+
+def file_salt(path: Path) -> bytes | None:
+    """The SQLCipher salt (the first 16 bytes) of an encrypted file, None for a plain or missing one."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    return head if len(head) == 16 and head != SQLITE_HEADER else None
+
+
+def raw_key(passphrase: str, salt: bytes, *, with_salt: bool = False) -> str:
+    """The raw key for ``passphrase`` and ``salt``: SQLCipher skips its slow key derivation with it.
+
+    Derived once per passphrase and salt (PBKDF2 with SQLCipher 4's defaults) and reused by every
+    connection, backup and check; ``with_salt`` also fixes the salt of a new file (backups share the
+    store's salt, so one derivation opens them all).
+    """
+    if is_raw_key(passphrase):
+        if with_salt and len(passphrase) != 99:
+            raise ValueError("a raw key without its salt cannot key a new file")
+        return passphrase
+    key = _derive(passphrase, salt).hex()
+    return f"x'{key}{salt.hex() if with_salt else ''}'"
+
+
+def cipher_connect(target: str, path: Path, passphrase: str, *, uri: bool = False) -> tuple[Any, str]:
+    """A verified sqlcipher3 connection and the key that opened it: the raw key first, then the passphrase.
+
+    Raises ``WrongPassphraseError`` when neither opens the file.
+    """
+    module = sqlcipher_module()
+    salt = file_salt(path)
+    candidates = (
+        [passphrase] if is_raw_key(passphrase) or salt is None else [raw_key(passphrase, salt), passphrase]
+    )
+    for key in candidates:
+        conn = module.connect(target, uri=uri, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {quote_literal(key)}")
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except module.DatabaseError:
+            conn.close()
+            continue
+        return conn, key
+    raise WrongPassphraseError(
+        t(
+            "Het wachtwoord klopt niet voor {path} (of het bestand is geen fair-strictness-bestand).",
+            "The passphrase does not open {path} (or the file is not a fair-strictness file).",
+            path=path,
+        )
+    )
+
+
 def connect_read_only(path: Path, passphrase: str | None = None) -> Any:
-    """A read-only DB-API connection: sqlite3 for a plain file, sqlcipher3 with the key otherwise."""
+    """A read-only DB-API connection: sqlite3 for a plain file, a verified sqlcipher3 one otherwise."""
     if passphrase is None:
         return sqlite3.connect(read_only_uri(path), uri=True)
-    module = sqlcipher_module()
-    conn = module.connect(read_only_uri(path), uri=True)
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = {quote_literal(passphrase)}")
-    return conn
+    return cipher_connect(read_only_uri(path), path, passphrase, uri=True)[0]
 
 
 def _damaged(path: Path) -> DamagedStoreError:
@@ -200,26 +268,15 @@ def check_store(path: Path, passphrase: str | None = None) -> StoreCheck:
 
 def _check_encrypted(path: Path, passphrase: str) -> StoreCheck:
     module = sqlcipher_module()
-    conn = None
+    conn, key = cipher_connect(read_only_uri(path), path, passphrase, uri=True)
     try:
-        conn = connect_read_only(path, passphrase)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except module.DatabaseError as exc:
-            raise WrongPassphraseError(
-                t(
-                    "Het wachtwoord klopt niet voor {path} (of het bestand is geen fair-strictness-bestand).",
-                    "The passphrase does not open {path} (or the file is not a fair-strictness file).",
-                    path=path,
-                )
-            ) from exc
-        return _inspect(conn, path, "encrypted")
+        check = _inspect(conn, path, "encrypted")
     except module.DatabaseError as exc:
         raise _damaged(path) from exc
     finally:
-        if conn is not None:
-            with suppress(Exception):
-                conn.close()
+        with suppress(Exception):
+            conn.close()
+    return StoreCheck(check.path, check.kind, check.revision, key)
 
 
 def store_is_empty(path: Path, passphrase: str | None = None) -> bool:
@@ -227,7 +284,7 @@ def store_is_empty(path: Path, passphrase: str | None = None) -> bool:
     check = check_store(path, passphrase)
     if check.revision is None:
         return True
-    with closing(connect_read_only(path, passphrase if check.encrypted else None)) as conn:
+    with closing(connect_read_only(path, check.key)) as conn:
         for table in ("student", "lesson", "incident", "praise", "reflection"):
             if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():  # fixed names
                 return False

@@ -22,7 +22,7 @@ from app.i18n import t
 from app.models.backup import fsync_dir
 from app.models.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
 from app.models.erasure import secure_compact
-from app.models.integrity import check_store, quote_literal, read_only_uri
+from app.models.integrity import check_store, file_salt, quote_literal, raw_key, read_only_uri
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -143,7 +143,10 @@ def archive_period(store: Store, start: date, end: date, dest: Path, passphrase:
 
 def _copy_into_memory(mem: Any, store: Store) -> None:
     """Copy the (released) store file into the in-memory sqlcipher3 database ``mem``."""
-    key = quote_literal(store.passphrase or "")
+    salt = file_salt(store.path) if store.passphrase else None
+    key = quote_literal(
+        raw_key(store.passphrase, salt) if store.passphrase and salt else store.passphrase or ""
+    )
     source = read_only_uri(store.path)
     mem.execute(f"ATTACH DATABASE ? AS source KEY {key}", (source,))
     mem.execute("SELECT sqlcipher_export('main', 'source')")

@@ -45,19 +45,19 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-def make_engine(path: Path, passphrase: str | None = None) -> Engine:
+def make_engine(path: Path, key: str | None = None) -> Engine:
     """An engine on the store file with WAL, foreign keys, full sync and secure delete.
 
-    With a passphrase the file is opened through SQLCipher (``sqlite+pysqlcipher``), which sends
-    ``PRAGMA key`` before anything else on every connection.
+    With a key (a passphrase, or the raw key derived from it) the file is opened through SQLCipher
+    (``sqlite+pysqlcipher``), which sends ``PRAGMA key`` before anything else on every connection.
     """
-    if passphrase is None:
+    if key is None:
         url = URL.create("sqlite", database=str(path))
     else:
         from app.models.integrity import sqlcipher_module
 
         sqlcipher_module()  # a clear message when the wheels are missing
-        url = URL.create("sqlite+pysqlcipher", password=passphrase, database=str(path))
+        url = URL.create("sqlite+pysqlcipher", password=key, database=str(path))
     engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
     return engine
@@ -91,6 +91,7 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
     def __init__(self, path: Path, engine: Engine, passphrase: str | None = None) -> None:
         self.path = path
         self.engine = engine
+        #: the teacher's passphrase (None: a plain store); connections use a raw key derived from it
         self.passphrase = passphrase
         #: make an automatic backup when the store is closed
         self.auto_backup = True
@@ -133,7 +134,7 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
             from app.models.backup import safety_backup
 
             safety_backup(db_path, key if encrypted else None, "voor-update")
-        engine = make_engine(db_path, key if encrypted else None)
+        engine = make_engine(db_path, (check.key or key) if encrypted else None)
         try:
             upgrade(engine, db_path)
         except BaseException:
@@ -152,9 +153,12 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
 
     def rebind(self, passphrase: str | None) -> None:
         """Reopen the same file (after it was replaced, encrypted or re-keyed) in this object."""
+        from app.models.integrity import check_store
+
         self.engine.dispose()
+        key = check_store(self.path, passphrase).key if passphrase is not None else None
         self.passphrase = passphrase
-        self.engine = make_engine(self.path, passphrase)
+        self.engine = make_engine(self.path, key or passphrase)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         make_private(self.path)
 

@@ -107,3 +107,34 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(db_path: Path, tm
     backup.restore_file(target, saved, PASS)
     with Store.open(target, passphrase=PASS) as store:
         assert store.students()[0].name == NAME.decode()
+
+
+def test_backups_share_the_store_salt_so_one_key_derivation_opens_all(db_path: Path, tmp_path: Path) -> None:
+    from app.models.integrity import file_salt
+
+    with Store.open(db_path, passphrase=PASS) as store:
+        store.add_student("1", "Ann", "1A")
+        copy = backup.backup_store(store, tmp_path / "copy.db")
+    salt = file_salt(db_path)
+    assert salt is not None and file_salt(copy) == salt
+    assert all(file_salt(b.path) == salt for b in backup.list_backups(db_path))
+    assert check_store(copy, PASS).key == check_store(db_path, PASS).key != PASS  # a raw key
+
+
+def test_when_the_derived_key_does_not_fit_the_passphrase_is_used(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.models import integrity
+
+    with Store.open(db_path, passphrase=PASS) as store:
+        store.add_student("1", "Ann", "1A")
+        store.auto_backup = False
+    # as if SQLCipher's defaults changed: the key derived here no longer matches the file
+    monkeypatch.setattr(integrity, "_derive", lambda passphrase, salt: b"\x01" * 32)
+    check = check_store(db_path, PASS)
+    assert check.key == PASS
+    with Store.open(db_path, passphrase=PASS) as store:
+        store.auto_backup = False
+        assert store.students()[0].name == "Ann"
+    with pytest.raises(WrongPassphraseError):
+        check_store(db_path, "not it at all")
