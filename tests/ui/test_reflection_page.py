@@ -305,3 +305,22 @@ def test_real_worker_thread_and_prefetch(
     assert not page.progress.isVisibleTo(page)  # shown from the prefetched cache, no analysis
     assert len(fake_audit.calls) == calls
     runner.wait()
+
+
+def test_demo_year_with_the_real_audit(qtbot, demo_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("app.analysis.audit")
+    page = make_page(qtbot, demo_store, tmp_path)
+    page.show()
+    page.activated()
+    assert page.error.message() == ""
+    report = page.view.report
+    assert report.n_incidents > 500
+    shown = [card.estimate for card in page.blind_spots.cards]
+    assert 1 <= len(shown) <= 3
+    assert shown == list(report.findings[:3])
+    qtbot.mouseClick(page.blind_spots.cards[0].button, Qt.MouseButton.LeftButton)
+    assert page.incidents.model.rowCount() == len(set(shown[0].incident_ids))
+    funnel = page.canvases["students"]
+    assert funnel.canvas is not None
+    funnel.canvas.draw()
+    assert len(funnel.chart.figure.axes[0].collections) >= 2
