@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from app.errors import UserError
@@ -334,27 +335,45 @@ class Identifiers:
         notes = [str(n) for n in tables["incidents"]["note"].dropna() if str(n).strip()]
         return cls(tuple(names), tuple(ids), tuple(notes))
 
-    def _patterns(self) -> list[tuple[re.Pattern[str], str]]:
+    @cached_property
+    def _name_pattern(self) -> re.Pattern[str] | None:
         words: set[str] = set()
         for name in self.names:
             words.add(name.strip())
-            words.update(
-                p for p in re.split(r"[\s,.;]+", name) if len(p) >= 3 and p.lower() not in _PARTICLES
-            )
-        pats = [(re.compile(rf"(?<!\w){re.escape(w)}(?!\w)", re.IGNORECASE), w) for w in words if w]
-        # Ids: only those that cannot be a count by chance (letters in them, or 6+ characters).
-        for sid in self.ids:
-            s = sid.strip()
-            if len(s) >= 6 or (len(s) >= 3 and not s.isdigit()):
-                pats.append((re.compile(rf"(?<![\w-]){re.escape(s)}(?![\w-])", re.IGNORECASE), s))
-        return pats
+            parts = re.split(r"[\s,.;]+", name)
+            words.update(p for p in parts if len(p) >= 3 and p.lower() not in _PARTICLES)
+        return _alternation(words, r"\w")
 
-    def found_in(self, text: str) -> list[str]:
-        """The names or ids that occur in ``text`` (empty when it is clean), and notes quoted in it."""
-        hits = [word for pat, word in self._patterns() if pat.search(text)]
+    @cached_property
+    def _id_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """(every id of 3+ characters, only ids that cannot be a count by chance: letters or 6+ long)."""
+        ids = {s.strip() for s in self.ids if len(s.strip()) >= 3}
+        safe = {s for s in ids if len(s) >= 6 or not s.isdigit()}
+        return _alternation(ids, r"[\w-]"), _alternation(safe, r"[\w-]")
+
+    def found_in(self, text: str, *, every_id: bool = False) -> list[str]:
+        """The names, ids and quoted notes in ``text`` (empty when clean).
+
+        ``every_id`` also finds short numeric ids: right for the teacher's own words, too strict for
+        tables of counts (a count of 1234 is not student 1234).
+        """
+        hits: list[str] = []
+        all_ids, safe_ids = self._id_patterns
+        for pattern in (self._name_pattern, all_ids if every_id else safe_ids):
+            if pattern is not None:
+                hits += [m.group(0) for m in pattern.finditer(text)]
         low = text.lower()
         hits += [t("een notitie", "a note") for n in self.notes if len(n.strip()) >= 12 and n.lower() in low]
         return hits
+
+
+def _alternation(words: Iterable[str], boundary: str) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching any of the words as a whole word (longest first)."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    if not ordered:
+        return None
+    body = "|".join(re.escape(w) for w in ordered)
+    return re.compile(rf"(?<!{boundary})(?:{body})(?!{boundary})", re.IGNORECASE)
 
 
 def check_free_text(text: str, ids: Identifiers, *, what: str) -> str:
@@ -370,7 +389,7 @@ def check_free_text(text: str, ids: Identifiers, *, what: str) -> str:
                 m=MAX_TEXT,
             )
         )
-    hits = ids.found_in(clean)
+    hits = ids.found_in(clean, every_id=True)
     if hits:
         raise UserError(
             t(

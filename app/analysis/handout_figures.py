@@ -104,7 +104,8 @@ def weekly_chart(table: SharedTable) -> figures.Chart:
     )
     step = max(1, len(rows) // 10)
     ax.set_xticks(xs[::step], [str(r["week"]).split("-")[1] for r in rows][::step])
-    ax.set_ylim(0, 1)
+    top = max(float(r[c]) for r in rows for c in ("pct_stricter", "pct_milder")) / 100  # type: ignore[arg-type]
+    ax.set_ylim(0, min(1.0, max(0.2, top * 1.3)))
     ax.yaxis.set_major_formatter(figures._percent())
     ax.set_xlabel(t("week", "week"))
     ax.legend(frameon=False, fontsize=figures.FONT_SIZE - 1, loc="upper left", ncols=2)
@@ -145,6 +146,19 @@ def compare_chart(comp: TeamComparison) -> figures.Chart:
             y -= 1
         y -= 0.6
     ax.set_yticks(ticks, labels, fontsize=figures.FONT_SIZE - 2)
+    handles = [
+        figures._patch(figures.MILDER, t("milder", "milder")),
+        figures._patch(figures.AGREED, t("volgens ladder", "as agreed")),
+        figures._patch(figures.STRICTER, t("strenger", "stricter")),
+    ]
+    ax.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=3,
+        frameon=False,
+        fontsize=figures.FONT_SIZE - 1,
+    )
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(figures._percent())
     figures._style(ax)

@@ -116,6 +116,10 @@ def test_free_text_naming_a_student_is_refused() -> None:
     ):
         with pytest.raises(UserError, match="leerling"):
             anon.check_free_text(bad, ids, what="Casus 1")
-    assert anon.check_free_text("van de 12 keer", ids, what="Punt")  # short numeric ids are not words
+    assert anon.check_free_text("van de 12 keer", ids, what="Punt")  # 'van' is a particle, '12' too short
+    numeric = anon.Identifiers(names=(), ids=("24377",), notes=())
+    with pytest.raises(UserError, match="24377"):
+        anon.check_free_text("leerling 24377 liep weg", numeric, what="Casus 1")
+    assert numeric.found_in("24377 incidenten") == []  # in tables of counts a number is a count
     with pytest.raises(UserError, match="te lang"):
         anon.check_free_text("x" * (anon.MAX_TEXT + 1), ids, what="Punt")

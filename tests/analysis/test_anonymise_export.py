@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from app.analysis.anonymise import MIN_INCIDENTS, OTHER, CaseChoice, ExportOptions, summary_texts
 from app.analysis.audit import audit
+from app.analysis.exchange import parse_exchange
 from app.analysis.team_files import JSON_NAME, PDF_NAME, export_package, write_package
 from app.analysis.team_report import build_summary
 from app.errors import UserError
@@ -116,6 +117,8 @@ def test_preview_bytes_are_the_written_bytes(
     assert not list((tmp_path / "uit").glob(".*.tmp"))
     doc = json.loads(package.files[JSON_NAME])
     assert doc["schema"] == "fair-strictness/team-exchange/v1"
+    back = parse_exchange(package.files[JSON_NAME])  # what we write, our strict reader accepts
+    assert {r.rule for r in back.rules} == {r["rule"] for r in doc["rules"]}
 
 
 def test_case_description_naming_a_student_writes_nothing(

@@ -127,3 +127,20 @@ def test_size_limit_and_unreadable_files(tmp_path: Path) -> None:
     ok = tmp_path / "ok.json"
     ok.write_bytes(_bytes(valid()))
     assert read_exchange(ok).source == "ok.json"
+
+
+def test_documented_schema_matches_the_writer_and_reader() -> None:
+    """docs/team-exchange-schema.json names exactly the fields written and accepted."""
+    root = Path(__file__).resolve().parents[2]
+    schema = json.loads((root / "docs" / "team-exchange-schema.json").read_text(encoding="utf-8"))
+    doc = valid()
+    assert schema["properties"]["schema"]["const"] == SCHEMA
+    assert set(schema["required"]) == set(schema["properties"]) == set(doc)
+    period = schema["properties"]["period"]
+    assert set(period["required"]) == set(doc["period"])
+    rule = schema["properties"]["rules"]["items"]
+    assert set(rule["required"]) == set(doc["rules"][0])
+    cell = rule["properties"]["cells"]["items"]
+    assert set(cell["required"]) == set(doc["rules"][0]["cells"][0])
+    assert cell["properties"]["n"]["minimum"] == 5
+    assert set(schema["properties"]["ladder"]["items"]["required"]) == set(doc["ladder"][0])

@@ -150,7 +150,7 @@ class PreviewPanel(QWidget):
                 f"<p>{_esc(card.given)} / {_esc(card.agreed)} ({_esc(card.outcome)})<br>"
                 f"{_esc(card.description)}</p>"
             )
-        from app.analysis.handout_pdf import PDF_COLUMNS
+        from app.analysis.pdf_layout import PDF_COLUMNS
 
         for tb in summary.tables:
             cols = [tb.columns.index(c) for c, _ in PDF_COLUMNS.get(tb.key, ())] or list(
