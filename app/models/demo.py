@@ -3,7 +3,8 @@
 The teacher in it follows the protocol with a fair teacher's everyday noise, except for a few planted
 patterns of uneven strictness that the audit should find (listed in ``DemoSummary.planted``):
 one student answered clearly milder, one clearly stricter, students with a support plan stricter,
-and Friday's last periods milder. Deterministic for a seed; written in one transaction.
+and Friday's last periods milder (every class has its Friday lesson then).
+Deterministic for a seed; written in one transaction.
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ SURNAMES = _words(
 #: each class's weekly lessons with this teacher: (weekday 0=Monday, period)
 TIMETABLE: dict[str, tuple[tuple[int, int], ...]] = {
     "2A": ((0, 2), (1, 5), (3, 3), (4, 7)),
-    "2B": ((0, 4), (2, 1), (3, 6), (4, 8)),
-    "3C": ((1, 2), (2, 3), (3, 8), (4, 1)),
-    "3D": ((0, 6), (1, 7), (2, 5), (4, 4)),
+    "2B": ((0, 4), (2, 1), (3, 6), (4, 5)),
+    "3C": ((1, 2), (2, 3), (3, 8), (4, 8)),
+    "3D": ((0, 6), (1, 7), (2, 4), (4, 6)),
 }
 PERIOD_STARTS = (
     time(8, 30), time(9, 20), time(10, 10), time(11, 20),
@@ -66,12 +67,16 @@ PERIOD_STARTS = (
 #: how often each default rule is broken (by position), relative
 RULE_WEIGHTS = (5.0, 6.0, 4.0, 5.0, 2.0, 3.0, 0.6)
 #: log-odds shifts towards 'stricter' (negative: milder) of the planted patterns
-EFFECT_MILD_STUDENT = -2.6
+EFFECT_MILD_STUDENT = -3.5
 EFFECT_STRICT_STUDENT = 2.4
-EFFECT_SUPPORT_PLAN = 1.1
-EFFECT_FRIDAY_LATE = -2.0
+EFFECT_SUPPORT_PLAN = 1.4
+EFFECT_FRIDAY_LATE = -2.2
+#: from this period on, a Friday lesson is 'late' (every class has its Friday lesson then)
+LATE_PERIOD = 5
 BASE_STRICTER, BASE_MILDER = 0.06, 0.08
 TARGET_INCIDENTS = 1500
+#: students per class with a support plan (ondersteuningsplan)
+PLAN_PER_CLASS = 5
 NOTES = (
     "bleef praten tijdens de instructie", "telefoon op tafel", "te laat zonder briefje", "boek vergeten",
     "riep door de klas", "na twee keer vragen nog niet aan het werk", "grapje over een klasgenoot",
@@ -155,7 +160,8 @@ def _make_roster(session: Session, rng: random.Random) -> list[dict]:
     for class_name in TIMETABLE:
         group = ClassGroup(name=class_name)
         session.add(group)
-        for _ in range(25):
+        with_plan = set(rng.sample(range(25), PLAN_PER_CLASS))
+        for seat in range(25):
             girl = rng.random() < 0.5
             while True:
                 name = f"{rng.choice(GIRLS if girl else BOYS)} {rng.choice(SURNAMES)}"
@@ -165,13 +171,13 @@ def _make_roster(session: Session, rng: random.Random) -> list[dict]:
             number += rng.randrange(1, 9)
             student = Student(external_id=str(number), display_name=name, class_group=group)
             session.add(student)
-            plan = rng.random() < 0.16
+            plan = seat in with_plan
             students.append(
                 {
                     "orm": student,
                     "class": class_name,
                     "plan": plan,
-                    "notice": rng.lognormvariate(0, 0.55) * (0.7 if girl else 1.0),
+                    "notice": rng.lognormvariate(0, 0.55) * (0.7 if girl else 1.0) * (1.3 if plan else 1.0),
                     "praise": rng.lognormvariate(0, 0.5),
                     "noise": rng.gauss(0, 0.15),
                     "attrs": {
@@ -211,9 +217,7 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
             by_class.setdefault(s["class"], []).append(s)
         mild = max(by_class["2B"], key=lambda s: s["notice"] * (not s["plan"]))
         strict = max(by_class["3C"], key=lambda s: s["notice"] * (not s["plan"]))
-        for s in (mild, strict):
-            s["notice"] = 3.2
-            s["noise"] = 0.0
+        mild["notice"], strict["notice"] = 3.2, 2.6
         mild["noise"], strict["noise"] = EFFECT_MILD_STUDENT, EFFECT_STRICT_STUDENT
 
         phased = next((r for r in rules if r.start_step >= 2 and r.category == "respect"), None)
@@ -240,6 +244,11 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
         mood_rate = {"calm": 0.7, "restless": 1.4, "tense": 1.7}
         lam = TARGET_INCIDENTS / sum(mood_rate[m] for m in moods)
         weights = [RULE_WEIGHTS[i] if i < len(RULE_WEIGHTS) else 1.0 for i in range(len(rules))]
+        # the milder-treated student often uses rude language (a rule that starts at step 2)
+        rude = [
+            w * (4.0 if r.category == "respect" and r.start_step >= 2 else 1.0)
+            for r, w in zip(rules, weights, strict=True)
+        ]
         incidents: list[dict] = []
         praises: list[dict] = []
         lesson_objs = []
@@ -256,14 +265,14 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
             session.add(lesson)
             lesson_objs.append(lesson)
             start = datetime.combine(day, PERIOD_STARTS[period - 1])
-            friday_late = day.weekday() == 4 and period >= 7
+            friday_late = day.weekday() == 4 and period >= LATE_PERIOD
             pupils = by_class[class_name]
             n = _poisson(rng, lam * mood_rate[mood])
             picks = rng.choices(pupils, [s["notice"] for s in pupils], k=n)
             minutes = sorted(rng.uniform(2, 48) for _ in range(n))
             strikes: dict[int, int] = {}
             for pupil, minute in zip(picks, minutes, strict=True):
-                rule = rng.choices(rules, weights)[0]
+                rule = rng.choices(rules, rude if pupil is mild else weights)[0]
                 strikes[pupil["id"]] = strike = strikes.get(pupil["id"], 0) + 1
                 agreed = int(agreed_step(effective_start(rule.start_step, plans[rule.id], day), strike, top))
                 eta = pupil["noise"] + (EFFECT_SUPPORT_PLAN if pupil["plan"] else 0.0)
@@ -315,8 +324,8 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
                 "Students with ondersteuningsplan = ja are answered more strictly.",
             ),
             t(
-                "Op vrijdag het 7e en 8e uur reageert de docent milder.",
-                "On Friday in the 7th and 8th period the teacher responds more mildly.",
+                "Op vrijdagmiddag (de laatste uren, 5e tot 8e) reageert de docent milder.",
+                "On Friday afternoon (the last periods, 5th to 8th) the teacher responds more mildly.",
             ),
         )
     return DemoSummary(
