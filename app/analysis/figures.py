@@ -89,7 +89,7 @@ def _ratio_axis(axis: Any, lo: float, hi: float) -> None:
     """A log-scaled odds-ratio axis with plain tick labels ('2× strenger', 'gelijk', '2× milder')."""
     from matplotlib.ticker import FixedLocator, NullLocator
 
-    ticks = [v for v in (1 / 8, 1 / 4, 1 / 2, 1.0, 2.0, 4.0, 8.0) if lo <= v <= hi] or [1.0]
+    ticks = [v for v in (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1.0, 2.0, 4.0, 8.0, 16.0) if lo <= v <= hi] or [1.0]
     labels = []
     for v in ticks:
         if v == 1.0:
@@ -141,22 +141,25 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
     limit95 = 1.96 * k / np.sqrt(n)
     outside = np.abs(score) > limit95
     colours = np.where(score > 0, STRICTER, MILDER)
-    ax.scatter(n[~outside], np.exp(score[~outside]), s=22, color=AGREED, edgecolor=NEUTRAL, lw=0.5, zorder=3)
+    spread = min(max(float(np.abs(score).max()) * 1.15, 0.8), math.log(32.0))
+    shown = np.clip(score, -spread * 0.97, spread * 0.97)  # beyond the axis: drawn at its edge
+    ax.scatter(n[~outside], np.exp(shown[~outside]), s=22, color=AGREED, edgecolor=NEUTRAL, lw=0.5, zorder=3)
     ax.scatter(
-        n[outside], np.exp(score[outside]), s=40, c=colours[outside], edgecolor="black", lw=0.6, zorder=4
+        n[outside], np.exp(shown[outside]), s=40, c=colours[outside], edgecolor="black", lw=0.6, zorder=4
     )
     if show_names:
         far = sorted(np.flatnonzero(outside), key=lambda i: -abs(score[i]) / limit95[i])[:6]
         for i in far:
+            right = n[i] > 0.7 * n.max()  # near the right edge the name goes to the left of its dot
             ax.annotate(
                 rows[i].label,
-                (n[i], math.exp(score[i])),
-                xytext=(4, 3),
+                (n[i], math.exp(shown[i])),
+                xytext=(-5 if right else 5, 4 if score[i] < 0 else -11),
                 textcoords="offset points",
+                ha="right" if right else "left",
                 fontsize=FONT_SIZE - 1,
             )
     ax.set_yscale("log")
-    spread = min(max(float(np.abs(score).max()) * 1.15, 0.8), math.log(16.0))
     lo, hi = math.exp(-spread), math.exp(spread)
     ax.set_ylim(lo, hi)
     _ratio_axis(ax.yaxis, lo, hi)

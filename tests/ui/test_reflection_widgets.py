@@ -166,9 +166,11 @@ def test_wording_of_a_milder_group_finding() -> None:
     estimate = make_estimate("ja", kind="group", dimension="zorgplan", effect=0.25, p_adjusted=0.001)
     assert wording.title(estimate) == "Mogelijk milder: leerlingen met zorgplan 'ja'"
     line = wording.certainty_line(estimate)
-    assert line.startswith("Hoe zeker: vrij zeker geen toeval.")
     assert "4,0× zo vaak milder" in line
-    assert "(95 %: 2,0 tot 8,0×)" in line
+    assert "tussen 2,0× en 8,0×" in line
+    assert wording.certainty_words(estimate) == "vrij zeker geen toeval"
+    big = make_estimate("x", effect=28.4)
+    assert "28× zo vaak strenger" in wording.certainty_line(big)
     weekday = make_estimate("friday", kind="context", dimension="weekday", effect=0.5)
     assert wording.title(weekday) == "Mogelijk milder: op vrijdag"
 

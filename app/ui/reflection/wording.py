@@ -110,24 +110,26 @@ def certainty_words(e: Estimate) -> str:
     return _tr("onzeker, dit kan toeval zijn")
 
 
+def ratio(value: float) -> str:
+    """A ratio for reading: one decimal below 10, whole numbers above."""
+    return number(value, 1 if value < 10 else 0)
+
+
 def certainty_line(e: Estimate) -> str:
-    """'Hoe zeker: ...; about 2.5× as often stricter as with the rest (95 %: 1.3 to 5.0×).'"""
-    words = _fill(_tr("Hoe zeker: {w}."), w=certainty_words(e))
+    """The odds ratio and its interval in plain words (the explanation already says how sure)."""
     if not (math.isfinite(e.effect) and e.effect > 0 and e.ci_low > 0 and math.isfinite(e.ci_high)):
-        return words
+        return _fill(_tr("Hoe zeker: {w}."), w=certainty_words(e))
     if e.effect >= 1:
         text = _tr(
-            "Verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de rest "
-            "(95 %: {lo} tot {hi}×)."
+            "In gewone woorden: verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de "
+            "rest; met 95 % zekerheid tussen {lo}× en {hi}×."
         )
-        return words + " " + _fill(text, x=number(e.effect), lo=number(e.ci_low), hi=number(e.ci_high))
+        return _fill(text, x=ratio(e.effect), lo=ratio(e.ci_low), hi=ratio(e.ci_high))
     text = _tr(
-        "Verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de rest "
-        "(95 %: {lo} tot {hi}×)."
+        "In gewone woorden: verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de "
+        "rest; met 95 % zekerheid tussen {lo}× en {hi}×."
     )
-    return (
-        words + " " + _fill(text, x=number(1 / e.effect), lo=number(1 / e.ci_high), hi=number(1 / e.ci_low))
-    )
+    return _fill(text, x=ratio(1 / e.effect), lo=ratio(1 / e.ci_high), hi=ratio(1 / e.ci_low))
 
 
 def not_line(e: Estimate) -> str:
