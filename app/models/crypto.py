@@ -138,6 +138,11 @@ def _convert_backups(db_path: Path, old_key: str | None, new_key: str) -> Conver
     return ConversionResult(tuple(converted), tuple(skipped))
 
 
+def _sealed_new(passphrase: str) -> str:
+    """A raw key with a fresh random salt for a new file: derived once, reused by the checks after it."""
+    return raw_key(passphrase, os.urandom(16), with_salt=True)
+
+
 def encrypt_store(store: Store, passphrase: str) -> ConversionResult:
     """Encrypt a plain store (and its plain backups) with ``passphrase``; the store stays usable."""
     if store.encrypted:
@@ -147,7 +152,7 @@ def encrypt_store(store: Store, passphrase: str) -> ConversionResult:
     store.checkpoint()
     store.engine.dispose()
     try:
-        replace_with_export(store.path, None, passphrase)
+        replace_with_export(store.path, None, _sealed_new(passphrase), passphrase)
     except BaseException:
         store.rebind(None)
         raise
@@ -172,7 +177,7 @@ def change_passphrase(store: Store, old: str, new: str) -> ConversionResult:
     store.checkpoint()
     store.engine.dispose()
     try:
-        replace_with_export(store.path, old, new)
+        replace_with_export(store.path, old, _sealed_new(new), new)
     except BaseException:
         store.rebind(old)
         raise
