@@ -1,0 +1,96 @@
+"""The audit against a crude baseline on the same data: what the audit's extra care costs.
+
+The baseline is what a quick analysis would do: per subject (each student, class, attribute value,
+moment, rule), the share of stricter and of milder answers from a pandas groupby, and a Fisher exact
+test of that subject against everybody else for each direction, Benjamini-Hochberg over all. It has no
+rule x strike strata, no shrinkage, no joint model. Both get the same tidy frame (``build_frame``),
+so the ratio compares the analyses, not the reading. Run: ``.venv/bin/python bench/bench_baseline.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+try:
+    from bench._common import Row, best_of, emit_json, print_rows, teacher_year, team_year, timed
+except ModuleNotFoundError:  # run as a script
+    from _common import Row, best_of, emit_json, print_rows, teacher_year, team_year, timed
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from app.analysis.frame import AuditFrame
+
+MOMENTS = ("weekday", "period", "month", "term", "lesson_mood", "teacher_energy", "rule", "category")
+
+
+def crude_baseline(frame: AuditFrame) -> pd.DataFrame:
+    """Per subject and direction: counts, rate, Fisher exact p against the rest, BH-adjusted p."""
+    import numpy as np
+    import pandas as pd
+    from scipy.stats import fisher_exact
+
+    from app.analysis.stats import bh_adjust
+
+    inc = frame.incidents
+    work = pd.DataFrame(
+        {"stricter": (inc["deviation"] > 0).astype(int), "milder": (inc["deviation"] < 0).astype(int)}
+    )
+    total_n = len(inc)
+    rows = []
+    for dim in ("student_id", "group", *frame.attribute_columns, *MOMENTS):
+        counts = work.groupby(inc[dim].astype(str).to_numpy()).agg(
+            n=("stricter", "size"), stricter=("stricter", "sum"), milder=("milder", "sum")
+        )
+        for direction in ("stricter", "milder"):
+            hits_total = int(work[direction].sum())
+            for subject, n, hits in zip(counts.index, counts["n"], counts[direction], strict=True):
+                table = [[hits, n - hits], [hits_total - hits, total_n - n - (hits_total - hits)]]
+                _, p = fisher_exact(table)
+                rows.append((dim, subject, direction, int(n), int(hits), hits / n, float(p)))
+    out = pd.DataFrame(rows, columns=["dimension", "subject", "direction", "n", "hits", "rate", "p"])
+    out["p_adjusted"] = bh_adjust(out["p"].to_numpy()) if len(out) else np.array([])
+    return out
+
+
+def compare(tables: dict, runs: int) -> tuple[float, float, float, int, int]:
+    """(frame s, audit s, baseline s, audit tests, baseline tests) on the same tables, medians."""
+    from app.analysis.audit import audit
+    from app.analysis.frame import build_frame
+
+    frame_s, frame = timed(lambda: build_frame(tables))
+    audit_s, _, report = best_of(lambda: audit(frame), runs)
+    base_s, _, base = best_of(lambda: crude_baseline(frame), runs)
+    return frame_s, audit_s, base_s, len(report.estimates), len(base)
+
+
+def run(small: bool = False) -> list[Row]:
+    """The ratio audit / baseline on a teacher's year and on a team log."""
+    rows = []
+    cases = [("one-teacher year", teacher_year(seed=3), 1 if small else 3)]
+    cases.append(("team log", team_year(3_000 if small else 100_000, seed=4), 1))
+    for name, tables, runs in cases:
+        n = len(tables["incidents"])
+        frame_s, audit_s, base_s, n_audit, n_base = compare(tables, runs)
+        rows.append(Row(f"{name} ({n:,}): build_frame (shared by both)", frame_s, "s"))
+        rows.append(Row(f"{name}: audit on the frame", audit_s, "s", note=f"{n_audit:,} estimates"))
+        rows.append(Row(f"{name}: crude baseline (groupby + Fisher)", base_s, "s", note=f"{n_base:,} tests"))
+        rows.append(Row(f"{name}: ratio audit / baseline", audit_s / base_s, "x"))
+    return rows
+
+
+def main() -> None:
+    """Parse arguments, run, print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--small", action="store_true", help="a few seconds, for the smoke test")
+    parser.add_argument("--json", action="store_true", help="also print the rows as JSON (run_all)")
+    args = parser.parse_args()
+    rows = run(small=args.small)
+    print_rows(rows)
+    if args.json:
+        emit_json(rows)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Log one incident: from the Enter key that saves to the feedback line shown (<= 50 ms).
+
+The Log page runs inside the real main window on a demo store (a school year, ~1,500 incidents) and is
+driven with QTest key events, offscreen, exactly as a teacher types: a name, Enter, a rule digit, and
+then the timed Enter that saves. The clock stops when the key has been handled (the incident is in the
+store, the feedback label has its text) and pending events, the repaint included, are processed. It
+runs twice: with only the Log page built, and after the History and Reflection pages were opened (their
+``store_changed`` handlers then run on every save too). The store alone (``log_incident`` plus
+``incidents(lesson_id=...)``) is timed as well, for the share of the database.
+Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_log.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+try:
+    from bench._common import Row, emit_json, print_rows
+except ModuleNotFoundError:  # run as a script
+    from _common import Row, emit_json, print_rows
+
+TARGET_MS = 50.0
+
+
+def _saves(app, window, store, count: int) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """Log ``count`` incidents by keyboard; (wall, CPU) milliseconds from the saving Enter to shown."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.log.student_picker import fold
+
+    page = window.page("log")
+    window.show_page("log")
+    class_id = page.lesson_bar.class_id()
+    # typed as a teacher would without dead keys: accents dropped (the picker matches 'zoe' to 'Zoë')
+    names = [fold(s.name) for s in page.students.values() if s.class_id == class_id]
+    names = [n for n in names if n.isascii()]
+    n_rules = len(page.rules)
+    samples = []
+    for i in range(count):
+        page.picker.search.setFocus()
+        app.processEvents()
+        QTest.keyClicks(page.picker.search, names[i % len(names)])
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+        QTest.keyClick(QApplication.focusWidget(), getattr(Qt.Key, f"Key_{1 + i % min(n_rules, 9)}"))
+        before = page.feedback.text()
+        stored = len(store.incidents())
+        target = QApplication.focusWidget()
+        started, cpu = time.perf_counter(), time.process_time()
+        QTest.keyClick(target, Qt.Key.Key_Return)
+        app.processEvents()
+        elapsed = ((time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000)
+        if page.feedback.text() == before or not page.feedback.text().startswith("Opgeslagen"):
+            raise RuntimeError(f"no feedback after the save: {page.feedback.text()!r}")
+        if len(store.incidents()) != stored + 1:
+            raise RuntimeError("the incident was not stored")
+        samples.append(elapsed)
+        window.ctx.tasks.wait()  # background work another page started is not the next save's cost
+        app.processEvents()
+    return samples
+
+
+def _store_only(store, count: int) -> list[tuple[float, float]]:  # type: ignore[no-untyped-def]
+    """(wall, CPU) milliseconds of ``log_incident`` plus reading the lesson's incidents back."""
+    students = store.students()
+    rules = store.rules(active_only=True)
+    lesson = store.lesson_for(students[0].class_id, date.today(), period=8)
+    samples = []
+    for i in range(count):
+        student = next(s for s in students[i:] + students if s.class_id == lesson.class_id)
+        started, cpu = time.perf_counter(), time.process_time()
+        store.log_incident(student.id, rules[i % len(rules)].id, lesson_id=lesson.id)
+        store.incidents(lesson_id=lesson.id)
+        samples.append(((time.perf_counter() - started) * 1000, (time.process_time() - cpu) * 1000))
+    return samples
+
+
+def run(small: bool = False) -> list[Row]:
+    """Median and worst key-to-shown times, and the store's share."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.models.demo import fill_demo
+    from app.models.store import Store  # before Qt, as the app does
+    from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
+    from app.ui.workers import TaskRunner
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    count = 2 if small else 30
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store.open(Path(tmp) / "bench.db")
+        summary = fill_demo(store)
+        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        ctx = AppContext(store=store, tasks=TaskRunner(), settings=settings)
+        window = MainWindow(ctx, page="log")
+        window.resize(1366, 768)
+        window.show()
+        app.processEvents()
+        note = f"demo store, {summary.incidents:,} incidents; {count} saves"
+        for label, visit in (
+            ("Log page only", ()),
+            ("after opening History and Reflection", ("history", "reflection")),
+        ):
+            for key in visit:
+                if key in window._specs:
+                    window.show_page(key)
+                    ctx.tasks.wait()
+                    app.processEvents()
+            samples = _saves(app, window, store, count)
+            wall, cpu = [w for w, _ in samples], [c for _, c in samples]
+            what = f"log one incident, Enter to shown ({label})"
+            more = f"{note}; CPU median {statistics.median(cpu):.0f} ms"
+            rows.append(Row(f"{what}, median", statistics.median(wall), "ms", TARGET_MS, more))
+            rows.append(Row(f"{what}, worst", max(wall), "ms", None, "the first save of a lesson included"))
+        samples = _store_only(store, count)
+        wall, cpu = [w for w, _ in samples], [c for _, c in samples]
+        what = "log one incident, store only (log_incident + incidents(lesson)), median"
+        rows.append(
+            Row(what, statistics.median(wall), "ms", None, f"CPU median {statistics.median(cpu):.0f} ms")
+        )
+        window.close()
+        ctx.tasks.wait()
+        store.close()
+    return rows
+
+
+def main() -> None:
+    """Parse arguments, run, print."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--small", action="store_true", help="a few saves, for the smoke test")
+    parser.add_argument("--json", action="store_true", help="also print the rows as JSON (run_all)")
+    args = parser.parse_args()
+    rows = run(small=args.small)
+    print_rows(rows)
+    if args.json:
+        emit_json(rows)
+
+
+if __name__ == "__main__":
+    main()
