@@ -78,6 +78,8 @@ class LogPage(QWidget):
         self.strike = 0
         self.lessons = LessonCache(ctx.store)
         self._writing = False
+        #: the store changed while the page was hidden: reload when shown again
+        self._stale = False
         #: milliseconds from the save key to the feedback shown, for the last save
         self.last_save_ms = 0.0
 
@@ -155,6 +157,7 @@ class LogPage(QWidget):
     # -- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
         """Read classes, students, rules and the ladder from the store and show them."""
+        self._stale = False
         store = self.ctx.store
         classes = store.classes()
         self.students = {s.id: s for s in store.students()}
@@ -212,14 +215,20 @@ class LogPage(QWidget):
 
     def activated(self) -> None:
         """Shown: the search field gets the focus (or the way to Set-up when there is nobody to log)."""
+        if self._stale:
+            self.reload()
         if self.stack.currentIndex() == 0:
             self.picker.focus_search()
         else:
             self.empty.setup_button.setFocus()
 
     def _on_store_changed(self) -> None:
-        if not self._writing:
+        if self._writing:
+            return
+        if self.isVisible():
             self.reload()
+        else:  # another page is busy: do not slow its writes down, catch up when shown
+            self._stale = True
 
     def _emit_changed(self) -> None:
         self._writing = True
@@ -227,6 +236,8 @@ class LogPage(QWidget):
             self.ctx.changed()
         finally:
             self._writing = False
+        #: the store changed while the page was hidden: reload when shown again
+        self._stale = False
 
     def _on_context_changed(self) -> None:
         class_id = self.lesson_bar.class_id()

@@ -478,3 +478,35 @@ def test_empty_state_button_asks_the_window_for_set_up(qtbot, store: Store, tmp_
     window.show()
     qtbot.mouseClick(page.empty.setup_button, Qt.MouseButton.LeftButton)
     assert window.shown == ["setup"]
+
+
+def test_a_hidden_page_catches_up_when_shown(qtbot, page: LogPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    page.hide()
+    new = store.add_student("9", "Yara El Amrani", "2B")
+    page.ctx.changed()
+    assert new.id not in page.grid.buttons  # no work while another page is in front
+    page.show()
+    page.activated()
+    assert new.id in page.grid.buttons
+
+
+def test_dropping_a_student_on_a_seat_moves_them(qtbot, page: LogPage, store: Store, students) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QByteArray, QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from app.ui.log.seating_grid import STUDENT_MIME, EmptySeat
+
+    daan = students["Daan Bakker"]
+    target = next(w for w in page.grid.cells.findChildren(EmptySeat) if w.isVisible())
+    mime = QMimeData()
+    mime.setData(STUDENT_MIME, QByteArray(str(daan).encode()))
+    event = QDropEvent(
+        QPointF(5, 5),
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    target.dropEvent(event)
+    assert (store.student(daan).seat_row, store.student(daan).seat_col) == (target.row, target.col)
+    assert page.grid.buttons[daan].row == target.row
