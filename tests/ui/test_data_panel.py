@@ -230,3 +230,30 @@ def test_start_on_a_damaged_file_can_stop_without_touching_it(
     assert passphrase_dialog.open_store_with_prompt(db_path) is None
     assert "back-up terugzetten" in shown[0]
     assert db_path.read_bytes() == before
+
+
+def test_start_on_a_damaged_file_restores_the_chosen_backup(
+    qtbot: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from app.ui import passphrase_dialog
+
+    with Store.open(db_path) as store:
+        store.add_student("1", "Ann", "1A")
+    db_path.write_bytes(b"SQLite format 3\x00" + b"\x13" * 8000)
+
+    def click_restore(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if "terugzetten" in b.text()).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *args: (args[3][0], True))
+    store = passphrase_dialog.open_store_with_prompt(db_path)
+    assert store is not None
+    try:
+        assert [s.name for s in store.students()] == ["Ann"]
+        damaged = [b for b in list_backups(db_path) if b.kind == "voor-herstel"]
+        assert len(damaged) == 1 and damaged[0].path.read_bytes().startswith(b"SQLite format 3\x00\x13")
+    finally:
+        store.close()
