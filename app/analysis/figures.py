@@ -523,7 +523,8 @@ def weekly_chart(
                 ha="left",
                 fontsize=FONT_SIZE - 2,
                 transform=ax.get_xaxis_transform(),
-                color=NEUTRAL,
+                color="#333333",
+                bbox={"facecolor": "white", "alpha": 0.75, "linewidth": 0, "pad": 1},
             )
     from matplotlib.ticker import FuncFormatter
 

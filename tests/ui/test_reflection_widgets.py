@@ -104,12 +104,13 @@ def test_incident_table_model_shows_the_reaction() -> None:
     model.set_rows([_incident(1, 3, 1), _incident(2, 1, 2), _incident(3, 2, 2)])
     assert model.rowCount() == 3
     assert model.columnCount() == 10
-    reactions = [model.data(model.index(r, 8)) for r in range(3)]
+    reactions = [model.data(model.index(r, 6)) for r in range(3)]
     assert reactions == ["strenger", "milder", "volgens afspraak"]
-    assert model.data(model.index(0, 5)) == "1e"
-    assert model.data(model.index(0, 8), Qt.ItemDataRole.BackgroundRole) is not None
-    assert model.data(model.index(2, 8), Qt.ItemDataRole.BackgroundRole) is None
-    assert model.headerData(2, Qt.Orientation.Horizontal) == "Leerling"
+    assert model.data(model.index(0, 3)) == "1e"
+    assert model.data(model.index(0, 3), IncidentTableModel.SortRole) == 1
+    assert model.data(model.index(0, 6), Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(2, 6), Qt.ItemDataRole.BackgroundRole) is None
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Leerling"
 
 
 def test_prompts_have_stable_keys_and_mention_the_top_finding() -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -34,19 +36,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("IncidentsBehind", text)
 
 
-#: column headers (marked for translation where they are used)
-HEADERS = (
-    "Datum",
-    "Uur",
-    "Leerling",
-    "Klas",
-    "Afspraak",
-    "Keer",
-    "Gegeven",
-    "Volgens afspraak",
-    "Reactie",
-    "Notitie",
+def _reaction(row: LoggedIncident) -> str:
+    return {"stricter": _tr("strenger"), "milder": _tr("milder")}.get(row.deviation, _tr("volgens afspraak"))
+
+
+#: (header, display text, sort value); the headers are translated where they are shown
+COLUMNS: tuple[tuple[str, Callable[[LoggedIncident], str], Callable[[LoggedIncident], Any]], ...] = (
+    ("Datum", lambda r: r.occurred_at.strftime("%d-%m-%y %H:%M"), lambda r: r.occurred_at.isoformat()),
+    ("Leerling", lambda r: r.student_name, lambda r: r.student_name),
+    ("Afspraak", lambda r: r.rule_name, lambda r: r.rule_name),
+    ("Keer", lambda r: f"{r.strike}e", lambda r: r.strike),
+    ("Gegeven", lambda r: r.step_name, lambda r: r.step),
+    ("Volgens afspraak", lambda r: r.agreed_step_name, lambda r: r.agreed_step),
+    ("Reactie", _reaction, lambda r: r.step - r.agreed_step),
+    ("Lesuur", lambda r: str(r.period) if r.period is not None else "", lambda r: r.period or 0),
+    ("Klas", lambda r: r.class_name, lambda r: r.class_name),
+    ("Notitie", lambda r: r.note, lambda r: r.note),
 )
+REACTION = 6  #: the column tinted by stricter / milder
 _TINT = {"stricter": QColor("#fbe3d3"), "milder": QColor("#dbe9f6")}
 
 
@@ -74,14 +81,14 @@ class IncidentTableModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt API)
         """Number of columns."""
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(HEADERS[section])
+            return _tr(COLUMNS[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -89,41 +96,31 @@ class IncidentTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        col = index.column()
+        _header, shown, sort = COLUMNS[index.column()]
         if role == self.RowRole:
             return row
-        if role == Qt.ItemDataRole.BackgroundRole and col == 8:
-            return _TINT.get(row.deviation)
         if role == self.SortRole:
-            return (
-                row.occurred_at.isoformat(),
-                row.period or 0,
-                row.student_name,
-                row.class_name,
-                row.rule_name,
-                row.strike,
-                row.step,
-                row.agreed_step,
-                row.step - row.agreed_step,
-                row.note,
-            )[col]
+            return sort(row)
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() == REACTION:
+            return _TINT.get(row.deviation)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            reaction = {"stricter": _tr("strenger"), "milder": _tr("milder")}.get(
-                row.deviation, _tr("volgens afspraak")
-            )
-            return (
-                row.occurred_at.strftime("%d-%m-%Y %H:%M"),
-                str(row.period) if row.period is not None else "",
-                row.student_name,
-                row.class_name,
-                row.rule_name,
-                f"{row.strike}e",
-                row.step_name,
-                row.agreed_step_name,
-                reaction,
-                row.note,
-            )[col]
+            return shown(row)
         return None
+
+
+#: the headers, marked for translation
+_HEADERS = (
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Datum"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Leerling"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Afspraak"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Keer"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Gegeven"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Volgens afspraak"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Reactie"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Lesuur"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Klas"),
+    QT_TRANSLATE_NOOP("IncidentsBehind", "Notitie"),
+)
 
 
 class IncidentsPanel(QWidget):
@@ -172,6 +169,8 @@ class IncidentsPanel(QWidget):
         """Show the rows behind the pattern ``title``."""
         self.heading.setText(self.tr("Incidenten achter: %1 (%n)", "", len(rows)).replace("%1", title))
         self.model.set_rows(rows)
+        one_student = len({r.student_id for r in rows}) == 1
+        self.table.setColumnHidden(1, one_student)  # the title already names the student
         if not rows:
             self.message.show_message(self.tr("Deze incidenten zijn intussen verwijderd of aangepast."))
 
