@@ -24,6 +24,7 @@ from app.models.integrity import (
     StoreCheck,
     check_store,
     connect_read_only,
+    ensure_not_in_use,
     file_kind,
     file_salt,
     quote_literal,
@@ -279,6 +280,11 @@ def restore_file(
     source = Path(source).expanduser()
     with closing(connect_read_only(source, check.key if check.encrypted else None)) as src:
         _copy_pages(src, tmp, key, file_salt(source) if key else None)
+    try:
+        ensure_not_in_use(db_path, current if file_kind(db_path) == "opaque" else None)
+    except StoreError:
+        tmp.unlink()
+        raise
     remove_side_files(db_path)
     os.replace(tmp, db_path)
     fsync_dir(db_path.parent)

@@ -22,6 +22,7 @@ from app.models.integrity import (
     WrongPassphraseError,
     check_store,
     cipher_connect,
+    ensure_not_in_use,
     file_salt,
     quote_literal,
     raw_key,
@@ -113,6 +114,7 @@ def replace_with_export(
     export_file(path, source_key, tmp, dest_key)
     try:
         check_store(tmp, passphrase if passphrase is not None else dest_key)
+        ensure_not_in_use(path, source_key)
     except BaseException:
         with suppress(FileNotFoundError):
             tmp.unlink()

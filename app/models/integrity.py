@@ -289,3 +289,42 @@ def store_is_empty(path: Path, passphrase: str | None = None) -> bool:
             if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():  # fixed names
                 return False
     return True
+
+
+def ensure_not_in_use(path: Path, key: str | None = None) -> None:
+    """Refuse to replace a store that another process (a window, a command) still has open.
+
+    Asks SQLite for an exclusive lock without waiting: every connection to a WAL store holds a shared
+    lock on it. A file SQLite cannot read (damaged) counts as not in use.
+    """
+    if file_kind(path) == "new":
+        return
+    salt = file_salt(path)
+    if key is not None and salt is not None:
+        key = raw_key(key, salt)  # no slow key derivation for a lock check
+    if key is None:
+        conn: Any = sqlite3.connect(str(path), timeout=0)
+        errors: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
+    else:
+        module = sqlcipher_module()
+        conn = module.connect(str(path), timeout=0)
+        errors = (module.DatabaseError,)
+    try:
+        if key is not None:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(f"PRAGMA key = {quote_literal(key)}")
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.rollback()
+    except errors as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise StoreError(
+                t(
+                    "{path} is nog geopend in een ander venster of programma. Sluit dat eerst.",
+                    "{path} is still open in another window or program. Close it first.",
+                    path=path,
+                )
+            ) from exc
+    finally:
+        conn.close()

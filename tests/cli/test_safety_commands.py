@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from datetime import datetime
 from pathlib import Path
 
@@ -123,3 +124,41 @@ def test_archive_and_purge_a_year(
         assert store.incidents() == [] and store.students() == []
     with Store.open(archive, passphrase=PASS) as store:
         assert len(store.incidents()) == 2
+
+
+def test_restore_and_encrypt_refuse_a_store_open_elsewhere(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+    import sys
+
+    _store_with(db_path, "Ann")
+    copy = tmp_path / "copy.db"
+    assert _run(db_path, "backup", str(copy)) == 0
+    root = Path(__file__).resolve().parents[2]
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from app.models.store import Store; s = Store.open(sys.argv[1]); "
+            "s.students(); print('OPEN', flush=True); time.sleep(60)",
+            str(db_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "OPEN"
+        before = db_path.read_bytes()
+        assert _run(db_path, "restore", str(copy), "--force") == 2
+        assert "nog geopend" in capsys.readouterr().err
+        if importlib.util.find_spec("sqlcipher3"):
+            monkeypatch.setenv("FAIR_STRICTNESS_NEW_PASSPHRASE", PASS)
+            assert _run(db_path, "encrypt") == 2
+            assert "nog geopend" in capsys.readouterr().err
+        assert db_path.read_bytes() == before
+    finally:
+        holder.kill()
+        holder.wait()
+    assert _run(db_path, "restore", str(copy), "--force") == 0
