@@ -79,7 +79,7 @@ def fsync_dir(directory: Path) -> None:
 
 def _copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | None = None) -> Path:
     """Copy an open connection's database into ``dest`` atomically (temp file, fsync, rename), 0600."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp")
     with suppress(FileNotFoundError):
         tmp.unlink()
@@ -300,7 +300,7 @@ def _keep_previous(db_path: Path, passphrase: str | None) -> Path:
     except StoreError:
         import shutil
 
-        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         for suffix in ("", "-wal"):
             src = db_path.with_name(db_path.name + suffix)
             if src.exists():

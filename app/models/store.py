@@ -116,7 +116,7 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
         check = check_store(db_path, key)
         encrypted = check.encrypted or (check.kind == "new" and key is not None)
         try:
-            db_path.parent.mkdir(parents=True, exist_ok=True)
+            db_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             private_create(db_path)
         except OSError as exc:
             raise StoreError(

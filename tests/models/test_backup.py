@@ -137,3 +137,11 @@ def test_restore_into_an_open_store_rebinds_it(store: Store, tmp_path: Path) -> 
     assert [s.name for s in store.students()] == ["Ann"]
     store.add_student("3", "Cor", "1A")  # still writable after the swap
     assert len(store.students()) == 2
+
+
+def test_folders_the_app_creates_are_private(tmp_path: Path) -> None:
+    db_path = tmp_path / "new" / "log.db"
+    with Store.open(db_path) as store:
+        store.add_student("1", "Ann", "1A")
+    assert stat.S_IMODE(os.stat(db_path.parent).st_mode) == 0o700
+    assert stat.S_IMODE(os.stat(config.backup_dir(db_path)).st_mode) == 0o700
