@@ -136,12 +136,21 @@ def _tested(
 ) -> list[subj.Tested]:
     """Tested subjects of one dimension (enough incidents, information, and students for a group)."""
     p, b, lo, hi = result
+    all_counts = tables.counts()
+    names, labels = list(names), list(labels)
+    eligible = [
+        code
+        for code, (name, counts) in enumerate(zip(names, all_counts, strict=True))
+        if name != UNKNOWN
+        and counts.n >= subj.MIN_INCIDENTS
+        and np.isfinite(p[code])
+        and (students is None or students[code] >= subj.MIN_GROUP_STUDENTS)
+    ]
+    if len(eligible) == 2:  # two values: one comparison (the smaller against the other), not two
+        eligible = [min(eligible, key=lambda c: (all_counts[c].n, c))]
     out = []
-    for code, (name, label, counts) in enumerate(zip(names, labels, tables.counts(), strict=True)):
-        if name == UNKNOWN or counts.n < subj.MIN_INCIDENTS or not np.isfinite(p[code]):
-            continue
-        if students is not None and students[code] < subj.MIN_GROUP_STUDENTS:
-            continue
+    for code in eligible:
+        name, label, counts = names[code], labels[code], all_counts[code]
         p_used, extra = subj.guard_small(float(p[code]), counts.n, tables, code, screen)
         how = method + ("; exact conditional test (few incidents)" if extra else "")
         clip = lambda v: float(np.clip(v, -LOG_CAP, LOG_CAP))  # noqa: E731
@@ -210,7 +219,7 @@ def _lever(data: ModelData, model: ModelFit, students: np.ndarray, n_students: i
     """Students x fixed effects: how far each student's incidents move each fixed-effect estimate."""
     start = 2 * len(model.alpha)
     scores = cluster_scores(data, model, students, n_students)
-    return np.asarray(scores @ model.cov_dense[:, start : start + len(model.beta)])
+    return scores @ model.cov_dense[:, start : start + len(model.beta)]
 
 
 def _fixed_subjects(  # type: ignore[no-untyped-def]
@@ -241,15 +250,7 @@ def _fixed_subjects(  # type: ignore[no-untyped-def]
                 beta, cov, cols, weights, masks, lever[:, cols] if lever is not None else None
             )
             per = _students_per(w, sub_codes, len(names)) if f.kind == "group" else None
-            known = [
-                i
-                for i, name in enumerate(names)
-                if name != UNKNOWN and (per is None or per[i] >= subj.MIN_GROUP_STUDENTS)
-            ]
-            if len(known) == 2:  # two values: one test (the smaller group against the other)
-                sizes = tab.subject.sum(axis=(1, 2))
-                larger = max(known, key=lambda i: (sizes[i], i))
-                res = tuple(np.where(np.arange(len(names)) == larger, np.nan, r) for r in res)
+            per = _students_per(w, sub_codes, len(names)) if f.kind == "group" else None
             method = "joint model; Wald contrast against the other values"
             out += _tested(f.kind, dim, names, names, res, tab, method, screen, per)
     return out, tables
@@ -362,16 +363,18 @@ def _student_funnel(
     if "student" not in catalog or not len(model.unit_effects):
         return ()
     _, tab = catalog["student"]
-    info = frame.students.set_index("student_id")
+    names = dict(zip(frame.students["student_id"], frame.students["name"], strict=True))
+    groups = dict(zip(frame.students["student_id"], frame.students["group"], strict=True))
+    sds = np.sqrt(np.maximum(model.unit_var, 1e-12))
     out = []
     for j, counts in enumerate(tab.counts()):
         sid = str(units[j])
-        score, sd = float(model.unit_effects[j]), float(math.sqrt(max(model.unit_var[j], 1e-12)))
+        score, sd = float(model.unit_effects[j]), float(sds[j])
         out.append(
             StudentStrictness(
                 subject=sid,
-                label=str(info["name"].get(sid, sid)),
-                group=str(info["group"].get(sid, "")),
+                label=str(names.get(sid, sid)),
+                group=str(groups.get(sid, "")),
                 n=counts.n,
                 stricter=counts.stricter,
                 milder=counts.milder,
@@ -446,7 +449,7 @@ def audit(
             )
         )
     else:
-        screen = max(0.25, q)
+        screen = q  # a p-value at or above q can never be flagged: the exact test cannot matter there
         data, factors, group_levels, unit_levels = _design(frame, w)
         model = fit(data)
         found, catalog = _random_subjects(frame, w, data, model, (group_levels, unit_levels), want, screen)

@@ -8,7 +8,7 @@ audit is, in words and with the interval. Names never appear here (they stay in 
 from __future__ import annotations
 
 from app.analysis.results import Counts
-from app.i18n import current_language, t
+from app.i18n import current_language
 
 WEEKDAY_NL = {
     "monday": "maandag",
@@ -28,76 +28,86 @@ CATEGORY = {
 }
 
 
-def number(value: float, digits: int = 1) -> str:
+def _t(lang: str, nl: str, en: str, /, **values: object) -> str:
+    """``app.i18n.t`` with the language looked up once per explanation (thousands are built at once)."""
+    text = en if lang == "en" else nl
+    return text.format(**values) if values else text
+
+
+def number(value: float, digits: int = 1, lang: str | None = None) -> str:
     """A number with a decimal comma in Dutch, a point in English; huge values as '>999'."""
     if value != value:  # NaN never reaches a user
         return "?"
     if value > 999:
         return ">999"
     text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if current_language() == "nl" else text
+    return text.replace(".", ",") if (lang or current_language()) == "nl" else text
 
 
-def subject_phrase(kind: str, dimension: str, subject: str) -> str:
+def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = None) -> str:
     """Who or when, as the grammatical subject of the sentence ('leerling 1001', 'op vrijdag', ...)."""
+    lang = lang or current_language()
+    nl_ = lang == "nl"
     if kind == "student":
-        return t("leerling {s}", "student {s}", s=subject)
+        return _t(lang, "leerling {s}", "student {s}", s=subject)
     if kind == "group" and dimension == "group":
-        return t("klas {s}", "class {s}", s=subject)
+        return _t(lang, "klas {s}", "class {s}", s=subject)
     if kind == "group":
-        return t("leerlingen met {d} = {s}", "students with {d} = {s}", d=dimension, s=subject)
+        return _t(lang, "leerlingen met {d} = {s}", "students with {d} = {s}", d=dimension, s=subject)
     if kind == "rule":
-        return t("de afspraak ‘{s}’", "the rule ‘{s}’", s=subject)
+        return _t(lang, "de afspraak ‘{s}’", "the rule ‘{s}’", s=subject)
     if dimension == "weekday":
-        return t(
-            "op {d}", "on {d}", d=WEEKDAY_NL.get(subject, subject) if current_language() == "nl" else subject
-        )
+        return _t(lang, "op {d}", "on {d}", d=WEEKDAY_NL.get(subject, subject) if nl_ else subject)
     if dimension == "period":
         if "-" in subject:
             a, b = subject.split("-", 1)
-            return t("tussen {a} en {b} uur", "between {a} and {b} o'clock", a=a, b=b)
-        return t("in het {p}e lesuur", "in period {p}", p=subject)
+            return _t(lang, "tussen {a} en {b} uur", "between {a} and {b} o'clock", a=a, b=b)
+        return _t(lang, "in het {p}e lesuur", "in period {p}", p=subject)
     if dimension == "month":
-        return t("in {m}", "in {m}", m=subject)
+        return _t(lang, "in {m}", "in {m}", m=subject)
     if dimension == "term":
-        return t("in trimester {n}", "in term {n}", n=subject.lstrip("T"))
+        return _t(lang, "in trimester {n}", "in term {n}", n=subject.lstrip("T"))
     if dimension == "lesson_mood":
         nl, en = MOOD.get(subject, (subject, subject))
-        return t(
+        return _t(
+            lang,
             "in lessen die {m} aanvoelden",
             "in lessons that felt {m}",
-            m=nl if current_language() == "nl" else en,
+            m=nl if nl_ else en,
         )
     if dimension == "teacher_energy":
         nl, en = ENERGY.get(subject, (subject, subject))
-        return t(
-            "als je energie {e} was", "when your energy was {e}", e=nl if current_language() == "nl" else en
-        )
+        return _t(lang, "als je energie {e} was", "when your energy was {e}", e=nl if nl_ else en)
     if dimension == "rule_category":
         nl, en = CATEGORY.get(subject, (subject, subject))
-        return t("afspraken over {c}", "rules about {c}", c=nl if current_language() == "nl" else en)
+        return _t(lang, "afspraken over {c}", "rules about {c}", c=nl if nl_ else en)
     return f"{dimension} = {subject}"
 
 
-def certainty(flagged: bool, p_adjusted: float, effect: float, ci_low: float, ci_high: float) -> str:
+def certainty(
+    flagged: bool, p_adjusted: float, effect: float, ci_low: float, ci_high: float, lang: str | None = None
+) -> str:
     """How sure the audit is, in words, with the odds ratio and its 95 % interval."""
+    lang = lang or current_language()
     if flagged and p_adjusted < 0.01:
-        words = t("vrij zeker geen toeval", "fairly sure this is not chance")
+        words = _t(lang, "vrij zeker geen toeval", "fairly sure this is not chance")
     elif flagged:
-        words = t("waarschijnlijk geen toeval", "probably not chance")
+        words = _t(lang, "waarschijnlijk geen toeval", "probably not chance")
     elif ci_low > 1 or ci_high < 1:
-        words = t(
+        words = _t(
+            lang,
             "onzeker: bij zoveel vergelijkingen kan dit toeval zijn",
             "uncertain: with this many comparisons it may be chance",
         )
     else:
-        words = t("onzeker: geen duidelijk verschil", "uncertain: no clear difference")
-    return t(
+        words = _t(lang, "onzeker: geen duidelijk verschil", "uncertain: no clear difference")
+    return _t(
+        lang,
         "Kansverhouding {e} (95%-interval {lo} tot {hi}): {w}.",
         "Odds ratio {e} (95% interval {lo} to {hi}): {w}.",
-        e=number(effect, 2),
-        lo=number(ci_low, 2),
-        hi=number(ci_high, 2),
+        e=number(effect, 2, lang),
+        lo=number(ci_low, 2, lang),
+        hi=number(ci_high, 2, lang),
         w=words,
     )
 
@@ -116,24 +126,30 @@ def explain(
     flagged: bool,
 ) -> str:
     """One or two plain sentences: the like-with-like counts, then how sure the audit is."""
+    lang = current_language()
     stricter = direction == "stricter"
     k = counts.stricter if stricter else counts.milder
     rest_k = counts.rest_stricter if stricter else counts.rest_milder
     heavier = (
-        t("een zwaardere stap", "a heavier step") if stricter else t("een lichtere stap", "a lighter step")
+        _t(lang, "een zwaardere stap", "a heavier step")
+        if stricter
+        else _t(lang, "een lichtere stap", "a lighter step")
     )
-    who = subject_phrase(kind, dimension, subject)
+    who = subject_phrase(kind, dimension, subject, lang)
     if kind == "rule" or dimension == "rule_category":
-        where = t("Bij dezelfde afgesproken stap", "At the same agreed step")
-        rest = t("bij de andere afspraken", "for the other rules")
+        where = _t(lang, "Bij dezelfde afgesproken stap", "At the same agreed step")
+        rest = _t(lang, "bij de andere afspraken", "for the other rules")
     else:
-        where = t("Bij dezelfde afspraak en dezelfde keer", "At the same rule and strike")
-        rest = t("bij de rest", "for the rest")
+        where = _t(lang, "Bij dezelfde afspraak en dezelfde keer", "At the same rule and strike")
+        rest = _t(lang, "bij de rest", "for the rest")
     if kind in ("student", "group", "rule") or dimension == "rule_category":
         verb = (
-            t("kreeg", "got") if kind in ("student", "rule") or dimension == "group" else t("kregen", "got")
+            _t(lang, "kreeg", "got")
+            if kind in ("student", "rule") or dimension == "group"
+            else _t(lang, "kregen", "got")
         )
-        first = t(
+        first = _t(
+            lang,
             "{where} {verb} {who} {k} van de {n} keer {h} dan afgesproken, tegen {rk} van de {rn} {rest}.",
             "{where}, {who} {verb} {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
             where=where,
@@ -147,7 +163,8 @@ def explain(
             rest=rest,
         )
     else:
-        first = t(
+        first = _t(
+            lang,
             "{where} was het antwoord {who} {k} van de {n} keer {h} dan afgesproken, "
             "tegen {rk} van de {rn} {rest}.",
             "{where}, the answer {who} was {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
@@ -160,4 +177,4 @@ def explain(
             rn=counts.rest_n,
             rest=rest,
         )
-    return first + " " + certainty(flagged, p_adjusted, effect, ci_low, ci_high)
+    return first + " " + certainty(flagged, p_adjusted, effect, ci_low, ci_high, lang)

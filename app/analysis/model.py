@@ -12,8 +12,9 @@ ladder does not allow (milder than step 1, stricter than the top) are left out o
 softmax, which this multinomial family permits exactly. The fit is the posterior mode (MAP) of the
 random-effects model: class and student effects get normal priors (ridge penalties) whose spread is
 chosen from a small grid by the Laplace approximation of the marginal likelihood; fixed effects and
-the strata get weak priors, so separation never gives infinite estimates. Newton steps use the
-diagonal student block: only a small dense Schur complement is factorised.
+the strata get weak priors, so separation never gives infinite estimates. Newton steps eliminate the
+student block (diagonal) and then the class block (diagonal too, as every student is in one class):
+only a small dense matrix over strata and fixed effects is factorised.
 """
 
 from __future__ import annotations
@@ -59,8 +60,9 @@ class ModelFit:
     beta: np.ndarray
     group_effects: np.ndarray
     unit_effects: np.ndarray
-    cov_dense: np.ndarray  #: inverse curvature of (alpha, gamma, beta, group effects)
-    unit_var: np.ndarray  #: posterior variance of each unit effect
+    cov_dense: np.ndarray  #: posterior covariance of (alpha, gamma, beta)
+    group_var: np.ndarray  #: posterior variance of each class effect
+    unit_var: np.ndarray  #: posterior variance of each student effect
     eta: np.ndarray
     p_up: np.ndarray
     p_down: np.ndarray
@@ -71,15 +73,8 @@ class ModelFit:
     @property
     def beta_cov(self) -> np.ndarray:
         """Covariance block of the fixed effects."""
-        s = len(self.alpha)
-        f = len(self.beta)
+        s, f = len(self.alpha), len(self.beta)
         return self.cov_dense[2 * s : 2 * s + f, 2 * s : 2 * s + f]
-
-    @property
-    def group_var(self) -> np.ndarray:
-        """Posterior variance of each class effect."""
-        start = 2 * len(self.alpha) + len(self.beta)
-        return np.diag(self.cov_dense)[start:].copy()
 
 
 def one_hot(codes: np.ndarray, width: int) -> sp.csr_matrix:
@@ -100,177 +95,245 @@ def outcome_probabilities(
     return e_up / total, e_down / total
 
 
-class _Problem:
-    """Matrices that stay fixed while the parameters move.
+@dataclass
+class _State:
+    """Parameters during the fit: dense (alpha, gamma, beta), classes, students."""
 
-    The dense parameters are (alpha, gamma, covariate effects) where the covariates are the fixed
-    effects followed by the class effects; student effects form the diagonal block.
-    """
+    dense: np.ndarray
+    groups: np.ndarray
+    units: np.ndarray
+
+    def moved(self, step: _State, size: float) -> _State:
+        """The state after a (scaled) Newton step."""
+        return _State(
+            self.dense + size * step.dense, self.groups + size * step.groups, self.units + size * step.units
+        )
+
+
+class _Problem:
+    """Matrices that stay fixed while the parameters move."""
 
     def __init__(self, data: ModelData) -> None:
         self.data = data
-        s, f, c = data.n_strata, data.fixed.shape[1], data.n_groups
-        blocks = [data.fixed]
-        if c:
-            blocks.append(one_hot(data.groups, c))  # type: ignore[arg-type]
-        self.cov = sp.hstack(blocks, format="csr") if len(blocks) > 1 else data.fixed.tocsr()
-        self.cov_t = self.cov.T.tocsr()
+        s, f = data.n_strata, data.fixed.shape[1]
+        self.x = data.fixed.tocsr()
+        self.x_t = self.x.T.tocsr()
         self.strata = one_hot(data.stratum, s)
         self.strata_t = self.strata.T.tocsr()
-        self.zs = one_hot(data.units, data.n_units) if data.n_units else None  # type: ignore[arg-type]
+        self.n_groups, self.n_units = data.n_groups, data.n_units
+        self.groups = data.groups if data.n_groups else np.zeros(len(data.y), dtype=np.int64)
+        self.units = data.units if data.n_units else np.zeros(len(data.y), dtype=np.int64)
+        self.zc_t = one_hot(self.groups, max(self.n_groups, 1)).T.tocsr()
+        self.zs_t = one_hot(self.units, max(self.n_units, 1)).T.tocsr()
+        #: the class of each student (students are nested in classes)
+        self.class_of_unit = np.zeros(max(self.n_units, 1), dtype=np.int64)
+        self.class_of_unit[self.units] = self.groups
         self.y_up = ((data.y > 0) & data.can_up).astype(float)
         self.y_down = ((data.y < 0) & data.can_down).astype(float)
-        self.sizes = (s, f, c)
-        self.n_dense = 2 * s + f + c
-        self.prior_mean = np.concatenate([np.full(2 * s, STRATUM_MEAN), np.zeros(f + c)])
+        self.sizes = (s, f)
+        self.n_dense = 2 * s + f
+        self.prior_mean = np.concatenate([np.full(2 * s, STRATUM_MEAN), np.zeros(f)])
+        self.prior_prec = np.concatenate([np.full(2 * s, STRATUM_PRECISION), np.full(f, FIXED_PRECISION)])
 
-    def prior_precision(self, sigma: float) -> np.ndarray:
-        """Diagonal prior precision of the dense block for a given random-effect spread."""
-        s, f, c = self.sizes
-        return np.concatenate(
-            [np.full(2 * s, STRATUM_PRECISION), np.full(f, FIXED_PRECISION), np.full(c, 1 / sigma**2)]
-        )
-
-    def eta(self, dense: np.ndarray, units: np.ndarray) -> np.ndarray:
-        """The subject part of the linear predictor (covariates and student effect)."""
+    def start(self) -> _State:
+        """Starting values: the strata's own smoothed log-odds, no subject effects."""
+        d = self.data
         s = self.sizes[0]
-        eta = self.cov @ dense[2 * s :]
+        n_up = np.bincount(d.stratum, weights=self.y_up, minlength=s)
+        n_down = np.bincount(d.stratum, weights=self.y_down, minlength=s)
+        n_mid = np.bincount(d.stratum, weights=(d.y == 0).astype(float), minlength=s)
+        dense = self.prior_mean.copy()
+        dense[:s] = np.log((n_up + 0.5) / (n_mid + 1.0))
+        dense[s : 2 * s] = np.log((n_down + 0.5) / (n_mid + 1.0))
+        return _State(dense, np.zeros(self.n_groups), np.zeros(self.n_units))
+
+    def eta(self, state: _State) -> np.ndarray:
+        """The subject part of the linear predictor (fixed, class and student effects, offset)."""
+        s = self.sizes[0]
+        eta = np.asarray(self.x @ state.dense[2 * s :], dtype=float)
         if self.data.offset is not None:
             eta = eta + self.data.offset
-        if self.zs is not None:
-            eta = eta + units[self.data.units]
-        return np.asarray(eta, dtype=float)
+        if self.n_groups:
+            eta = eta + state.groups[self.groups]
+        if self.n_units:
+            eta = eta + state.units[self.units]
+        return eta
 
-    def log_posterior(
-        self, dense: np.ndarray, units: np.ndarray, sigma: float
-    ) -> tuple[float, np.ndarray, np.ndarray]:
+    def log_posterior(self, state: _State, sigma: float) -> tuple[float, np.ndarray, np.ndarray]:
         """Log-likelihood minus penalties, and the fitted probabilities."""
         s = self.sizes[0]
-        eta = self.eta(dense, units)
-        up = dense[:s][self.data.stratum] + eta
-        down = dense[s : 2 * s][self.data.stratum] - eta
+        eta = self.eta(state)
+        up = state.dense[:s][self.data.stratum] + eta
+        down = state.dense[s : 2 * s][self.data.stratum] - eta
         p_up, p_down = outcome_probabilities(up, down, self.data.can_up, self.data.can_down)
         p_mid = 1.0 - p_up - p_down
         p_obs = np.where(self.y_up > 0, p_up, np.where(self.y_down > 0, p_down, p_mid))
         loglik = float(np.log(np.maximum(p_obs, 1e-300)).sum())
-        prec = self.prior_precision(sigma)
-        penalty = 0.5 * float((prec * (dense - self.prior_mean) ** 2).sum())
-        penalty += 0.5 * float((units**2).sum()) / sigma**2
+        penalty = 0.5 * float((self.prior_prec * (state.dense - self.prior_mean) ** 2).sum())
+        penalty += 0.5 * float((state.groups**2).sum() + (state.units**2).sum()) / sigma**2
         return loglik - penalty, p_up, p_down
 
-    def gradient(self, p_up: np.ndarray, p_down: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Score of the log-likelihood for the dense block and the student effects."""
+    def gradient(self, state: _State, sigma: float, p_up: np.ndarray, p_down: np.ndarray) -> _State:
+        """Score of the log posterior."""
         d = self.data
-        r_up, r_down = self.y_up - p_up, self.y_down - p_down
         s = self.sizes[0]
-        g = np.concatenate(
+        r_up, r_down = self.y_up - p_up, self.y_down - p_down
+        r_eta = r_up - r_down
+        dense = np.concatenate(
             [
                 np.bincount(d.stratum, weights=r_up, minlength=s),
                 np.bincount(d.stratum, weights=r_down, minlength=s),
-                self.cov_t @ (r_up - r_down),
+                self.x_t @ r_eta,
             ]
-        )
-        g_z = np.bincount(d.units, weights=r_up - r_down, minlength=d.n_units) if d.n_units else np.zeros(0)
-        return g, g_z
+        ) - self.prior_prec * (state.dense - self.prior_mean)
+        lam = 1 / sigma**2
+        groups = np.bincount(self.groups, weights=r_eta, minlength=self.n_groups)[: self.n_groups]
+        units = np.bincount(self.units, weights=r_eta, minlength=self.n_units)[: self.n_units]
+        return _State(dense, groups - lam * state.groups, units - lam * state.units)
 
-    def curvature(self, p_up: np.ndarray, p_down: np.ndarray):  # type: ignore[no-untyped-def]
-        """Information blocks: dense-dense (array), dense-student (sparse), student diagonal."""
-        d = self.data
-        s = self.sizes[0]
+
+class _Curvature:
+    """The penalized information, with the student and then the class block eliminated."""
+
+    def __init__(self, problem: _Problem, sigma: float, p_up: np.ndarray, p_down: np.ndarray) -> None:
+        d = problem.data
+        s = problem.sizes[0]
+        lam = 1 / sigma**2
         w11 = p_up * (1 - p_up)
         w22 = p_down * (1 - p_down)
         w12 = -p_up * p_down
         w_eta = w11 - 2 * w12 + w22
         w_a, w_g = w11 - w12, w12 - w22  # alpha-eta and gamma-eta cross terms
-        h = np.zeros((self.n_dense, self.n_dense))
+
+        def cross(other_t: sp.csr_matrix) -> sp.csr_matrix:
+            """Dense-parameter rows against the columns of a one-hot block (strata, classes, students)."""
+            return sp.vstack(
+                [
+                    problem.strata_t @ sp.diags(w_a) @ other_t.T,
+                    problem.strata_t @ sp.diags(w_g) @ other_t.T,
+                    problem.x_t @ sp.diags(w_eta) @ other_t.T,
+                ],
+                format="csr",
+            )
+
+        a = np.zeros((problem.n_dense, problem.n_dense))
         idx = np.arange(s)
-        h[idx, idx] = np.bincount(d.stratum, weights=w11, minlength=s)
-        h[s + idx, s + idx] = np.bincount(d.stratum, weights=w22, minlength=s)
-        h[idx, s + idx] = h[s + idx, idx] = np.bincount(d.stratum, weights=w12, minlength=s)
-        a_c = np.asarray((self.strata_t @ sp.diags(w_a) @ self.cov).todense())
-        g_c = np.asarray((self.strata_t @ sp.diags(w_g) @ self.cov).todense())
-        h[:s, 2 * s :] = a_c
-        h[2 * s :, :s] = a_c.T
-        h[s : 2 * s, 2 * s :] = g_c
-        h[2 * s :, s : 2 * s] = g_c.T
-        h[2 * s :, 2 * s :] = np.asarray((self.cov_t @ sp.diags(w_eta) @ self.cov).todense())
-        if self.zs is None:
-            return h, None, np.zeros(0)
-        h_dz = sp.vstack(
-            [
-                self.strata_t @ sp.diags(w_a) @ self.zs,
-                self.strata_t @ sp.diags(w_g) @ self.zs,
-                self.cov_t @ sp.diags(w_eta) @ self.zs,
-            ],
-            format="csr",
+        a[idx, idx] = np.bincount(d.stratum, weights=w11, minlength=s)
+        a[s + idx, s + idx] = np.bincount(d.stratum, weights=w22, minlength=s)
+        a[idx, s + idx] = a[s + idx, idx] = np.bincount(d.stratum, weights=w12, minlength=s)
+        a_x = np.asarray((problem.strata_t @ sp.diags(w_a) @ problem.x).todense())
+        g_x = np.asarray((problem.strata_t @ sp.diags(w_g) @ problem.x).todense())
+        a[:s, 2 * s :], a[2 * s :, :s] = a_x, a_x.T
+        a[s : 2 * s, 2 * s :], a[2 * s :, s : 2 * s] = g_x, g_x.T
+        a[2 * s :, 2 * s :] = np.asarray((problem.x_t @ sp.diags(w_eta) @ problem.x).todense())
+        a += np.diag(problem.prior_prec)
+        self.problem = problem
+        n_u, n_c = problem.n_units, problem.n_groups
+        # students: diagonal h_z, coupling to dense b_z (P x N) and to their class (h_z itself)
+        self.h_z = np.bincount(problem.units, weights=w_eta, minlength=n_u)[:n_u]
+        self.d_z = self.h_z + lam
+        self.b_z = cross(problem.zs_t)[:, :n_u] if n_u else sp.csr_matrix((problem.n_dense, 0))
+        bz_scaled = self.b_z @ sp.diags(1 / self.d_z) if n_u else self.b_z
+        a1 = a - np.asarray((bz_scaled @ self.b_z.T).todense()) if n_u else a
+        if n_c:
+            b_c = np.asarray(cross(problem.zc_t)[:, :n_c].todense())
+            d_c = np.bincount(problem.groups, weights=w_eta, minlength=n_c)[:n_c] + lam
+            if n_u:
+                owner = one_hot(problem.class_of_unit[:n_u], n_c)
+                b_c = b_c - np.asarray((bz_scaled @ sp.diags(self.h_z) @ owner).todense())
+                d_c = d_c - np.bincount(
+                    problem.class_of_unit[:n_u], weights=self.h_z**2 / self.d_z, minlength=n_c
+                )
+            self.b_c1, self.d_c1 = b_c, d_c
+            a2 = a1 - (b_c / d_c) @ b_c.T
+        else:
+            self.b_c1, self.d_c1 = np.zeros((problem.n_dense, 0)), np.zeros(0)
+            a2 = a1
+        self.chol = linalg.cho_factor(a2, check_finite=False)
+
+    def solve(self, g: _State) -> _State:
+        """Newton step: the penalized information's inverse times the score."""
+        p = self.problem
+        n_u, n_c = p.n_units, p.n_groups
+        cls = p.class_of_unit[:n_u]
+        gz = g.units / self.d_z if n_u else np.zeros(0)
+        gc1 = g.groups - (np.bincount(cls, weights=self.h_z * gz, minlength=n_c) if n_u and n_c else 0.0)
+        gp = g.dense - (self.b_z @ gz if n_u else 0.0)
+        if n_c:
+            gp = gp - self.b_c1 @ (gc1 / self.d_c1)
+        dp = linalg.cho_solve(self.chol, gp, check_finite=False)
+        dc = (gc1 - self.b_c1.T @ dp) / self.d_c1 if n_c else np.zeros(0)
+        if n_u:
+            dz = (g.units - self.b_z.T @ dp - (self.h_z * dc[cls] if n_c else 0.0)) / self.d_z
+        else:
+            dz = np.zeros(0)
+        return _State(dp, dc, dz)
+
+    def log_det(self) -> float:
+        """log |penalized information| (for the Laplace approximation)."""
+        return float(
+            2 * np.log(np.diag(self.chol[0])).sum() + np.log(self.d_z).sum() + np.log(self.d_c1).sum()
         )
-        h_zz = np.bincount(d.units, weights=w_eta, minlength=d.n_units)
-        return h, h_dz, h_zz
+
+    def variances(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Covariance of the dense block; posterior variances of class and student effects."""
+        p = self.problem
+        cov = linalg.cho_solve(self.chol, np.eye(p.n_dense), check_finite=False)
+        cov = (cov + cov.T) / 2
+        n_u, n_c = p.n_units, p.n_groups
+        var_c = (
+            1 / self.d_c1 + np.einsum("ij,ij->j", cov @ self.b_c1, self.b_c1) / self.d_c1**2
+            if n_c
+            else np.zeros(0)
+        )
+        if not n_u:
+            return cov, var_c, np.zeros(0)
+        v = self.b_z.toarray()
+        extra = np.zeros(n_u)
+        if n_c:
+            cls = p.class_of_unit[:n_u]
+            ratio = self.h_z / self.d_c1[cls]
+            v = v - self.b_c1[:, cls] * ratio
+            extra = self.h_z * ratio
+        var_z = 1 / self.d_z + (np.einsum("ij,ij->j", cov @ v, v) + extra) / self.d_z**2
+        return cov, var_c, var_z
 
 
-def _schur(problem: _Problem, prec: np.ndarray, lam: float, p_up: np.ndarray, p_down: np.ndarray):  # type: ignore[no-untyped-def]
-    """The penalized curvature reduced to the dense block: (M, H_dz / H_zz, H_zz + lambda, H_dz)."""
-    h_dd, h_dz, h_zz = problem.curvature(p_up, p_down)
-    m = h_dd + np.diag(prec)
-    if h_dz is None:
-        return m, None, np.zeros(0), None
-    hz = h_zz + lam
-    b = h_dz @ sp.diags(1 / hz)
-    m = m - np.asarray((b @ h_dz.T).todense())
-    return m, b, hz, h_dz
-
-
-def _fit_one(
-    problem: _Problem, sigma: float, dense: np.ndarray, units: np.ndarray, max_iter: int = 50
-) -> ModelFit:
+def _fit_one(problem: _Problem, sigma: float, state: _State, max_iter: int = 50) -> ModelFit:
     """Newton iterations with step halving at one prior spread."""
-    data = problem.data
-    prec = problem.prior_precision(sigma)
-    lam = 1 / sigma**2
-    obj, p_up, p_down = problem.log_posterior(dense, units, sigma)
+    obj, p_up, p_down = problem.log_posterior(state, sigma)
     converged = False
     for _ in range(max_iter):
-        g_d, g_z = problem.gradient(p_up, p_down)
-        g_d = g_d - prec * (dense - problem.prior_mean)
-        g_z = g_z - lam * units
-        m, b, hz, h_dz = _schur(problem, prec, lam, p_up, p_down)
-        rhs = g_d - b @ g_z if b is not None else g_d
-        step_d = linalg.solve(m, rhs, assume_a="pos", check_finite=False)
-        step_z = (g_z - h_dz.T @ step_d) / hz if h_dz is not None else np.zeros(0)
+        step = _Curvature(problem, sigma, p_up, p_down).solve(problem.gradient(state, sigma, p_up, p_down))
         size = 1.0
         while True:
-            new_d, new_z = dense + size * step_d, units + size * step_z
-            new_obj, new_up, new_down = problem.log_posterior(new_d, new_z, sigma)
+            new = state.moved(step, size)
+            new_obj, new_up, new_down = problem.log_posterior(new, sigma)
             if new_obj >= obj - 1e-10 or size < 1e-4:
                 break
             size /= 2
         gain = new_obj - obj
-        dense, units, obj, p_up, p_down = new_d, new_z, new_obj, new_up, new_down
-        biggest = max(float(np.abs(step_d).max(initial=0)), float(np.abs(step_z).max(initial=0))) * size
+        state, obj, p_up, p_down = new, new_obj, new_up, new_down
+        biggest = size * max(np.abs(step.dense).max(initial=0), np.abs(step.groups).max(initial=0))
+        biggest = max(biggest, size * np.abs(step.units).max(initial=0))
         if gain < 1e-6 and biggest < 1e-4:
             converged = True
             break
-    m, b, hz, _ = _schur(problem, prec, lam, p_up, p_down)
-    chol = linalg.cho_factor(m, check_finite=False)
-    logdet = 2 * float(np.log(np.diag(chol[0])).sum())
-    cov = linalg.cho_solve(chol, np.eye(len(m)), check_finite=False)
-    if b is not None:
-        bd = b.toarray()
-        unit_var = 1 / hz + np.einsum("ij,ij->j", cov @ bd, bd)
-    else:
-        unit_var = np.zeros(0)
-    log_evidence = obj - 0.5 * logdet - 0.5 * float(np.log(hz).sum())
-    log_evidence += 0.5 * (data.n_units + data.n_groups) * math.log(lam)
-    s, f, _ = problem.sizes
+    curv = _Curvature(problem, sigma, p_up, p_down)
+    cov, var_c, var_z = curv.variances()
+    n_random = problem.n_units + problem.n_groups
+    log_evidence = obj - 0.5 * curv.log_det() + 0.5 * n_random * math.log(1 / sigma**2)
+    s, f = problem.sizes
     return ModelFit(
-        alpha=dense[:s],
-        gamma=dense[s : 2 * s],
-        beta=dense[2 * s : 2 * s + f],
-        group_effects=dense[2 * s + f :],
-        unit_effects=units,
+        alpha=state.dense[:s],
+        gamma=state.dense[s : 2 * s],
+        beta=state.dense[2 * s : 2 * s + f],
+        group_effects=state.groups,
+        unit_effects=state.units,
         cov_dense=cov,
-        unit_var=unit_var,
-        eta=problem.eta(dense, units),
+        group_var=var_c,
+        unit_var=var_z,
+        eta=problem.eta(state),
         p_up=p_up,
         p_down=p_down,
         sigma=sigma,
@@ -282,14 +345,16 @@ def _fit_one(
 def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID) -> ModelFit:
     """The posterior mode at the prior spread with the highest Laplace marginal likelihood."""
     problem = _Problem(data)
-    dense = problem.prior_mean.copy()
-    units = np.zeros(data.n_units)
+    state = problem.start()
     has_random = bool(data.n_groups or data.n_units)
     best: ModelFit | None = None
     for sigma in sigmas if has_random else sigmas[:1]:
-        result = _fit_one(problem, sigma, dense, units)
-        dense = np.concatenate([result.alpha, result.gamma, result.beta, result.group_effects])
-        units = result.unit_effects
+        result = _fit_one(problem, sigma, state)
+        state = _State(
+            np.concatenate([result.alpha, result.gamma, result.beta]),
+            result.group_effects,
+            result.unit_effects,
+        )
         if best is not None and result.log_evidence < best.log_evidence:
             break  # the evidence is unimodal in practice: past the peak
         best = result
@@ -297,12 +362,12 @@ def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID) -> ModelFit:
     return best
 
 
-def cluster_scores(data: ModelData, result: ModelFit, clusters: np.ndarray, n_clusters: int) -> sp.csr_matrix:
-    """Each cluster's (student's) score for the dense parameters at the mode (clusters x dense).
+def cluster_scores(data: ModelData, result: ModelFit, clusters: np.ndarray, n_clusters: int) -> np.ndarray:
+    """How far each cluster's (student's) incidents pull the dense estimates: (clusters x dense).
 
-    When the clusters are the model's students, the part their own student effect absorbs is taken
-    off (the efficient score), so ``cov_dense @ score`` is the one-step change of the dense estimates
-    if that student's incidents were left out.
+    ``score @ cov_dense`` is the one-step change of (alpha, gamma, beta) if that student's incidents
+    were left out. When the clusters are the model's students, the part their own student effect
+    (and their class effect) absorbs is taken off first.
     """
     problem = _Problem(data)
     r_up, r_down = problem.y_up - result.p_up, problem.y_down - result.p_down
@@ -310,15 +375,17 @@ def cluster_scores(data: ModelData, result: ModelFit, clusters: np.ndarray, n_cl
         [
             sp.diags(r_up) @ problem.strata,
             sp.diags(r_down) @ problem.strata,
-            sp.diags(r_up - r_down) @ problem.cov,
+            sp.diags(r_up - r_down) @ problem.x,
         ],
         format="csr",
     )
-    g = (one_hot(clusters, n_clusters).T @ per_incident).tocsr()
+    g = np.asarray((one_hot(clusters, n_clusters).T @ per_incident).todense())
     if data.n_units and np.array_equal(clusters, data.units):
-        lam = 1 / result.sigma**2
-        prec = problem.prior_precision(result.sigma)
-        _, b, _, _ = _schur(problem, prec, lam, result.p_up, result.p_down)
-        g_z = np.bincount(data.units, weights=r_up - r_down, minlength=data.n_units)
-        g = (g - (b @ sp.diags(g_z)).T).tocsr()
+        curv = _Curvature(problem, result.sigma, result.p_up, result.p_down)
+        own = np.bincount(data.units, weights=r_up - r_down, minlength=data.n_units)
+        g = g - (curv.b_z @ sp.diags(own / curv.d_z)).T.toarray()
+        if data.n_groups:
+            cls = problem.class_of_unit[: data.n_units]
+            through_class = own - curv.h_z * own / curv.d_z
+            g = g - (curv.b_c1[:, cls] * (through_class / curv.d_c1[cls])).T
     return g

@@ -62,6 +62,12 @@ class Tables:
 
     def counts(self) -> list[Counts]:
         """Like-with-like counts per subject: the rest only in the strata where the subject appears."""
+        if "_counts" not in self.__dict__:
+            object.__setattr__(self, "_counts", self._compute_counts())
+        return self.__dict__["_counts"]
+
+    def _compute_counts(self) -> list[Counts]:
+        """Counts for every subject at once (see ``counts``)."""
         sub = self.subject.astype(float)
         present = sub.sum(axis=2) > 0
         rest = (self.total[None, :, :] - sub) * present[:, :, None]
@@ -71,21 +77,20 @@ class Tables:
         expected = (sub.sum(axis=2)[:, :, None] * rate).sum(axis=1)
         n = sub.sum(axis=(1, 2))
         rs = rest.sum(axis=1)
-        out = []
-        for j in range(sub.shape[0]):
-            out.append(
-                Counts(
-                    n=int(n[j]),
-                    stricter=int(sub[j, :, 2].sum()),
-                    milder=int(sub[j, :, 0].sum()),
-                    rest_n=int(rest_n[j].sum()),
-                    rest_stricter=int(rs[j, 2]),
-                    rest_milder=int(rs[j, 0]),
-                    expected_stricter=round(float(expected[j, 2]), 3),
-                    expected_milder=round(float(expected[j, 0]), 3),
-                )
-            )
-        return out
+        own = sub.sum(axis=1)
+        rest_total = rest_n.sum(axis=1)
+        columns = zip(
+            n.astype(int).tolist(),
+            own[:, 2].astype(int).tolist(),
+            own[:, 0].astype(int).tolist(),
+            rest_total.astype(int).tolist(),
+            rs[:, 2].astype(int).tolist(),
+            rs[:, 0].astype(int).tolist(),
+            np.round(expected[:, 2], 3).tolist(),
+            np.round(expected[:, 0], 3).tolist(),
+            strict=True,
+        )
+        return [Counts(*row) for row in columns]
 
 
 def cross_tables(

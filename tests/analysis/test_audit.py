@@ -224,7 +224,7 @@ def test_a_one_step_ladder_leaves_nothing_to_compare() -> None:
 def test_separation_everyone_in_a_group_stricter_stays_finite() -> None:
     rng = np.random.default_rng(9)
     incidents, students = _fair_class(rng, group="2A")
-    more, extra = _fair_class(rng, group="2B")
+    more, extra = _fair_class(rng, n_students=16, group="2B")
     students.update(extra)
     incidents += [
         (s, lesson, rule, 5) if s.startswith("2B") else (s, lesson, rule, step)
