@@ -75,7 +75,7 @@ class HistoryFilterBar(QWidget):
         self._filling = False
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Soort tonen"))
-        self.kind.addItem(self.tr("Incidenten en complimenten"), None)
+        self.kind.addItem(self.tr("Alles"), None)
         self.kind.addItem(self.tr("Alleen incidenten"), "incident")
         self.kind.addItem(self.tr("Alleen complimenten"), "praise")
         self.class_combo = QComboBox()

@@ -14,7 +14,14 @@ from app.errors import UserError
 from app.ui.history_edit_panel import HistoryEditPanel
 from app.ui.history_filters import HistoryFilterBar
 from app.ui.inline_message import InlineMessage, UndoBar
-from app.ui.table_models import HistoryFilterProxy, HistoryRow, HistoryTableModel, RowRole
+from app.ui.table_models import (
+    HistoryFilterProxy,
+    HistoryRow,
+    HistoryTableModel,
+    RowRole,
+    locale_date,
+    locale_datetime,
+)
 
 if TYPE_CHECKING:
     from app.models.records import ClassInfo, RuleInfo, StepInfo, StudentInfo
@@ -48,8 +55,13 @@ def load_history(store: Store) -> HistorySnapshot:
     )
 
 
-#: column widths in characters of the font (the note column takes the rest)
-_WIDTHS = {0: 15, 1: 12, 2: 5, 3: 17, 4: 19, 5: 4, 6: 15, 7: 15, 8: 15, 10: 10}
+#: widths in characters of the font for columns of free text (the note column takes the rest)
+_WIDTHS = {
+    HistoryTableModel.STUDENT: 17,
+    HistoryTableModel.RULE: 21,
+    HistoryTableModel.STEP: 17,
+    HistoryTableModel.AGREED: 17,
+}
 
 
 class HistoryPage(QWidget):
@@ -89,9 +101,7 @@ class HistoryPage(QWidget):
         vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        char = self.table.fontMetrics().horizontalAdvance("0123456789abcdefghij") / 20
-        for col, chars in _WIDTHS.items():
-            self.table.setColumnWidth(col, int(chars * char) + 14)
+        self._set_column_widths()
         header.setSectionResizeMode(HistoryTableModel.NOTE, QHeaderView.ResizeMode.Stretch)
         self.count_label = QLabel()
         self.count_label.setAccessibleName(self.tr("Aantal getoonde regels"))
@@ -129,6 +139,29 @@ class HistoryPage(QWidget):
             self.delete_selected()
             return True
         return super().eventFilter(watched, event)
+
+    def _set_column_widths(self) -> None:
+        """Widths from the font: sample texts for fixed formats, a number of characters for free text."""
+        metrics = self.table.fontMetrics()
+        char = metrics.horizontalAdvance("0123456789abcdefghij") / 20
+        for col, chars in _WIDTHS.items():
+            self.table.setColumnWidth(col, int(chars * char) + 14)
+        late = datetime(2026, 12, 28, 23, 59)
+        m = HistoryTableModel
+        samples = {
+            m.WHEN: [locale_datetime(late)],
+            m.CLASS: ["2A-h"],
+            m.STRIKE: ["10e"],
+            m.DEVIATION: [
+                QCoreApplication.translate("TableModels", "= volgens afspraak"),
+                QCoreApplication.translate("TableModels", "▲ strenger (+{n})"),
+            ],
+            m.EDITED: [locale_date(late.date())],
+        }
+        for col, texts in samples.items():
+            header = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(t) for t in [*texts, header])
+            self.table.setColumnWidth(col, width + 20)
 
     # -- loading ---------------------------------------------------------------------------------
     def activated(self) -> None:

@@ -136,11 +136,11 @@ _TINTS = {"stricter": QColor("#f6dcc2"), "milder": QColor("#cfe3f3"), "praise": 
 class HistoryTableModel(QAbstractTableModel):
     """Incidents and praise, one per row; columns below, sortable on ``SortRole``."""
 
-    WHEN, KIND, CLASS, STUDENT, RULE, STRIKE, STEP, AGREED, DEVIATION, NOTE, EDITED = range(11)
+    #: a praise shows "★ Compliment" in the rule column (tinted), so it stands out without a column of its own
+    WHEN, CLASS, STUDENT, RULE, STRIKE, STEP, AGREED, DEVIATION, NOTE, EDITED = range(10)
     #: column titles (Dutch source strings, translated when shown)
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryTableModel", "Wanneer"),
-        QT_TRANSLATE_NOOP("HistoryTableModel", "Soort"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Klas"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Leerling"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Afspraak"),
@@ -236,7 +236,7 @@ class HistoryTableModel(QAbstractTableModel):
     def _tint(self, row: HistoryRow, col: int) -> QColor | None:
         if col == self.DEVIATION and row.deviation in _TINTS:
             return _TINTS[row.deviation]
-        if col == self.KIND and row.is_praise:
+        if col == self.RULE and row.is_praise:
             return _TINTS["praise"]
         return None
 
@@ -244,8 +244,6 @@ class HistoryTableModel(QAbstractTableModel):
         dash = "—"
         if col == self.WHEN:
             return locale_datetime(row.occurred_at)
-        if col == self.KIND:
-            return self.tr("★ Compliment") if row.is_praise else self.tr("Incident")
         if col == self.CLASS:
             return row.class_name
         if col == self.STUDENT:
@@ -255,7 +253,7 @@ class HistoryTableModel(QAbstractTableModel):
         if col == self.EDITED:
             return locale_date(row.edited_at.date()) if row.edited_at else ""
         if row.is_praise:
-            return dash
+            return self.tr("★ Compliment") if col == self.RULE else dash
         if col == self.RULE:
             return row.rule_name
         if col == self.STRIKE:
@@ -271,14 +269,12 @@ class HistoryTableModel(QAbstractTableModel):
     def _sort_value(self, row: HistoryRow, col: int) -> Any:
         if col == self.WHEN:
             return row.occurred_at.isoformat()
-        if col == self.KIND:
-            return row.kind
         if col == self.CLASS:
             return row.class_name.casefold()
         if col == self.STUDENT:
             return row.student_name.casefold()
         if col == self.RULE:
-            return row.rule_name.casefold()
+            return "" if row.is_praise else row.rule_name.casefold()
         if col == self.STRIKE:
             return row.strike
         if col == self.STEP:
@@ -371,26 +367,33 @@ class HistoryFilterProxy(QSortFilterProxyModel):
 
 
 class StudentTableModel(QAbstractTableModel):
-    """Students of a class: number, name, class, audit attributes, archived."""
+    """Students of a class: number, name, class, archived or not, then one column per audit attribute."""
 
-    NUMBER, NAME, CLASS, ATTRIBUTES, STATUS = range(5)
-    #: column titles (Dutch source strings)
+    NUMBER, NAME, CLASS, STATUS = range(4)
+    #: the first attribute's column; attribute columns follow in name order
+    FIRST_ATTRIBUTE = 4
+    #: fixed column titles (Dutch source strings)
     HEADERS = (
         QT_TRANSLATE_NOOP("StudentTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("StudentTableModel", "Naam"),
         QT_TRANSLATE_NOOP("StudentTableModel", "Klas"),
-        QT_TRANSLATE_NOOP("StudentTableModel", "Kenmerken"),
         QT_TRANSLATE_NOOP("StudentTableModel", "Status"),
     )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[StudentInfo] = []
+        self.attributes: list[str] = []
 
-    def set_rows(self, rows: list[StudentInfo]) -> None:
-        """Replace every row at once."""
+    def set_rows(self, rows: list[StudentInfo], attributes: list[str] | None = None) -> None:
+        """Replace every row at once; ``attributes`` names the attribute columns (default: those used)."""
         self.beginResetModel()
         self._rows = list(rows)
+        self.attributes = (
+            list(attributes)
+            if attributes is not None
+            else sorted({name for row in rows for name in row.attributes})
+        )
         self.endResetModel()
 
     def row_of(self, student_id: int) -> int:
@@ -405,14 +408,16 @@ class StudentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self.HEADERS)
+        """Number of columns: the fixed ones and one per attribute."""
+        return 0 if parent.isValid() else len(self.HEADERS) + len(self.attributes)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """Translated column titles."""
+        """Translated column titles; attribute columns carry the attribute's own name."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section >= self.FIRST_ATTRIBUTE:
+                return self.attributes[section - self.FIRST_ATTRIBUTE]
             return self.tr(self.HEADERS[section])
         return None
 
@@ -425,14 +430,14 @@ class StudentTableModel(QAbstractTableModel):
         if role == RowRole:
             return student
         if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            if col >= self.FIRST_ATTRIBUTE:
+                return student.attributes.get(self.attributes[col - self.FIRST_ATTRIBUTE], "")
             if col == self.NUMBER:
                 return student.external_id
             if col == self.NAME:
                 return student.name if role == Qt.ItemDataRole.DisplayRole else student.name.casefold()
             if col == self.CLASS:
                 return student.class_name
-            if col == self.ATTRIBUTES:
-                return ", ".join(f"{k}: {v}" for k, v in sorted(student.attributes.items()))
             if col == self.STATUS:
                 return self.tr("gearchiveerd") if student.archived else self.tr("actief")
         return None

@@ -69,9 +69,10 @@ def test_history_model_shows_deviation_in_words_and_symbols() -> None:
     assert _text(model, 0, M.DEVIATION) == "▲ strenger (+2)"
     assert _text(model, 1, M.DEVIATION) == "▼ milder (−1)"
     assert _text(model, 2, M.DEVIATION) == "= volgens afspraak"
-    assert _text(model, 3, M.KIND) == "★ Compliment"
-    assert _text(model, 3, M.RULE) == "—"
-    assert _text(model, 0, M.KIND) == "Incident"
+    assert _text(model, 3, M.RULE) == "★ Compliment"
+    assert _text(model, 3, M.STEP) == "—"
+    assert model.data(model.index(3, M.RULE), Qt.ItemDataRole.BackgroundRole) is not None
+    assert _text(model, 0, M.RULE) == "Telefoon weg"
     assert _text(model, 0, M.STEP) == "3 · stap 3"
     assert _text(model, 0, M.STRIKE) == "1e"
     assert model.data(model.index(0, 0), RowRole).id == 1
@@ -162,7 +163,7 @@ def test_history_rows_from_the_store(store: Store) -> None:
     assert (prow.kind, prow.class_name, prow.deviation) == ("praise", "2A", "")
 
 
-def test_student_model_lists_number_name_class_attributes_and_status() -> None:
+def test_student_model_lists_number_name_class_status_and_one_column_per_attribute() -> None:
     model = StudentTableModel()
     model.set_rows(
         [
@@ -171,7 +172,10 @@ def test_student_model_lists_number_name_class_attributes_and_status() -> None:
         ]
     )
     assert model.rowCount() == 2
-    assert _text(model, 0, StudentTableModel.ATTRIBUTES) == "geslacht: v"
+    assert model.columnCount() == StudentTableModel.FIRST_ATTRIBUTE + 1
+    assert model.headerData(StudentTableModel.FIRST_ATTRIBUTE, Qt.Orientation.Horizontal) == "geslacht"
+    assert _text(model, 0, StudentTableModel.FIRST_ATTRIBUTE) == "v"
+    assert _text(model, 1, StudentTableModel.FIRST_ATTRIBUTE) == ""
     assert _text(model, 1, StudentTableModel.STATUS) == "gearchiveerd"
     assert model.row_of(2) == 1
     assert model.row_of(7) == -1

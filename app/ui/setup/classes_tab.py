@@ -44,6 +44,7 @@ class ClassesBox(QGroupBox):
         self.classes: list[ClassInfo] = []
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Klassen"))
+        self.list.setSpacing(2)
         self.show_archived = QCheckBox(self.tr("Toon gearchiveerde klassen"))
         self.show_archived.setAccessibleName(self.tr("Toon gearchiveerde klassen"))
         self.name = QLineEdit()
@@ -184,8 +185,9 @@ class ClassesTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         self.show_archived = QCheckBox(self.tr("Toon gearchiveerde leerlingen"))
         self.show_archived.setAccessibleName(self.tr("Toon gearchiveerde leerlingen"))
         self.import_button = button(self.tr("&Importeer leerlinglijst…"), self.tr("Leerlinglijst importeren"))
@@ -235,8 +237,9 @@ class ClassesTab(QWidget):
             if current
             else self.tr("Leerlingen")
         )
-        self.model.set_rows(students)
-        self.form.set_options([c.name for c in self.ctx.store.classes()], self.ctx.store.attribute_names())
+        attributes = self.ctx.store.attribute_names()
+        self.model.set_rows(students, attributes)
+        self.form.set_options([c.name for c in self.ctx.store.classes()], attributes)
         row = self.model.row_of(keep) if keep is not None else -1
         shown_class = current.id if current is not None else None
         if row >= 0:
