@@ -72,16 +72,17 @@ def test_a_case_naming_a_student_is_refused_in_the_page(page: TeamPage, store: S
 
 def test_team_comparison_in_the_page(page: TeamPage, tmp_path: Path) -> None:
     from app.analysis.anonymise import ExportOptions
-    from app.analysis.team_files import export_package, write_package
+    from app.analysis.exchange import exchange_bytes
     from app.analysis.team_report import build_summary
 
     paths = []
     for seed in (11, 12):
         with Store.open(tmp_path / f"c{seed}.db") as other:
-            fill_log(other, seed=seed, small_class=False)
+            fill_log(other, seed=seed, weeks=6, small_class=False)
             tables = other.read_tables()
-        write_package(export_package(build_summary(tables, None, ExportOptions())), tmp_path / f"u{seed}")
-        paths.append(str(tmp_path / f"u{seed}" / JSON_NAME))
+        path = tmp_path / f"u{seed}.json"
+        path.write_bytes(exchange_bytes(build_summary(tables, None, ExportOptions())))
+        paths.append(str(path))
     panel = page.compare
     panel.add_files([*paths, paths[0]])  # a file added twice is listed once
     assert len(panel.file_paths()) == 2
