@@ -240,8 +240,22 @@ def check_store(path: Path, passphrase: str | None = None) -> StoreCheck:
     """Validate a store file read-only: quick_check, fair-strictness tables, a known revision.
 
     Raises a typed ``StoreError`` (damaged, newer, passphrase required or wrong); a missing or empty
-    file is 'new'. A plain file is read as plain whatever the passphrase.
+    file is 'new'. A plain file is read as plain whatever the passphrase. A refused file is left as
+    it was found: the empty -wal/-shm that SQLite creates to read a WAL-mode file are removed again.
     """
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [side.exists() for side in sides]
+    try:
+        return _check_store(path, passphrase)
+    except StoreError:
+        for side, was_there in zip(sides, existed, strict=True):
+            if not was_there and side.exists() and (side.name.endswith("-shm") or side.stat().st_size == 0):
+                with suppress(OSError):
+                    side.unlink()
+        raise
+
+
+def _check_store(path: Path, passphrase: str | None) -> StoreCheck:
     kind = file_kind(path)
     if kind == "new":
         return StoreCheck(path, "new", None)

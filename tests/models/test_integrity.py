@@ -8,6 +8,8 @@ import stat
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.models import integrity
 from app.models.backup import list_backups
@@ -187,3 +189,52 @@ def test_large_files_are_scanned_only_after_an_unclean_shutdown(
     monkeypatch.setattr(integrity, "QUICK_CHECK_MAX_BYTES", 10**9)
     db_path.with_name(db_path.name + "-wal").unlink()
     assert integrity.needs_quick_check(db_path)
+
+
+_HEALTHY: dict[str, bytes] = {}
+
+
+def _healthy_store_bytes(tmp_path_factory: pytest.TempPathFactory) -> bytes:
+    if "plain" not in _HEALTHY:
+        path = tmp_path_factory.mktemp("healthy") / "h.db"
+        _fill(path, 20)
+        _HEALTHY["plain"] = path.read_bytes()
+    return _HEALTHY["plain"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    flips=st.lists(st.tuples(st.integers(min_value=0), st.integers(min_value=1, max_value=255)), max_size=8),
+    cut=st.one_of(st.none(), st.integers(min_value=0)),
+)
+def test_a_mangled_store_file_never_crashes_and_is_never_changed(
+    tmp_path_factory: pytest.TempPathFactory, flips: list[tuple[int, int]], cut: int | None
+) -> None:
+    data = bytearray(_healthy_store_bytes(tmp_path_factory))
+    for position, mask in flips:
+        data[position % len(data)] ^= mask
+    if cut is not None:
+        data = data[: cut % (len(data) + 1)]
+    path = tmp_path_factory.mktemp("mangled") / "m.db"
+    path.write_bytes(bytes(data))
+    try:
+        check_store(path)
+    except integrity.StoreError:
+        assert sorted(p.name for p in path.parent.iterdir()) == ["m.db"]  # nothing left beside it
+    assert path.read_bytes() == bytes(data)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.binary(max_size=5000), st.booleans())
+def test_arbitrary_bytes_are_refused_cleanly(
+    tmp_path_factory: pytest.TempPathFactory, blob: bytes, header: bool
+) -> None:
+    path = tmp_path_factory.mktemp("blob") / "b.db"
+    content = (integrity.SQLITE_HEADER + blob) if header else blob
+    path.write_bytes(content)
+    try:
+        result = check_store(path)
+    except integrity.StoreError:
+        result = None
+    assert result is None or result.revision is None  # only an empty file or database passes
+    assert path.read_bytes() == content
