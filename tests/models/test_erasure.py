@@ -70,3 +70,21 @@ def test_unknown_student_is_a_user_error(store: Store) -> None:
     with pytest.raises(UserError, match="geen leerling met nummer 9"):
         forget_student(store, "9")
     assert len(store.students()) == 1
+
+
+def test_forgetting_in_an_encrypted_store_checks_encrypted_backups(db_path: Path) -> None:
+    pytest.importorskip("sqlcipher3")
+    passphrase = "wachtwoord voor de test"
+    with Store.open(db_path, passphrase=passphrase) as store:
+        _log_year(store)
+    store = Store.open(db_path, passphrase=passphrase)
+    try:
+        holding = forget_student(store, "F1").backups_holding
+        assert [p.name for p in holding] == [b.path.name for b in backup.list_backups(db_path)]
+        assert [s.external_id for s in store.students()] == ["K2"]
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+    finally:
+        store.close()
+    with Store.open(db_path, passphrase=passphrase) as again:
+        assert [s.external_id for s in again.students()] == ["K2"]
