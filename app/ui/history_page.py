@@ -205,23 +205,30 @@ class HistoryPage(QWidget):
             snapshot.rules,
         )
         self.panel.fill(snapshot.students, snapshot.rules, snapshot.ladder)
+        # filters first, so the reset filters the new rows once
+        self.proxy.set_filters(**self.filters.values(), refilter=False)  # type: ignore[arg-type]
         self.model.set_rows(snapshot.rows)
-        self.apply_filters()
+        self._update_count()
         self._select_keys(keep)
 
     # -- filters and selection -------------------------------------------------------------------
     def apply_filters(self) -> None:
         """Filter the table by the filter bar and update the count."""
         self.proxy.set_filters(**self.filters.values())  # type: ignore[arg-type]
-        shown = [self.proxy.data(self.proxy.index(r, 0), RowRole) for r in range(self.proxy.rowCount())]
-        n_praise = sum(1 for r in shown if r.is_praise)
+        self._update_count()
+        self._selection_changed()
+
+    def _update_count(self) -> None:
+        rows = self.model.rows()
+        accepts = self.proxy.accepts
+        n_praise = sum(1 for r in rows if r.is_praise and accepts(r))
+        shown = self.proxy.rowCount()
         self.count_label.setText(
             self.tr("{i} incidenten en {p} complimenten getoond, van {n} in totaal.")
-            .replace("{i}", str(len(shown) - n_praise))
+            .replace("{i}", str(shown - n_praise))
             .replace("{p}", str(n_praise))
-            .replace("{n}", str(self.model.rowCount()))
+            .replace("{n}", str(len(rows)))
         )
-        self._selection_changed()
 
     def selected_rows(self) -> list[HistoryRow]:
         """The selected lines, in table order."""
@@ -233,13 +240,12 @@ class HistoryPage(QWidget):
 
     def _select_keys(self, keys: list[tuple[str, int]]) -> None:
         selection = self.table.selectionModel()
-        wanted = set(keys)
         first = None
-        for proxy_row in range(self.proxy.rowCount()):
-            row = self.proxy.data(self.proxy.index(proxy_row, 0), RowRole)
-            if (row.kind, row.id) in wanted:
-                index = self.proxy.index(proxy_row, 0)
-                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        for kind, line_id in keys:
+            source_row = self.model.source_row_of(kind, line_id)
+            index = self.proxy.mapFromSource(self.model.index(source_row, 0)) if source_row >= 0 else None
+            if index is not None and index.isValid():
                 selection.select(index, flags)
                 first = first or index
         if first is not None:

@@ -182,17 +182,27 @@ class HistoryTableModel(QAbstractTableModel):
         if self._sort is None:
             return rows
         column, order = self._sort
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column == self.WHEN:  # the usual case: one sort on the datetime itself
+            return sorted(rows, key=lambda r: (r.occurred_at, r.id), reverse=descending)
         # ties keep time order, newest first, so equal values read like a log
         rows = sorted(rows, key=lambda r: (r.occurred_at, r.id), reverse=True)
-        return sorted(
-            rows,
-            key=lambda r: self._sort_value(r, column),
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
+        return sorted(rows, key=lambda r: self._sort_value(r, column), reverse=descending)
 
     def rows(self) -> list[HistoryRow]:
-        """The rows held (unsorted, unfiltered)."""
+        """The rows held, in the current sort order, unfiltered."""
         return list(self._rows)
+
+    def row_at(self, source_row: int) -> HistoryRow:
+        """The row at a source row number."""
+        return self._rows[source_row]
+
+    def source_row_of(self, kind: str, line_id: int) -> int:
+        """The source row of a line, or -1."""
+        for n, row in enumerate(self._rows):
+            if row.id == line_id and row.kind == kind:
+                return n
+        return -1
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         """Number of rows (0 under a valid parent: this is a flat table)."""
@@ -331,12 +341,18 @@ class HistoryFilterProxy(QSortFilterProxyModel):
         rule_id: int | None = None,
         date_from: date | None = None,
         date_to: date | None = None,
+        refilter: bool = True,
     ) -> None:
-        """Set every filter at once (None = no filter on that field) and re-filter once."""
-        self.beginFilterChange()
+        """Set every filter at once (None = no filter on that field) and re-filter once.
+
+        ``refilter=False`` only stores them, for a source reset that follows and filters anyway.
+        """
+        if refilter:
+            self.beginFilterChange()
         self.kind, self.class_name, self.student_id = kind, class_name, student_id
         self.rule_id, self.date_from, self.date_to = rule_id, date_from, date_to
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if refilter:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort the source model (fast) and show it in that order."""
@@ -350,9 +366,13 @@ class HistoryFilterProxy(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         """Keep a row when it passes every filter that is set."""
         model = self.sourceModel()
+        if isinstance(model, HistoryTableModel):  # the fast path: no index or data() round trip
+            return 0 <= source_row < model.rowCount() and self.accepts(model.row_at(source_row))
         row: HistoryRow | None = model.data(model.index(source_row, 0, source_parent), RowRole)
-        if row is None:
-            return False
+        return row is not None and self.accepts(row)
+
+    def accepts(self, row: HistoryRow) -> bool:
+        """True when ``row`` passes every filter that is set."""
         if self.kind is not None and row.kind != self.kind:
             return False
         if self.rule_id is not None and row.rule_id != self.rule_id:
