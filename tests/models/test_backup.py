@@ -145,3 +145,11 @@ def test_folders_the_app_creates_are_private(tmp_path: Path) -> None:
         store.add_student("1", "Ann", "1A")
     assert stat.S_IMODE(os.stat(db_path.parent).st_mode) == 0o700
     assert stat.S_IMODE(os.stat(config.backup_dir(db_path)).st_mode) == 0o700
+
+
+def test_a_backup_is_due_after_a_day(store: Store) -> None:
+    assert backup.backup_due(store)
+    made = backup.backup_store(store, backup.backup_name(store.path, "auto"))
+    assert not backup.backup_due(store)
+    assert backup.backup_due(store, datetime.now() + timedelta(days=1, minutes=1))
+    assert made.exists()

@@ -257,3 +257,20 @@ def test_start_on_a_damaged_file_restores_the_chosen_backup(
         assert len(damaged) == 1 and damaged[0].path.read_bytes().startswith(b"SQLite format 3\x00\x13")
     finally:
         store.close()
+
+
+def test_the_offer_appears_after_start_without_blocking(qtbot: Any, ctx: AppContext) -> None:
+    pytest.importorskip("sqlcipher3")
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from app.ui.app import _start_safety_timers
+
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    _start_safety_timers(ctx, window)
+    qtbot.waitUntil(lambda: window.property("encryption_offer_shown") is not None, timeout=5000)
+    assert window.property("encryption_offer_shown") is True
+    offers = window.findChildren(QMessageBox)
+    assert len(offers) == 1 and offers[0].isVisible() and not offers[0].isModal()
+    offers[0].close()
