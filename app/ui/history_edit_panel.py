@@ -104,6 +104,7 @@ class HistoryEditPanel(QGroupBox):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         self.save_button.clicked.connect(self.save_requested)
+        self.note.returnPressed.connect(self.save_requested)
         self.delete_button.clicked.connect(self.delete_requested)
         self.show_row(None)
 

@@ -32,7 +32,12 @@ class LadderBox(QGroupBox):
         self.ctx = ctx
         self.rows: list[tuple[QLabel, QLineEdit, QComboBox]] = []
         self._loaded: list[tuple[str, str]] = []
-        explain = QLabel(self.tr("Van de lichtste reactie (stap 1) naar de zwaarste."))
+        explain = QLabel(
+            self.tr(
+                "Van de lichtste reactie (stap 1) naar de zwaarste. Een stap die al in incidenten staat, "
+                "kun je hernoemen maar niet weghalen."
+            )
+        )
         explain.setWordWrap(True)
         self.grid = QGridLayout()
         self.grid.setColumnStretch(1, 1)

@@ -99,6 +99,16 @@ class RulesTab(QWidget):
         middle.addLayout(form)
         middle.addLayout(form_buttons)
         middle.addWidget(self.message)
+        hint = QLabel(
+            self.tr(
+                "De startstap is de reactie bij de 1e keer in een les; elke volgende keer is het één stap "
+                "hoger, tot de hoogste stap. Veiligheid begint meestal hoger. Met afbouw plan je vanaf "
+                "welke datum een afspraak op een andere stap begint."
+            )
+        )
+        hint.setWordWrap(True)
+        middle.addSpacing(12)
+        middle.addWidget(hint)
         middle.addStretch(1)
 
         self.ladder = LadderBox(ctx)
