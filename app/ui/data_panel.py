@@ -38,8 +38,12 @@ if TYPE_CHECKING:
     from app.ui.context import AppContext
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataPanel", text)
+def _tr(text: str, **values: object) -> str:
+    """The translated text with ``{name}`` fields filled in."""
+    text = QCoreApplication.translate("DataPanel", text)
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
 
 
 def _button(text: str) -> QPushButton:
@@ -273,13 +277,15 @@ class DataPanel(QWidget):
 
         counts = period_counts(self.ctx.store, *school_year(self.year_spin.value()))
         self.year_label.setText(
-            _tr("{start} tot {end}: {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.")
-            .replace("{start}", f"{counts.start:%d-%m-%Y}")
-            .replace("{end}", f"{counts.end:%d-%m-%Y}")
-            .replace("{l}", str(counts.lessons))
-            .replace("{i}", str(counts.incidents))
-            .replace("{p}", str(counts.praise))
-            .replace("{r}", str(counts.reflections))
+            _tr(
+                "{start} tot {end}: {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.",
+                start=f"{counts.start:%d-%m-%Y}",
+                end=f"{counts.end:%d-%m-%Y}",
+                l=counts.lessons,
+                i=counts.incidents,
+                p=counts.praise,
+                r=counts.reflections,
+            )
         )
         has_data = counts.lessons + counts.reflections + counts.praise > 0
         self.archive_button.setEnabled(has_data)
@@ -347,7 +353,7 @@ class DataPanel(QWidget):
             self.message.show_message(str(exc), "error")
             return
         self.refresh()
-        self.message.show_message(_tr("Back-up gemaakt: {p}").replace("{p}", str(path)), "ok")
+        self.message.show_message(_tr("Back-up gemaakt: {p}", p=path), "ok")
 
     def restore_selected(self) -> None:
         """Put the chosen backup in place of the store (after confirmation; the current one is kept)."""
@@ -357,8 +363,9 @@ class DataPanel(QWidget):
         if path is None or not self.confirm(
             _tr(
                 "De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als "
-                "back-up bewaard. Doorgaan?"
-            ).replace("{name}", path.name)
+                "back-up bewaard. Doorgaan?",
+                name=path.name,
+            )
         ):
             return
         self.ctx.tasks.wait()
@@ -374,7 +381,7 @@ class DataPanel(QWidget):
         from app.models.erasure import delete_backups
 
         path = self._selected_backup()
-        if path is None or not self.confirm(_tr("Back-up {name} verwijderen?").replace("{name}", path.name)):
+        if path is None or not self.confirm(_tr("Back-up {name} verwijderen?", name=path.name)):
             return
         delete_backups([path])
         self.refresh()
@@ -385,9 +392,7 @@ class DataPanel(QWidget):
 
         external_id = self.student_combo.currentData()
         if external_id is None or not self.confirm(
-            _tr("{who} en al zijn of haar gegevens definitief wissen?").replace(
-                "{who}", self.student_combo.currentText()
-            )
+            _tr("{who} en al zijn of haar gegevens definitief wissen?", who=self.student_combo.currentText())
         ):
             return
         self.ctx.tasks.wait()
@@ -398,10 +403,12 @@ class DataPanel(QWidget):
             return
         self.holding = result.backups_holding
         self._done(
-            _tr("Gewist: {i} incidenten, {p} complimenten; naam uit {x} teksten gehaald.")
-            .replace("{i}", str(result.incidents))
-            .replace("{p}", str(result.praise))
-            .replace("{x}", str(result.texts_redacted))
+            _tr(
+                "Gewist: {i} incidenten, {p} complimenten; naam uit {x} teksten gehaald.",
+                i=result.incidents,
+                p=result.praise,
+                x=result.texts_redacted,
+            )
         )
 
     def delete_holding(self) -> None:
@@ -409,7 +416,7 @@ class DataPanel(QWidget):
         from app.models.erasure import delete_backups
 
         if not self.holding or not self.confirm(
-            _tr("{n} back-up(s) met de gewiste leerling verwijderen?").replace("{n}", str(len(self.holding)))
+            _tr("{n} back-up(s) met de gewiste leerling verwijderen?", n=len(self.holding))
         ):
             return
         delete_backups(self.holding)
@@ -433,7 +440,7 @@ class DataPanel(QWidget):
         except UserError as exc:
             self.message.show_message(str(exc), "error")
             return
-        self._done(_tr("Gearchiveerd in {p}. Bewaar het wachtwoord goed.").replace("{p}", str(dest)))
+        self._done(_tr("Gearchiveerd in {p}. Bewaar het wachtwoord goed.", p=dest))
 
     def purge_year(self) -> None:
         """Delete the chosen school year from the store (after confirmation)."""
@@ -444,8 +451,9 @@ class DataPanel(QWidget):
             _tr(
                 "Alle lessen, incidenten, complimenten en reflecties van schooljaar {y} definitief wissen? "
                 "Leerlingen die daarna geen gegevens meer hebben, worden ook gewist. Archiveer eerst als je "
-                "het jaar wilt bewaren."
-            ).replace("{y}", f"{year}-{year + 1}")
+                "het jaar wilt bewaren.",
+                y=f"{year}-{year + 1}",
+            )
         ):
             return
         self.ctx.tasks.wait()
@@ -455,7 +463,5 @@ class DataPanel(QWidget):
             self.message.show_message(str(exc), "error")
             return
         self._done(
-            _tr("Schooljaar gewist: {i} incidenten. Oudere back-ups bevatten het nog.").replace(
-                "{i}", str(counts.incidents)
-            )
+            _tr("Schooljaar gewist: {i} incidenten. Oudere back-ups bevatten het nog.", i=counts.incidents)
         )
