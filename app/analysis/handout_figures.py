@@ -73,6 +73,33 @@ def escalation_chart(table: SharedTable) -> figures.Chart:
     return figures.escalation_chart(points)
 
 
+def groups_chart(table: SharedTable) -> figures.Chart:
+    """The reflection page's forest plot of groups, from the shared audit patterns (groups only)."""
+    from app.analysis.results import Counts, Estimate
+
+    items = [
+        Estimate(
+            kind="group",
+            dimension=str(r["dimension"]),
+            subject=str(r["subject"]),
+            label=str(r["subject"]),
+            direction=str(r["direction"]),
+            effect=float(r["effect"]),  # type: ignore[arg-type]
+            ci_low=float(r["ci_low"]),  # type: ignore[arg-type]
+            ci_high=float(r["ci_high"]),  # type: ignore[arg-type]
+            n=int(r["n"]),  # type: ignore[call-overload]
+            p=float(r["p_adjusted"]),  # type: ignore[arg-type]
+            p_adjusted=float(r["p_adjusted"]),  # type: ignore[arg-type]
+            flagged=bool(r["flagged"]),
+            explanation="",
+            counts=Counts(int(r["n"]), 0, 0, 0, 0, 0),  # type: ignore[call-overload]
+        )
+        for r in _rows(table)
+        if r["kind"] == "groep"
+    ]
+    return figures.groups_chart(items)
+
+
 def weekly_chart(table: SharedTable) -> figures.Chart:
     """Share stricter and milder per ISO week (weeks under the threshold are missing, not zero)."""
     title = t("Per week", "Per week")

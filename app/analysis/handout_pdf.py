@@ -100,6 +100,8 @@ def handout_pdf(summary: TeamSummary) -> bytes:
     for key in ("patterns", "groups", "moments", "escalation"):
         if (tb := summary.table(key)) is not None:
             table(pdf, tb, limit=15 if key == "patterns" else None)
+        if key == "patterns" and tb is not None and tb.rows:
+            chart(pdf, hf.groups_chart(tb), 140)
     if (tb := summary.table("escalation")) is not None:
         chart(pdf, hf.escalation_chart(tb), 130)
     if (tb := summary.table("praise")) is not None:
@@ -150,6 +152,7 @@ def comparison_pdf(comp: TeamComparison, tables: Sequence[SharedTable]) -> bytes
         pdf.multi_cell(0, 5, rule.rule, new_x="LMARGIN", new_y="NEXT")
         paragraph(pdf, rule.explanation, 8.5)
     chart(pdf, hf.compare_chart(comp), 165)
+    table(pdf, by_key["shares"])
     table(pdf, by_key["cells"])
     if comp.unshared:
         heading(pdf, t("Niet vergeleken", "Not compared"), 11)

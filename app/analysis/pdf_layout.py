@@ -74,6 +74,17 @@ PDF_COLUMNS: dict[str, tuple[tuple[str, float], ...]] = {
         ("praise", 2),
     ),
     "teachers": (("teacher", 3), ("week_from", 2), ("week_to", 2), ("incidents", 2)),
+    "shares": (
+        ("rule", 6),
+        ("teacher", 2.2),
+        ("n", 2),
+        ("stricter", 2),
+        ("stricter_low", 1.5),
+        ("stricter_high", 1.5),
+        ("milder", 2),
+        ("milder_low", 1.5),
+        ("milder_high", 1.5),
+    ),
     "cells": (
         ("rule", 6),
         ("stratum", 1),

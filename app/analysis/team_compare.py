@@ -317,7 +317,7 @@ VERDICT_NL = {
 
 
 def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
-    """The comparison as shared tables: teachers, rules (the tests) and cells (the counts)."""
+    """The comparison as shared tables: teachers, rules (the tests), shares with intervals, cells (counts)."""
     from app.analysis.anonymise import share
 
     teachers = share(
@@ -382,4 +382,33 @@ def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
         ],
         [{"rule": r.rule, **c.__dict__} for r in comp.rules for c in r.cells],
     )
-    return [teachers, rules, cells]
+    shares = share(
+        "shares",
+        t("Per afspraak en docent, met 95%-intervallen (Wilson)", "Per rule and teacher, with 95% intervals"),
+        [
+            ("rule", "Afspraak"),
+            ("teacher", "Docent"),
+            ("n", "Incidenten"),
+            ("stricter", "% strenger"),
+            ("stricter_low", "laag"),
+            ("stricter_high", "hoog"),
+            ("milder", "% milder"),
+            ("milder_low", "laag"),
+            ("milder_high", "hoog"),
+        ],
+        [
+            {
+                "rule": r.rule,
+                "teacher": tr.teacher,
+                "n": tr.n,
+                **{
+                    f"{name}{suffix}": round(100 * getattr(getattr(tr, name), attr), 1)
+                    for name in ("stricter", "milder")
+                    for suffix, attr in (("", "share"), ("_low", "low"), ("_high", "high"))
+                },
+            }
+            for r in comp.rules
+            for tr in r.teachers
+        ],
+    )
+    return [teachers, rules, shares, cells]

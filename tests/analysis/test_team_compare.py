@@ -115,12 +115,18 @@ def test_three_teachers_against_hand_computed_tables() -> None:
 
 def test_tables_for_csv_and_pdf_hold_the_hand_counts() -> None:
     comp = compare([A, B, C])
-    teachers, rules, cells = comparison_tables(comp)
+    teachers, rules, shares, cells = comparison_tables(comp)
     assert teachers.column("teacher") == ["Docent A", "Docent B", "Docent C"]
     rows = {(r[0], r[1], r[2]): r[3:] for r in cells.rows}
     assert rows[("Respectvol taalgebruik", "1", "Docent B")] == (50, 20, 20, 10, 0)
     assert rows[("Telefoon weg", "1+", "Docent A")] == (60, 40, 14, 6, 14)
     assert "Niemand in gevaar brengen" not in rules.column("rule")
+    share_rows = {(r[0], r[1]): r[2:] for r in shares.rows}
+    n, stricter, low, high, *_ = share_rows[("Respectvol taalgebruik", "Docent B")]
+    assert (n, stricter) == (80, 42.5)  # 34 of 80
+    assert low == pytest.approx(32.3, abs=0.05) and high == pytest.approx(
+        53.4, abs=0.05
+    )  # Wilson 34/80, by hand
 
 
 def test_common_strata_and_permutation_p() -> None:

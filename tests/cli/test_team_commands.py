@@ -107,6 +107,7 @@ def test_team_compare_of_three_exports(
         "teamvergelijking.pdf",
         "teamvergelijking-teachers.csv",
         "teamvergelijking-rules.csv",
+        "teamvergelijking-shares.csv",
         "teamvergelijking-cells.csv",
     }
     text = capsys.readouterr().out
