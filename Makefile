@@ -25,9 +25,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen MPLBACKEND=Agg $(PY) bench/run_all.py
 
+# pyside6-lupdate over app/ui (and any other module using tr/translate) into resources/i18n/*.ts,
+# then pyside6-lrelease to the .qm files; lists what is still untranslated. See docs/translating.md.
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate app -ts resources/i18n/fair_strictness_en.ts resources/i18n/fair_strictness_nl.ts
-	$(VENV)/bin/pyside6-lrelease resources/i18n/fair_strictness_en.ts -qm resources/i18n/fair_strictness_en.qm
+	$(PY) tools/update_translations.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -26,11 +26,12 @@ def install_translators(app: object, lang: str) -> list[object]:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     translators: list[object] = []
+    lang = "en" if lang == "en" else "nl"
+    own = QTranslator()  # English: every string; Dutch: only the plural forms of %n strings
+    if own.load(str(config.RESOURCES / "i18n" / f"fair_strictness_{lang}.qm")):
+        app.installTranslator(own)  # type: ignore[attr-defined]
+        translators.append(own)
     if lang == "en":
-        own = QTranslator()
-        if own.load(str(config.RESOURCES / "i18n" / "fair_strictness_en.qm")):
-            app.installTranslator(own)  # type: ignore[attr-defined]
-            translators.append(own)
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))

@@ -1,0 +1,37 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL" sourcelanguage="nl_NL">
+<context>
+    <name>BlindSpotCard</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/reflection/blind_spots.py" line="69"/>
+        <source>Toon de incidenten (%n)</source>
+        <translation>
+            <numerusform>Toon het incident (%n)</numerusform>
+            <numerusform>Toon de incidenten (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BlindSpotsView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/reflection/blind_spots.py" line="135"/>
+        <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
+        <translation>
+            <numerusform>Nog %n ander mogelijk patroon; eerst deze, de rest komt later aan bod.</numerusform>
+            <numerusform>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IncidentsPanel</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/reflection/incidents_panel.py" line="170"/>
+        <source>Incidenten achter: %1 (%n)</source>
+        <translation>
+            <numerusform>Incidenten achter: %1 (%n)</numerusform>
+            <numerusform>Incidenten achter: %1 (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
