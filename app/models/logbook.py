@@ -473,6 +473,40 @@ class LogbookMixin:
                 praise.id, student.id, student.display_name, lesson_id, praise.occurred_at, praise.note
             )
 
+    def update_praise(
+        self,
+        praise_id: int,
+        *,
+        student_id: int | None = None,
+        occurred_at: datetime | None = None,
+        note: str | None = None,
+    ) -> PraiseInfo:
+        """Edit a praise's student, time or note; the edit time is stored."""
+        with self.transaction() as session:
+            praise = session.get(Praise, praise_id)
+            if praise is None:
+                raise UserError(t("Dat compliment bestaat niet meer.", "That praise no longer exists."))
+            if student_id is not None:
+                if session.get(Student, student_id) is None:
+                    raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
+                praise.student_id = student_id
+            if occurred_at is not None:
+                praise.occurred_at = occurred_at
+            if note is not None:
+                praise.note = note.strip()
+            praise.edited_at = now()
+            session.flush()
+            session.expire(praise)
+            return PraiseInfo(
+                praise.id,
+                praise.student_id,
+                praise.student.display_name,
+                praise.lesson_id,
+                praise.occurred_at,
+                praise.note,
+                praise.edited_at,
+            )
+
     def delete_praise(self, praise_id: int) -> None:
         """Delete a praise (soft)."""
         with self.transaction() as session:
@@ -499,7 +533,15 @@ class LogbookMixin:
             if student_id is not None:
                 query = query.where(Praise.student_id == student_id)
             return [
-                PraiseInfo(p.id, p.student_id, p.student.display_name, p.lesson_id, p.occurred_at, p.note)
+                PraiseInfo(
+                    p.id,
+                    p.student_id,
+                    p.student.display_name,
+                    p.lesson_id,
+                    p.occurred_at,
+                    p.note,
+                    p.edited_at,
+                )
                 for p in session.scalars(query)
             ]
 

@@ -112,6 +112,7 @@ class PraiseInfo:
     lesson_id: int | None
     occurred_at: datetime
     note: str
+    edited_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -129,9 +129,11 @@ class HistoryEditPanel(QGroupBox):
         """Show one line's fields (none selected, or several: the fields are disabled)."""
         self.row = row if selected == 1 else None
         self.message.clear_message()
-        editable = self.row is not None and not self.row.is_praise
-        for widget in (self.student, self.rule, self.step, self.day, self.time, self.note, self.save_button):
+        editable = self.row is not None
+        for widget in (self.student, self.day, self.time, self.note, self.save_button):
             widget.setEnabled(editable)
+        for widget in (self.rule, self.step):  # a praise has no rule or step
+            widget.setEnabled(editable and not (self.row is not None and self.row.is_praise))
         self.delete_button.setEnabled(selected >= 1)
         self.edited.clear()
         if self.row is None:
@@ -153,15 +155,17 @@ class HistoryEditPanel(QGroupBox):
         self.time.setTime(QTime(row.occurred_at.hour, row.occurred_at.minute))
         self.note.setText(row.note)
         if row.is_praise:
-            self.agreed.setText(self.tr("★ Compliment: dit kun je hier verwijderen (en terugzetten)."))
-            return
-        _select(self.rule, row.rule_id)
-        _select(self.step, row.step)
-        self.agreed.setText(
-            self.tr("Volgens afspraak bij de {strike}e keer: {step}")
-            .replace("{strike}", str(row.strike))
-            .replace("{step}", f"{row.agreed_step} · {row.agreed_step_name}")
-        )
+            self.rule.setCurrentIndex(-1)
+            self.step.setCurrentIndex(-1)
+            self.agreed.setText(self.tr("★ Compliment: leerling, tijd en notitie kun je aanpassen."))
+        else:
+            _select(self.rule, row.rule_id)
+            _select(self.step, row.step)
+            self.agreed.setText(
+                self.tr("Volgens afspraak bij de {strike}e keer: {step}")
+                .replace("{strike}", str(row.strike))
+                .replace("{step}", f"{row.agreed_step} · {row.agreed_step_name}")
+            )
         if row.edited_at is not None:
             self.edited.setText(
                 self.tr("Bewerkt op {when}").replace("{when}", locale_datetime(row.edited_at))

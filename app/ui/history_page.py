@@ -266,14 +266,14 @@ class HistoryPage(QWidget):
         """Store the edit panel's fields for the selected incident (only what changed)."""
         row = self.panel.row
         edit = self.panel.current_edit()
-        if row is None or row.is_praise or edit is None:
+        if row is None or edit is None:
             return
         changes: dict[str, object] = {}
         if edit.student_id != row.student_id:
             changes["student_id"] = edit.student_id
-        if edit.rule_id != row.rule_id:
+        if not row.is_praise and edit.rule_id != row.rule_id:
             changes["rule_id"] = edit.rule_id
-        if edit.step != row.step:
+        if not row.is_praise and edit.step != row.step:
             changes["step"] = edit.step
         if edit.occurred_at != row.occurred_at.replace(second=0, microsecond=0):
             changes["occurred_at"] = edit.occurred_at
@@ -283,9 +283,12 @@ class HistoryPage(QWidget):
             self.panel.message.show_message(self.tr("Er is niets veranderd."))
             return
         try:
-            if "occurred_at" in changes and edit.occurred_at.date() != row.day:
-                changes["lesson_id"] = self._lesson_on(row, edit.occurred_at)
-            self.ctx.store.update_incident(row.id, **changes)  # type: ignore[arg-type]
+            if row.is_praise:
+                self.ctx.store.update_praise(row.id, **changes)  # type: ignore[arg-type]
+            else:
+                if "occurred_at" in changes and edit.occurred_at.date() != row.day:
+                    changes["lesson_id"] = self._lesson_on(row, edit.occurred_at)
+                self.ctx.store.update_incident(row.id, **changes)  # type: ignore[arg-type]
         except UserError as exc:
             self.panel.message.show_error(str(exc))
             return

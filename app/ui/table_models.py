@@ -114,6 +114,7 @@ class HistoryRow:
             student_id=praise.student_id,
             student_name=praise.student_name,
             note=praise.note,
+            edited_at=praise.edited_at,
         )
 
 

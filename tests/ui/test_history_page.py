@@ -198,14 +198,23 @@ def test_delete_several_lines_including_praise_and_undo_in_turn(
     assert not page.undo_bar.isVisible()
 
 
-def test_praise_can_be_deleted_but_its_fields_are_read_only(
-    qtbot, ctx: AppContext, logged: dict[str, int]
+def test_praise_student_time_and_note_can_be_edited(
+    qtbot, ctx: AppContext, store: Store, logged: dict[str, int]
 ) -> None:  # type: ignore[no-untyped-def]
     page = _page(qtbot, ctx)
     page.select_line("praise", logged["praise"])
-    assert not page.panel.save_button.isEnabled()
-    assert page.panel.delete_button.isEnabled()
-    assert "Compliment" in page.panel.agreed.text()
+    panel = page.panel
+    assert panel.save_button.isEnabled() and panel.delete_button.isEnabled()
+    assert not panel.rule.isEnabled() and not panel.step.isEnabled()
+    assert "Compliment" in panel.agreed.text()
+    panel.student.setCurrentIndex(panel.student.findData(logged["zoe"]))
+    panel.note.setText("hielp met opruimen")
+    qtbot.keyClick(panel.note, Qt.Key.Key_Return)
+    praise = store.praise_list()[0]
+    assert (praise.student_id, praise.note) == (logged["zoe"], "hielp met opruimen")
+    assert praise.edited_at is not None
+    assert page.selected_rows()[0].edited_at is not None
+    assert "Bewerkt op" in panel.edited.text()
 
 
 def test_refreshes_when_another_page_writes(
