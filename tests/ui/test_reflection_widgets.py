@@ -202,3 +202,15 @@ def test_cache_drops_older_revisions_and_carries_our_own_write() -> None:
     cache.put(replace(view, revision=5, week=date(2025, 11, 10)))
     assert cache.get(4, date(2025, 11, 3)) is None
     assert cache.get(5, date(2025, 11, 10)) is not None
+
+
+def test_importing_the_page_loads_no_heavy_library() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, app.ui.reflection_page;"
+        "print(','.join(m for m in ('pandas', 'matplotlib', 'scipy', 'statsmodels') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == ""

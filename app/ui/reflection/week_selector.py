@@ -21,7 +21,7 @@ class WeekSelector(QWidget):
         self.weeks: list[date] = []
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.tr("Week"))
-        self.combo.setMinimumContentsLength(24)
+        self.combo.setMinimumContentsLength(34)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.activated.connect(self._chosen)
         self.earlier = QToolButton()
