@@ -205,3 +205,39 @@ def scan_bypasses(root: Path, folder: str = "app/ui") -> list[Bypass]:
         rel = path.relative_to(root).as_posix()
         found.extend(bypasses(path.read_text(encoding="utf-8"), rel))
     return found
+
+
+def _context_of(call: ast.Call, wrappers: dict[str, str], class_name: str | None) -> str | None:
+    """The translation context of a ``tr``/``translate``/wrapper call, when it can be known."""
+    name = _call_name(call)
+    if name == "tr" and isinstance(call.func, ast.Attribute):
+        return class_name
+    if name == "translate" and call.args and _literal(call.args[0]) is not None:
+        return _literal(call.args[0])
+    if isinstance(call.func, ast.Name) and name in wrappers:
+        return wrappers[name]
+    return None
+
+
+def fstring_messages(source: str) -> list[Message]:
+    """Literal strings translated inside f-string replacement fields, which lupdate does not read."""
+    tree = ast.parse(source)
+    wrappers = wrapper_functions(tree)
+    messages: list[Message] = []
+
+    def visit(node: ast.AST, class_name: str | None) -> None:
+        if isinstance(node, ast.ClassDef):
+            class_name = node.name
+        if isinstance(node, ast.JoinedStr):
+            for call in (n for n in ast.walk(node) if isinstance(n, ast.Call)):
+                context = _context_of(call, wrappers, class_name)
+                index = 1 if _call_name(call) == "translate" else 0
+                text = _literal(call.args[index]) if len(call.args) > index else None
+                if context is not None and text is not None:
+                    messages.append(Message(context, text, call.lineno))
+            return
+        for child in ast.iter_child_nodes(node):
+            visit(child, class_name)
+
+    visit(tree, None)
+    return messages

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from i18n_scan import scan_bypasses, wrapper_messages
+from i18n_scan import fstring_messages, scan_bypasses, wrapper_messages
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
@@ -64,10 +64,12 @@ def source_files(root: Path = ROOT) -> list[Path]:
 
 
 def write_stubs(files: list[Path], root: Path, out: Path) -> list[Path]:
-    """Copies of files with translate wrappers, reduced to plain translate calls on the same lines."""
+    """Stand-ins for files with strings lupdate misses (``_tr`` helpers, ``tr`` inside f-strings):
+    plain translate calls on the same line numbers."""
     stubs: list[Path] = []
     for path in files:
-        messages = wrapper_messages(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        messages = wrapper_messages(source) + fstring_messages(source)
         if not messages:
             continue
         lines: dict[int, list[str]] = {}

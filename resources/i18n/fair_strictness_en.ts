@@ -496,92 +496,92 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="42"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="43"/>
         <source>Verzamel de uitwisselingsbestanden (team-uitwisseling.json) van je collega&apos;s. Er staan geen leerlinggegevens in; de docenten worden A, B, C… in de volgorde van de lijst.</source>
         <translation>Collect your colleagues&apos; exchange files (team-uitwisseling.json). They contain no student data; the teachers become A, B, C… in the order of the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="48"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="49"/>
         <source>Gekozen uitwisselingsbestanden</source>
         <translation>Chosen exchange files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="50"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="51"/>
         <source>Bestanden toevoegen…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="51"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="52"/>
         <source>Verwijderen uit de lijst</source>
         <translation>Remove from the list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="52"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="53"/>
         <source>Vergelijken</source>
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="53"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="54"/>
         <source>Opslaan als PDF en CSV…</source>
         <translation>Save as PDF and CSV…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="62"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="63"/>
         <source>Afspraak</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="62"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="63"/>
         <source>Oordeel</source>
         <translation>Verdict</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="62"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="63"/>
         <source>p (BH)</source>
         <translation>p (BH)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="62"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="63"/>
         <source>Toelichting</source>
         <translation>Explanation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="67"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="70"/>
         <source>Vergelijking per afspraak</source>
         <translation>Comparison per rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="109"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="124"/>
         <source>Uitwisselingsbestanden kiezen</source>
         <translation>Choose exchange files</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="109"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="124"/>
         <source>Team-uitwisseling (*.json)</source>
         <translation>Team exchange (*.json)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="129"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="145"/>
         <source>Bezig met vergelijken…</source>
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="140"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="156"/>
         <source>Vergelijken mislukte: %1</source>
         <translation>Comparison failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="155"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="171"/>
         <source>%1 docenten, %2 gedeelde afspraken vergeleken.</source>
         <translation>%1 teachers, %2 shared rules compared.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="163"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="179"/>
         <source>Map kiezen voor de teamvergelijking</source>
         <translation>Choose a folder for the team comparison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/compare_panel.py" line="180"/>
+        <location filename="../../app/ui/team/compare_panel.py" line="196"/>
         <source>Opgeslagen in %1: %2</source>
         <translation>Saved in %1: %2</translation>
     </message>
@@ -2120,6 +2120,21 @@
         <source>Week %1 t/m %2 · %3 incidenten in %4 lessen · %5 complimenten</source>
         <translation>Week %1 to %2 · %3 incidents in %4 lessons · %5 praise</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/team/preview_panel.py" line="131"/>
+        <source>Teamoverzicht</source>
+        <translation>Team overview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/preview_panel.py" line="144"/>
+        <source>Bespreekpunten</source>
+        <translation>Discussion points</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/team/preview_panel.py" line="149"/>
+        <source>Casus</source>
+        <translation>Case</translation>
+    </message>
 </context>
 <context>
     <name>ReflectionPage</name>
@@ -2338,6 +2353,11 @@
         <location filename="../../app/ui/setup/roster_import_dialog.py" line="173"/>
         <source>Bijgewerkt ({n})</source>
         <translation>Updated ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="164"/>
+        <source>(leeg)</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 <context>

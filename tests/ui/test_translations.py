@@ -162,6 +162,21 @@ def test_wrapper_strings_reach_the_ts() -> None:
     assert ("LessonBar", "Hoe voelde de les?") in entries
     assert ("MainWindow", "Navigatie") in entries
     assert ("FeedbackBar", "Ongedaan maken") in entries
+    assert ("PreviewPanel", "Teamoverzicht") in entries  # self.tr inside an f-string
+
+
+def test_the_scan_finds_strings_lupdate_cannot_read() -> None:
+    source = (
+        "def _tr(text):\n"
+        "    return QCoreApplication.translate('Bar', text)\n"
+        "class Page:\n"
+        "    def f(self):\n"
+        "        label = _tr('Klas')\n"
+        "        html = f'<h2>{self.tr(\"Overzicht\")}</h2>'\n"
+    )
+    found = {(m.context, m.text, m.line) for m in i18n_scan.wrapper_messages(source)}
+    found |= {(m.context, m.text, m.line) for m in i18n_scan.fstring_messages(source)}
+    assert found == {("Bar", "Klas", 5), ("Page", "Overzicht", 6)}
 
 
 def test_finished_pages_pass_every_visible_string_through_tr() -> None:
