@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QPushButton,
@@ -64,6 +65,8 @@ class ComparePanel(QWidget):
         self.rules.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rules.setWordWrap(True)
         self.rules.horizontalHeader().setStretchLastSection(True)
+        self.rules.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.rules.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.rules.setAccessibleName(self.tr("Vergelijking per afspraak"))
         self.chart = ChartCanvas()
 
@@ -81,6 +84,7 @@ class ComparePanel(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.rules)
         right.addWidget(self.chart)
+        right.setSizes([220, 520])
         split = QSplitter()
         split.addWidget(left_box)
         split.addWidget(right)
@@ -103,6 +107,17 @@ class ComparePanel(QWidget):
                 known.add(path)
         self._invalidate()
 
+    def _relabel(self) -> None:
+        """'Docent A — folder/file.json': the letter each file gets, and enough path to tell them apart."""
+        from app.analysis.team_compare import teacher_labels
+
+        labels = teacher_labels(self.paths.count())
+        for i, label in enumerate(labels):
+            item = self.paths.item(i)
+            path = Path(item.data(Qt.ItemDataRole.UserRole))
+            item.setText(f"{label} — {path.parent.name}/{path.name}")
+            item.setToolTip(str(path))
+
     def ask_files(self) -> None:
         """Let the teacher pick exchange files."""
         paths, _ = QFileDialog.getOpenFileNames(
@@ -116,6 +131,7 @@ class ComparePanel(QWidget):
         self._invalidate()
 
     def _invalidate(self) -> None:
+        self._relabel()
         self.result = None
         self.save_button.setEnabled(False)
 
@@ -147,8 +163,8 @@ class ComparePanel(QWidget):
             values = (rule.rule, VERDICT_NL[rule.verdict], p_text(rule.p_adjusted), rule.explanation)
             for col, value in enumerate(values):
                 self.rules.setItem(row, col, QTableWidgetItem(value))
-        self.rules.resizeColumnsToContents()
-        self.rules.resizeRowsToContents()
+        for col in range(3):
+            self.rules.resizeColumnToContents(col)
         self.chart.set_chart(compare_chart(result.comparison))
         self.save_button.setEnabled(True)
         self.message.show_message(
