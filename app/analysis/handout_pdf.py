@@ -146,6 +146,17 @@ def comparison_pdf(comp: TeamComparison, tables: Sequence[SharedTable]) -> bytes
     )
     by_key = {tb.key: tb for tb in tables}
     table(pdf, by_key["teachers"])
+    if comp.ladders_differ:
+        paragraph(
+            pdf,
+            t(
+                "Let op: de ladders van de docenten verschillen. Iedereen wordt vergeleken met de eigen "
+                "ladder; bespreek ook de ladders zelf.",
+                "Note: the teachers' ladders differ. Everyone is compared with their own ladder; discuss "
+                "the ladders themselves too.",
+            ),
+            9,
+        )
     heading(pdf, t("Waar we uiteenlopen en waar niet", "Where we diverge and where not"))
     for rule in comp.rules:
         pdf.set_font(FONT, "B", 9.5)

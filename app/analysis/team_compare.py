@@ -83,6 +83,7 @@ class TeamComparison:
     rules: tuple[RuleComparison, ...]
     unshared: tuple[str, ...]  #: rules only one teacher logged (enough of)
     fdr: float
+    ladders_differ: bool = False  #: the teachers' ladders are not the same (steps or names)
 
 
 def teacher_labels(count: int) -> list[str]:
@@ -306,7 +307,10 @@ def compare(files: Sequence[ExchangeFile], *, fdr: float = 0.05) -> TeamComparis
     teachers = tuple(
         (label, f.week_from, f.week_to, f.incidents) for label, f in zip(names, files, strict=True)
     )
-    return TeamComparison(teachers, tuple(out), tuple(unshared), fdr)
+    ladders = {
+        tuple((lv, " ".join(name.split()).casefold(), kind) for lv, name, kind in f.ladder) for f in files
+    }
+    return TeamComparison(teachers, tuple(out), tuple(unshared), fdr, ladders_differ=len(ladders) > 1)
 
 
 VERDICT_NL = {

@@ -32,22 +32,33 @@ def teacher(rules: dict[str, tuple[str, list[dict[str, Any]]]]) -> ExchangeFile:
     return parse_exchange(json.dumps(doc).encode())
 
 
-A = teacher({
-    "Telefoon weg": ("routine", [cell(1, False, 30, 6, 4, 5), cell(2, True, 10, 8, 2, 9)]),
-    "Respectvol taalgebruik": ("respect", [cell(1, False, 35, 5, 10), cell(2, True, 18, 5, 7)]),
-    "Aan het werk blijven": ("routine", [cell(1, True, 15, 3, 2)]),
-    "Niemand in gevaar brengen": ("safety", [cell(1, True, 9, 1, 0)]),
-})  # fmt: skip
-B = teacher({
-    "telefoon  WEG": ("routine", [cell(1, False, 24, 3, 3), cell(2, False, 7, 2, 1), cell(3, True, 3, 2, 1)]),
-    "Respectvol taalgebruik": ("respect", [cell(1, False, 20, 20, 10), cell(2, True, 10, 14, 6)]),
-    "Aan het werk blijven": ("routine", [cell(1, True, 15, 3, 2)]),
-})  # fmt: skip
-C = teacher({
-    "Telefoon weg": ("routine", [cell(1, True, 20, 5, 0)]),
-    "Respectvol taalgebruik": ("respect", [cell(1, False, 35, 6, 9), cell(2, False, 19, 6, 5),
-                                           cell(3, True, 5, 4, 1)]),
-})  # fmt: skip
+A = teacher(
+    {
+        "Telefoon weg": ("routine", [cell(1, False, 30, 6, 4, 5), cell(2, True, 10, 8, 2, 9)]),
+        "Respectvol taalgebruik": ("respect", [cell(1, False, 35, 5, 10), cell(2, True, 18, 5, 7)]),
+        "Aan het werk blijven": ("routine", [cell(1, True, 15, 3, 2)]),
+        "Niemand in gevaar brengen": ("safety", [cell(1, True, 9, 1, 0)]),
+    }
+)
+B = teacher(
+    {
+        "telefoon  WEG": (
+            "routine",
+            [cell(1, False, 24, 3, 3), cell(2, False, 7, 2, 1), cell(3, True, 3, 2, 1)],
+        ),
+        "Respectvol taalgebruik": ("respect", [cell(1, False, 20, 20, 10), cell(2, True, 10, 14, 6)]),
+        "Aan het werk blijven": ("routine", [cell(1, True, 15, 3, 2)]),
+    }
+)
+C = teacher(
+    {
+        "Telefoon weg": ("routine", [cell(1, True, 20, 5, 0)]),
+        "Respectvol taalgebruik": (
+            "respect",
+            [cell(1, False, 35, 6, 9), cell(2, False, 19, 6, 5), cell(3, True, 5, 4, 1)],
+        ),
+    }
+)
 
 
 def hand_x2(table: list[list[int]]) -> float:
@@ -139,6 +150,18 @@ def test_common_strata_and_permutation_p() -> None:
     p = permutation_p([table], hand_x2(table.tolist()), draws=4000)
     assert p == pytest.approx(sps.fisher_exact(table).pvalue, abs=0.004)
     assert permutation_p([table], hand_x2(table.tolist())) == p  # seeded: same files, same answer
+
+
+def test_different_ladders_are_noticed() -> None:
+    assert not compare([A, B, C]).ladders_differ
+    doc = {
+        "schema": SCHEMA,
+        "period": {"week_from": "2025-W36", "week_to": "2026-W10", "weeks": 24},
+        "incidents": 10,
+        "ladder": [{"level": 1, "name": "Waarschuwing", "kind": "warning"}],
+        "rules": [{"rule": "Telefoon weg", "category": "routine", "cells": [cell(1, True, 8, 1, 1)]}],
+    }
+    assert compare([A, parse_exchange(json.dumps(doc).encode())]).ladders_differ
 
 
 def test_needs_two_files() -> None:
