@@ -16,11 +16,12 @@ from app.analysis.simulate import Planted, simulate_year
 
 SCENARIOS: dict[str, Planted] = {
     "fair teacher": Planted(),
-    "fair teacher, safety rule answered milder for all (Simpson)": Planted(rule=-1.2),
-    "planted (defaults of the tests)": Planted(
-        stricter_student=1.8, milder_student=-1.8, group=0.9, weekday=-1.0
+    "fair teacher, safety rule answered milder for all (Simpson)": Planted(rule=-1.5),
+    "planted, strong (as in the tests)": Planted(
+        stricter_student=2.4, milder_student=-3.0, group=1.1, weekday=-1.2
     ),
-    "weaker planted": Planted(stricter_student=1.2, milder_student=-1.2, group=0.6, weekday=-0.6),
+    "planted, medium": Planted(stricter_student=1.8, milder_student=-1.8, group=0.9, weekday=-1.0),
+    "planted, weak": Planted(stricter_student=1.2, milder_student=-1.2, group=0.6, weekday=-0.6),
 }
 
 

@@ -295,6 +295,11 @@ def _rule_subjects(w: _Work, model: ModelFit, want, screen: float) -> tuple[list
     return out, tables
 
 
+def _urgent(on_safety: np.ndarray) -> bool:
+    """Safety matters: at least two of the deviating incidents, and a fifth of them, on safety rules."""
+    return bool(on_safety.sum() >= 2 and on_safety.mean() >= 0.2)
+
+
 def _key(item: subj.Tested) -> str:
     """The catalog key of a tested subject's dimension."""
     return "rule" if item.kind == "rule" else item.dimension
@@ -348,7 +353,7 @@ def _estimates(w: _Work, tested: list[subj.Tested], catalog: Catalog, fdr: float
                 flagged=flagged,
                 explanation=text,
                 counts=item.counts,
-                urgent=bool(safety[mine].any()),
+                urgent=_urgent(safety[mine]),
                 incident_ids=tuple(int(i) for i in ids[mine]),
                 method=item.method,
             )

@@ -88,7 +88,10 @@ def _who(e: Estimate) -> str:
         if e.dimension == "group":
             return t("Klas {c}", "Class {c}", c=e.subject)
         return f"{e.dimension} = {e.subject}"
-    return f"{e.dimension}: {e.subject}"
+    from app.analysis.explain import subject_phrase
+
+    phrase = subject_phrase(e.kind, e.dimension, e.subject)
+    return phrase[:1].upper() + phrase[1:]
 
 
 def summary(report: AuditReport) -> str:
@@ -99,6 +102,7 @@ def summary(report: AuditReport) -> str:
         a=report.date_from or t("het begin", "the start"),
         b=report.date_to or t("nu", "now"),
     )
+    fdr_text = f"{report.fdr:g}".replace(".", t(",", "."))
     lines = [
         t(
             "Audit {p}: {n} incidenten van {s} leerlingen in {l} lessen.",
@@ -114,7 +118,7 @@ def summary(report: AuditReport) -> str:
             "{k} comparisons (always at the same rule and strike), corrected together for multiple "
             "testing (FDR {q}).",
             k=len(report.estimates),
-            q=f"{report.fdr:g}",
+            q=fdr_text,
         ),
         "",
     ]
