@@ -14,6 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 
 SETTLE_MS = 200  #: how long screenshot mode waits after a view is shown (wrapped labels, canvas draw)
+FDR = 0.05  #: flag at Benjamini-Hochberg adjusted p < 0.05, as ``audit`` does by default
 PREFETCH_DELAY_MS = 800  #: idle time after a view is shown before its neighbour weeks are prepared
 
 
@@ -169,8 +171,9 @@ class ReflectionPage(QWidget):
     def show_week(self, week: date | None) -> None:
         """Show ``week`` (a date in it; None: the latest week with data): cached at once, else computed."""
         self._clock.start()
-        self._save_if_dirty()
         week = job.monday_of(week) if week is not None else None
+        if week != self.journal.week:
+            self._save_if_dirty()  # the journal belongs to its week: keep what was typed
         self._requested = week
         revision = self.ctx.store.revision
         self._generation += 1
@@ -192,12 +195,8 @@ class ReflectionPage(QWidget):
         self.ctx.tasks.run_task(work, lambda result, error: self._done(generation, week, result, error))
 
     def fdr(self) -> float:
-        """The false discovery rate to flag at (the settings' 'audit/fdr', 0.05 by default)."""
-        try:
-            value = float(self.ctx.settings.value("audit/fdr", 0.05))
-        except (TypeError, ValueError):
-            return 0.05
-        return value if 0 < value < 1 else 0.05
+        """The false discovery rate the page flags at (the audit's default)."""
+        return FDR
 
     def _done(
         self, generation: int, week: date | None, view: WeekView | None, error: BaseException | None
@@ -351,6 +350,11 @@ class ReflectionPage(QWidget):
         self.cache.carry_over(before, store.revision)
         self.journal.mark_saved(saved, store.reflection_weeks())
         self.ctx.changed()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page (or closing the window) keeps what was typed in the journal."""
+        self._save_if_dirty()
+        super().hideEvent(event)
 
     def _save_if_dirty(self) -> None:
         if self.journal.is_dirty():

@@ -190,6 +190,17 @@ def test_unsaved_journal_is_kept_when_switching_weeks(
     assert demo_store.reflection(week).answers["change"] == "Eerder complimenten geven."
 
 
+def test_leaving_the_page_keeps_the_journal(
+    qtbot, demo_store: Store, tmp_path: Path, fake_audit: FakeAudit
+) -> None:  # type: ignore[no-untyped-def]
+    page = make_page(qtbot, demo_store, tmp_path)
+    page.show()
+    page.activated()
+    qtbot.keyClicks(page.journal.journal, "Niet vergeten")
+    page.hide()
+    assert demo_store.reflection(page.view.week).journal == "Niet vergeten"
+
+
 def test_switching_weeks_back_is_a_cache_hit(
     qtbot, demo_store: Store, tmp_path: Path, fake_audit: FakeAudit
 ) -> None:  # type: ignore[no-untyped-def]
