@@ -70,6 +70,8 @@ def run_gui(
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    if screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a display, at a fixed size
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(config.APP_AUTHOR)
     app.setApplicationName(config.APP_NAME)
