@@ -1,0 +1,64 @@
+"""The team summary's tables against hand-computed counts: mix is not strictness, strikes merge as 'k+'."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from app.analysis.anonymise import ExportOptions
+from app.analysis.team_report import build_summary
+from app.models.store import Store
+
+
+def _log(store: Store, cls: str, plan: list[tuple[str, int]]) -> None:
+    """One incident per lesson (so every incident is a 1st strike), students of the class in turn."""
+    students = [store.add_student(f"{cls}-{i:02d}x", f"Leerling{cls}{i} Testnaam", cls) for i in range(6)]
+    rules = {r.name: r for r in store.rules()}
+    class_id = next(c.id for c in store.classes() if c.name == cls)
+    day = date(2025, 9, 1)
+    for k, (rule, step) in enumerate(plan):
+        on = day + timedelta(days=k)
+        lesson = store.lesson_for(class_id, on, period=1, new=True)
+        store.log_incident(
+            students[k % 6].id,
+            rules[rule].id,
+            step,
+            lesson_id=lesson.id,
+            occurred_at=datetime.combine(on, time(9, 0)),
+        )
+
+
+def test_mix_is_not_strictness_and_counts_match_by_hand(store: Store) -> None:
+    # 'Telefoon weg' (agreed step 1 at strike 1) is answered stricter half the time in both classes;
+    # 'Aan het werk blijven' always as agreed. 2A meets the first rule more often: crude 25 % stricter
+    # against 10 % for 2B, yet at the same rule and strike both classes are treated alike.
+    _log(
+        store,
+        "2A",
+        [("Telefoon weg", 2)] * 5 + [("Telefoon weg", 1)] * 5 + [("Aan het werk blijven", 1)] * 10,
+    )
+    _log(
+        store,
+        "2B",
+        [("Telefoon weg", 2)] * 2 + [("Telefoon weg", 1)] * 2 + [("Aan het werk blijven", 1)] * 16,
+    )
+    summary = build_summary(store.read_tables(), None, ExportOptions())
+    groups = summary.table("groups")
+    assert groups is not None
+    rows = {r[1]: dict(zip(groups.columns, r, strict=True)) for r in groups.rows if r[0] == "klas"}
+    # Hand: the stricter rate for 'Telefoon weg' at strike 1 is 7/14 = 0.5, for the other rule 0.
+    assert (rows["2A"]["n"], rows["2A"]["stricter"], rows["2A"]["exp_stricter"]) == (20, 5, 5.0)
+    assert (rows["2B"]["n"], rows["2B"]["stricter"], rows["2B"]["exp_stricter"]) == (20, 2, 2.0)
+    adherence = summary.table("adherence")
+    assert adherence is not None
+    phone = [dict(zip(adherence.columns, r, strict=True)) for r in adherence.rows if r[0] == "Telefoon weg"]
+    assert [(r["strike_label"], r["n"], r["agreed"], r["stricter"], r["milder"]) for r in phone] == [
+        ("1", 14, 7, 7, 0)
+    ]
+    assert phone[0]["pct_stricter"] == 50.0
+    rules = summary.table("rules")
+    assert rules is not None
+    assert dict(zip(rules.column("rule"), rules.column("n"), strict=True)) == {
+        "Aan het werk blijven": 26,
+        "Telefoon weg": 14,
+    }
+    assert summary.week_from == "2025-W36" and summary.n_incidents == 40 and summary.n_lessons == 40
