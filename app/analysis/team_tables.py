@@ -39,7 +39,7 @@ def _pct(k: float, n: float) -> float:
 
 
 def with_expected(inc: pd.DataFrame) -> pd.DataFrame:
-    """Incidents with the rest's stricter/milder rates at their rule and strike ('exp_stricter')."""
+    """Incidents with everyone's stricter/milder rates at their rule and strike ('exp_stricter')."""
     out = inc.copy()
     out["is_stricter"] = (out["outcome"] == "stricter").astype(int)
     out["is_milder"] = (out["outcome"] == "milder").astype(int)
