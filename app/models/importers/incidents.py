@@ -79,7 +79,7 @@ class IncidentsPreview:
     problems: tuple[RowProblem, ...]
     loose_lessons: bool = True  #: no lesson/period columns: one lesson per class and date
     revision: int = -1  #: the store's revision the preview was made against
-    _plan: _Plan | None = field(default=None, repr=False, compare=False)
+    _resolved: _Plan | None = field(default=None, repr=False, compare=False)
 
     @property
     def updated(self) -> tuple[IncidentRow, ...]:
@@ -332,8 +332,8 @@ def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
     if preview.problems:
         raise problem_exit(preview.path, preview.problems)
     with store.transaction() as session:
-        if preview._plan is not None and _revision(session) == preview.revision:
-            cached = preview._plan
+        if preview._resolved is not None and _revision(session) == preview.revision:
+            cached = preview._resolved
             plan = _Plan(cached.rows, cached.new_rules, cached.new_lessons, dict(cached.lesson_ids), 0, [])
         else:  # the store changed since the preview: resolve again, inside this transaction
             plan = _plan(session, list(preview.new), preview.loose_lessons)
