@@ -117,3 +117,23 @@ def test_empty_store_is_fine(db_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["--db", str(db_path), "audit", "--json", "--fdr", "0,1"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["fdr"] == pytest.approx(0.1) and doc["findings"] == []
+
+
+def test_the_demo_years_planted_patterns_are_found_and_nothing_else(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.models.demo import fill_demo
+
+    with Store.open(db_path) as store:
+        fill_demo(store, today=date(2027, 3, 1))
+    assert main(["--db", str(db_path), "audit", "--json"]) == 0
+    findings = json.loads(capsys.readouterr().out)["findings"]
+    found = sorted((f["kind"], f["dimension"], f["direction"]) for f in findings)
+    assert found == [
+        ("context", "weekday", "milder"),
+        ("group", "ondersteuningsplan", "stricter"),
+        ("student", "student", "milder"),
+        ("student", "student", "stricter"),
+    ]
+    assert next(f for f in findings if f["kind"] == "context")["subject"] == "friday"
+    assert next(f for f in findings if f["kind"] == "group")["subject"] == "ja"
