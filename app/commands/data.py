@@ -47,6 +47,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                 "alleen controleren en tonen wat er zou veranderen", "only check and show what would change"
             ),
         )
+        if kind == "roster":
+            p.add_argument(
+                "--attributes",
+                metavar="NAMES",
+                help=t(
+                    "alleen deze kolommen worden kenmerken (komma's ertussen; '' voor geen); "
+                    "standaard worden alle overige kolommen kenmerken",
+                    "only these columns become attributes (comma-separated; '' for none); "
+                    "by default every further column does",
+                ),
+            )
         p.set_defaults(handler=run_import, kind=kind)
     p = sub.add_parser(
         "export-incidents",
@@ -77,8 +88,11 @@ def run_import(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
     preview_fn = getattr(importing, f"preview_{args.kind}")
     apply_fn = getattr(importing, f"apply_{args.kind}")
+    options = {}
+    if getattr(args, "attributes", None) is not None:
+        options["attributes"] = [a.strip() for a in args.attributes.split(",") if a.strip()]
     with open_store() as store:
-        preview = preview_fn(store, args.file)
+        preview = preview_fn(store, args.file, **options)
         if preview.problems:
             from app.models.importers.common import problem_exit
 

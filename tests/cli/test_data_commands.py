@@ -99,6 +99,17 @@ def test_unreadable_roster_files_are_exit_2(
     assert needle in capsys.readouterr().err
 
 
+def test_roster_attributes_option(
+    db_path: Path, files: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(db_path, "import-roster", str(files["roster"]), "--attributes", "") == 0
+    assert "Kenmerken" not in capsys.readouterr().out
+    with Store.open(db_path) as store:
+        assert store.attribute_names() == []
+    assert cli(db_path, "import-roster", str(files["roster"]), "--attributes", "geslacht") == 0
+    assert "Kenmerken: Geslacht" in capsys.readouterr().out
+
+
 def test_missing_file_is_exit_2(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(db_path, "import-rules", str(tmp_path / "nope.csv")) == 2
     assert "kan het bestand niet lezen" in capsys.readouterr().err

@@ -222,3 +222,9 @@ def test_a_stale_preview_is_resolved_again_inside_the_transaction(roster: Store,
     summary = apply_incidents(roster, stale)
     assert (summary.added, summary.unchanged, summary.rules_created) == (0, 2, ())
     assert len(roster.incidents()) == 2
+
+
+def test_unknown_column_is_refused(roster: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, f"timestamp,student_id,rule,severity,kleur\n{D} 09:00,1,Telefoon weg,1,rood\n")
+    with pytest.raises(ImportProblem, match="regel 1: onbekende kolom 'kleur'"):
+        import_incidents(roster, path)

@@ -166,3 +166,25 @@ def test_fuzzed_roster_files_import_or_are_refused_whole(store: Store, tmp_path:
         import_roster(store, path)
     except ImportProblem:
         assert snapshot(store) == before
+
+
+def test_only_the_chosen_columns_become_attributes(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Stamnr;Roepnaam;Achternaam;Klas;Geslacht;Adres;Geboortedatum\n"
+        "1;Ann;Wit;1A;V;Dorpsstraat 1;2012-03-04\n",
+    )
+    preview = preview_roster(store, path, attributes=["geslacht"])
+    assert preview.ok and preview.attributes == ("Geslacht",)
+    assert preview.new[0].attributes == (("Geslacht", "V"),)
+    summary = import_roster(store, path, attributes=[])
+    assert summary.attributes == ()
+    assert store.students()[0].attributes == {}
+    wrong = preview_roster(store, path, attributes=["ondersteuningsplan"])
+    assert [p.line for p in wrong.problems] == [1]
+    assert "kenmerk 'ondersteuningsplan' staat niet als kolom" in wrong.problems[0].message
+
+
+def test_two_columns_for_the_same_field_are_refused(store: Store, tmp_path: Path) -> None:
+    preview = preview_roster(store, write(tmp_path, "Stamnr;Naam;Klas;Stamgroep\n1;Ann;1A;1A\n"))
+    assert "'Klas' en 'Stamgroep' betekenen hetzelfde" in preview.problems[0].message

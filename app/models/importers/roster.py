@@ -7,6 +7,7 @@ Dutch student administrations (Magister, SOMtoday, ParnasSys): ``Stamnr``/``Leer
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,9 +18,11 @@ from sqlalchemy.orm import Session, selectinload
 from app.i18n import t
 from app.models.entities import Student, StudentAttribute
 from app.models.importers.common import (
+    Columns,
     ImportSummary,
     RowProblem,
     map_columns,
+    normalise,
     problem_exit,
     read_table,
     too_long,
@@ -96,8 +99,14 @@ class RosterPreview:
         return not self.problems
 
 
-def parse_roster(path: Path | str) -> tuple[list[RosterRow], list[RowProblem], tuple[str, ...]]:
-    """Read and check a roster file whole: rows, problems and attribute names (no store needed)."""
+def parse_roster(
+    path: Path | str, attributes: Iterable[str] | None = None
+) -> tuple[list[RosterRow], list[RowProblem], tuple[str, ...]]:
+    """Read and check a roster file whole: rows, problems and attribute names (no store needed).
+
+    Every further column becomes an audit attribute, or, with ``attributes``, only the columns named
+    there (matched like headers); the others are ignored (addresses, birth dates, ...).
+    """
     table = read_table(path, KNOWN)
     columns, problems = map_columns(
         table,
@@ -106,12 +115,30 @@ def parse_roster(path: Path | str) -> tuple[list[RosterRow], list[RowProblem], t
         allow_extra=True,
     )
     problems = list(table.problems) + problems
-    attributes = tuple(name for _, name in columns.extra)
-    for _, name in columns.extra:
+    extra = columns.extra
+    if attributes is not None:
+        wanted = {normalise(a): a for a in attributes if a.strip()}
+        extra = tuple((i, name) for i, name in extra if normalise(name) in wanted)
+        present = {normalise(name) for _, name in extra}
+        for key, asked in wanted.items():
+            if key not in present:
+                problems.append(
+                    RowProblem(
+                        table.header_line,
+                        t(
+                            "kenmerk '{c}' staat niet als kolom in het bestand.",
+                            "attribute '{c}' is not a column of the file.",
+                            c=asked,
+                        ),
+                    )
+                )
+        columns = Columns(columns.index, extra)
+    attribute_names = tuple(name for _, name in extra)
+    for _, name in extra:
         if message := too_long(name, 64, t("de kolomnaam '{c}'", "the column name '{c}'", c=name[:20])):
             problems.append(RowProblem(table.header_line, message))
     if problems and any(p.line == table.header_line for p in problems):
-        return [], problems, attributes
+        return [], problems, attribute_names
     rows: list[RosterRow] = []
     first_seen: dict[str, int] = {}
     for line, cells in table.rows:
@@ -153,7 +180,7 @@ def parse_roster(path: Path | str) -> tuple[list[RosterRow], list[RowProblem], t
             problems.append(RowProblem(line, "; ".join(reasons) + "."))
         else:
             rows.append(RosterRow(line, student_id, name, group, values))
-    return rows, problems, attributes
+    return rows, problems, attribute_names
 
 
 def _current(session: Session) -> dict[str, tuple[str, str, dict[str, str]]]:
@@ -186,9 +213,11 @@ def _changes(row: RosterRow, name: str, group: str, attrs: dict[str, str]) -> tu
     return tuple(changes)
 
 
-def preview_roster(store: Store, path: Path | str) -> RosterPreview:
-    """Read a roster file and compare it with the store; writes nothing."""
-    rows, problems, attributes = parse_roster(path)
+def preview_roster(
+    store: Store, path: Path | str, *, attributes: Iterable[str] | None = None
+) -> RosterPreview:
+    """Read a roster file and compare it with the store; writes nothing (``attributes``: see parse)."""
+    rows, problems, names = parse_roster(path, attributes)
     with store.reading() as session:
         current = _current(session)
     new, updated, unchanged = [], [], 0
@@ -201,7 +230,7 @@ def preview_roster(store: Store, path: Path | str) -> RosterPreview:
             updated.append(RosterUpdate(row, changes))
         else:
             unchanged += 1
-    return RosterPreview(Path(path), tuple(new), tuple(updated), unchanged, tuple(problems), attributes)
+    return RosterPreview(Path(path), tuple(new), tuple(updated), unchanged, tuple(problems), names)
 
 
 def apply_roster(store: Store, preview: RosterPreview) -> ImportSummary:
@@ -231,6 +260,8 @@ def apply_roster(store: Store, preview: RosterPreview) -> ImportSummary:
     )
 
 
-def import_roster(store: Store, path: Path | str) -> ImportSummary:
+def import_roster(
+    store: Store, path: Path | str, *, attributes: Iterable[str] | None = None
+) -> ImportSummary:
     """Preview and apply a roster file: all or nothing."""
-    return apply_roster(store, preview_roster(store, path))
+    return apply_roster(store, preview_roster(store, path, attributes=attributes))
