@@ -161,3 +161,11 @@ def test_random_csv_text_gives_a_table_or_an_import_problem(tmp_path: Path, data
         assert message
     else:
         assert all(len(cells) == len(table.header) for _, cells in table.rows)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300))
+def test_random_bytes_that_look_like_a_workbook_give_an_import_problem(tmp_path: Path, data: bytes) -> None:
+    path = write(tmp_path, b"PK\x03\x04" + data, "fuzz.xlsx")
+    with pytest.raises(ImportProblem):
+        read_table(path)
