@@ -50,7 +50,7 @@ def test_import_commands_and_export(
     assert "Proefronde" in out and "Petten af" in out
     assert cli(db_path, "import-incidents", str(files["incidents"])) == 0
     out = capsys.readouterr().out
-    assert "3 toegevoegd in 1 nieuwe lessen" in out and "Petten af" in out
+    assert "3 toegevoegd, 1 nieuwe les;" in out and "Petten af" in out
     assert cli(db_path, "export-incidents", str(tmp_path / "uit.csv"), "--separator", ";") == 0
     assert "3 incidenten" in capsys.readouterr().out
     text = (tmp_path / "uit.csv").read_text("utf-8-sig")

@@ -74,11 +74,13 @@ class ImportSummary:
                 u=self.updated,
                 s=self.unchanged,
             )
+        one = self.lessons_added == 1
         text = t(
-            "Incidenten: {a} toegevoegd in {l} nieuwe lessen; {s} stonden er al in.",
-            "Incidents: {a} added in {l} new lessons; {s} were already stored.",
+            "Incidenten: {a} toegevoegd, {l} nieuwe {les}; {s} stonden er al in.",
+            "Incidents: {a} added, {l} new {les}; {s} were already stored.",
             a=self.added,
             l=self.lessons_added,
+            les=t("les", "lesson") if one else t("lessen", "lessons"),
             s=self.unchanged,
         )
         if self.rules_created:
