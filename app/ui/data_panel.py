@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,8 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -112,8 +112,11 @@ class DataPanel(QWidget):
 
     def _backup_box(self) -> QGroupBox:
         box = QGroupBox(_tr("Back-ups"))
-        self.backup_table = QTableWidget(0, 3)
-        self.backup_table.setHorizontalHeaderLabels([_tr("Gemaakt"), _tr("Soort"), _tr("Bestand")])
+        #: one row per backup: when it was made, its kind, its file name (full path in the tooltip)
+        self.backup_model = QStandardItemModel(0, 3, self)
+        self.backup_model.setHorizontalHeaderLabels([_tr("Gemaakt"), _tr("Soort"), _tr("Bestand")])
+        self.backup_table = QTableView()
+        self.backup_table.setModel(self.backup_model)
         self.backup_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.backup_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.backup_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -244,12 +247,14 @@ class DataPanel(QWidget):
         self.change_button.setVisible(store.encrypted)
         self.keep_spin.setValue(backup.keep_days(store))
         self.backups = backup.list_backups(store.path)
-        self.backup_table.setRowCount(len(self.backups))
-        for row, info in enumerate(self.backups):
-            for col, text in enumerate((f"{info.created:%d-%m-%Y %H:%M}", info.kind, info.path.name)):
-                item = QTableWidgetItem(text)
+        self.backup_model.removeRows(0, self.backup_model.rowCount())
+        for info in self.backups:
+            items = [
+                QStandardItem(text) for text in (f"{info.created:%d-%m-%Y %H:%M}", info.kind, info.path.name)
+            ]
+            for item in items:
                 item.setToolTip(str(info.path))
-                self.backup_table.setItem(row, col, item)
+            self.backup_model.appendRow(items)
         self.backup_table.resizeColumnsToContents()
         self.student_combo.clear()
         for student in store.students(include_archived=True):
@@ -296,7 +301,7 @@ class DataPanel(QWidget):
         self.ctx.changed()
 
     def _selected_backup(self) -> Path | None:
-        row = self.backup_table.currentRow()
+        row = self.backup_table.currentIndex().row()
         if not 0 <= row < len(self.backups):
             self.message.show_message(_tr("Kies eerst een back-up in de lijst."), "info")
             return None

@@ -58,10 +58,10 @@ def _fill(store: Store) -> None:
 
 def test_make_a_backup_now_and_list_it(panel: tuple[DataPanel, Answers], qtbot: Any) -> None:
     widget, _ = panel
-    assert widget.backup_table.rowCount() == 0
+    assert widget.backup_model.rowCount() == 0
     qtbot.mouseClick(widget.backup_button, Qt.MouseButton.LeftButton)
-    assert widget.backup_table.rowCount() == 1
-    assert widget.backup_table.item(0, 1).text() == "handmatig"
+    assert widget.backup_model.rowCount() == 1
+    assert widget.backup_model.item(0, 1).text() == "handmatig"
     assert widget.message.kind == "ok"
 
 
