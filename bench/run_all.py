@@ -42,16 +42,49 @@ TIMEOUT_S = 1800
 
 
 def _startup(small: bool) -> list[Row]:
-    """bench_startup.py (the lead's): medians in seconds -> rows with both targets."""
+    """bench_startup.py (the lead's): medians in seconds -> rows with both targets, plus CPU per launch."""
     module = importlib.import_module("bench_startup")
     res = module.main(runs=2 if small else 7)
+    cpu = _launch_cpu(module, 1 if small else 3)
     bare = res["bare PySide6 window"]
-    rows = [Row("launch: bare PySide6 window (reference)", bare, "s")]
-    for key in ("app, empty store", "app, demo store"):
+    note = f"CPU {cpu['bare']:.2f} s a launch" if cpu else ""
+    rows = [Row("launch: bare PySide6 window (reference)", bare, "s", note=note)]
+    for key, short in (("app, empty store", "empty"), ("app, demo store", "demo")):
         if key in res:
-            rows.append(Row(f"launch to visible window: {key}", res[key], "s", 1.5))
-            rows.append(Row(f"launch: {key}, ratio to the bare window", res[key] / bare, "x", 2.5))
+            note = f"CPU {cpu[short]:.2f} s a launch" if cpu else ""
+            rows.append(Row(f"launch to visible window: {key}", res[key], "s", 1.5, note))
+            note = f"CPU ratio {cpu[short] / cpu['bare']:.1f}x" if cpu else ""
+            rows.append(Row(f"launch: {key}, ratio to the bare window", res[key] / bare, "x", 2.5, note))
     return rows
+
+
+def _launch_cpu(module: object, runs: int) -> dict[str, float]:
+    """CPU seconds (user + system) a launch costs, bare window and app: less sensitive to a busy machine."""
+    import resource
+    import tempfile
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "FAIR_STRICTNESS_QUIT_WHEN_SHOWN": "1"}
+    bare_code = getattr(module, "BARE", None)
+    if bare_code is None:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        app = [sys.executable, "-m", "app"]
+        demo, empty = str(Path(tmp) / "demo.db"), str(Path(tmp) / "empty.db")
+        subprocess.run([*app, "--db", demo, "demo"], env=env, check=True, capture_output=True, cwd=ROOT)
+        subprocess.run([*app, "--db", empty, "--help"], env=env, check=True, capture_output=True, cwd=ROOT)
+        commands = {
+            "bare": [sys.executable, "-c", bare_code],
+            "empty": [*app, "--db", empty],
+            "demo": [*app, "--db", demo],
+        }
+        out = {}
+        for key, cmd in commands.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            for _ in range(runs):
+                subprocess.run(cmd, env=env, check=True, capture_output=True, cwd=ROOT)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            out[key] = (after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) / runs
+    return out
 
 
 def _import(small: bool) -> list[Row]:
