@@ -223,6 +223,18 @@ class HistoryPage(QWidget):
         accepts = self.proxy.accepts
         n_praise = sum(1 for r in rows if r.is_praise and accepts(r))
         shown = self.proxy.rowCount()
+        if not rows:
+            self.count_label.setText(
+                self.tr("Nog niets gelogd: wat je op de pagina Loggen opslaat, verschijnt hier.")
+            )
+            return
+        if not shown:
+            self.count_label.setText(
+                self.tr(
+                    "Geen regels bij deze filters ({n} in totaal). 'Filters wissen' toont weer alles."
+                ).replace("{n}", str(len(rows)))
+            )
+            return
         self.count_label.setText(
             self.tr("{i} incidenten en {p} complimenten getoond, van {n} in totaal.")
             .replace("{i}", str(shown - n_praise))

@@ -252,3 +252,14 @@ def test_every_control_has_an_accessible_name(qtbot, ctx: AppContext, logged: di
     unnamed = [w for w in controls if not w.accessibleName() and w.isVisibleTo(page)]
     assert unnamed == []
     assert all(w.focusPolicy() & Qt.FocusPolicy.TabFocus for w in controls if w.isVisibleTo(page))
+
+
+def test_empty_log_and_empty_filter_results_say_so(qtbot, ctx: AppContext, store: Store) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ctx)
+    assert "Nog niets gelogd" in page.count_label.text()
+    student = store.add_student("1", "Zoë", "2A")
+    store.log_incident(student.id, store.rules()[0].id, occurred_at=datetime(2026, 9, 1, 9, 0))
+    ctx.changed()
+    bar = page.filters
+    bar.kind.setCurrentIndex(bar.kind.findData("praise"))
+    assert "Geen regels bij deze filters (1 in totaal)" in page.count_label.text()

@@ -31,12 +31,14 @@ def _class_names(page: SetupPage) -> list[str]:
 
 def test_add_rename_and_archive_a_class(qtbot, page: SetupPage, store: Store, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
     box = page.classes_tab.classes
+    assert "Begin met een klas" in page.classes_tab.import_message.message()  # a new user is guided
     qtbot.keyClicks(box.name, "2A")
     with qtbot.waitSignal(ctx.events.store_changed):
         qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
     assert [c.name for c in store.classes()] == ["2A"]
     assert _class_names(page) == ["2A"]
     assert box.message.kind == "ok"
+    assert not page.classes_tab.import_message.isVisibleTo(page)
     # a duplicate and an empty name are refused calmly, nothing changes
     qtbot.keyClicks(box.name, "2A")
     box.add_button.click()

@@ -232,6 +232,16 @@ class ClassesTab(QWidget):
             if current is not None
             else []
         )
+        if current is None and not self.classes.show_archived.isChecked():
+            self.import_message.show_message(
+                self.tr(
+                    "Begin met een klas: typ links een naam en kies 'Klas toevoegen'. Of importeer een "
+                    "leerlinglijst (CSV of Excel uit de leerlingadministratie): de klassen komen vanzelf mee."
+                ),
+                "info",
+            )
+        elif self.import_message.kind == "info":
+            self.import_message.clear_message()
         self.students_box.setTitle(
             self.tr("Leerlingen van {name}").replace("{name}", current.name)
             if current
