@@ -27,7 +27,7 @@ from app.ui.table_models import locale_datetime
 
 if TYPE_CHECKING:
     from app.models.records import RuleInfo, StepInfo, StudentInfo
-    from app.ui.table_models import HistoryRow
+    from app.ui.history_row import HistoryRow
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from app.errors import UserError
 from app.ui.history_edit_panel import HistoryEditPanel
 from app.ui.history_filters import HistoryFilterBar
+from app.ui.history_row import HistoryRow
 from app.ui.inline_message import InlineMessage, UndoBar
 from app.ui.table_models import (
     HistoryFilterProxy,
-    HistoryRow,
     HistoryTableModel,
     RowRole,
     locale_date,

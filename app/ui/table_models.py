@@ -6,14 +6,12 @@ Each model holds plain rows, replaced at once with ``set_rows()``; sorting and f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QDate,
     QDateTime,
     QLocale,
@@ -24,8 +22,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from app.ui.history_row import HistoryRow, deviation_text
+
 if TYPE_CHECKING:
-    from app.models.records import LoggedIncident, PraiseInfo, StudentInfo
+    from app.models.records import StudentInfo
 
 #: the raw value a column sorts on (datetime as ISO text, numbers as numbers)
 SortRole = Qt.ItemDataRole.UserRole + 1
@@ -43,91 +43,6 @@ def locale_datetime(value: datetime) -> str:
 def locale_date(value: date) -> str:
     """A date in the user's locale (short format)."""
     return QLocale().toString(QDate(value), QLocale.FormatType.ShortFormat)
-
-
-@dataclass(frozen=True)
-class HistoryRow:
-    """One line of the history: an incident or a praise, with what the table needs."""
-
-    kind: str  #: 'incident' or 'praise'
-    id: int
-    occurred_at: datetime
-    day: date  #: the lesson's date (the praise's own date when it has no lesson)
-    class_name: str
-    student_id: int
-    student_name: str
-    note: str
-    edited_at: datetime | None = None
-    rule_id: int | None = None
-    rule_name: str = ""
-    step: int = 0
-    step_name: str = ""
-    agreed_step: int = 0
-    agreed_step_name: str = ""
-    strike: int = 0
-
-    @property
-    def is_praise(self) -> bool:
-        """True for a praise line."""
-        return self.kind == "praise"
-
-    @property
-    def deviation(self) -> str:
-        """'stricter', 'agreed' or 'milder' ('' for praise)."""
-        if self.is_praise:
-            return ""
-        from app.protocol import deviation
-
-        return deviation(self.step, self.agreed_step)
-
-    @classmethod
-    def from_incident(cls, inc: LoggedIncident) -> HistoryRow:
-        """The row of a stored incident."""
-        return cls(
-            kind="incident",
-            id=inc.id,
-            occurred_at=inc.occurred_at,
-            day=inc.lesson_date,
-            class_name=inc.class_name,
-            student_id=inc.student_id,
-            student_name=inc.student_name,
-            note=inc.note,
-            edited_at=inc.edited_at,
-            rule_id=inc.rule_id,
-            rule_name=inc.rule_name,
-            step=inc.step,
-            step_name=inc.step_name,
-            agreed_step=inc.agreed_step,
-            agreed_step_name=inc.agreed_step_name,
-            strike=inc.strike,
-        )
-
-    @classmethod
-    def from_praise(cls, praise: PraiseInfo, class_name: str) -> HistoryRow:
-        """The row of a stored praise (its class is the student's)."""
-        return cls(
-            kind="praise",
-            id=praise.id,
-            occurred_at=praise.occurred_at,
-            day=praise.occurred_at.date(),
-            class_name=class_name,
-            student_id=praise.student_id,
-            student_name=praise.student_name,
-            note=praise.note,
-            edited_at=praise.edited_at,
-        )
-
-
-def deviation_text(row: HistoryRow) -> str:
-    """The deviation in words with a symbol, so colour is never the only signal."""
-    if row.is_praise:
-        return ""
-    diff = row.step - row.agreed_step
-    if diff > 0:
-        return QCoreApplication.translate("TableModels", "▲ strenger (+{n})").replace("{n}", str(diff))
-    if diff < 0:
-        return QCoreApplication.translate("TableModels", "▼ milder (−{n})").replace("{n}", str(-diff))
-    return QCoreApplication.translate("TableModels", "= volgens afspraak")
 
 
 #: light tints from the Okabe–Ito palette (colour-blind safe), always beside a symbol and words

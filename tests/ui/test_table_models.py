@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 
 from app.models.records import StudentInfo
 from app.models.store import Store
+from app.ui.history_row import HistoryRow
 from app.ui.table_models import (
     HistoryFilterProxy,
-    HistoryRow,
     HistoryTableModel,
     RowRole,
     SortRole,
