@@ -191,8 +191,9 @@ def prune(db_path: Path, days: int, today: date | None = None) -> list[Path]:
     removed: list[Path] = []
     for info in backups[1:]:
         if info.kind != "handmatig" and info.created.date() < limit:
-            with suppress(FileNotFoundError):
-                info.path.unlink()
+            for suffix in ("", "-wal", "-shm"):  # a raw copy of a damaged store may have a -wal
+                with suppress(FileNotFoundError):
+                    info.path.with_name(info.path.name + suffix).unlink()
             removed.append(info.path)
     return removed
 
