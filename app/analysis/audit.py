@@ -100,7 +100,12 @@ def _design(frame: AuditFrame, w: _Work) -> tuple[ModelData, list[_Factor], np.n
         start += len(levels)
     n = len(w.inc)
     fixed = sp.hstack(blocks, format="csr") if blocks else sp.csr_matrix((n, 0))
-    groups, group_levels = pd.factorize(w.inc["group"])
+    # Students are nested in one class each (the class of most of their lessons; a student who moved
+    # class mid-year keeps one), which the model's elimination of the class block relies on.
+    pairs = w.inc.groupby(["student_id", "group"], sort=False).size().reset_index(name="n")
+    main_class = pairs.sort_values("n", ascending=False, kind="stable").drop_duplicates("student_id")
+    own_class = w.inc["student_id"].map(main_class.set_index("student_id")["group"])
+    groups, group_levels = pd.factorize(own_class)
     units, unit_levels = pd.factorize(w.inc["student_id"])
     data = ModelData(
         y=w.y,
@@ -249,7 +254,6 @@ def _fixed_subjects(  # type: ignore[no-untyped-def]
             res = subj.level_contrasts(
                 beta, cov, cols, weights, masks, lever[:, cols] if lever is not None else None
             )
-            per = _students_per(w, sub_codes, len(names)) if f.kind == "group" else None
             per = _students_per(w, sub_codes, len(names)) if f.kind == "group" else None
             method = "joint model; Wald contrast against the other values"
             out += _tested(f.kind, dim, names, names, res, tab, method, screen, per)

@@ -267,3 +267,17 @@ def test_json_items_carry_the_documented_fields() -> None:
         assert item["direction"] in ("stricter", "milder")
         if item["dimension"] == "weekday":
             assert item["subject"] in ("monday", "tuesday", "wednesday", "thursday", "friday")
+
+
+def test_a_student_who_moved_class_is_audited_once() -> None:
+    rng = np.random.default_rng(21)
+    incidents, students = _fair_class(rng, group="2A")
+    more, extra = _fair_class(rng, n_students=20, group="2B")
+    students.update(extra)
+    incidents += more
+    students["mover"] = "2A"
+    incidents += [("mover", lesson, "Telefoon weg", 1) for lesson in range(2, 40, 4)]
+    incidents += [("mover", 1000 + lesson, "Telefoon weg", 1) for lesson in range(1, 20, 3)]
+    report = audit(make_tables(incidents, students))
+    assert [e.subject for e in report.estimates].count("mover") == 1
+    assert_clean(report)
