@@ -263,3 +263,11 @@ def test_empty_log_and_empty_filter_results_say_so(qtbot, ctx: AppContext, store
     bar = page.filters
     bar.kind.setCurrentIndex(bar.kind.findData("praise"))
     assert "Geen regels bij deze filters (1 in totaal)" in page.count_label.text()
+
+
+def test_fits_a_full_hd_screen_at_150_percent(qtbot, ctx: AppContext, logged: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    """1920×1080 at 150 % leaves 1280×720 logical pixels; the navigation takes 170 of the width."""
+    page = _page(qtbot, ctx)
+    hint = page.minimumSizeHint()
+    assert hint.width() <= 1280 - 170 - 20
+    assert hint.height() <= 720 - 60

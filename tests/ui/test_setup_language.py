@@ -61,3 +61,12 @@ def test_page_refreshes_when_another_page_writes(qtbot, page: SetupPage, ctx: Ap
         page.classes_tab.classes.list.item(i).text() for i in range(page.classes_tab.classes.list.count())
     ]
     assert any(t.startswith("4D") for t in texts)
+
+
+def test_fits_a_full_hd_screen_at_150_percent(qtbot, page: SetupPage) -> None:  # type: ignore[no-untyped-def]
+    """1920×1080 at 150 % leaves 1280×720 logical pixels; the navigation takes 170 of the width."""
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        hint = page.minimumSizeHint()
+        assert hint.width() <= 1280 - 170 - 20, page.tabs.tabText(index)
+        assert hint.height() <= 720 - 60, page.tabs.tabText(index)
