@@ -186,11 +186,12 @@ class ReflectionPage(QWidget):
         generation = self._generation
         self._busy_generation = generation
         self._set_busy(True)
-        tables = self.cache.tables(revision)
-        store = self.ctx.store
+        tables, store, visible = self.cache.tables(revision), self.ctx.store, self._visible_key()
 
         def work() -> WeekView:
-            return job.compute(store, week, revision=revision, tables=tables, fdr=self.fdr())
+            view = job.compute(store, week, revision=revision, tables=tables, fdr=self.fdr())
+            view.chart(visible)  # the visible chart's figure is made here too, off the UI thread
+            return view
 
         self.ctx.tasks.run_task(work, lambda result, error: self._done(generation, week, result, error))
 
@@ -241,12 +242,18 @@ class ReflectionPage(QWidget):
         if self.prefetch:
             QTimer.singleShot(PREFETCH_DELAY_MS, self._prefetch_neighbours)
 
+    def _visible_key(self) -> str:
+        """The key of the chart in the visible tab."""
+        canvas = self.tabs.currentWidget()
+        return next((k for k, c in self.canvases.items() if c is canvas), "students")
+
     def _show_current_chart(self) -> None:
         """Put the visible tab's chart of the shown week on its canvas (made now if not yet made)."""
-        view, canvas = self.view, self.tabs.currentWidget()
-        if view is None or not isinstance(canvas, ChartCanvas):
+        view = self.view
+        if view is None:
             return
-        key = next(k for k, c in self.canvases.items() if c is canvas)
+        key = self._visible_key()
+        canvas = self.canvases[key]
         chart = view.chart(key)
         if canvas.chart is not chart:
             canvas.set_chart(chart)
@@ -295,10 +302,17 @@ class ReflectionPage(QWidget):
         if not todo or index < 0:
             return
         self._prefetching = True
-        week, tables, store = todo[0], self.cache.tables(revision), self.ctx.store
+        week, tables, store, visible = (
+            todo[0],
+            self.cache.tables(revision),
+            self.ctx.store,
+            self._visible_key(),
+        )
 
         def work() -> WeekView:
-            return job.compute(store, week, revision=revision, tables=tables, fdr=self.fdr())
+            view = job.compute(store, week, revision=revision, tables=tables, fdr=self.fdr())
+            view.chart(visible)  # the visible chart's figure is made here too, off the UI thread
+            return view
 
         def done(view: WeekView | None, _error: BaseException | None) -> None:
             self._prefetching = False
