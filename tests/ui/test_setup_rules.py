@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 
 from app.models.store import Store
 from app.ui.context import AppContext
@@ -93,13 +93,9 @@ def test_reorder_with_buttons_and_by_drag(qtbot, page: SetupPage, store: Store) 
     tab.down_button.click()
     tab.down_button.click()
     assert _names(store) == [before[0], before[2], before[1], *before[3:]]
-    # a drop moves the row inside the list widget; the store follows
-    item = tab.list.takeItem(0)
-    tab.list.insertItem(3, item)
-    tab.list.model().rowsMoved.emit(
-        tab.list.model().index(0, 0).parent(), 0, 0, tab.list.model().index(0, 0).parent(), 4
-    )
-    assert _names(store)[3] == before[0]
+    # a drop inside the list widget is a row move of its model; the store follows
+    assert tab.list.model().moveRows(QModelIndex(), 0, 1, QModelIndex(), 4)
+    qtbot.waitUntil(lambda: _names(store)[3] == before[0])
 
 
 def test_ladder_edit_and_refusal(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -118,7 +118,8 @@ class RulesTab(QWidget):
         layout.addWidget(self.ladder, 5)
 
         self.list.currentItemChanged.connect(lambda *_: self._rule_selected())
-        self.list.model().rowsMoved.connect(lambda *_: self._dropped())
+        # after the drop has finished: the refresh that follows rebuilds the list the drop is still using
+        self.list.model().rowsMoved.connect(lambda *_: QTimer.singleShot(0, self._dropped))
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button.clicked.connect(lambda: self.move(1))
         self.new_button.clicked.connect(self.start_new)
