@@ -281,3 +281,19 @@ def test_a_student_who_moved_class_is_audited_once() -> None:
     report = audit(make_tables(incidents, students))
     assert [e.subject for e in report.estimates].count("mover") == 1
     assert_clean(report)
+
+
+def test_a_rule_that_starts_at_the_top_can_only_be_answered_milder() -> None:
+    rng = np.random.default_rng(31)
+    students = {f"s{i:02d}": "1A" for i in range(20)}
+    incidents = []
+    for lesson in range(1, 80):
+        for sid in rng.choice(list(students), size=3, replace=False):
+            step = 3 if rng.random() < 0.85 or sid == "s00" else 2  # s00 never gets the lighter step
+            incidents.append((str(sid), lesson, "Veiligheid", step))
+    ladder = [("Waarschuwing", "warning"), ("Time-out", "consequence"), ("Eruit", "consequence")]
+    report = audit(make_tables(incidents, students, ladder=ladder))
+    assert report.estimates and all(
+        e.counts.stricter == 0 and e.counts.rest_stricter == 0 for e in report.estimates
+    )
+    assert_clean(report)
