@@ -6,8 +6,8 @@ import importlib
 import importlib.util
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QWidget,
 )
+
+from app.ui.workers import SyncTaskRunner
 
 if TYPE_CHECKING:
     from app.ui.context import AppContext
@@ -43,6 +45,23 @@ _TITLES = (
 )
 
 
+#: wait this long after the window appears before importing pandas/scipy/matplotlib in the background
+PREWARM_DELAY_MS = 2500
+
+
+def prewarm_imports() -> None:
+    """Import the heavy analysis libraries, so the first audit does not wait for them."""
+    import matplotlib.figure  # noqa: F401
+    import pandas  # noqa: F401
+    import scipy.stats  # noqa: F401
+
+    import app.analysis.audit  # noqa: F401
+
+
+def _ignore(_result: object, _error: BaseException | None) -> None:
+    """Prewarming is best effort: a failure shows up later where the module is really used."""
+
+
 def available_pages() -> list[tuple[str, str, str, str]]:
     """The pages whose modules exist in this build."""
     return [p for p in PAGES if importlib.util.find_spec(p[1]) is not None]
@@ -57,13 +76,19 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_tr("Rechtvaardige strengheid"))
         self.resize(1366, 768)
         self._pages: dict[str, QWidget] = {}
+        self._prewarm_started = False
         self._keys = [p[0] for p in available_pages()]
         self._specs = {p[0]: p for p in available_pages()}
 
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName(_tr("Navigatie"))
-        self.nav.setFixedWidth(170)
+        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(220)
+        self.nav.setStyleSheet("QListWidget#navigation::item { padding: 9px 12px; }")
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
         for key in self._keys:
             item = QListWidgetItem(_tr(self._specs[key][3]))
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -89,6 +114,13 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
         self.show_page(page if page in self._keys else (self._keys[0] if self._keys else None))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Once the window is up, load the analysis libraries in the background."""
+        super().showEvent(event)
+        if not self._prewarm_started and not isinstance(self.ctx.tasks, SyncTaskRunner):
+            self._prewarm_started = True
+            QTimer.singleShot(PREWARM_DELAY_MS, lambda: self.ctx.tasks.run_task(prewarm_imports, _ignore))
 
     def page(self, key: str) -> QWidget:
         """The page widget for a key, built when first asked."""
