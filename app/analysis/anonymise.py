@@ -326,6 +326,7 @@ class Identifiers:
     names: tuple[str, ...]
     ids: tuple[str, ...]
     notes: tuple[str, ...]
+    labels: tuple[str, ...] = ()  #: the teacher's own names for rules, steps, classes and attributes
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Any]) -> Identifiers:
@@ -333,16 +334,20 @@ class Identifiers:
         names = [str(n) for n in tables["students"]["name"].dropna()]
         ids = [str(i) for i in tables["students"]["student_id"].dropna()]
         notes = [str(n) for n in tables["incidents"]["note"].dropna() if str(n).strip()]
-        return cls(tuple(names), tuple(ids), tuple(notes))
+        labels = [*tables["rules"]["rule"], *tables["ladder"]["name"], *tables["students"]["group"]]
+        labels += [*tables["attributes"]["attribute"], *tables["attributes"]["value"]]
+        clean = sorted({str(x).strip() for x in labels if str(x).strip()})
+        return cls(tuple(names), tuple(ids), tuple(notes), tuple(clean))
 
     @cached_property
-    def _name_pattern(self) -> re.Pattern[str] | None:
-        words: set[str] = set()
+    def _name_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """(full names, full names and their parts of 3+ letters that are not particles like 'van')."""
+        full = {name.strip() for name in self.names}
+        parts = set(full)
         for name in self.names:
-            words.add(name.strip())
-            parts = re.split(r"[\s,.;]+", name)
-            words.update(p for p in parts if len(p) >= 3 and p.lower() not in _PARTICLES)
-        return _alternation(words, r"\w")
+            words = re.split(r"[\s,.;]+", name)
+            parts.update(w for w in words if len(w) >= 3 and w.lower() not in _PARTICLES)
+        return _alternation(full, r"\w"), _alternation(parts, r"\w")
 
     @cached_property
     def _id_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
@@ -351,15 +356,17 @@ class Identifiers:
         safe = {s for s in ids if len(s) >= 6 or not s.isdigit()}
         return _alternation(ids, r"[\w-]"), _alternation(safe, r"[\w-]")
 
-    def found_in(self, text: str, *, every_id: bool = False) -> list[str]:
+    def found_in(self, text: str, *, every_id: bool = False, parts: bool = True) -> list[str]:
         """The names, ids and quoted notes in ``text`` (empty when clean).
 
-        ``every_id`` also finds short numeric ids: right for the teacher's own words, too strict for
-        tables of counts (a count of 1234 is not student 1234).
+        ``every_id`` also finds short numeric ids, and ``parts`` single first or last names: right for
+        the teacher's own words, too strict for the app's own sentences and tables of counts (a count
+        of 1234 is not student 1234, and 'groep' in a heading is not the student Anna Groep).
         """
         hits: list[str] = []
         all_ids, safe_ids = self._id_patterns
-        for pattern in (self._name_pattern, all_ids if every_id else safe_ids):
+        full, with_parts = self._name_patterns
+        for pattern in (with_parts if parts else full, all_ids if every_id else safe_ids):
             if pattern is not None:
                 hits += [m.group(0) for m in pattern.finditer(text)]
         low = text.lower()
@@ -417,9 +424,16 @@ def summary_texts(summary: TeamSummary) -> list[str]:
 
 
 def verify(summary: TeamSummary, ids: Identifiers) -> TeamSummary:
-    """The summary unchanged if no name, id or note is in it; UserError naming the problem otherwise."""
-    for text in summary_texts(summary):
-        hits = ids.found_in(text)
+    """The summary unchanged if no name, id or note is in it; UserError naming the problem otherwise.
+
+    Every text is searched for full names, ids and notes; the teacher's own labels that appear in it
+    (rules, ladder steps, classes, attributes and their values) also for a single first or last name.
+    """
+    texts = summary_texts(summary)
+    joined = "\n".join(texts)
+    suspects = [(text, ids.found_in(text, parts=False)) for text in texts]
+    suspects += [(label, ids.found_in(label)) for label in ids.labels if label in joined]
+    for text, hits in suspects:
         if hits:
             raise UserError(
                 t(

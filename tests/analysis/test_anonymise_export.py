@@ -144,3 +144,12 @@ def test_a_rule_named_like_a_student_stops_the_export(logged: tuple[dict, dict[s
     renamed["rules"] = rules
     with pytest.raises(UserError, match="zou een leerling noemen"):
         build_summary(renamed, None, ExportOptions())
+    rules.loc[0, "rule"] = f"Niet plagen van {used['names'][1].split()[0]}"  # a first name alone
+    with pytest.raises(UserError, match="zou een leerling noemen"):
+        build_summary(renamed, None, ExportOptions())
+    surname = used["names"][2].split()[-1]
+    lessons, students = tables["lessons"].copy(), tables["students"].copy()
+    lessons.loc[lessons["group"] == "2B", "group"] = surname  # a class named after a student
+    students.loc[students["group"] == "2B", "group"] = surname
+    with pytest.raises(UserError, match="zou een leerling noemen"):
+        build_summary({**tables, "lessons": lessons, "students": students}, None, ExportOptions())

@@ -62,3 +62,22 @@ def test_mix_is_not_strictness_and_counts_match_by_hand(store: Store) -> None:
         "Telefoon weg": 14,
     }
     assert summary.week_from == "2025-W36" and summary.n_incidents == 40 and summary.n_lessons == 40
+
+
+def test_a_tiny_log_still_gives_a_handout_with_everything_suppressed(store: Store) -> None:
+    """Three students, a few incidents, no praise: nothing is broken down, the files are still made."""
+    from app.analysis.team_files import PDF_NAME, export_package
+
+    rules = {r.name: r for r in store.rules()}
+    students = [store.add_student(f"k{i}x", f"Kleine{i} Groep", "9Z") for i in range(3)]
+    for k in range(4):
+        on = datetime(2025, 10, 6 + k, 10, 0)
+        store.log_incident(students[k % 3].id, rules["Telefoon weg"].id, None, occurred_at=on, note="geheim")
+    package = export_package(build_summary(store.read_tables(), None, ExportOptions(students=True)))
+    summary = package.summary
+    for key in ("groups", "escalation", "students", "adherence", "rules", "weekly"):
+        table = summary.table(key)
+        assert table is not None and all(r[0] != "9Z" for r in table.rows), key
+    assert summary.table("adherence").rows == ()  # type: ignore[union-attr]
+    assert any("weggelaten" in n or "Niet uitgesplitst" in n for n in summary.suppressions)
+    assert package.files[PDF_NAME].startswith(b"%PDF")
