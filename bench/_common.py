@@ -8,6 +8,7 @@ its own process, and writes ``docs/benchmarks.md``.
 from __future__ import annotations
 
 import json
+import math
 import os
 import resource
 import statistics
@@ -41,7 +42,9 @@ class Row:
         return "ok" if self.value <= self.target else "MISSED"
 
     def shown(self) -> str:
-        """The value with its unit, e.g. '0.81 s', '38 ms', '412 MB', '3.1x'."""
+        """The value with its unit, e.g. '0.81 s', '38 ms', '412 MB', '3.1x'; 'stopped' for NaN."""
+        if math.isnan(self.value):
+            return "stopped"
         if self.unit == "x":
             return f"{self.value:.1f}x"
         if self.unit == "s":
