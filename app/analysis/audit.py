@@ -438,6 +438,11 @@ def audit(
         else build_frame(source, date_from=date_from, date_to=date_to)
     )
     chosen = None if dimensions is None else set(dimensions)
+    unknown = (chosen or set()) - {"student", "group", "rule", *CONTEXT_DIMENSIONS, *frame.attributes}
+    if unknown:
+        raise UserError(
+            t("Onbekende dimensie: {d}.", "Unknown dimension: {d}.", d=", ".join(sorted(unknown)))
+        )
 
     def want(dim: str) -> bool:
         return chosen is None or dim in chosen

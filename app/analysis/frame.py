@@ -36,7 +36,7 @@ INCIDENT_COLUMNS = (
 
 @dataclass(frozen=True)
 class AuditFrame:
-    """The tidy tables every analysis reads (see /docs/audit.md for the columns)."""
+    """The tidy tables every analysis reads (columns: docs/audit.md, "The tidy frame")."""
 
     incidents: pd.DataFrame
     students: pd.DataFrame

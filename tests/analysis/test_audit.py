@@ -188,6 +188,8 @@ def test_dimensions_limit_the_tests_but_not_the_model() -> None:
     year = simulate_year(12)
     report = audit(year.tables, dimensions=["weekday", "student"])
     assert {e.dimension for e in report.estimates} == {"weekday", "student"}
+    with pytest.raises(UserError, match="Onbekende dimensie: colour"):
+        audit(year.tables, dimensions=["colour"])
 
 
 def test_bad_fdr_is_a_user_error() -> None:
