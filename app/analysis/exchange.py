@@ -234,8 +234,23 @@ def parse_exchange(data: bytes, source: str = "") -> ExchangeFile:
             raise _Invalid(t("geen UTF-8-tekst", "not UTF-8 text")) from None
         try:
             doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_constant)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            raise _Invalid(t("geen geldige JSON ({e})", "not valid JSON ({e})", e=exc)) from None
+        except json.JSONDecodeError as exc:
+            raise _Invalid(
+                t(
+                    "geen geldige JSON (fout op regel {l}, kolom {c})",
+                    "not valid JSON (error at line {l}, column {c})",
+                    l=exc.lineno,
+                    c=exc.colno,
+                )
+            ) from None
+        except RecursionError:
+            raise _Invalid(
+                t("geen geldige JSON (te diep genest)", "not valid JSON (nested too deeply)")
+            ) from None
+        except ValueError:  # e.g. an integer with thousands of digits
+            raise _Invalid(
+                t("geen geldige JSON (een getal is te lang)", "not valid JSON (a number is too long)")
+            ) from None
         if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
             raise _Invalid(
                 t(
@@ -297,6 +312,10 @@ def read_exchange(path: Path | str) -> ExchangeFile:
     try:
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError(t("{p} bestaat niet.", "{p} does not exist.", p=p)) from None
+    except IsADirectoryError:
+        raise UserError(t("{p} is een map, geen bestand.", "{p} is a folder, not a file.", p=p)) from None
     except OSError as exc:
         raise UserError(
             t("Kan {p} niet lezen: {e}", "Cannot read {p}: {e}", p=p.name, e=exc.strerror or exc)

@@ -117,13 +117,25 @@ def test_duplicate_keys_nan_and_junk_are_refused() -> None:
         parse_exchange(_bytes(doc))
 
 
+def test_hostile_json_is_refused_in_dutch_without_a_traceback() -> None:
+    """Python's own (English) parser messages never reach the user; a huge integer is refused too."""
+    with pytest.raises(UserError, match=r"geen geldige JSON \(fout op regel 2, kolom 1\)"):
+        parse_exchange(b"{\n")
+    with pytest.raises(UserError, match=r"te diep genest"):
+        parse_exchange(b"[" * 100_000 + b"]" * 100_000)
+    with pytest.raises(UserError, match=r"een getal is te lang"):
+        parse_exchange(b'{"incidents": ' + b"1" * 5000 + b"}")
+
+
 def test_size_limit_and_unreadable_files(tmp_path: Path) -> None:
     big = tmp_path / "big.json"
     big.write_bytes(b" " * (MAX_BYTES + 10))
     with pytest.raises(UserError, match="groter dan"):
         read_exchange(big)
-    with pytest.raises(UserError, match="Kan"):
+    with pytest.raises(UserError, match=r"missing\.json bestaat niet"):
         read_exchange(tmp_path / "missing.json")
+    with pytest.raises(UserError, match="is een map"):
+        read_exchange(tmp_path)
     ok = tmp_path / "ok.json"
     ok.write_bytes(_bytes(valid()))
     assert read_exchange(ok).source == "ok.json"
