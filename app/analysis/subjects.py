@@ -181,11 +181,11 @@ def level_contrasts(
     """Wald tests of level sets of one factor against the weighted mean of its other levels.
 
     ``columns`` are the factor's columns in ``beta``; ``weights`` their incident counts; each entry of
-    ``groups`` is a boolean mask over the columns (one level, or the months of a term). Levels that
-    clearly differ themselves (p < ``OUTLIER_P`` in a first pass) are left out of the others' reference,
-    so that one milder Friday does not make every other weekday look stricter. With ``lever`` (students
-    x the factor's columns: how each student's incidents move the estimates) a finding must also hold
-    without its most influential student: the p-value is the larger of the two.
+    ``groups`` is a boolean mask over the columns (one level, or the months of a term). A level that
+    clearly differs itself (p < ``OUTLIER_P``) is left out of the others' reference, one at a time,
+    the clearest first, so that one milder Friday does not make every other weekday look stricter.
+    With ``lever`` (students x the factor's columns: how each student's incidents move the estimates)
+    a finding must also hold without its most influential student: the p-value is the larger of the two.
     Returns (p, log effect, low, high).
     """
     b = beta[columns]
@@ -209,12 +209,19 @@ def level_contrasts(
         return out
 
     first = contrasts(np.ones(len(columns), dtype=bool))
-    outliers = np.zeros(len(columns), dtype=bool)
-    for i, mask in enumerate(groups):
-        if mask.sum() == 1 and first[0, i] < OUTLIER_P:
-            outliers |= mask
-    result = contrasts(~outliers) if outliers.any() else first
-    # a level whose reference would be empty (e.g. both levels of a two-valued attribute) keeps the first pass
+    reference = np.ones(len(columns), dtype=bool)
+    singles = [i for i, mask in enumerate(groups) if mask.sum() == 1]
+    result = first
+    while True:  # step down: leave the clearest outlier out of the reference, then look again
+        candidates = [i for i in singles if reference[groups[i]].all() and np.isfinite(result[0, i])]
+        if not candidates or reference.sum() <= 2:
+            break
+        worst = min(candidates, key=lambda i: result[0, i])
+        if result[0, worst] >= OUTLIER_P:
+            break
+        reference &= ~groups[worst]
+        result = contrasts(reference)
+    # a level whose reference became empty keeps its comparison with all other levels
     result = np.where(np.isnan(result), first, result)
     return result[0], result[1], result[2], result[3]
 

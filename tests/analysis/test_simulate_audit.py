@@ -129,3 +129,12 @@ def test_one_effect_is_not_reported_again_as_another(planted: Run) -> None:
             echoes += e.kind == "group" and e.dimension == "gender"
             echoes += e.kind == "student" and e.subject in support
     assert echoes <= 1
+
+
+def test_one_milder_weekday_does_not_make_the_other_weekdays_stricter() -> None:
+    """At school scale every other weekday is 'stricter than the rest' if Friday stays in the rest."""
+    year = simulate_year(41, planted=Planted(weekday=-1.0), n_classes=24)
+    report = audit(year.tables, dimensions=["weekday"])
+    assert {(e.subject, e.direction) for e in report.findings} == {("friday", "milder")}
+    others = [e for e in report.estimates if e.subject != "friday"]
+    assert len(others) == 4 and all(0.8 < e.effect < 1.25 for e in others)
