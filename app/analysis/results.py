@@ -1,8 +1,9 @@
 """Typed results of the audit: frozen dataclasses with plain fields (the contract with UI and export).
 
-Directions and effects: ``effect`` is an odds ratio of a *stricter* response (a step above the agreed
-one) against a *milder* one, for the subject against the rest, at the same rule and strike; > 1 means
-stricter. Explanations are built from these numbers by ``app.analysis.explain``.
+Directions and effects: ``effect`` is the odds ratio of an answer one category stricter (as agreed
+rather than milder, stricter rather than as agreed; ``app.analysis.model``), for the subject against
+the rest, at the same rule and strike; > 1 means stricter. Explanations are built from these numbers
+by ``app.analysis.explain``.
 """
 
 from __future__ import annotations
