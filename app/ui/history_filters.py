@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractProxyModel,
+    QDate,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -51,17 +62,62 @@ def shrinkable(combo: QComboBox, chars: int) -> QComboBox:
     return combo
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, so 'zoe' finds 'Zoë'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class FoldedFilter(QSortFilterProxyModel):
+    """Keeps the entries whose text contains the typed text, ignoring case and accents."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        """Filter on ``text`` (an empty text keeps everything)."""
+        self.beginFilterChange()
+        self._needle = fold(text.strip())
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        """True when the entry contains the typed text."""
+        if not self._needle:
+            return True
+        text = self.sourceModel().index(source_row, 0, source_parent).data() or ""
+        return self._needle in fold(str(text))
+
+
+class SearchableCombo(QComboBox):
+    """An editable combo box whose pop-up lists the entries containing the typed text (accents ignored)."""
+
+    def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setAccessibleName(accessible)
+        self.matches = FoldedFilter(self)
+        self.matches.setSourceModel(self.model())
+        completer = QCompleter(self.matches, self)
+        completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(completer)
+        self.lineEdit().textEdited.connect(self.matches.set_needle)
+        completer.activated[QModelIndex].connect(self._picked)
+
+    def _picked(self, index: QModelIndex) -> None:
+        completion = self.completer().completionModel()  # a proxy of ``matches``
+        if isinstance(completion, QAbstractProxyModel):
+            index = completion.mapToSource(index)
+        source = self.matches.mapToSource(index)
+        if source.isValid():
+            self.setCurrentIndex(source.row())
+
+
 def searchable_combo(accessible: str) -> QComboBox:
-    """An editable combo box whose completer finds entries by any part of their text."""
-    combo = QComboBox()
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    combo.setAccessibleName(accessible)
-    return combo
+    """An editable combo box that finds entries by any part of their text, ignoring accents."""
+    return SearchableCombo(accessible)
 
 
 class HistoryFilterBar(QWidget):

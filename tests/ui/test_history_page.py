@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QModelIndex, QSettings, Qt
 
 from app.models.store import Store
 from app.ui.context import AppContext
@@ -271,3 +271,16 @@ def test_fits_a_full_hd_screen_at_150_percent(qtbot, ctx: AppContext, logged: di
     hint = page.minimumSizeHint()
     assert hint.width() <= 1280 - 170 - 20
     assert hint.height() <= 720 - 60
+
+
+def test_student_filter_finds_names_without_accents(qtbot, ctx: AppContext, logged: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ctx)
+    combo = page.filters.student
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "zoe")
+    matches = [combo.matches.index(r, 0).data() for r in range(combo.matches.rowCount())]
+    assert matches == ["Zoë de Vries (2A)"]
+    completer = combo.completer()
+    completer.activated[QModelIndex].emit(completer.completionModel().index(0, 0))
+    assert combo.currentData() == logged["zoe"]
+    assert {k for _, k in _shown(page)} == {logged["a"], logged["c"]}
