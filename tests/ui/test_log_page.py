@@ -406,6 +406,28 @@ def test_narrow_window_wraps_instead_of_cutting(qtbot, page: LogPage) -> None:  
     qtbot.waitUntil(lambda: page.lesson_bar._wide is True)
 
 
+def test_a_very_long_rule_name_is_elided_and_save_stays_in_view(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, students: dict[str, int], tmp_path: Path
+) -> None:
+    """A long rule name used to widen the right panel past the window, hiding the save button."""
+    long_name = "Niet storen tijdens de instructie van de leerkracht en ook niet tijdens het stille werk"
+    store.add_rule(long_name)
+    page = make_page(qtbot, store, tmp_path)
+    button = page.composer.rules.buttons[-1]
+    assert button.text().endswith(long_name)
+    assert button.shown_text().endswith("…")
+    assert long_name in button.toolTip()
+    save = page.composer.save_button
+    right_edge = save.mapTo(page, save.rect().topRight()).x()
+    assert right_edge <= page.width()
+    assert button.mapTo(page, button.rect().topRight()).x() <= page.width()
+    qtbot.keyClicks(page.picker.search, "daan")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, getattr(Qt.Key, f"Key_{len(page.composer.rules.buttons)}"))
+    press(qtbot, Qt.Key.Key_Return)
+    assert store.incidents()[0].rule_name == long_name
+
+
 def test_nothing_found_and_ctrl_z_in_the_note(qtbot, page: LogPage, store: Store) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(page.picker.search, "xyz")
     press(qtbot, Qt.Key.Key_Return)

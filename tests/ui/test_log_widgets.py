@@ -122,6 +122,13 @@ def test_seat_label_breaks_after_the_first_name() -> None:
     assert seat_label("Ada") == "Ada"
 
 
+def test_seat_label_cuts_very_long_names() -> None:
+    """A very long name must not make one seat as wide as the whole plan (the tooltip has the full name)."""
+    label = seat_label("Zoë Van den Broeck-Vermeulen de la Croix-Haegendoorn")
+    assert label == "Zoë\nVan den Broeck-…"
+    assert seat_label("Maximiliaan-Alexander") == "Maximiliaan-Ale…"
+
+
 @pytest.mark.parametrize(
     ("now", "period"),
     [

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 #: Okabe-Ito blue for "chosen" and orange for "as agreed": told apart by colour-blind users, and each also
 #: carries a non-colour signal (a filled background; a dashed border, bold text and the word "afspraak").
@@ -26,9 +27,68 @@ QPushButton[choice="true"]:focus { border: 2px dotted palette(text); }
 """
 
 
+#: a choice button never asks for less room than this many average characters (then its text is elided)
+MIN_CHARS = 14
+
+
+class ChoiceButton(QPushButton):
+    """A button that shortens its text with '…' when the panel is too narrow, instead of pushing the panel
+    (and the save button) out of the window; ``text()`` is always the full text."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._full = text
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:  # type: ignore[override]
+        """The full text, also when the button shows it shortened."""
+        return self._full
+
+    def shown_text(self) -> str:
+        """The text as drawn (shortened with '…' when it does not fit)."""
+        return QPushButton.text(self)
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        """Set the full text; it is shortened to the button's width."""
+        self._full = text
+        self._fit()
+
+    def _overhead(self) -> int:
+        """Padding and border around the text, in pixels."""
+        shown = QPushButton.text(self)
+        return super().sizeHint().width() - self.fontMetrics().horizontalAdvance(shown)
+
+    def sizeHint(self) -> QSize:
+        """Room for the full text."""
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        extra = metrics.horizontalAdvance(self._full) - metrics.horizontalAdvance(QPushButton.text(self))
+        return QSize(hint.width() + max(0, extra), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for a short start of the text; a longer text is elided."""
+        hint = self.sizeHint()
+        least = self._overhead() + self.fontMetrics().averageCharWidth() * MIN_CHARS
+        return QSize(min(hint.width(), least), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Shorten or restore the text for the new width."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        QPushButton.setText(self, self._full)
+        metrics = self.fontMetrics()
+        room = self.width() - self._overhead()
+        # elide only when the full text really does not fit (elidedText rounds differently)
+        if metrics.horizontalAdvance(self._full) > room + 1:
+            elided = metrics.elidedText(self._full, Qt.TextElideMode.ElideRight, max(room, 0))
+            QPushButton.setText(self, elided)
+
+
 def choice_button(text: str, accessible_name: str, parent: QWidget | None = None) -> QPushButton:
-    """A checkable, keyboard-reachable button styled as a choice."""
-    button = QPushButton(text, parent)
+    """A checkable, keyboard-reachable button styled as a choice (its text elided when space is short)."""
+    button = ChoiceButton(text, parent)
     button.setCheckable(True)
     button.setProperty("choice", True)
     button.setAccessibleName(accessible_name)

@@ -60,12 +60,13 @@ class RuleButtons(QWidget):
                 self.tr("Afspraak {n}: {name}").replace("{n}", str(index + 1)).replace("{name}", rule.name),
                 self,
             )
-            button.setToolTip(
+            details = (
                 self.tr("Categorie: {c}. Begint op stap {s} van de ladder.")
                 .replace("{c}", category_label(rule.category))
                 .replace("{s}", str(rule.start_step))
             )
-            button.setAccessibleDescription(button.toolTip())
+            button.setToolTip(f"{rule.name}\n{details}")
+            button.setAccessibleDescription(details)
             self.group.add(button, rule.id)
             self._layout.addWidget(button)
             self.buttons.append(button)

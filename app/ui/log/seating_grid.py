@@ -63,10 +63,18 @@ def arrange(
     return seats, rows + 1, columns
 
 
+#: a line on a seat is cut after this many characters (the tooltip and screen reader get the full name)
+SEAT_LINE_CHARS = 16
+
+
+def _short(line: str) -> str:
+    return line if len(line) <= SEAT_LINE_CHARS else line[: SEAT_LINE_CHARS - 1].rstrip() + "…"
+
+
 def seat_label(name: str) -> str:
-    """The name on two lines: first name, then the rest (so seats stay narrow)."""
+    """The name on two lines: first name, then the rest, each line cut short (so seats stay narrow)."""
     first, _, rest = name.partition(" ")
-    return f"{first}\n{rest}" if rest else name
+    return f"{_short(first)}\n{_short(rest)}" if rest else _short(name)
 
 
 class _DropTarget:
