@@ -21,7 +21,7 @@ import pytest
 from app.models.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
-KILLS = 24
+KILLS = 20
 ROWS = 120
 PER_ROUND = 100  #: room for the iterations of one round in the numbering
 
