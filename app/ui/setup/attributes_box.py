@@ -32,7 +32,7 @@ class AttributesBox(QGroupBox):
         self.list.setAccessibleName(self.tr("Gedefinieerde kenmerken"))
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Naam van een nieuw kenmerk"))
-        self.name.setPlaceholderText(self.tr("bijv. geslacht, ondersteuningsplan"))
+        self.name.setPlaceholderText(self.tr("bijv. geslacht"))
         self.add_button = button(self.tr("Toevoegen"), self.tr("Kenmerk toevoegen"))
         self.remove_button = button(self.tr("Verwijderen"), self.tr("Gekozen kenmerk verwijderen"))
         self.message = InlineMessage()

@@ -49,7 +49,8 @@ class ClassesBox(QGroupBox):
         self.show_archived.setAccessibleName(self.tr("Toon gearchiveerde klassen"))
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Naam van de klas"))
-        self.name.setPlaceholderText(self.tr("nieuwe klas of nieuwe naam, bijv. 2A"))
+        self.name.setPlaceholderText(self.tr("klasnaam, bijv. 2A"))
+        self.name.setToolTip(self.tr("De naam voor een nieuwe klas, of de nieuwe naam van de gekozen klas."))
         self.add_button = button(self.tr("Klas toevoegen"))
         self.rename_button = button(self.tr("Hernoemen"), self.tr("Gekozen klas hernoemen"))
         self.archive_button = button(self.tr("Archiveren"), self.tr("Gekozen klas archiveren"))
@@ -206,8 +207,9 @@ class ClassesTab(QWidget):
         middle.addWidget(self.import_message)
 
         layout = QHBoxLayout(self)
+        self.attributes.setMaximumWidth(self.fontMetrics().averageCharWidth() * 38)
         layout.addWidget(self.classes, 2)
-        layout.addWidget(self.students_box, 5)
+        layout.addWidget(self.students_box, 6)
         layout.addWidget(self.attributes, 2)
 
         self.classes.list.currentItemChanged.connect(lambda *_: self._show_students())
