@@ -112,7 +112,7 @@ def test_roster_attributes_option(
 
 def test_missing_file_is_exit_2(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli(db_path, "import-rules", str(tmp_path / "nope.csv")) == 2
-    assert "kan het bestand niet lezen" in capsys.readouterr().err
+    assert "het bestand bestaat niet" in capsys.readouterr().err
 
 
 def test_english_messages(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

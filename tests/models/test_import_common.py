@@ -108,8 +108,47 @@ def test_unreadable_files_are_refused_with_a_clear_message(tmp_path: Path, data:
 
 
 def test_missing_file_is_an_import_problem(tmp_path: Path) -> None:
-    with pytest.raises(ImportProblem, match="kan het bestand niet lezen"):
+    with pytest.raises(ImportProblem, match="het bestand bestaat niet"):
         read_table(tmp_path / "nope.csv")
+
+
+def test_unreadable_paths_get_a_dutch_reason_not_the_systems_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(ImportProblem) as info:
+        read_table(tmp_path)
+    assert "dit is een map, geen bestand" in str(info.value)
+    assert "directory" not in str(info.value)
+    path = write(tmp_path, "a,b\n1,2\n")
+
+    def refuse(self: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(ImportProblem) as info:
+        read_table(path)
+    assert "geen toestemming" in str(info.value)
+    assert "Permission" not in str(info.value)
+
+
+def test_one_problem_is_singular(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem) as info:
+        read_table(write(tmp_path, ""))
+    assert "(1 probleem)" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ('a,b\n1,"open\n', "aanhalingsteken"),
+        ("a,b\n1," + "x" * 200_000 + "\n", "langer dan"),
+    ],
+)
+def test_reader_errors_are_explained_in_dutch(tmp_path: Path, data: str, words: str) -> None:
+    table = read_table(write(tmp_path, data))
+    text = str(table.problems[0])
+    assert text.startswith("regel 2: ") and words in text
+    assert "expected" not in text and "field limit" not in text and "end of data" not in text
 
 
 def test_xlsx_first_sheet_is_read_with_row_numbers(tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
 import re
+import stat
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -135,12 +137,14 @@ def normalise(name: str) -> str:
 def problem_exit(path: Path | str, problems: Iterable[RowProblem]) -> ImportProblem:
     """The exception that refuses a whole file and lists every problem."""
     items = sorted(problems, key=lambda p: p.line)
+    one = len(items) == 1
     return ImportProblem(
         t(
-            "{file} is niet geïmporteerd ({n} problemen); er is niets veranderd:",
-            "{file} was not imported ({n} problems); nothing was changed:",
+            "{file} is niet geïmporteerd ({n} {what}); er is niets veranderd:",
+            "{file} was not imported ({n} {what}); nothing was changed:",
             file=Path(path).name,
             n=len(items),
+            what=t("probleem", "problem") if one else t("problemen", "problems"),
         ),
         [str(p) for p in items],
     )
@@ -186,6 +190,43 @@ def decode(data: bytes, path: Path | str = "") -> str:
     return text.lstrip("\ufeff")
 
 
+def _os_message(exc: OSError) -> str:
+    """Why a file cannot be read, in the user's language (not the system's English)."""
+    if exc.errno == errno.ENOENT:
+        return t(
+            "het bestand bestaat niet (controleer de naam en de map).",
+            "the file does not exist (check the name and the folder).",
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return t(
+            "je hebt geen toestemming om dit bestand te lezen.",
+            "you have no permission to read this file.",
+        )
+    if exc.errno == errno.EISDIR:
+        return t("dit is een map, geen bestand.", "this is a folder, not a file.")
+    return t(
+        "kan het bestand niet lezen (fout {code}).",
+        "cannot read the file (error {code}).",
+        code=errno.errorcode.get(exc.errno or 0, exc.errno),
+    )
+
+
+def _csv_message(exc: csv.Error) -> str:
+    """A reader error as a reason a teacher understands (the csv module's text is English jargon)."""
+    if "field larger than field limit" in str(exc):
+        return t(
+            "een cel is langer dan {n} tekens; de rest van het bestand is niet gelezen.",
+            "a cell is longer than {n} characters; the rest of the file was not read.",
+            n=csv.field_size_limit(),
+        )
+    return t(
+        'een aanhalingsteken (") opent of sluit een cel niet goed; zet de cel tussen aanhalingstekens '
+        'en verdubbel aanhalingstekens erin (""). De rest van het bestand is niet gelezen.',
+        'a quote (") does not open or close a cell properly; put the cell in quotes and double '
+        'the quotes inside it (""). The rest of the file was not read.',
+    )
+
+
 def _binary_message() -> str:
     return t(
         "dit is geen tekstbestand (CSV) en geen Excel-bestand (XLSX).",
@@ -204,14 +245,16 @@ def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
     """Read a CSV or XLSX file whole; raise ImportProblem when it cannot be read at all."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise _fatal(path, t("dit is een map, geen bestand.", "this is a folder, not a file."))
+        if not stat.S_ISREG(info.st_mode):
+            raise _fatal(path, t("dit is geen gewoon bestand.", "this is not a regular file."))
+        if info.st_size > MAX_BYTES:
             raise _fatal(path, t("het bestand is te groot.", "the file is too large."))
         data = path.read_bytes()
     except OSError as exc:
-        raise _fatal(
-            path, t("kan het bestand niet lezen: {err}", "cannot read the file: {err}", err=exc.strerror)
-        ) from exc
+        raise _fatal(path, _os_message(exc)) from exc
     if data.startswith(b"PK\x03\x04"):
         table = _read_xlsx(data, path)
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
@@ -271,18 +314,7 @@ def _read_csv(text: str, known: set[str]) -> Table:
         except StopIteration:
             break
         except csv.Error as exc:
-            problems.append(
-                RowProblem(
-                    line,
-                    t(
-                        "aanhalingstekens kloppen niet (of de cel is te lang): {err}; "
-                        "de rest van het bestand is niet gelezen.",
-                        "quotes do not match (or the cell is too long): {err}; "
-                        "the rest of the file was not read.",
-                        err=exc,
-                    ),
-                )
-            )
+            problems.append(RowProblem(line, _csv_message(exc)))
             break
         consumed = reader.line_num
         if not any(c.strip() for c in cells):
@@ -463,9 +495,9 @@ def map_columns(
 
 
 def too_long(value: str, limit: int, what: str) -> str | None:
-    """A message when a value is longer than the store keeps, else None."""
+    """A reason (no full stop: callers join reasons) when a value is longer than the store keeps."""
     if len(value) > limit:
         return t(
-            "{what} is langer dan {n} tekens.", "{what} is longer than {n} characters.", what=what, n=limit
+            "{what} is langer dan {n} tekens", "{what} is longer than {n} characters", what=what, n=limit
         )
     return None

@@ -136,7 +136,7 @@ def parse_roster(
     attribute_names = tuple(name for _, name in extra)
     for _, name in extra:
         if message := too_long(name, 64, t("de kolomnaam '{c}'", "the column name '{c}'", c=name[:20])):
-            problems.append(RowProblem(table.header_line, message))
+            problems.append(RowProblem(table.header_line, message + "."))
     if problems and any(p.line == table.header_line for p in problems):
         return [], problems, attribute_names
     rows: list[RosterRow] = []
