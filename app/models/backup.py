@@ -206,14 +206,7 @@ def auto_backup(store: Store, now: datetime | None = None) -> Path | None:
     if last == str(revision) and list_backups(store.path):
         return None
     backup_store(store, dest)
-    with store._sessions.begin() as session:  # not a user write: the revision stays
-        from app.models.entities import Meta
-
-        row = session.get(Meta, LAST_BACKUP_KEY)
-        if row is None:
-            session.add(Meta(key=LAST_BACKUP_KEY, value=str(revision)))
-        else:
-            row.value = str(revision)
+    store.set_meta(LAST_BACKUP_KEY, str(revision), bump_revision=False)
     prune(store.path, keep_days(store), (now or datetime.now()).date())
     return dest
 

@@ -221,14 +221,19 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
             row = session.get(Meta, key)
             return row.value if row is not None else default
 
-    def set_meta(self, key: str, value: str) -> None:
-        """Set a value in the store's own key/value table (one transaction)."""
-        with self.transaction() as session:
+    def set_meta(self, key: str, value: str, *, bump_revision: bool = True) -> None:
+        """Set a value in the store's own key/value table (one transaction).
+
+        ``bump_revision=False`` for bookkeeping that is not a change of the teacher's data.
+        """
+        with self._sessions.begin() as session:
             row = session.get(Meta, key)
             if row is None:
                 session.add(Meta(key=key, value=value))
             else:
                 row.value = value
+            if bump_revision:
+                self._bump_revision(session)
 
     def seed_defaults(self) -> None:
         """Put the default ladder and rules from resources/ in an empty store (no write otherwise)."""
