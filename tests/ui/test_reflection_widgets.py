@@ -214,3 +214,17 @@ def test_importing_the_page_loads_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == ""
+
+
+def test_a_year_with_only_praise_counts_the_praise(store) -> None:  # type: ignore[no-untyped-def]
+    """Without incidents the page used to say '0 complimenten' even when the teacher gave many."""
+    from app.ui.reflection.job import compute
+
+    student = store.add_student("1", "Ann Peeters", "2B")
+    for day in (5, 6, 7):
+        store.log_praise(student.id, occurred_at=datetime(2025, 10, day, 10, 0))
+    lesson = store.lesson_for(student.class_id, date(2025, 10, 8))
+    store.log_praise(student.id, lesson_id=lesson.id, occurred_at=datetime(2025, 10, 8, 10, 0))
+    view = compute(store, None, revision=1, today=date(2025, 10, 20))
+    assert view.week == date(2025, 10, 6)
+    assert (view.report.n_incidents, view.report.n_praise, view.report.n_lessons) == (0, 4, 1)

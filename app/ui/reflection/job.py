@@ -100,15 +100,25 @@ def phase_down_plan(tables: Tables, date_from: date, date_to: date) -> list[tupl
 
 def empty_report(date_from: date, date_to: date, tables: Tables, fdr: float) -> AuditReport:
     """A report without findings for a period without incidents (the counts still say what is there)."""
+    import pandas as pd
+
     from app.analysis.results import AuditReport
 
+    lessons, praise = tables["lessons"], tables["praise"]
+    n_lessons = n_praise = 0
+    if not lessons.empty:
+        days = pd.to_datetime(lessons["date"]).dt.date
+        n_lessons = int(((days >= date_from) & (days <= date_to)).sum())
+    if not praise.empty:
+        days = pd.to_datetime(praise["occurred_at"]).dt.date
+        n_praise = int(((days >= date_from) & (days <= date_to)).sum())
     return AuditReport(
         date_from=date_from,
         date_to=date_to,
         n_incidents=0,
         n_students=len(tables["students"]),
-        n_lessons=0,
-        n_praise=0,
+        n_lessons=n_lessons,
+        n_praise=n_praise,
         fdr=fdr,
     )
 
