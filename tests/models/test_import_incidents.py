@@ -134,7 +134,7 @@ def test_every_bad_row_is_reported_and_the_store_is_unchanged(roster: Store, tmp
     ):  # fmt: skip
         assert needle in text
     assert snapshot(roster) == before
-    # rows that read well but do not fit the store are reported in the second pass, all of them
+    # rows that read well but do not fit the store are reported too, all of them
     path2 = write(
         tmp_path,
         f"timestamp,student_id,rule,severity,group\n{D} 09:00,99,Telefoon weg,1,\n"
@@ -148,6 +148,29 @@ def test_every_bad_row_is_reported_and_the_store_is_unchanged(roster: Store, tmp
     assert "regel 3: stap 6 staat niet op de ladder (1 tot 5)" in text
     assert "regel 4: onbekende klas '9Z'" in text
     assert snapshot(roster) == before
+
+
+def test_unreadable_and_unknown_rows_are_reported_together(roster: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "timestamp,student_id,rule,severity\n"
+        "gisteren,1,Telefoon weg,1\n"
+        f"{D} 09:00,99,Telefoon weg,1\n"
+        f"{D} 09:00,1,Telefoon weg,hoog\n"
+        f"{D} 09:00,1,Telefoon weg,6\n",
+    )
+    before = snapshot(roster)
+    preview = preview_incidents(roster, path)
+    assert [p.line for p in preview.problems] == [2, 3, 4, 5]
+    assert "onbekende leerling '99'" in preview.problems[1].message
+    assert "stap 6 staat niet op de ladder" in preview.problems[3].message
+    assert snapshot(roster) == before
+
+
+def test_an_unreadable_timestamp_says_what_is_expected(roster: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, "timestamp,student_id,rule,severity\n24-11-26 10:15,1,Telefoon weg,1\n")
+    message = preview_incidents(roster, path).problems[0].message
+    assert "jjjj-mm-dd uu:mm" in message and "dd-mm-jjjj uu:mm" in message
 
 
 def test_missing_required_column(roster: Store, tmp_path: Path) -> None:
@@ -164,7 +187,13 @@ def test_missing_required_column(roster: Store, tmp_path: Path) -> None:
         ("3-10-2025 10:15", datetime(2025, 10, 3, 10, 15)),
         ("03/10/2025 10.15.30", datetime(2025, 10, 3, 10, 15, 30)),
         ("03-10-2025", datetime(2025, 10, 3)),
+        ("2025/10/03 10:15", datetime(2025, 10, 3, 10, 15)),
+        ("2025-10-03 7:05", datetime(2025, 10, 3, 7, 5)),
+        ("3-10-2025, 7:05", datetime(2025, 10, 3, 7, 5)),
+        (" 2025-10-03 10:15 ", datetime(2025, 10, 3, 10, 15)),
         ("31-02-2025 10:00", None),
+        ("03-10-25 10:15", None),
+        ("2025-10-03 25:00", None),
         ("morgen", None),
     ],
 )

@@ -49,7 +49,9 @@ KNOWN = tuple(a for field, names in ALIASES.items() for a in (field, *names))
 MAX_YEARS_BACK = 3
 #: highest lesson period accepted
 MAX_PERIOD = 15
-_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ T]+(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?")
+_TIME = r"(?:(?:[ T]+|,\s*)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})" + _TIME)
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,14 +95,21 @@ class IncidentsPreview:
 
 
 def parse_timestamp(text: str) -> datetime | None:
-    """ISO 8601 or Dutch ``dd-mm-jjjj [uu:mm[:ss]]``; aware times become local; None if unreadable."""
+    """ISO 8601, ``jjjj-mm-dd [u:mm[:ss]]`` or Dutch ``dd-mm-jjjj [u:mm[:ss]]`` (``-``, ``/`` or ``.``
+    between the date's parts, ``:`` or ``.`` in the time); aware times become local; None if unreadable.
+
+    Day-first only: ``03/04/2026`` is 3 April. Two-digit years are refused (which century?).
+    """
+    text = text.strip()
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
-        match = _DUTCH_DATE.fullmatch(text)
-        if match is None:
+        if match := _DUTCH_DATE.fullmatch(text):
+            day, month, year, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        elif match := _YEAR_FIRST.fullmatch(text):
+            year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        else:
             return None
-        day, month, year, hour, minute, second = (int(g) if g else 0 for g in match.groups())
         try:
             value = datetime(year, month, day, hour, minute, second)
         except ValueError:
@@ -108,6 +117,16 @@ def parse_timestamp(text: str) -> datetime | None:
     if value.tzinfo is not None:
         value = value.astimezone().replace(tzinfo=None)
     return value
+
+
+def timestamp_hint() -> str:
+    """The accepted ways to write a timestamp, as a hint in a message (language in force)."""
+    return t(
+        "gebruik jjjj-mm-dd uu:mm, bijvoorbeeld 2026-11-24 10:15, of dd-mm-jjjj uu:mm, "
+        "bijvoorbeeld 24-11-2026 10:15; seconden mogen erbij",
+        "use yyyy-mm-dd hh:mm, for example 2026-11-24 10:15, or dd-mm-yyyy hh:mm, "
+        "for example 24-11-2026 10:15; seconds may be added",
+    )
 
 
 def _earliest(today: date) -> date:
@@ -140,7 +159,12 @@ def parse_incidents(
         when = parse_timestamp(stamp_text) if stamp_text else None
         if when is None:
             reasons.append(
-                t("tijdstip '{v}' is onleesbaar", "timestamp '{v}' cannot be read", v=stamp_text[:40])
+                t(
+                    "tijdstip '{v}' is onleesbaar ({expected})",
+                    "timestamp '{v}' cannot be read ({expected})",
+                    v=stamp_text[:40],
+                    expected=timestamp_hint(),
+                )
                 if stamp_text
                 else t("het tijdstip is leeg", "the timestamp is empty")
             )
@@ -303,18 +327,19 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
 def preview_incidents(store: Store, path: Path | str) -> IncidentsPreview:
     """Read an incidents file and compare it with the store; writes nothing."""
     rows, problems, loose = parse_incidents(path)
-    if problems:
-        return IncidentsPreview(Path(path), (), 0, (), 0, tuple(problems), loose)
     with store.reading() as session:
         revision = _revision(session)
-        plan = _plan(session, rows, loose)
+        plan = _plan(session, rows, loose)  # the readable rows too: every bad row in one report
+    problems = sorted([*problems, *plan.problems], key=lambda p: p.line)
+    if problems:
+        return IncidentsPreview(Path(path), (), 0, (), 0, tuple(problems), loose)
     return IncidentsPreview(
         Path(path),
         tuple(r[0] for r in plan.rows),
         plan.unchanged,
         tuple(plan.new_rules),
         len(plan.new_lessons),
-        tuple(plan.problems),
+        (),
         loose,
         revision,
         plan,
