@@ -36,9 +36,13 @@
         <translation>Name of a new attribute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/attributes_box.py" line="35"/>
         <source>bijv. geslacht, ondersteuningsplan</source>
-        <translation>e.g. gender, support plan</translation>
+        <translation type="vanished">e.g. gender, support plan</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/attributes_box.py" line="35"/>
+        <source>bijv. geslacht</source>
+        <translation>e.g. gender</translation>
     </message>
     <message>
         <location filename="../../app/ui/setup/attributes_box.py" line="36"/>
@@ -372,78 +376,87 @@
         <translation>Name of the class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="52"/>
         <source>nieuwe klas of nieuwe naam, bijv. 2A</source>
-        <translation>new class or new name, e.g. 2A</translation>
+        <translation type="vanished">new class or new name, e.g. 2A</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/classes_tab.py" line="52"/>
+        <source>klasnaam, bijv. 2A</source>
+        <translation>class name, e.g. 2A</translation>
     </message>
     <message>
         <location filename="../../app/ui/setup/classes_tab.py" line="53"/>
+        <source>De naam voor een nieuwe klas, of de nieuwe naam van de gekozen klas.</source>
+        <translation>The name for a new class, or the new name of the chosen class.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/classes_tab.py" line="54"/>
         <source>Klas toevoegen</source>
         <translation>Add class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="54"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="55"/>
         <source>Hernoemen</source>
         <translation>Rename</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="54"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="55"/>
         <source>Gekozen klas hernoemen</source>
         <translation>Rename the chosen class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="55"/>
-        <location filename="../../app/ui/setup/classes_tab.py" line="115"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="56"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="116"/>
         <source>Archiveren</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="55"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="56"/>
         <source>Gekozen klas archiveren</source>
         <translation>Archive the chosen class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="90"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="91"/>
         <source>{name}  ({n} leerlingen)</source>
         <translation>{name}  ({n} students)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="95"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="96"/>
         <source>[gearchiveerd]</source>
         <translation>[archived]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="115"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="116"/>
         <source>Terugzetten</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="122"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="123"/>
         <source>Er is al een klas {name}.</source>
         <translation>There is already a class {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="130"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="131"/>
         <source>Klas {name} toegevoegd.</source>
         <translation>Class {name} added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="140"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="141"/>
         <source>Typ eerst de nieuwe naam in het veld boven de knoppen.</source>
         <translation>First type the new name in the field above the buttons.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="149"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="150"/>
         <source>Klas hernoemd.</source>
         <translation>Class renamed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="159"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="160"/>
         <source>Klas {name} teruggezet.</source>
         <translation>Class {name} restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="159"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="160"/>
         <source>Klas {name} gearchiveerd.</source>
         <translation>Class {name} archived.</translation>
     </message>
@@ -451,44 +464,49 @@
 <context>
     <name>ClassesTab</name>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="178"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="179"/>
         <source>Leerlingen van de gekozen klas</source>
         <translation>Students of the chosen class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="191"/>
         <location filename="../../app/ui/setup/classes_tab.py" line="192"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="193"/>
         <source>Toon gearchiveerde leerlingen</source>
         <translation>Show archived students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="193"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="194"/>
         <source>&amp;Importeer leerlinglijst…</source>
         <translation>&amp;Import student list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="193"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="194"/>
         <source>Leerlinglijst importeren</source>
         <translation>Import a student list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="196"/>
-        <location filename="../../app/ui/setup/classes_tab.py" line="238"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="197"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="250"/>
         <source>Leerlingen</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="236"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="240"/>
+        <source>Begin met een klas: typ links een naam en kies &apos;Klas toevoegen&apos;. Of importeer een leerlinglijst (CSV of Excel uit de leerlingadministratie): de klassen komen vanzelf mee.</source>
+        <translation>Start with a class: type a name on the left and choose &apos;Add class&apos;. Or import a student list (CSV or Excel from the student administration): the classes come along automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/classes_tab.py" line="248"/>
         <source>Leerlingen van {name}</source>
         <translation>Students of {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="282"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="294"/>
         <source>Leerlinglijst kiezen</source>
         <translation>Choose a student list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="284"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="296"/>
         <source>Leerlinglijsten (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Student lists (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
@@ -663,207 +681,207 @@
     </message>
     <message>
         <location filename="../../app/ui/data_panel.py" line="114"/>
-        <location filename="../../app/ui/data_panel.py" line="122"/>
+        <location filename="../../app/ui/data_panel.py" line="125"/>
         <source>Back-ups</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="116"/>
+        <location filename="../../app/ui/data_panel.py" line="117"/>
         <source>Gemaakt</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="116"/>
+        <location filename="../../app/ui/data_panel.py" line="117"/>
         <source>Soort</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="116"/>
+        <location filename="../../app/ui/data_panel.py" line="117"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="126"/>
+        <location filename="../../app/ui/data_panel.py" line="129"/>
         <source> dagen</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="127"/>
+        <location filename="../../app/ui/data_panel.py" line="130"/>
         <source>Automatische back-ups bewaren</source>
         <translation>Keep automatic backups for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="129"/>
+        <location filename="../../app/ui/data_panel.py" line="132"/>
         <source>Nu een &amp;back-up maken</source>
         <translation>Make a &amp;backup now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="130"/>
+        <location filename="../../app/ui/data_panel.py" line="133"/>
         <source>Te&amp;rugzetten…</source>
         <translation>Re&amp;store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="131"/>
+        <location filename="../../app/ui/data_panel.py" line="134"/>
         <source>Back-up verwij&amp;deren…</source>
         <translation>Delete bac&amp;kup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="136"/>
+        <location filename="../../app/ui/data_panel.py" line="139"/>
         <source>Automatische back-ups (één per dag) bewaren:</source>
         <translation>Keep automatic backups (one a day) for:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="150"/>
+        <location filename="../../app/ui/data_panel.py" line="153"/>
         <source>Een leerling vergeten</source>
         <translation>Forget a student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="152"/>
+        <location filename="../../app/ui/data_panel.py" line="155"/>
         <source>Wist de leerling met alle incidenten, complimenten en kenmerken, en haalt de naam uit notities. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Erases the student with all incidents, praise and attributes, and removes the name from notes. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="159"/>
+        <location filename="../../app/ui/data_panel.py" line="162"/>
         <source>Leerling om te wissen</source>
         <translation>Student to erase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="160"/>
+        <location filename="../../app/ui/data_panel.py" line="163"/>
         <source>Leerling &amp;wissen…</source>
         <translation>Erase st&amp;udent…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="165"/>
+        <location filename="../../app/ui/data_panel.py" line="168"/>
         <source>Deze back-ups verwijderen…</source>
         <translation>Delete these backups…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="178"/>
+        <location filename="../../app/ui/data_panel.py" line="181"/>
         <source>Een schooljaar afsluiten</source>
         <translation>Close a school year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="183"/>
+        <location filename="../../app/ui/data_panel.py" line="186"/>
         <source>Schooljaar (beginjaar)</source>
         <translation>School year (starting year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="187"/>
+        <location filename="../../app/ui/data_panel.py" line="190"/>
         <source>Arc&amp;hiveren (versleuteld)…</source>
         <translation>Arc&amp;hive (encrypted)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="188"/>
+        <location filename="../../app/ui/data_panel.py" line="191"/>
         <source>Schooljaar wisse&amp;n…</source>
         <translation>Erase school &amp;year…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="192"/>
+        <location filename="../../app/ui/data_panel.py" line="195"/>
         <source>Schooljaar dat begint in augustus</source>
         <translation>School year starting in August</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="221"/>
+        <location filename="../../app/ui/data_panel.py" line="224"/>
         <source>Archief opslaan</source>
         <translation>Save archive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="221"/>
+        <location filename="../../app/ui/data_panel.py" line="224"/>
         <source>Logboek (*.db)</source>
         <translation>Log (*.db)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="234"/>
+        <location filename="../../app/ui/data_panel.py" line="237"/>
         <source>Dit logboek is versleuteld met een wachtwoord, net als de back-ups.</source>
         <translation>This log is encrypted with a password, and so are the backups.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="238"/>
+        <location filename="../../app/ui/data_panel.py" line="241"/>
         <source>Dit logboek is niet versleuteld. Aanbevolen: beveilig het met een wachtwoord.</source>
         <translation>This log is not encrypted. Recommended: protect it with a password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="241"/>
+        <location filename="../../app/ui/data_panel.py" line="244"/>
         <source>Versleuteling is op deze computer niet beschikbaar.</source>
         <translation>Encryption is not available on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="270"/>
+        <location filename="../../app/ui/data_panel.py" line="275"/>
         <source>Deze back-ups bevatten de gewiste leerling nog:</source>
         <translation>These backups still contain the erased student:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="280"/>
+        <location filename="../../app/ui/data_panel.py" line="285"/>
         <source>{start} tot {end}: {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.</source>
         <translation>{start} to {end}: {l} lessons, {i} incidents, {p} praise, {r} reflections.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="301"/>
+        <location filename="../../app/ui/data_panel.py" line="306"/>
         <source>Kies eerst een back-up in de lijst.</source>
         <translation>First choose a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="322"/>
+        <location filename="../../app/ui/data_panel.py" line="327"/>
         <source>Het logboek en de back-ups zijn versleuteld.</source>
         <translation>The log and the backups are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="337"/>
+        <location filename="../../app/ui/data_panel.py" line="342"/>
         <source>Het wachtwoord is gewijzigd, ook voor de back-ups.</source>
         <translation>The password has been changed, for the backups too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="344"/>
+        <location filename="../../app/ui/data_panel.py" line="349"/>
         <source>Bewaartermijn opgeslagen.</source>
         <translation>Retention period saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="356"/>
+        <location filename="../../app/ui/data_panel.py" line="361"/>
         <source>Back-up gemaakt: {p}</source>
         <translation>Backup made: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="364"/>
+        <location filename="../../app/ui/data_panel.py" line="369"/>
         <source>De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als back-up bewaard. Doorgaan?</source>
         <translation>The backup {name} replaces the current log. The current log is first kept as a backup itself. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="377"/>
+        <location filename="../../app/ui/data_panel.py" line="382"/>
         <source>De back-up is teruggezet.</source>
         <translation>The backup has been restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="384"/>
+        <location filename="../../app/ui/data_panel.py" line="389"/>
         <source>Back-up {name} verwijderen?</source>
         <translation>Delete backup {name}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="395"/>
+        <location filename="../../app/ui/data_panel.py" line="400"/>
         <source>{who} en al zijn of haar gegevens definitief wissen?</source>
         <translation>Erase {who} and all of their data for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="406"/>
+        <location filename="../../app/ui/data_panel.py" line="411"/>
         <source>Gewist: {i} incidenten, {p} complimenten; naam uit {x} teksten gehaald.</source>
         <translation>Erased: {i} incidents, {p} praise; name removed from {x} texts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="419"/>
+        <location filename="../../app/ui/data_panel.py" line="424"/>
         <source>{n} back-up(s) met de gewiste leerling verwijderen?</source>
         <translation>Delete {n} backup(s) containing the erased student?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="443"/>
+        <location filename="../../app/ui/data_panel.py" line="448"/>
         <source>Gearchiveerd in {p}. Bewaar het wachtwoord goed.</source>
         <translation>Archived in {p}. Keep the password safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="451"/>
+        <location filename="../../app/ui/data_panel.py" line="456"/>
         <source>Alle lessen, incidenten, complimenten en reflecties van schooljaar {y} definitief wissen? Leerlingen die daarna geen gegevens meer hebben, worden ook gewist. Archiveer eerst als je het jaar wilt bewaren.</source>
         <translation>Erase all lessons, incidents, praise and reflections of school year {y} for good? Students who have no data left afterwards are erased too. Archive first if you want to keep the year.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="466"/>
+        <location filename="../../app/ui/data_panel.py" line="471"/>
         <source>Schooljaar gewist: {i} incidenten. Oudere back-ups bevatten het nog.</source>
         <translation>School year erased: {i} incidents. Older backups still contain it.</translation>
     </message>
@@ -1107,131 +1125,131 @@
 <context>
     <name>HistoryFilterBar</name>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="25"/>
-        <location filename="../../app/ui/history_filters.py" line="78"/>
+        <location filename="../../app/ui/history_filters.py" line="36"/>
+        <location filename="../../app/ui/history_filters.py" line="134"/>
         <source>Alles</source>
         <extracomment>period presets: key -&gt; Dutch label</extracomment>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="26"/>
+        <location filename="../../app/ui/history_filters.py" line="37"/>
         <source>Deze week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="27"/>
+        <location filename="../../app/ui/history_filters.py" line="38"/>
         <source>Deze maand</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="28"/>
+        <location filename="../../app/ui/history_filters.py" line="39"/>
         <source>Laatste 30 dagen</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="29"/>
+        <location filename="../../app/ui/history_filters.py" line="40"/>
         <source>Zelf kiezen</source>
         <translation>Choose dates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="77"/>
+        <location filename="../../app/ui/history_filters.py" line="133"/>
         <source>Soort tonen</source>
         <extracomment>any filter changed</extracomment>
         <translation>Kind to show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="79"/>
+        <location filename="../../app/ui/history_filters.py" line="135"/>
         <source>Alleen incidenten</source>
         <translation>Incidents only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="80"/>
+        <location filename="../../app/ui/history_filters.py" line="136"/>
         <source>Alleen complimenten</source>
         <translation>Praise only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="82"/>
+        <location filename="../../app/ui/history_filters.py" line="138"/>
         <source>Filter op klas</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="83"/>
+        <location filename="../../app/ui/history_filters.py" line="139"/>
         <source>Filter op leerling</source>
         <translation>Filter by student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="85"/>
+        <location filename="../../app/ui/history_filters.py" line="141"/>
         <source>Filter op afspraak</source>
         <translation>Filter by rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="87"/>
+        <location filename="../../app/ui/history_filters.py" line="143"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="92"/>
+        <location filename="../../app/ui/history_filters.py" line="148"/>
         <source>Vanaf datum</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="93"/>
+        <location filename="../../app/ui/history_filters.py" line="149"/>
         <source>Tot en met datum</source>
         <translation>Up to and including date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="100"/>
-        <location filename="../../app/ui/history_filters.py" line="101"/>
+        <location filename="../../app/ui/history_filters.py" line="156"/>
+        <location filename="../../app/ui/history_filters.py" line="157"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="106"/>
+        <location filename="../../app/ui/history_filters.py" line="162"/>
         <source>&amp;Toon</source>
         <translation>S&amp;how</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="107"/>
+        <location filename="../../app/ui/history_filters.py" line="163"/>
         <source>&amp;Klas</source>
         <translation>&amp;Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="108"/>
+        <location filename="../../app/ui/history_filters.py" line="164"/>
         <source>&amp;Leerling</source>
         <translation>&amp;Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="109"/>
+        <location filename="../../app/ui/history_filters.py" line="165"/>
         <source>&amp;Afspraak</source>
         <translation>&amp;Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="117"/>
+        <location filename="../../app/ui/history_filters.py" line="173"/>
         <source>&amp;Periode</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="121"/>
+        <location filename="../../app/ui/history_filters.py" line="177"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="123"/>
+        <location filename="../../app/ui/history_filters.py" line="179"/>
         <source>tot en met</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="138"/>
+        <location filename="../../app/ui/history_filters.py" line="194"/>
         <source>Alle klassen</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="141"/>
+        <location filename="../../app/ui/history_filters.py" line="197"/>
         <source>Alle leerlingen</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="147"/>
+        <location filename="../../app/ui/history_filters.py" line="203"/>
         <source>Alle afspraken</source>
         <translation>All rules</translation>
     </message>
@@ -1260,42 +1278,52 @@
         <translation>The history could not be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="227"/>
+        <location filename="../../app/ui/history_page.py" line="228"/>
+        <source>Nog niets gelogd: wat je op de pagina Loggen opslaat, verschijnt hier.</source>
+        <translation>Nothing logged yet: what you save on the Log page appears here.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="234"/>
+        <source>Geen regels bij deze filters ({n} in totaal). &apos;Filters wissen&apos; toont weer alles.</source>
+        <translation>No entries match these filters ({n} in total). &apos;Clear filters&apos; shows everything again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="239"/>
         <source>{i} incidenten en {p} complimenten getoond, van {n} in totaal.</source>
         <translation>{i} incidents and {p} praise shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="283"/>
+        <location filename="../../app/ui/history_page.py" line="295"/>
         <source>Er is niets veranderd.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="296"/>
+        <location filename="../../app/ui/history_page.py" line="308"/>
         <source>Wijziging opgeslagen voor {name}.</source>
         <translation>Change saved for {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="308"/>
+        <location filename="../../app/ui/history_page.py" line="320"/>
         <source>De klas van dit incident bestaat niet meer.</source>
         <translation>The class of this incident no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="333"/>
+        <location filename="../../app/ui/history_page.py" line="345"/>
         <source>Compliment voor {name} verwijderd.</source>
         <translation>Praise for {name} deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="335"/>
+        <location filename="../../app/ui/history_page.py" line="347"/>
         <source>Incident van {name} ({rule}) verwijderd.</source>
         <translation>Incident of {name} ({rule}) deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="341"/>
+        <location filename="../../app/ui/history_page.py" line="353"/>
         <source>{n} regels verwijderd.</source>
         <translation>{n} entries deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="361"/>
+        <location filename="../../app/ui/history_page.py" line="373"/>
         <source>Teruggezet: {n} regel(s).</source>
         <translation>Restored: {n} entry/entries.</translation>
     </message>
@@ -1303,68 +1331,68 @@
 <context>
     <name>HistoryTableModel</name>
     <message>
-        <location filename="../../app/ui/table_models.py" line="144"/>
+        <location filename="../../app/ui/table_models.py" line="59"/>
         <source>Wanneer</source>
-        <extracomment>light tints from the Okabe–Ito palette (colour-blind safe), always beside a symbol and words a praise shows &quot;★ Compliment&quot; in the rule column (tinted), so it stands out without a column of its own column titles (Dutch source strings, translated when shown)</extracomment>
+        <extracomment>the raw value a column sorts on (datetime as ISO text, numbers as numbers) the whole row object (a HistoryRow or StudentInfo) light tints from the Okabe–Ito palette (colour-blind safe), always beside a symbol and words a praise shows &quot;★ Compliment&quot; in the rule column (tinted), so it stands out without a column of its own column titles (Dutch source strings, translated when shown)</extracomment>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="145"/>
+        <location filename="../../app/ui/table_models.py" line="60"/>
         <source>Klas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="146"/>
+        <location filename="../../app/ui/table_models.py" line="61"/>
         <source>Leerling</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="147"/>
+        <location filename="../../app/ui/table_models.py" line="62"/>
         <source>Afspraak</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="148"/>
+        <location filename="../../app/ui/table_models.py" line="63"/>
         <source>Keer</source>
         <translation>Strike</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="149"/>
+        <location filename="../../app/ui/table_models.py" line="64"/>
         <source>Gegeven stap</source>
         <translation>Step given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="150"/>
+        <location filename="../../app/ui/table_models.py" line="65"/>
         <source>Volgens afspraak</source>
         <translation>As agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="151"/>
+        <location filename="../../app/ui/table_models.py" line="66"/>
         <source>Afwijking</source>
         <translation>Deviation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="152"/>
+        <location filename="../../app/ui/table_models.py" line="67"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="153"/>
+        <location filename="../../app/ui/table_models.py" line="68"/>
         <source>Bewerkt</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="267"/>
+        <location filename="../../app/ui/table_models.py" line="182"/>
         <source>★ Compliment</source>
         <translation>★ Praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="306"/>
+        <location filename="../../app/ui/table_models.py" line="221"/>
         <source>Gegeven: stap {step}; volgens afspraak bij de {strike}e keer: stap {agreed}.</source>
         <translation>Given: step {step}; as agreed for strike {strike}: step {agreed}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="314"/>
+        <location filename="../../app/ui/table_models.py" line="229"/>
         <source>Laatst bewerkt op {when}</source>
         <translation>Last edited on {when}</translation>
     </message>
@@ -1834,43 +1862,43 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="38"/>
+        <location filename="../../app/ui/main_window.py" line="41"/>
         <source>Loggen</source>
         <extracomment>page key -&gt; (module, class, title); a page whose module is not there is not offered</extracomment>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="39"/>
+        <location filename="../../app/ui/main_window.py" line="42"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="40"/>
+        <location filename="../../app/ui/main_window.py" line="43"/>
         <source>Reflectie</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="41"/>
+        <location filename="../../app/ui/main_window.py" line="44"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="42"/>
+        <location filename="../../app/ui/main_window.py" line="45"/>
         <source>Instellingen</source>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="57"/>
+        <location filename="../../app/ui/main_window.py" line="77"/>
         <source>Rechtvaardige strengheid</source>
         <translation>Fair strictness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="65"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="80"/>
+        <location filename="../../app/ui/main_window.py" line="112"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
@@ -1878,133 +1906,137 @@
 <context>
     <name>PassphraseDialog</name>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="47"/>
-        <location filename="../../app/ui/passphrase_dialog.py" line="51"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="50"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="54"/>
         <source>Wachtwoord</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="47"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="50"/>
         <source>Wachtwoord kiezen</source>
         <translation>Choose a password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="50"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="53"/>
         <source>Huidig wachtwoord</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="52"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="55"/>
         <source>Nog eens</source>
         <translation>Once more</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="55"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="58"/>
         <source>&amp;Huidig wachtwoord:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="56"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="59"/>
         <source>&amp;Wachtwoord:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="56"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="59"/>
         <source>&amp;Nieuw wachtwoord:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="58"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="61"/>
         <source>N&amp;og eens:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="64"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="67"/>
         <source>Openen</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="64"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="67"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="66"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="69"/>
         <source>Annuleren</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="78"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="81"/>
         <source>Dit logboek is versleuteld. Geef het wachtwoord om het te openen.</source>
         <translation>This log is encrypted. Enter the password to open it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="81"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="84"/>
         <source>Kies een wachtwoord van minstens 8 tekens. Zonder dit wachtwoord kan niemand het logboek lezen, ook jij niet: bewaar het op een veilige plek.</source>
         <translation>Choose a password of at least 8 characters. Without this password nobody can read the log, not even you: keep it in a safe place.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="107"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="110"/>
         <source>Typ een wachtwoord.</source>
         <translation>Type a password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="111"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="114"/>
         <source>Kies een wachtwoord van minstens 8 tekens.</source>
         <translation>Choose a password of at least 8 characters.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="114"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="117"/>
         <source>De twee wachtwoorden verschillen.</source>
         <translation>The two passwords are different.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="125"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="128"/>
         <source>Er zijn geen back-ups van dit logboek.</source>
         <translation>There are no backups of this log.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="129"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="132"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="129"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="132"/>
         <source>Kies een back-up:</source>
         <translation>Choose a backup:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="156"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="159"/>
         <source>Back-up terugzetten…</source>
         <translation>Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="157"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="160"/>
         <source>Stoppen</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="202"/>
-        <source>Logboek beveiligen</source>
-        <translation>Protect the log</translation>
+        <location filename="../../app/ui/passphrase_dialog.py" line="200"/>
+        <source>Aanbod: logboek beveiligen</source>
+        <translation>Offer: protect the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="205"/>
+        <source>Logboek beveiligen</source>
+        <translation type="vanished">Protect the log</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="202"/>
         <source>Je logboek bevat gegevens over leerlingen. Met een wachtwoord is het bestand (en elke back-up) onleesbaar voor wie het wachtwoord niet kent. Aanbevolen.</source>
         <translation>Your log contains data about students. With a password the file (and every backup) is unreadable to anyone who does not know the password. Recommended.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="211"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="208"/>
         <source>Nu beveiligen…</source>
         <translation>Protect now…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="212"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="209"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="213"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="210"/>
         <source>Niet meer vragen</source>
         <translation>Do not ask again</translation>
     </message>
@@ -2139,58 +2171,58 @@
 <context>
     <name>ReflectionPage</name>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="75"/>
+        <location filename="../../app/ui/reflection_page.py" line="77"/>
         <source>Reflectie</source>
-        <extracomment>how long screenshot mode waits after a view is shown (wrapped labels, canvas draw) idle time after a view is shown before its neighbour weeks are prepared a week&apos;s view is on screen (the Monday) a view was just put on screen; layouts and the canvas still settle</extracomment>
+        <extracomment>how long screenshot mode waits after a view is shown (wrapped labels, canvas draw) flag at Benjamini-Hochberg adjusted p &lt; 0.05, as ``audit`` does by default idle time after a view is shown before its neighbour weeks are prepared a week&apos;s view is on screen (the Monday) a view was just put on screen; layouts and the canvas still settle</extracomment>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="82"/>
+        <location filename="../../app/ui/reflection_page.py" line="84"/>
         <source>Analyse loopt</source>
         <translation>Analysis running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="83"/>
+        <location filename="../../app/ui/reflection_page.py" line="85"/>
         <source>Analyse loopt…</source>
         <translation>Analysis running…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="88"/>
+        <location filename="../../app/ui/reflection_page.py" line="90"/>
         <source>Opnieuw proberen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="115"/>
+        <location filename="../../app/ui/reflection_page.py" line="117"/>
         <source>Leerlingen</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="116"/>
+        <location filename="../../app/ui/reflection_page.py" line="118"/>
         <source>Groepen</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="117"/>
+        <location filename="../../app/ui/reflection_page.py" line="119"/>
         <source>Momenten</source>
         <translation>Moments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="118"/>
+        <location filename="../../app/ui/reflection_page.py" line="120"/>
         <source>Afspraken</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="119"/>
+        <location filename="../../app/ui/reflection_page.py" line="121"/>
         <source>Escalatie</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="120"/>
+        <location filename="../../app/ui/reflection_page.py" line="122"/>
         <source>Complimenten</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="121"/>
+        <location filename="../../app/ui/reflection_page.py" line="123"/>
         <source>Verloop</source>
         <translation>Trend</translation>
     </message>
@@ -2200,12 +2232,12 @@
         <translation>The analysis did not succeed. Your data has not changed. Try again; if it keeps going wrong, the error is in the log file. (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="261"/>
+        <location filename="../../app/ui/reflection_page.py" line="267"/>
         <source>Schooljaar tot en met deze week (%1 – %2): %3 incidenten, %4 leerlingen, %5 complimenten.</source>
         <translation>School year up to this week (%1 – %2): %3 incidents, %4 students, %5 praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection_page.py" line="331"/>
+        <location filename="../../app/ui/reflection_page.py" line="344"/>
         <source>De incidenten konden niet geladen worden.</source>
         <translation>The incidents could not be loaded.</translation>
     </message>
@@ -2518,57 +2550,57 @@
         <translation>The starting step is the response to the first time in a lesson; each time after that is one step higher, up to the top step. Safety usually starts higher. With a phase-down you plan from which date a rule starts at a different step.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="161"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="162"/>
         <source>start op stap {n}</source>
         <translation>starts at step {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="166"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="167"/>
         <source>(afbouw)</source>
         <translation>(phase-down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="168"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="169"/>
         <source>[niet actief]</source>
         <translation>[inactive]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="179"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="180"/>
         <source>Afspraak bewerken</source>
         <translation>Edit rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="190"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="191"/>
         <source>vanaf {date}: stap {n}</source>
         <translation>from {date}: step {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="195"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="196"/>
         <source>geen afbouw gepland</source>
         <translation>no phase-down planned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="208"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="209"/>
         <source>Nieuwe afspraak</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="213"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="214"/>
         <source>eerst opslaan, dan kun je afbouw plannen</source>
         <translation>save first, then you can plan a phase-down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="232"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="233"/>
         <source>Afspraak &apos;{name}&apos; toegevoegd als nummer {n}.</source>
         <translation>Rule &apos;{name}&apos; added as number {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="237"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="238"/>
         <source>Afspraak &apos;{name}&apos; opgeslagen.</source>
         <translation>Rule &apos;{name}&apos; saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="262"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="263"/>
         <source>Volgorde opgeslagen: de cijfertoetsen volgen de nieuwe volgorde.</source>
         <translation>Order saved: the digit keys follow the new order.</translation>
     </message>
@@ -2576,24 +2608,24 @@
 <context>
     <name>SeatingGrid</name>
     <message>
-        <location filename="../../app/ui/log/seating_grid.py" line="105"/>
+        <location filename="../../app/ui/log/seating_grid.py" line="113"/>
         <source>{name}, rij {r}, plek {c}</source>
-        <extracomment>mime type of a dragged student (the student id as text) columns of the plan unless seats further right are stored</extracomment>
+        <extracomment>mime type of a dragged student (the student id as text) columns of the plan unless seats further right are stored a line on a seat is cut after this many characters (the tooltip and screen reader get the full name)</extracomment>
         <translation>{name}, row {r}, seat {c}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log/seating_grid.py" line="188"/>
+        <location filename="../../app/ui/log/seating_grid.py" line="196"/>
         <source>Klasplattegrond — voorkant (bord)</source>
         <extracomment>a student was clicked (their id) the plan changed: student id -&gt; (row, column) for every student of the class</extracomment>
         <translation>Seating plan — front (board)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log/seating_grid.py" line="191"/>
+        <location filename="../../app/ui/log/seating_grid.py" line="199"/>
         <source>Klik op een leerling om te kiezen. Sleep (of Ctrl+pijltje) om de plaatsen te schikken.</source>
         <translation>Click a student to choose. Drag (or Ctrl+arrow) to arrange the seats.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log/seating_grid.py" line="200"/>
+        <location filename="../../app/ui/log/seating_grid.py" line="208"/>
         <source>In deze klas zitten nog geen leerlingen. Voeg ze toe bij Instellingen.</source>
         <translation>There are no students in this class yet. Add them under Set-up.</translation>
     </message>
@@ -2816,33 +2848,33 @@
 <context>
     <name>StudentTableModel</name>
     <message>
-        <location filename="../../app/ui/table_models.py" line="398"/>
+        <location filename="../../app/ui/table_models.py" line="313"/>
         <source>Nummer</source>
         <extracomment>&apos;incident&apos;, &apos;praise&apos; or None for both the first attribute&apos;s column; attribute columns follow in name order fixed column titles (Dutch source strings)</extracomment>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="399"/>
+        <location filename="../../app/ui/table_models.py" line="314"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="400"/>
+        <location filename="../../app/ui/table_models.py" line="315"/>
         <source>Klas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="401"/>
+        <location filename="../../app/ui/table_models.py" line="316"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="463"/>
+        <location filename="../../app/ui/table_models.py" line="378"/>
         <source>gearchiveerd</source>
         <translation>archived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="463"/>
+        <location filename="../../app/ui/table_models.py" line="378"/>
         <source>actief</source>
         <translation>active</translation>
     </message>
@@ -2851,19 +2883,19 @@
     <name>TableModels</name>
     <message>
         <location filename="../../app/ui/history_page.py" line="156"/>
-        <location filename="../../app/ui/table_models.py" line="130"/>
+        <location filename="../../app/ui/history_row.py" line="97"/>
         <source>= volgens afspraak</source>
         <translation>= as agreed</translation>
     </message>
     <message>
         <location filename="../../app/ui/history_page.py" line="157"/>
-        <location filename="../../app/ui/table_models.py" line="127"/>
+        <location filename="../../app/ui/history_row.py" line="94"/>
         <source>▲ strenger (+{n})</source>
-        <extracomment>the raw value a column sorts on (datetime as ISO text, numbers as numbers) the whole row object (a HistoryRow or StudentInfo) &apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson)</extracomment>
+        <extracomment>&apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson)</extracomment>
         <translation>▲ stricter (+{n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/table_models.py" line="129"/>
+        <location filename="../../app/ui/history_row.py" line="96"/>
         <source>▼ milder (−{n})</source>
         <translation>▼ milder (−{n})</translation>
     </message>
