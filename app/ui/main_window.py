@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -95,10 +96,16 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        #: banners (e.g. the offer to encrypt) appear here, above the pages, without taking focus
+        self.banners = QVBoxLayout()
+        outer.addLayout(self.banners)
+        layout = QHBoxLayout()
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._on_row)
 
@@ -121,6 +128,10 @@ class MainWindow(QMainWindow):
         if not self._prewarm_started and not isinstance(self.ctx.tasks, SyncTaskRunner):
             self._prewarm_started = True
             QTimer.singleShot(PREWARM_DELAY_MS, lambda: self.ctx.tasks.run_task(prewarm_imports, _ignore))
+
+    def add_banner(self, banner: QWidget) -> None:
+        """Show a calm banner above the pages (it does not take the keyboard focus)."""
+        self.banners.addWidget(banner)
 
     def page(self, key: str) -> QWidget:
         """The page widget for a key, built when first asked."""

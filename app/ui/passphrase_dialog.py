@@ -15,10 +15,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -187,8 +190,59 @@ def encrypt_with_dialog(ctx: AppContext, parent: QWidget | None = None) -> bool:
     return False
 
 
-def offer_encryption(ctx: AppContext, parent: QWidget | None = None) -> QMessageBox | None:
-    """At first start, offer (without blocking) to protect the store with a passphrase."""
+class EncryptionOffer(QFrame):
+    """The first-start offer as a calm banner inside the window: it never takes the keyboard focus."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("encryptionOffer")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAccessibleName(_tr("Aanbod: logboek beveiligen"))
+        text = QLabel(
+            _tr(
+                "Je logboek bevat gegevens over leerlingen. Met een wachtwoord is het bestand (en elke "
+                "back-up) onleesbaar voor wie het wachtwoord niet kent. Aanbevolen."
+            )
+        )
+        text.setWordWrap(True)
+        self.encrypt_button = QPushButton(_tr("Nu beveiligen…"))
+        self.later_button = QPushButton(_tr("Later"))
+        self.never_button = QPushButton(_tr("Niet meer vragen"))
+        layout = QHBoxLayout(self)
+        layout.addWidget(text, 1)
+        for button in (self.encrypt_button, self.later_button, self.never_button):
+            button.setAutoDefault(False)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable by Tab, never grabs focus
+            layout.addWidget(button)
+        settings: QSettings = ctx.settings
+
+        def later() -> None:
+            settings.setValue(OFFER_KEY, "later")
+            self.hide()
+
+        def never() -> None:
+            settings.setValue(OFFER_KEY, "never")
+            self.hide()
+
+        def encrypt() -> None:
+            self.hide()
+            encrypt_with_dialog(ctx, self.window())
+
+        self.later_button.clicked.connect(later)
+        self.never_button.clicked.connect(never)
+        self.encrypt_button.clicked.connect(encrypt)
+
+    def buttons(self) -> list[QPushButton]:
+        """The three choices, in order."""
+        return [self.encrypt_button, self.later_button, self.never_button]
+
+
+def offer_encryption(ctx: AppContext, parent: QWidget | None = None) -> EncryptionOffer | None:
+    """At first start, offer (without blocking or taking focus) to protect the store with a passphrase.
+
+    The offer is a banner: the main window shows it above its pages (``add_banner``); typing a name on
+    the Log page right after start goes on undisturbed.
+    """
     from app.models.crypto import available
 
     settings: QSettings = ctx.settings
@@ -198,29 +252,9 @@ def offer_encryption(ctx: AppContext, parent: QWidget | None = None) -> QMessage
         or str(settings.value(OFFER_KEY, "") or "") in ("never", "done")
     ):
         return None
-    box = QMessageBox(parent)
-    box.setWindowTitle(_tr("Logboek beveiligen"))
-    box.setIcon(QMessageBox.Icon.Information)
-    box.setText(
-        _tr(
-            "Je logboek bevat gegevens over leerlingen. Met een wachtwoord is het bestand (en elke "
-            "back-up) onleesbaar voor wie het wachtwoord niet kent. Aanbevolen."
-        )
-    )
-    box.setWindowModality(Qt.WindowModality.NonModal)
-    encrypt = box.addButton(_tr("Nu beveiligen…"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("Later"), QMessageBox.ButtonRole.RejectRole)
-    never = box.addButton(_tr("Niet meer vragen"), QMessageBox.ButtonRole.DestructiveRole)
-
-    def chosen(_button: object) -> None:
-        clicked = box.clickedButton()
-        if clicked is never:
-            settings.setValue(OFFER_KEY, "never")
-        elif clicked is encrypt:
-            encrypt_with_dialog(ctx, parent)
-        else:
-            settings.setValue(OFFER_KEY, "later")
-
-    box.buttonClicked.connect(chosen)
-    box.show()  # not exec() and not open(): the window stays usable, the offer can be ignored
-    return box
+    offer = EncryptionOffer(ctx, parent)
+    add_banner = getattr(parent, "add_banner", None)
+    if callable(add_banner):
+        add_banner(offer)
+    offer.show()
+    return offer

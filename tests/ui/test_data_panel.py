@@ -13,7 +13,7 @@ from app.models.backup import list_backups
 from app.models.store import Store
 from app.ui.context import AppContext
 from app.ui.data_panel import DataPanel
-from app.ui.passphrase_dialog import OFFER_KEY, PassphraseDialog, offer_encryption
+from app.ui.passphrase_dialog import OFFER_KEY, EncryptionOffer, PassphraseDialog, offer_encryption
 from app.ui.workers import SyncTaskRunner
 
 PASS = "een goed wachtwoord"
@@ -176,7 +176,7 @@ def test_new_passphrase_dialog_checks_length_and_repeat(qtbot: Any) -> None:
 def test_first_start_offer_is_skippable_and_remembered(qtbot: Any, ctx: AppContext) -> None:
     pytest.importorskip("sqlcipher3")
     box = offer_encryption(ctx)
-    assert box is not None and not box.isModal()
+    assert box is not None
     qtbot.addWidget(box)
     later = next(b for b in box.buttons() if b.text() == "Later")
     later.click()
@@ -261,7 +261,7 @@ def test_start_on_a_damaged_file_restores_the_chosen_backup(
 
 def test_the_offer_appears_after_start_without_blocking(qtbot: Any, ctx: AppContext) -> None:
     pytest.importorskip("sqlcipher3")
-    from PySide6.QtWidgets import QMessageBox, QWidget
+    from PySide6.QtWidgets import QWidget
 
     from app.ui.app import _start_safety_timers
 
@@ -271,6 +271,28 @@ def test_the_offer_appears_after_start_without_blocking(qtbot: Any, ctx: AppCont
     _start_safety_timers(ctx, window)
     qtbot.waitUntil(lambda: window.property("encryption_offer_shown") is not None, timeout=5000)
     assert window.property("encryption_offer_shown") is True
-    offers = window.findChildren(QMessageBox)
-    assert len(offers) == 1 and offers[0].isVisible() and not offers[0].isModal()
+    offers = window.findChildren(EncryptionOffer)
+    assert len(offers) == 1 and offers[0].isVisible()
     offers[0].close()
+
+
+def test_the_offer_does_not_take_the_keyboard_from_the_log_page(qtbot: Any, ctx: AppContext) -> None:
+    """Typing a name right after start must go to the search field, not to the offer."""
+    pytest.importorskip("sqlcipher3")
+    from PySide6.QtCore import Qt
+
+    from app.ui.main_window import MainWindow
+
+    ctx.store.add_student("1", "Zoë de Vries", "1A")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    offer = offer_encryption(ctx, window)
+    assert offer is not None and offer.isVisible() and offer.parent() is not None
+    focused = window.focusWidget()
+    qtbot.keyClicks(focused, "zoe")
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert ctx.settings.value(OFFER_KEY) in (None, "")
+    assert offer.isVisible()
+    assert not any(b.hasFocus() for b in offer.buttons())
