@@ -200,7 +200,9 @@ def groups_chart(estimates: Sequence[Estimate]) -> Chart:
         colour = (STRICTER if e.effect > 1 else MILDER) if e.flagged else NEUTRAL
         ax.plot([e.ci_low, e.ci_high], [y, y], color=colour, lw=2 if e.flagged else 1.2)
         ax.plot([e.effect], [y], "o", color=colour, ms=6 if e.flagged else 4)
-    names = [f"{_dimension_name(e.dimension)}: {e.label or e.subject} (n={e.n})" for e in rows]
+    names = [
+        short_label(f"{_dimension_name(e.dimension)}: {e.label or e.subject} (n={e.n})", 36) for e in rows
+    ]
     ax.set_yticks(ys, names, fontsize=FONT_SIZE - 1)
     ax.axvline(1.0, color=NEUTRAL, lw=0.8)
     ax.set_xscale("log")
@@ -239,10 +241,7 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
     from matplotlib.colors import LinearSegmentedColormap
 
     days = [d for d in WEEKDAYS if any(m.weekday == d for m in cells)]
-    periods = sorted(
-        {m.period for m in cells},
-        key=lambda p: (not str(p).isdigit(), int(p) if str(p).isdigit() else 0, str(p)),
-    )
+    periods = sorted({m.period for m in cells}, key=period_order)
     grid = np.full((len(days), len(periods)), np.nan)
     counts = np.zeros_like(grid)
     for m in cells:
@@ -279,6 +278,28 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
     bar.ax.tick_params(labelsize=FONT_SIZE - 1)
     _style(ax)
     return Chart("moments", title, caption, fig)
+
+
+def period_order(period: str) -> tuple[int, int, str]:
+    """Lesson periods ('1', '2', ...) first, then hour bands by their first hour ('9-10' before '10-11')."""
+    text = str(period)
+    if text.isdigit():
+        return (0, int(text), text)
+    head = text.split("-", 1)[0]
+    return (1, int(head), text) if head.isdigit() else (2, 0, text)
+
+
+def short_label(text: str, width: int = 28, lines: int = 2) -> str:
+    """A long rule or group name on at most ``lines`` lines of about ``width`` characters ('…' if cut)."""
+    import textwrap
+
+    wrapped = textwrap.wrap(text, width) or [text]
+    if len(wrapped) <= lines:
+        return "\n".join(wrapped)
+    last = textwrap.shorten(" ".join(wrapped[lines - 1 :]), width, placeholder="…")
+    if last == "…":  # one very long word
+        last = wrapped[lines - 1][: width - 1] + "…"
+    return "\n".join([*wrapped[: lines - 1], last])
 
 
 def _period_name(period: str) -> str:
@@ -321,7 +342,7 @@ def adherence_chart(adherence: Sequence[RuleStrikeAdherence]) -> Chart:
             ax.barh(y, share, left=left, color=colour, height=0.7)
             left += share
         ax.text(1.01, y, f"n={n}", va="center", fontsize=FONT_SIZE - 1)
-    ax.set_yticks(ys, rules, fontsize=FONT_SIZE - 1)
+    ax.set_yticks(ys, [short_label(r) for r in rules], fontsize=FONT_SIZE - 1)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(_percent())
     handles = [
@@ -374,6 +395,8 @@ def escalation_chart(escalation: Sequence[EscalationPoint]) -> Chart:
             None,
             t("Nog geen incidenten om escalatie te tonen.", "No incidents yet to show escalation."),
         )
+    if sum(1 for k in series if k[0] == "group") == 1:  # one class: its line would hide under everyone's
+        series = {k: v for k, v in series.items() if k[0] != "group"}
     keys = sorted(series, key=lambda k: (k[0] != "all", k[1]))[:7]
     fig = _figure()
     ax = fig.add_subplot()

@@ -219,3 +219,48 @@ def test_figures_module_has_no_qt_or_pyplot() -> None:
     assert "import pyplot" not in source
     assert "matplotlib.pyplot" not in source
     assert "PySide6" not in source
+
+
+def test_hour_bands_are_in_time_order_not_text_order() -> None:
+    """Lessons without a period are placed by hour: '9-10' came after '12-13' (sorted as text)."""
+    cells = tuple(MomentCell("monday", band, 5, 1, 0, 0.2) for band in ("10-11", "12-13", "9-10", "8-9"))
+    fig = figures.moments_chart(cells).figure
+    assert fig is not None
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["8-9", "9-10", "10-11", "12-13"]
+
+
+def test_long_rule_names_are_wrapped_and_fit_the_figure() -> None:
+    long_name = "Niet storen tijdens instructie van de leerkracht en ook niet tijdens het zelfstandig werken"
+    adherence = (RuleStrikeAdherence(long_name, "routine", 1, 10, _prop(8, 10), _prop(1, 10), _prop(1, 10)),)
+    fig = figures.adherence_chart(adherence).figure
+    assert fig is not None
+    [label] = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert label.count("\n") == 1 and label.endswith("…")
+    assert all(len(line) <= 28 for line in label.splitlines())
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    box = fig.axes[0].get_yticklabels()[0].get_window_extent(canvas.get_renderer())
+    assert box.x0 >= 0, "the rule name is cut off at the left edge"
+
+
+def test_short_label_keeps_short_names_and_cuts_one_long_word() -> None:
+    assert figures.short_label("Telefoon weg") == "Telefoon weg"
+    assert figures.short_label("x" * 80, 10) == "xxxxxxxxxx\nxxxxxxxxx…"
+
+
+def test_escalation_with_one_class_draws_only_everyone() -> None:
+    """One class's line is the same as everyone's and used to hide beneath it."""
+    points = tuple(
+        EscalationPoint(dim, subj, strike, _prop(strike * 3, 12))
+        for dim, subj in (("all", "all"), ("group", "1A"))
+        for strike in (1, 2)
+    )
+    fig = figures.escalation_chart(points).figure
+    assert fig is not None
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["iedereen"]
+    two = points + tuple(EscalationPoint("group", "1B", s, _prop(s, 12)) for s in (1, 2))
+    fig2 = figures.escalation_chart(two).figure
+    assert fig2 is not None
+    assert [t.get_text() for t in fig2.axes[0].get_legend().get_texts()] == ["iedereen", "1A", "1B"]
