@@ -7,6 +7,7 @@ so a group that breaks a stricter rule more often does not look stricter.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -251,6 +252,11 @@ def groups_table(inc: pd.DataFrame, frame: AuditFrame, groups: GroupLabels) -> S
     return anon.share("groups", title, cols, rows, notes)
 
 
+def _numbers_first(raw: str) -> str:
+    """A sort key that puts '9-10' before '10-11' (the leading number padded) and words after numbers."""
+    return re.sub(r"^\d+", lambda m: m.group().zfill(3), raw) if raw[:1].isdigit() else "~" + raw
+
+
 def moments_table(inc: pd.DataFrame) -> SharedTable:
     """Weekday, period and mood: observed against expected stricter/milder."""
     rows: list[dict[str, Any]] = []
@@ -271,7 +277,7 @@ def moments_table(inc: pd.DataFrame) -> SharedTable:
                 r["value"] = t("{p}e uur", "period {p}", p=raw) if raw.isdigit() else raw
             else:
                 r["value"] = names.get(raw, raw)
-            r["sort"] = f"{list(names).index(raw):03d}" if names and raw in names else raw.zfill(3)
+            r["sort"] = f"{list(names).index(raw):03d}" if names and raw in names else _numbers_first(raw)
         kept, n = anon.merge_small_groups(
             part,
             label="value",

@@ -81,3 +81,32 @@ def test_a_tiny_log_still_gives_a_handout_with_everything_suppressed(store: Stor
     assert summary.table("adherence").rows == ()  # type: ignore[union-attr]
     assert any("weggelaten" in n or "Niet uitgesplitst" in n for n in summary.suppressions)
     assert package.files[PDF_NAME].startswith(b"%PDF")
+
+
+def test_hour_bands_in_the_moments_table_are_in_time_order() -> None:
+    """Without lesson periods the moments are hour bands; '9-10' used to come after '12-13'."""
+    import pandas as pd
+
+    from app.analysis.team_tables import moments_table
+
+    rows = []
+    for band in ("12-13", "9-10", "10-11"):
+        for k in range(6):
+            rows.append(
+                {
+                    "incident_id": len(rows),
+                    "student_id": str(k),
+                    "weekday": "monday",
+                    "period": band,
+                    "lesson_mood": "unknown",
+                    "is_agreed": True,
+                    "is_stricter": False,
+                    "is_milder": False,
+                    "is_cons": False,
+                    "exp_stricter": 0.0,
+                    "exp_milder": 0.0,
+                }
+            )
+    table = moments_table(pd.DataFrame(rows))
+    dims, values = table.column("dimension"), table.column("value")
+    assert [v for d, v in zip(dims, values, strict=True) if d == "lesuur"] == ["9-10", "10-11", "12-13"]
