@@ -187,6 +187,32 @@ def test_only_the_chosen_columns_become_attributes(store: Store, tmp_path: Path)
     assert "kenmerk 'ondersteuningsplan' staat niet als kolom" in wrong.problems[0].message
 
 
-def test_two_columns_for_the_same_field_are_refused(store: Store, tmp_path: Path) -> None:
-    preview = preview_roster(store, write(tmp_path, "Stamnr;Naam;Klas;Stamgroep\n1;Ann;1A;1A\n"))
-    assert "'Klas' en 'Stamgroep' betekenen hetzelfde" in preview.problems[0].message
+def test_two_differing_columns_for_the_same_field_are_refused(store: Store, tmp_path: Path) -> None:
+    preview = preview_roster(store, write(tmp_path, "Stamnr;Naam;Klas;Stamgroep\n1;Ann;1A;1A\n2;Bo;1A;1B\n"))
+    assert "'Klas' en 'Stamgroep' betekenen hetzelfde maar verschillen" in preview.problems[0].message
+
+
+def test_two_agreeing_columns_for_the_same_field_are_one(store: Store, tmp_path: Path) -> None:
+    preview = preview_roster(store, write(tmp_path, "Stamnr;Naam;Klas;Stamgroep\n1;Ann;1A;1A\n2;Bo;1B; 1B\n"))
+    assert preview.problems == ()
+    assert [(r.student_id, r.group) for r in preview.new] == [("1", "1A"), ("2", "1B")]
+    assert preview.attributes == ()
+
+
+def test_repeated_free_columns_are_kept_apart(store: Store, tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "Stamnr;Roepnaam;Achternaam;Klas;Opmerking;Opmerking\n5001;Piet;Puk;1B;bril;links\n",
+    )
+    summary = import_roster(store, path)
+    assert summary.added == 1
+    assert summary.attributes == ("Opmerking", "Opmerking (2)")
+    assert store.student_by_external_id("5001") is not None
+    assert import_roster(store, path).unchanged == 1
+
+
+def test_a_repeated_key_column_is_refused(store: Store, tmp_path: Path) -> None:
+    preview = preview_roster(store, write(tmp_path, "Stamnr;Naam;Klas;Klas\n1;Ann;1A;1B\n"))
+    assert "kolom 'Klas' staat er twee keer" in preview.problems[0].message
+    same = preview_roster(store, write(tmp_path, "Stamnr;Naam;Klas;Klas\n1;Ann;1A;1A\n", "same.csv"))
+    assert same.problems == () and same.new[0].group == "1A"

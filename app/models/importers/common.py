@@ -410,6 +410,11 @@ def _read_xlsx(data: bytes, path: Path) -> Table:
     return _tidy(header, header_line, rows, [], ",")
 
 
+def _same_values(table: Table, a: int, b: int) -> bool:
+    """Whether two columns hold the same text in every row."""
+    return all(cells[a].strip() == cells[b].strip() for _, cells in table.rows)
+
+
 def map_columns(
     table: Table,
     aliases: Mapping[str, Iterable[str]],
@@ -441,22 +446,32 @@ def map_columns(
                     )
                 )
             continue
+        if key in seen and allow_extra and key not in lookup:
+            # school exports repeat free columns (two 'Opmerking's): keep both, apart
+            seen[key] += 1
+            extra.append((i, f"{raw} ({seen[key]})"))
+            continue
+        known_field = lookup.get(key)
+        if key in seen and known_field in index and _same_values(table, index[known_field], i):
+            continue  # the same column twice, with the same values: harmless
         if key in seen:
             problems.append(
                 RowProblem(line, t("kolom '{c}' staat er twee keer.", "column '{c}' appears twice.", c=raw))
             )
             continue
-        seen[key] = i
+        seen[key] = 1
         fieldname = lookup.get(key)
         if fieldname is not None and fieldname not in index:
             index[fieldname] = i
+        elif fieldname is not None and _same_values(table, index[fieldname], i):
+            continue  # e.g. 'Klas' and 'Stamgroep' holding the same in every row: nothing to choose
         elif fieldname is not None:
             problems.append(
                 RowProblem(
                     line,
                     t(
-                        "kolommen '{a}' en '{b}' betekenen hetzelfde; houd er één.",
-                        "columns '{a}' and '{b}' mean the same; keep one.",
+                        "kolommen '{a}' en '{b}' betekenen hetzelfde maar verschillen; houd er één.",
+                        "columns '{a}' and '{b}' mean the same but differ; keep one.",
                         a=table.header[index[fieldname]],
                         b=raw,
                     ),
