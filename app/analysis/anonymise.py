@@ -202,6 +202,7 @@ def merge_small_groups(
         )
     )
     extra = len(small) - first_small - len(already)
+    what = singular(what) if first_small == 1 else what
     if not keep or not passes(merged):
         return [], [
             t(
@@ -228,6 +229,27 @@ def merge_small_groups(
             o=OTHER,
         )
     return [*keep, merged], [note]
+
+
+#: plural nouns of the suppression notes and their singular, for "1 klas" rather than "1 klassen"
+SINGULAR = {
+    "klassen": "klas",
+    "afspraken": "afspraak",
+    "momenten": "moment",
+    "groepen": "groep",
+    "leerlingen": "leerling",
+    "classes": "class",
+    "rules": "rule",
+    "moments": "moment",
+    "groups": "group",
+    "students": "student",
+}
+
+
+def singular(what: str) -> str:
+    """'klassen' -> 'klas', 'momenten (dag)' -> 'moment (dag)': the first word made singular."""
+    first, space, rest = what.partition(" ")
+    return SINGULAR.get(first, first) + space + rest
 
 
 def merge_strike_tail(

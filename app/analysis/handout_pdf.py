@@ -34,13 +34,17 @@ def handout_pdf(summary: TeamSummary) -> bytes:
     paragraph(
         pdf,
         t(
-            "Periode: week {a} tot en met {b} ({w} weken met lessen). {i} incidenten in {l} lessen, {p} "
+            "Periode: week {a} tot en met {b} ({w} met lessen). {i} incidenten in {l} lessen, {p} "
             "complimenten, {s} leerlingen.",
-            "Period: week {a} to {b} ({w} weeks with lessons). {i} incidents in {l} lessons, {p} praise, "
+            "Period: week {a} to {b} ({w} with lessons). {i} incidents in {l} lessons, {p} praise, "
             "{s} students.",
             a=summary.week_from,
             b=summary.week_to,
-            w=summary.n_weeks,
+            w=(
+                t("1 week", "1 week")
+                if summary.n_weeks == 1
+                else t("{n} weken", "{n} weeks", n=summary.n_weeks)
+            ),
             i=_int(summary.n_incidents),
             l=_int(summary.n_lessons),
             p=_int(summary.n_praise),

@@ -84,7 +84,9 @@ def rules_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
     """How often each rule came up; rare rules merged into 'overig'."""
     rows = count_rows(inc, ["rule", "category"])
     total = sum(r["n"] for r in rows)
-    rows, notes = anon.merge_small_groups(rows, label="rule", sums=COUNTS, students=None, what="afspraken")
+    rows, notes = anon.merge_small_groups(
+        rows, label="rule", sums=COUNTS, students=None, what=t("afspraken", "rules")
+    )
     for r in rows:
         r["category"] = CATEGORY_NL.get(str(r["category"]), str(r["category"]))
         r["share"] = _pct(r["n"], total)

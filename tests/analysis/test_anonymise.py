@@ -123,3 +123,14 @@ def test_free_text_naming_a_student_is_refused() -> None:
     assert numeric.found_in("24377 incidenten") == []  # in tables of counts a number is a count
     with pytest.raises(UserError, match="te lang"):
         anon.check_free_text("x" * (anon.MAX_TEXT + 1), ids, what="Punt")
+
+
+def test_one_suppressed_group_is_named_in_the_singular() -> None:
+    """'1 klassen met minder dan ...' read badly; one is 'klas', more stay plural."""
+    one = [{"group": "1A", "n": 40, "students": 20}, {"group": "1B", "n": 3, "students": 2}]
+    _kept, notes = anon.merge_small_groups(one, label="group", sums=(), what="klassen")
+    assert notes[0].startswith("Niet uitgesplitst: 1 klas met minder dan 5 leerlingen")
+    two = [*one, {"group": "1C", "n": 2, "students": 1}]
+    _kept, notes = anon.merge_small_groups(two, label="group", sums=(), what="klassen")
+    assert "2 klassen met" in notes[0]
+    assert anon.singular("momenten (dag)") == "moment (dag)"

@@ -81,6 +81,13 @@ def test_a_tiny_log_still_gives_a_handout_with_everything_suppressed(store: Stor
     assert summary.table("adherence").rows == ()  # type: ignore[union-attr]
     assert any("weggelaten" in n or "Niet uitgesplitst" in n for n in summary.suppressions)
     assert package.files[PDF_NAME].startswith(b"%PDF")
+    import io
+
+    from pypdf import PdfReader
+
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(package.files[PDF_NAME])).pages)
+    assert "(1 week met lessen)" in " ".join(text.split())  # not '1 weken'
+    assert "1 klassen" not in text
 
 
 def test_hour_bands_in_the_moments_table_are_in_time_order() -> None:
