@@ -47,6 +47,10 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
     log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    if QApplication.instance() is None or QApplication.platformName() == "offscreen":
+        # headless (screenshot mode, tests): nobody could close a message box
+        print(f"fair-strictness: {value}", file=sys.stderr)
+        return
     if QApplication.instance() is not None:
         QMessageBox.warning(
             None,
@@ -56,6 +60,23 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
                 "Er ging iets mis. Je gegevens zijn veilig; de fout staat in het logbestand.\n\n{err}",
             ).replace("{err}", str(value)),
         )
+
+
+def _log_to_file() -> None:
+    """Write warnings and errors to a private log file in the user's data directory."""
+    from logging.handlers import RotatingFileHandler
+
+    try:
+        folder = config.data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "fair-strictness.log"
+        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
+        path.chmod(0o600)
+    except OSError:
+        return  # no log file is no reason not to start
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
 
 
 def run_gui(
@@ -80,6 +101,8 @@ def run_gui(
     set_language(lang)
     _keep = install_translators(app, lang)
     sys.excepthook = _excepthook
+    if screenshot is None:
+        _log_to_file()
 
     try:
         if screenshot is None:
