@@ -85,7 +85,7 @@ def run_gui(
     """Start the GUI on the store at ``db_path``; with ``screenshot``, render 1366x768 to PNG and exit."""
     # The store (SQLAlchemy) is imported before Qt: once PySide6 is loaded, its import hook makes
     # every later import slower, and start-up time is what the teacher waits for.
-    from app.errors import UserError
+    from app.errors import UserError  # noqa: I001 - before Qt on purpose
     from app.models.store import Store
 
     from PySide6.QtCore import QSettings, QTimer
