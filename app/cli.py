@@ -39,7 +39,20 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"app.commands.{name}").register(sub)
+    for command in sub.choices.values():  # `import-roster f.csv --lang en` works as well
+        _add_global_options(command)
     return parser
+
+
+def _add_global_options(command: argparse.ArgumentParser) -> None:
+    """Accept ``--db`` and ``--lang`` after the sub-command too (kept from before it when absent)."""
+    taken = {s for action in command._actions for s in action.option_strings}
+    if "--db" not in taken:
+        command.add_argument("--db", type=Path, default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    if "--lang" not in taken:
+        command.add_argument(
+            "--lang", choices=("nl", "en"), default=argparse.SUPPRESS, help=argparse.SUPPRESS
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

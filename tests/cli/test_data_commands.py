@@ -130,3 +130,16 @@ def test_demo_fills_once_and_refuses_a_store_with_students(
     assert "Demo-schooljaar aangemaakt: 4 klassen, 100 leerlingen" in out and "ondersteuningsplan" in out
     assert cli(db_path, "demo") == 2
     assert "al leerlingen" in capsys.readouterr().err
+
+
+def test_global_options_may_follow_the_command(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("student_id,name,group\n1,,1A\n", "utf-8")
+    assert main(["import-roster", str(path), "--lang", "en", "--db", str(db_path)]) == 2
+    assert "line 2: the name is empty" in capsys.readouterr().err
+    path.write_text("student_id,name,group\n1,Ann,1A\n", "utf-8")
+    assert main(["import-roster", str(path), "--db", str(db_path)]) == 0
+    with Store.open(db_path) as store:
+        assert [s.name for s in store.students()] == ["Ann"]
