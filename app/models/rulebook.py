@@ -120,12 +120,12 @@ class RulebookMixin:
             return [rule_info(r) for r in session.scalars(query)]
 
     def rule_by_name(self, name: str) -> RuleInfo | None:
-        """A rule by its name (exact, or ignoring case)."""
+        """A rule by its name, ignoring case and extra spaces."""
         with self.reading() as session:
             rule = session.scalar(
                 select(Rule)
                 .options(selectinload(Rule.phase_downs))
-                .where(func.lower(Rule.name) == name.strip().lower())
+                .where(func.lower(Rule.name) == " ".join(name.split()).lower())
             )
             return rule_info(rule) if rule is not None else None
 

@@ -47,3 +47,12 @@ def test_python_dash_m_app_runs_the_same_cli(db_path: Path) -> None:
         [sys.executable, "-m", "app", "--help"], capture_output=True, text=True, check=True
     ).stdout
     assert "fair-strictness" in out and "log" in out
+
+
+def test_extra_spaces_around_and_inside_the_arguments_are_ignored(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(db_path) as store:
+        store.add_student("1", "Ann", "1A")
+    assert main(["--db", str(db_path), "log", "--student", " 1 ", "--rule", " Telefoon  weg "]) == 0
+    assert "Ann (1A), Telefoon weg" in capsys.readouterr().out
