@@ -8,8 +8,10 @@ by SQLite only.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sqlite3
+import stat
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,6 +33,10 @@ _RAW_KEY = re.compile(r"^x'([0-9a-fA-F]{64}|[0-9a-fA-F]{96})'$")
 
 class DamagedStoreError(StoreError):
     """The file is damaged or is not a fair-strictness store; a backup can be restored."""
+
+
+class ReadOnlyStoreError(StoreError):
+    """The store (or its folder) cannot be written: it is refused before anything is opened."""
 
 
 class NewerStoreError(StoreError):
@@ -239,9 +245,10 @@ def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
 def check_store(path: Path, passphrase: str | None = None) -> StoreCheck:
     """Validate a store file read-only: quick_check, fair-strictness tables, a known revision.
 
-    Raises a typed ``StoreError`` (damaged, newer, passphrase required or wrong); a missing or empty
-    file is 'new'. A plain file is read as plain whatever the passphrase. A refused file is left as
-    it was found: the empty -wal/-shm that SQLite creates to read a WAL-mode file are removed again.
+    Raises a typed ``StoreError`` (damaged, newer, passphrase required or wrong); a missing file is
+    'new', an existing zero-length one is refused as damaged. A plain file is read as plain whatever
+    the passphrase. A refused file is left as it was found: the empty -wal/-shm that SQLite creates
+    to read a WAL-mode file are removed again.
     """
     sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = [side.exists() for side in sides]
@@ -255,9 +262,24 @@ def check_store(path: Path, passphrase: str | None = None) -> StoreCheck:
         raise
 
 
+def _empty_file(path: Path) -> DamagedStoreError:
+    return DamagedStoreError(
+        t(
+            "{path} is leeg (0 bytes): het logboek is verloren gegaan of het aanmaken werd afgebroken. "
+            "Het bestand is niet gewijzigd. Zet een back-up terug, of verwijder het lege bestand om "
+            "met een nieuw logboek te beginnen.",
+            "{path} is empty (0 bytes): the store was lost or its creation was interrupted. "
+            "The file was not changed. Restore a backup, or delete the empty file to start a new store.",
+            path=path,
+        )
+    )
+
+
 def _check_store(path: Path, passphrase: str | None) -> StoreCheck:
     kind = file_kind(path)
     if kind == "new":
+        if path.exists():  # an existing zero-length file: a lost store, never silently a new one
+            raise _empty_file(path)
         return StoreCheck(path, "new", None)
     if kind == "opaque":
         if passphrase is None:
@@ -291,6 +313,45 @@ def _check_encrypted(path: Path, passphrase: str) -> StoreCheck:
         with suppress(Exception):
             conn.close()
     return StoreCheck(check.path, check.kind, check.revision, key)
+
+
+def _owner_writable(path: Path) -> bool:
+    """Writable by this process and not marked read-only (the owner's write bit, which root ignores)."""
+    try:
+        return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
+    except OSError:
+        return False
+
+
+def ensure_writable(path: Path) -> None:
+    """Refuse a store file or folder that is read-only, before SQLite opens it (no -wal/-shm left).
+
+    A store in WAL mode needs to write the file and to create its -wal and -shm beside it.
+    """
+    folder = path.parent
+    if path.is_dir():
+        raise StoreError(
+            t(
+                "{path} is een map, geen logboek. Kies een bestand.",
+                "{path} is a folder, not a store. Choose a file.",
+                path=path,
+            )
+        )
+    read_only_file = path.exists() and not _owner_writable(path)
+    read_only_folder = folder.is_dir() and not (_owner_writable(folder) and os.access(folder, os.X_OK))
+    if read_only_file or read_only_folder:
+        raise ReadOnlyStoreError(
+            t(
+                "{path} is alleen-lezen (het bestand of de map {folder}). fair-strictness moet in het "
+                "logboek kunnen schrijven. Het bestand is niet gewijzigd. Geef schrijfrechten, of kopieer "
+                "het naar een map waarin je mag schrijven.",
+                "{path} is read-only (the file or the folder {folder}). fair-strictness must be able to "
+                "write the store. The file was not changed. Allow writing, or copy it to a folder you "
+                "can write to.",
+                path=path,
+                folder=folder,
+            )
+        )
 
 
 def store_is_empty(path: Path, passphrase: str | None = None) -> bool:

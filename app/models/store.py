@@ -70,6 +70,15 @@ def private_create(path: Path) -> None:
         os.close(fd)
 
 
+def _remove_if_empty(path: Path) -> None:
+    """Delete a store file (and its side files) that holds no data yet, after a failed creation."""
+    with suppress(OSError):
+        if path.stat().st_size == 0:
+            for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
+                with suppress(FileNotFoundError):
+                    candidate.unlink()
+
+
 def make_private(path: Path) -> None:
     """Restrict the store and its -wal/-shm files to their owner (0600), where they exist."""
     for candidate in (path, *(path.with_name(path.name + s) for s in SIDE_SUFFIXES)):
@@ -109,10 +118,11 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
 
         A new store is created encrypted when a passphrase is given (or in FAIR_STRICTNESS_PASSPHRASE).
         """
-        from app.models.integrity import check_store
+        from app.models.integrity import check_store, ensure_writable
 
         db_path = Path(path).expanduser() if path else config.default_db_path()
         key = resolve_passphrase(passphrase)
+        ensure_writable(db_path)
         check = check_store(db_path, key)
         encrypted = check.encrypted or (check.kind == "new" and key is not None)
         try:
@@ -139,6 +149,8 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
             upgrade(engine, db_path)
         except BaseException:
             engine.dispose()
+            if check.kind == "new":  # a file this call created: never leave an empty one behind
+                _remove_if_empty(db_path)
             raise
         make_private(db_path)
         store = cls(db_path, engine, key if encrypted else None)

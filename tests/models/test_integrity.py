@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.errors import StoreError
 from app.models import integrity
 from app.models.backup import list_backups
 from app.models.integrity import DamagedStoreError, NewerStoreError, check_store
@@ -93,12 +94,52 @@ def test_an_older_store_is_backed_up_before_it_is_migrated(
     assert check_store(safety[0].path).revision == "0001"
 
 
-def test_an_empty_file_becomes_a_new_store(tmp_path: Path) -> None:
+def test_a_zero_length_file_is_refused_not_turned_into_a_new_store(tmp_path: Path) -> None:
     path = tmp_path / "empty.db"
     path.touch()
+    os.utime(path, (1_000_000, 1_000_000))
+    with pytest.raises(DamagedStoreError, match=r"is leeg \(0 bytes\).*niet gewijzigd"):
+        Store.open(path)
+    assert path.stat().st_size == 0 and path.stat().st_mtime == 1_000_000
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.db"]  # no -wal/-shm, no backups
+
+
+def test_a_missing_file_becomes_a_new_store(tmp_path: Path) -> None:
+    path = tmp_path / "fresh.db"
     assert check_store(path).kind == "new"
     with Store.open(path) as store:
         assert len(store.ladder()) == 5
+
+
+def _owner_read_only(path: Path) -> None:
+    path.chmod(0o500 if path.is_dir() else 0o400)
+
+
+@pytest.mark.parametrize("where", ["file", "folder"])
+def test_a_read_only_store_is_refused_clearly_and_left_alone(tmp_path: Path, where: str) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = folder / "log.db"
+    _fill(path, 5)
+    before = _files(folder)
+    mtime = path.stat().st_mtime_ns
+    _owner_read_only(path if where == "file" else folder)
+    try:
+        with pytest.raises(integrity.ReadOnlyStoreError, match=r"is alleen-lezen.*niet gewijzigd"):
+            Store.open(path)
+    finally:
+        folder.chmod(0o700)
+        path.chmod(0o600)
+    assert _files(folder) == before  # no -wal/-shm left behind, no backup written
+    assert path.stat().st_mtime_ns == mtime
+
+
+def test_a_folder_given_as_store_gets_a_dutch_message(tmp_path: Path) -> None:
+    folder = tmp_path / "map.db"
+    folder.mkdir()
+    with pytest.raises(StoreError, match="is een map, geen logboek"):
+        Store.open(folder)
+    assert list(folder.iterdir()) == []
 
 
 def test_store_and_its_wal_files_are_private(db_path: Path) -> None:
@@ -238,3 +279,16 @@ def test_arbitrary_bytes_are_refused_cleanly(
         result = None
     assert result is None or result.revision is None  # only an empty file or database passes
     assert path.read_bytes() == content
+
+
+def test_a_failed_creation_leaves_no_empty_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from app.models import migrate
+
+    def broken(*_args: object) -> None:
+        raise StoreError("kapot")
+
+    monkeypatch.setattr(migrate, "upgrade", broken)
+    path = tmp_path / "new.db"
+    with pytest.raises(StoreError, match="kapot"):
+        Store.open(path)
+    assert not path.exists()  # the next start makes a new store instead of refusing an empty file
