@@ -17,6 +17,21 @@ if TYPE_CHECKING:
     from contextlib import AbstractContextManager
 
 
+def rule_key(name: str) -> str:
+    """A rule name for matching: case and extra spaces ignored, also for É, Ö, ... (SQLite's
+    ``lower()`` only folds ASCII, so matching happens here rather than in SQL)."""
+    return " ".join(name.split()).lower()
+
+
+def find_rule_id(session: Session, name: str, *, besides: int | None = None) -> int | None:
+    """The id of the rule called ``name`` (see ``rule_key``), other than ``besides``; None if none."""
+    key = rule_key(name)
+    for rule_id, stored in session.execute(select(Rule.id, Rule.name)):
+        if rule_id != besides and rule_key(stored) == key:
+            return int(rule_id)
+    return None
+
+
 def rule_info(rule: Rule) -> RuleInfo:
     """The plain record of a rule."""
     return RuleInfo(
@@ -122,10 +137,11 @@ class RulebookMixin:
     def rule_by_name(self, name: str) -> RuleInfo | None:
         """A rule by its name, ignoring case and extra spaces."""
         with self.reading() as session:
+            rule_id = find_rule_id(session, name)
+            if rule_id is None:
+                return None
             rule = session.scalar(
-                select(Rule)
-                .options(selectinload(Rule.phase_downs))
-                .where(func.lower(Rule.name) == " ".join(name.split()).lower())
+                select(Rule).options(selectinload(Rule.phase_downs)).where(Rule.id == rule_id)
             )
             return rule_info(rule) if rule is not None else None
 
@@ -135,7 +151,7 @@ class RulebookMixin:
         """Add a rule at the end of the order."""
         with self.transaction() as session:
             validate_rule_fields(name, category, start_step, top_level(session))
-            if session.scalar(select(Rule.id).where(func.lower(Rule.name) == name.strip().lower())):
+            if find_rule_id(session, name) is not None:
                 raise UserError(
                     t("Er is al een afspraak '{n}'.", "There is already a rule '{n}'.", n=name.strip())
                 )
@@ -168,10 +184,7 @@ class RulebookMixin:
             if rule is None:
                 raise UserError(t("Die afspraak bestaat niet meer.", "That rule no longer exists."))
             if name is not None:
-                clash = session.scalar(
-                    select(Rule.id).where(func.lower(Rule.name) == name.strip().lower(), Rule.id != rule_id)
-                )
-                if clash:
+                if find_rule_id(session, name, besides=rule_id) is not None:
                     raise UserError(
                         t("Er is al een afspraak '{n}'.", "There is already a rule '{n}'.", n=name.strip())
                     )

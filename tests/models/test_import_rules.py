@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.errors import ImportProblem
+from app.errors import ImportProblem, UserError
 from app.models.importing import apply_rules, import_rules, preview_rules
 from app.models.store import Store
 from tests.models.test_import_common import snapshot, write
@@ -87,3 +87,15 @@ def test_fuzzed_rule_files_import_or_are_refused_whole(store: Store, tmp_path: P
         import_rules(store, path)
     except ImportProblem:
         assert snapshot(store) == before
+
+
+def test_names_starting_with_an_accented_capital_match_ignoring_case(store: Store, tmp_path: Path) -> None:
+    import_rules(store, write(tmp_path, "name,category,start_step\nÉén keer Ölen,routine,1\n"))
+    summary = import_rules(store, write(tmp_path, "name,category\nÉÉN KEER ÖLEN,respect\n", "b.csv"))
+    assert (summary.added, summary.updated) == (0, 1)
+    matching = [r for r in store.rules() if r.name.lower() == "één keer ölen"]
+    assert [(r.name, r.category) for r in matching] == [("ÉÉN KEER ÖLEN", "respect")]
+    rule = store.rule_by_name("  één   keer ölen ")
+    assert rule is not None and rule.category == "respect"
+    with pytest.raises(UserError):
+        store.add_rule("één keer ölen")

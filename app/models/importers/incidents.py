@@ -27,6 +27,7 @@ from app.models.importers.common import (
     too_long,
 )
 from app.models.importers.roster import ALIASES as ROSTER_ALIASES
+from app.models.rulebook import rule_key
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -257,7 +258,7 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     classes: dict[str, int] = {
         name: cid for name, cid in session.execute(select(ClassGroup.name, ClassGroup.id))
     }
-    rules = {name.lower(): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
+    rules = {rule_key(name): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
     top = int(session.scalar(select(func.max(LadderStep.level))) or 1)
     problems: list[RowProblem] = []
     new_rules: dict[str, str] = {}
@@ -285,10 +286,10 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
             problems.append(RowProblem(row.line, "; ".join(reasons) + "."))
             continue
         assert student is not None
-        rule_key = row.rule.lower()
-        rule_id = rules.get(rule_key)
+        key_of_rule = rule_key(row.rule)
+        rule_id = rules.get(key_of_rule)
         if rule_id is None:
-            new_rules.setdefault(rule_key, row.rule)
+            new_rules.setdefault(key_of_rule, row.rule)
         key = (class_id, row.occurred_at.date(), row.lesson, row.period)
         resolved.append((row, student[0], rule_id, key))
     plan = _Plan([], list(new_rules.values()), set(), {}, 0, problems)
@@ -380,7 +381,7 @@ def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
                     for i, name in enumerate(plan.new_rules, start=1)
                 ],
             )
-        rules = {name.lower(): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
+        rules = {rule_key(name): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
         before = int(session.scalar(select(func.max(Lesson.id))) or 0)
         if plan.new_lessons:
             session.execute(
@@ -406,7 +407,7 @@ def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
                     {
                         "lesson_id": plan.lesson_ids[key],
                         "student_id": student_pk,
-                        "rule_id": rule_id or rules[row.rule.lower()],
+                        "rule_id": rule_id or rules[rule_key(row.rule)],
                         "step": row.step,
                         "occurred_at": row.occurred_at,
                         "note": row.note,

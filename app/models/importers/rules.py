@@ -18,7 +18,7 @@ from app.models.importers.common import (
     read_table,
     too_long,
 )
-from app.models.rulebook import top_level
+from app.models.rulebook import find_rule_id, rule_key, top_level
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -139,15 +139,15 @@ def preview_rules(store: Store, path: Path | str) -> RulesPreview:
     """Read a rules file and compare it with the store; writes nothing."""
     with store.reading() as session:
         top = top_level(session)
-        current = {r.name.lower(): r for r in session.scalars(select(Rule))}
+        current = {rule_key(r.name): r for r in session.scalars(select(Rule))}
         existing = {k: (r.name, r.category, r.start_step) for k, r in current.items()}
     rows, problems = parse_rules(path, top)
     new, updated, unchanged = [], [], 0
     for row in rows:
-        if row.name.lower() not in existing:
+        if rule_key(row.name) not in existing:
             new.append(row)
             continue
-        name, category, start = existing[row.name.lower()]
+        name, category, start = existing[rule_key(row.name)]
         changes = []
         if row.name != name:
             changes.append(("name", name, row.name))
@@ -170,7 +170,8 @@ def apply_rules(store: Store, preview: RulesPreview) -> ImportSummary:
     with store.transaction() as session:
         position = int(session.scalar(select(func.max(Rule.position))) or 0)
         for row in [*preview.new, *(u.row for u in preview.updated)]:
-            rule = session.scalar(select(Rule).where(func.lower(Rule.name) == row.name.lower()))
+            rule_id = find_rule_id(session, row.name)
+            rule = session.get(Rule, rule_id) if rule_id is not None else None
             if rule is None:
                 position += 1
                 session.add(
