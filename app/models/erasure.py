@@ -1,7 +1,7 @@
 """Right to erasure: forget a student completely, and find the backups that still hold them.
 
 The rows go in one transaction (with ``secure_delete`` on, freed space is overwritten with zeros);
-the student's full name is also blanked out of free text (notes, journal). Then the WAL is
+the student's full name and student number are also blanked out of free text (notes, journal). Then the WAL is
 checkpointed and truncated and the file vacuumed, so no page of the store's files still holds the name.
 """
 
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 
 from app.errors import StoreError, UserError
 from app.i18n import t
@@ -62,13 +62,28 @@ def secure_compact(store: Store, attempts: int = 20) -> None:
     )
 
 
-def _redact(session: Session, name: str) -> int:
-    """Blank the full name out of notes and the journal; returns how many texts changed."""
-    pattern = re.compile(re.escape(name), re.IGNORECASE)
-    like = f"%{name}%"
+#: an external id this short (e.g. '7') is too likely to be an ordinary number in a note
+MIN_ID_TO_REDACT = 3
+
+
+def redaction_pattern(name: str, external_id: str) -> re.Pattern[str]:
+    """The full name (any case), and the student number as a whole token when it is long enough."""
+    parts = [re.escape(name.strip())] if name.strip() else []
+    if len(external_id) >= MIN_ID_TO_REDACT:
+        parts.append(rf"(?<![0-9A-Za-z]){re.escape(external_id)}(?![0-9A-Za-z])")
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def _redact(session: Session, name: str, external_id: str = "") -> int:
+    """Blank the full name and the student number out of notes and the journal; returns texts changed."""
+    pattern = redaction_pattern(name, external_id)
+    if not pattern.pattern:
+        return 0
+    likes = [f"%{text}%" for text in (name.strip(), external_id) if text]
     changed = 0
     for model in (Incident, Praise, Lesson):
-        for row in session.scalars(select(model).where(model.note.ilike(like))):
+        matching = or_(*(model.note.ilike(like) for like in likes))
+        for row in session.scalars(select(model).where(matching)):
             new = pattern.sub(REDACTED, row.note)
             if new != row.note:
                 row.note = new
@@ -105,7 +120,7 @@ def forget_student(store: Store, external_id: str) -> ErasureResult:
         ).rowcount
         session.expunge(student)
         session.execute(delete(Student).where(Student.id == sid))
-        redacted = _redact(session, name) if name.strip() else 0
+        redacted = _redact(session, name, external_id)
     secure_compact(store)
     holding = backups_holding(store.path, store.passphrase, external_id, name)
     return ErasureResult(external_id, name, incidents, praise, attributes, redacted, tuple(holding))

@@ -9,7 +9,7 @@ import pytest
 
 from app.errors import UserError
 from app.models import backup
-from app.models.erasure import REDACTED, delete_backups, forget_student
+from app.models.erasure import REDACTED, delete_backups, forget_student, redaction_pattern
 from app.models.store import Store
 
 NAME = "Wilhelmina Vergeetmij"
@@ -88,3 +88,24 @@ def test_forgetting_in_an_encrypted_store_checks_encrypted_backups(db_path: Path
         store.close()
     with Store.open(db_path, passphrase=passphrase) as again:
         assert [s.external_id for s in again.students()] == ["K2"]
+
+
+def test_the_student_number_is_blanked_out_of_notes_too(store: Store) -> None:
+    gone = store.add_student("24169", "Amira Bakker", "2B")
+    stays = store.add_student("7", "Karel Blijft", "2B")
+    rule = store.rules()[0]
+    at = datetime(2026, 10, 5, 9)
+    store.log_incident(gone.id, rule.id, occurred_at=at)
+    store.log_incident(stays.id, rule.id, occurred_at=at, note="ruzie met lln. 24169, lokaal 124169, uur 7")
+    store.save_reflection(date(2026, 10, 5), "gesprek met 24169 gehad", {})
+    result = forget_student(store, "24169")
+    assert result.texts_redacted == 2
+    assert store.incidents()[0].note == f"ruzie met lln. {REDACTED}, lokaal 124169, uur 7"  # whole token only
+    assert store.reflection(date(2026, 10, 5)).journal == f"gesprek met {REDACTED} gehad"
+    raw = _raw(store.path)
+    assert b"lln. 24169" not in raw and b"met 24169" not in raw and b"Amira" not in raw
+
+
+def test_a_very_short_student_number_is_not_blanked_out_of_ordinary_text() -> None:
+    pattern = redaction_pattern("Karel Blijft", "7")
+    assert pattern.sub(REDACTED, "karel blijft, uur 7") == f"{REDACTED}, uur 7"
