@@ -96,8 +96,8 @@ def _hour_of(times: pd.Series) -> pd.Series:
     """The hour of a start-time column (``time`` objects or 'HH:MM[:SS]' text); NaN where missing."""
     import pandas as pd
 
-    text = times.astype(object).where(times.notna(), None)
-    hour = pd.to_numeric(text.map(lambda v: None if v is None else str(v)[:2]), errors="coerce")
+    text = times.astype(str).str.split(":").str[0].where(times.notna())
+    hour = pd.to_numeric(text, errors="coerce")
     return hour.where((hour >= 0) & (hour <= 23))
 
 
