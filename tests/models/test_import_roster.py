@@ -105,6 +105,13 @@ def test_reimport_updates_and_never_duplicates(store: Store, tmp_path: Path) -> 
     assert (len(again.new), len(again.updated), again.unchanged) == (0, 0, 3)
 
 
+def test_an_attribute_header_in_other_case_is_the_stored_attribute(store: Store, tmp_path: Path) -> None:
+    import_roster(store, write(tmp_path, "Stamnr;Naam;Klas;Geslacht\n1;Ann;1A;V\n"))
+    summary = import_roster(store, write(tmp_path, "Stamnr;Naam;Klas;geslacht \n1;Ann;1A;V\n", "b.csv"))
+    assert (summary.updated, summary.unchanged, summary.attributes) == (0, 1, ("Geslacht",))
+    assert store.attribute_names() == ["Geslacht"]
+
+
 def test_every_bad_row_is_reported_and_nothing_is_written(store: Store, tmp_path: Path) -> None:
     store.add_student("9", "Existing", "1A")
     before = snapshot(store)

@@ -8,7 +8,7 @@ Dutch student administrations (Magister, SOMtoday, ParnasSys): ``Stamnr``/``Leer
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import t
-from app.models.entities import Student, StudentAttribute
+from app.models.entities import AttributeDefinition, Student, StudentAttribute
 from app.models.importers.common import (
     Columns,
     ImportSummary,
@@ -220,6 +220,13 @@ def preview_roster(
     rows, problems, names = parse_roster(path, attributes)
     with store.reading() as session:
         current = _current(session)
+        stored_names = session.scalars(select(AttributeDefinition.name)).all()
+    # 'geslacht' in this file is the 'Geslacht' already stored, not a second attribute
+    canonical = {normalise(n): n for n in stored_names}
+    rename = {n: canonical.get(normalise(n), n) for n in names}
+    if any(old != new for old, new in rename.items()):
+        names = tuple(rename[n] for n in names)
+        rows = [replace(r, attributes=tuple((rename[a], v) for a, v in r.attributes)) for r in rows]
     new, updated, unchanged = [], [], 0
     for row in rows:
         if row.student_id not in current:
