@@ -227,6 +227,8 @@ def groups_table(inc: pd.DataFrame, frame: AuditFrame, groups: GroupLabels) -> S
         if dim not in groups.labels:
             continue
         part = count_rows(inc.assign(value=inc[col].astype(str).map(groups.labels[dim])), ["value"])
+        if len(part) < 2:  # one value (e.g. every student 'NL'): that group is everyone, nothing to compare
+            continue
         kept, more = anon.merge_small_groups(
             part,
             label="value",

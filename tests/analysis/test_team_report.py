@@ -117,3 +117,16 @@ def test_hour_bands_in_the_moments_table_are_in_time_order() -> None:
     table = moments_table(pd.DataFrame(rows))
     dims, values = table.column("dimension"), table.column("value")
     assert [v for d, v in zip(dims, values, strict=True) if d == "lesuur"] == ["9-10", "10-11", "12-13"]
+
+
+def test_an_attribute_with_one_value_is_not_shown_as_a_group(store: Store) -> None:
+    """Every student 'NL': that 'group' is simply everyone, a row equal to the total said nothing."""
+    _log(store, "2A", [("Telefoon weg", 1)] * 12)
+    _log(store, "2B", [("Telefoon weg", 2)] * 12)
+    for s in store.students():
+        store.update_student(s.id, attributes={"taal": "NL", "geslacht": "v" if s.id % 2 else "m"})
+    summary = build_summary(store.read_tables(), None, ExportOptions())
+    groups = summary.table("groups")
+    assert groups is not None
+    assert "taal" not in groups.column("dimension")
+    assert "geslacht" in groups.column("dimension")
