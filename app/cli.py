@@ -73,9 +73,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_gui(db_path, page=args.page, screenshot=args.screenshot, lang=args.lang)
 
     def open_store():  # type: ignore[no-untyped-def]
-        from app.models.store import Store
+        from app.commands.safety import open_with_prompt
 
-        return Store.open(db_path)
+        return open_with_prompt(db_path)  # asks the passphrase of an encrypted store in a terminal
 
     try:
         return int(args.handler(args, open_store) or 0)

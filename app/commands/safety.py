@@ -128,6 +128,39 @@ def _new_passphrase() -> str:
     return first
 
 
+def open_with_prompt(db_path: Path, attempts: int = 3) -> Store:
+    """Open the store; an encrypted one without FAIR_STRICTNESS_PASSPHRASE asks for it in a terminal.
+
+    The passphrase is read with a hidden prompt (getpass), at most ``attempts`` times; without a
+    terminal (a script, a pipe) the store's own refusal is raised unchanged.
+    """
+    from app.models.integrity import PassphraseRequiredError, WrongPassphraseError
+    from app.models.store import Store
+
+    try:
+        return Store.open(db_path)
+    except PassphraseRequiredError:
+        if os.environ.get(config.ENV_PASSPHRASE) or not sys.stdin.isatty():
+            raise
+    import getpass
+
+    for _ in range(attempts):
+        passphrase = getpass.getpass(t("Wachtwoord voor {path}: ", "Passphrase for {path}: ", path=db_path))
+        if not passphrase:
+            break
+        try:
+            return Store.open(db_path, passphrase=passphrase)
+        except WrongPassphraseError:
+            print(t("Dat wachtwoord klopt niet.", "That passphrase is wrong."), file=sys.stderr)
+    raise UserError(
+        t(
+            "{path} is niet geopend: geen juist wachtwoord gegeven. Het bestand is niet gewijzigd.",
+            "{path} was not opened: no correct passphrase given. The file was not changed.",
+            path=db_path,
+        )
+    )
+
+
 def _period(args: argparse.Namespace) -> tuple[date, date]:
     from app.models.retention import check_period, school_year
 
@@ -166,11 +199,28 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
     from app.models.store import resolve_passphrase
 
     db = _db_path(args)
-    previous = restore_file(db, args.file, resolve_passphrase(None), force=args.force)
+    passphrase = resolve_passphrase(None)
+    if passphrase is None and _asks_backup_passphrase(Path(args.file).expanduser()):
+        import getpass
+
+        passphrase = getpass.getpass(
+            t("Wachtwoord van de back-up {path}: ", "Passphrase of the backup {path}: ", path=args.file)
+        )
+    previous = restore_file(db, args.file, passphrase or None, force=args.force)
     print(t("Teruggezet: {src} -> {db}", "Restored: {src} -> {db}", src=args.file, db=db))
     if previous is not None:
         print(t("Het vorige logbestand is bewaard als {p}", "The previous store was kept as {p}", p=previous))
     return 0
+
+
+def _asks_backup_passphrase(source: Path) -> bool:
+    """True when an encrypted-looking backup is restored from a terminal: its passphrase is asked."""
+    from app.models.integrity import file_kind
+
+    try:
+        return sys.stdin.isatty() and source.is_file() and file_kind(source) == "opaque"
+    except UserError:
+        return False
 
 
 def run_backups(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:

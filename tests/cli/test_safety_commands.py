@@ -162,3 +162,59 @@ def test_restore_and_encrypt_refuse_a_store_open_elsewhere(
         holder.kill()
         holder.wait()
     assert _run(db_path, "restore", str(copy), "--force") == 0
+
+
+class _Terminal:
+    """stdin as an interactive terminal, and getpass answering from a list (recording the prompts)."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> None:
+        import getpass
+        import sys
+
+        self.prompts: list[str] = []
+        self._answers = list(answers)
+        monkeypatch.setattr(sys.stdin, "isatty", lambda: True, raising=False)
+        monkeypatch.setattr(getpass, "getpass", self._ask)
+
+    def _ask(self, prompt: str = "") -> str:
+        self.prompts.append(prompt)
+        return self._answers.pop(0)
+
+
+def test_an_encrypted_store_asks_its_passphrase_in_a_terminal(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("sqlcipher3")
+    monkeypatch.delenv("FAIR_STRICTNESS_PASSPHRASE", raising=False)
+    with Store.open(db_path, passphrase=PASS) as store:
+        store.add_student("1", "Ann Achternaam", "1A")
+    before = db_path.read_bytes()
+    terminal = _Terminal(monkeypatch, ["fout", PASS])
+    assert _run(db_path, "verify") == 0
+    assert len(terminal.prompts) == 2 and "Wachtwoord voor" in terminal.prompts[0]
+    assert "klopt niet" in capsys.readouterr().err
+    terminal = _Terminal(monkeypatch, ["fout", "nog fout", "weer fout"])
+    assert _run(db_path, "verify") == 2  # three wrong answers: refused, nothing changed
+    assert "geen juist wachtwoord" in capsys.readouterr().err
+    assert db_path.read_bytes() == before
+    # an encrypted backup restored from a terminal: its passphrase is asked too
+    backup_path = tmp_path / "kopie.db"
+    monkeypatch.setenv("FAIR_STRICTNESS_PASSPHRASE", PASS)
+    assert _run(db_path, "backup", str(backup_path)) == 0
+    monkeypatch.delenv("FAIR_STRICTNESS_PASSPHRASE")
+    terminal = _Terminal(monkeypatch, [PASS])
+    assert _run(tmp_path / "elders.db", "restore", str(backup_path)) == 0
+    assert "Wachtwoord van de back-up" in terminal.prompts[0]
+
+
+def test_without_a_terminal_the_passphrase_is_not_asked(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pytest.importorskip("sqlcipher3")
+    monkeypatch.delenv("FAIR_STRICTNESS_PASSPHRASE", raising=False)
+    Store.open(db_path, passphrase=PASS).close()
+    import sys
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
+    assert _run(db_path, "verify") == 2
+    assert "FAIR_STRICTNESS_PASSPHRASE" in capsys.readouterr().err
