@@ -143,3 +143,23 @@ def test_global_options_may_follow_the_command(
     assert main(["import-roster", str(path), "--db", str(db_path)]) == 0
     with Store.open(db_path) as store:
         assert [s.name for s in store.students()] == ["Ann"]
+
+
+def test_an_import_that_changes_nothing_leaves_the_revision_alone(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    roster = tmp_path / "r.csv"
+    roster.write_text("student_id,name,group\n1,Ann,1A\n", "utf-8")
+    rules = tmp_path / "a.csv"
+    rules.write_text("name,category,start_step\nKauwgom,routine,1\n", "utf-8")
+    incidents = tmp_path / "i.csv"
+    incidents.write_text(f"timestamp,student_id,rule,severity\n{D} 09:00,1,Kauwgom,1\n", "utf-8")
+    steps = (("import-roster", roster), ("import-rules", rules), ("import-incidents", incidents))
+    for command, path in steps:
+        assert cli(db_path, command, str(path)) == 0
+        with Store.open(db_path) as store:
+            before = snapshot(store)
+        assert cli(db_path, command, str(path)) == 0
+        with Store.open(db_path) as store:
+            assert snapshot(store) == before
+    assert "1 stonden er al in" in capsys.readouterr().out

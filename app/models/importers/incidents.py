@@ -357,6 +357,8 @@ def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
     """Write previewed incidents in one transaction (Core executemany); refused when it has problems."""
     if preview.problems:
         raise problem_exit(preview.path, preview.problems)
+    if not preview.new and not preview.new_rules:  # all stored already: leave the store alone
+        return ImportSummary("incidents", added=0, unchanged=preview.unchanged)
     with store.transaction() as session:
         if preview._resolved is not None and _revision(session) == preview.revision:
             cached = preview._resolved

@@ -245,6 +245,8 @@ def apply_roster(store: Store, preview: RosterPreview) -> ImportSummary:
     if preview.problems:
         raise problem_exit(preview.path, preview.problems)
     rows = list(preview.new) + [u.row for u in preview.updated]
+    if not rows:  # nothing to write: leave the store (and its revision) alone
+        return ImportSummary("roster", added=0, unchanged=preview.unchanged, attributes=preview.attributes)
     added = updated = 0
     with store.transaction() as session:
         by_id = {s.external_id: s for s in session.scalars(select(Student))}

@@ -166,6 +166,8 @@ def apply_rules(store: Store, preview: RulesPreview) -> ImportSummary:
     """Write previewed rules in one transaction; refused (ImportProblem) when it has problems."""
     if preview.problems:
         raise problem_exit(preview.path, preview.problems)
+    if not preview.new and not preview.updated:  # nothing to write: leave the store alone
+        return ImportSummary("rules", added=0, unchanged=preview.unchanged)
     added = updated = 0
     with store.transaction() as session:
         position = int(session.scalar(select(func.max(Rule.position))) or 0)
