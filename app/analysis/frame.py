@@ -96,7 +96,8 @@ def _hour_of(times: pd.Series) -> pd.Series:
     """The hour of a start-time column (``time`` objects or 'HH:MM[:SS]' text); NaN where missing."""
     import pandas as pd
 
-    text = times.astype(str).str.split(":").str[0].where(times.notna())
+    as_text = pd.Series(times.to_numpy(dtype=object).astype(str), index=times.index, dtype=object)
+    text = as_text.str.split(":").str[0].where(times.notna())
     hour = pd.to_numeric(text, errors="coerce")
     return hour.where((hour >= 0) & (hour <= 23))
 
