@@ -28,6 +28,8 @@ REQUIRED_TABLES = frozenset({"alembic_version", "meta", "student", "incident", "
 QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
 #: SQLCipher 4's default key derivation: PBKDF2-HMAC-SHA512 over the 16-byte salt at the file's start
 KDF_ITERATIONS = 256_000
+#: schema objects a fair-strictness store never has: SQL in a file from elsewhere would run on our writes
+FOREIGN_OBJECTS = "('trigger', 'view')"
 _RAW_KEY = re.compile(r"^x'([0-9a-fA-F]{64}|[0-9a-fA-F]{96})'$")
 
 
@@ -196,6 +198,20 @@ def _damaged(path: Path) -> DamagedStoreError:
     )
 
 
+def _hostile(path: Path) -> DamagedStoreError:
+    return DamagedStoreError(
+        t(
+            "{path} is geen gewoon fair-strictness-bestand: het bevat triggers of views, die het programma "
+            "zelf nooit maakt en die bij elke wijziging zouden worden uitgevoerd. Om veiligheidsredenen "
+            "is het niet geopend; het bestand is niet gewijzigd.",
+            "{path} is not an ordinary fair-strictness file: it holds triggers or views, which the program "
+            "never makes and which would run on every change. For safety it was not opened; the file was "
+            "not changed.",
+            path=path,
+        )
+    )
+
+
 def needs_quick_check(path: Path) -> bool:
     """Scan every page on open: small files always; a large one only after an unclean shutdown.
 
@@ -223,6 +239,8 @@ def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
         return StoreCheck(path, "new" if kind == "plain" else kind, None)
     if not tables >= REQUIRED_TABLES:
         raise _damaged(path)
+    if conn.execute(f"SELECT 1 FROM sqlite_master WHERE type IN {FOREIGN_OBJECTS} LIMIT 1").fetchone():
+        raise _hostile(path)
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     revision = str(row[0]) if row else None
     from app.models.migrate import known_revisions

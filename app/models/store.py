@@ -42,6 +42,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA trusted_schema=OFF")  # SQL stored in a file is never trusted with side effects
     cursor.close()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -292,3 +293,22 @@ def test_a_failed_creation_leaves_no_empty_file(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(StoreError, match="kapot"):
         Store.open(path)
     assert not path.exists()  # the next start makes a new store instead of refusing an empty file
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "CREATE TRIGGER wipe AFTER INSERT ON incident BEGIN DELETE FROM praise; END",
+        "CREATE VIEW names AS SELECT display_name FROM student",
+    ],
+)
+def test_a_store_with_triggers_or_views_from_elsewhere_is_refused(tmp_path: Path, sql: str) -> None:
+    path = tmp_path / "van-elders.db"
+    _fill(path, 3)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute(sql)
+        conn.commit()
+    before = _files(tmp_path)
+    with pytest.raises(DamagedStoreError, match=r"triggers of views.*niet gewijzigd"):
+        Store.open(path)
+    assert _files(tmp_path) == before
