@@ -316,7 +316,7 @@ def _check_store(path: Path, passphrase: str | None) -> StoreCheck:
     try:
         with closing(connect_read_only(path)) as conn:
             return _inspect(conn, path, "plain")
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:  # mangled text in the schema
         raise _damaged(path) from exc
 
 
@@ -325,7 +325,7 @@ def _check_encrypted(path: Path, passphrase: str) -> StoreCheck:
     conn, key = cipher_connect(read_only_uri(path), path, passphrase, uri=True)
     try:
         check = _inspect(conn, path, "encrypted")
-    except module.DatabaseError as exc:
+    except (module.DatabaseError, UnicodeDecodeError) as exc:
         raise _damaged(path) from exc
     finally:
         with suppress(Exception):

@@ -312,3 +312,14 @@ def test_a_store_with_triggers_or_views_from_elsewhere_is_refused(tmp_path: Path
     with pytest.raises(DamagedStoreError, match=r"triggers of views.*niet gewijzigd"):
         Store.open(path)
     assert _files(tmp_path) == before
+
+
+def test_a_table_name_that_is_not_utf8_is_refused_not_a_crash(tmp_path: Path) -> None:
+    path = tmp_path / "m.db"
+    _fill(path, 3)
+    data = path.read_bytes()
+    at = data.index(b"tablestudentstudent")  # type, name, tbl_name of the row in sqlite_master
+    path.write_bytes(data[: at + 5] + b"\xe9" + data[at + 6 :])  # the name's 's' -> invalid UTF-8
+    with pytest.raises(DamagedStoreError) as caught:  # SQLite's own error message cannot be decoded
+        Store.open(path)
+    assert isinstance(caught.value.__cause__, UnicodeDecodeError)
