@@ -25,6 +25,7 @@ def run_all():  # type: ignore[no-untyped-def]
     return importlib.import_module("run_all")
 
 
+@pytest.mark.slow  # ~25 s of CPU for the six together; deselect with -m "not slow"
 @pytest.mark.parametrize("name", ["log", "audit", "baseline", "scaling", "reflection", "team"])
 def test_each_benchmark_runs_small(run_all, qapp, name: str) -> None:  # type: ignore[no-untyped-def]
     rows = run_all.BENCHES[name](True)
