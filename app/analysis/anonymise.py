@@ -307,7 +307,10 @@ def share(
         if n is not None and int(row[n]) < MIN_INCIDENTS:
             raise ValueError(f"row of {key} below the threshold reached share(): {row!r}")
         out_rows.append(tuple(_plain(row[c]) for c in names))
-    return SharedTable(key, title, names, tuple(h for _, h in columns), tuple(out_rows), tuple(notes))
+    from app.analysis.team_words import word
+
+    headers = tuple(word(h) for _, h in columns)
+    return SharedTable(key, title, names, headers, tuple(out_rows), tuple(notes))
 
 
 def _plain(value: Any) -> Value:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from app.analysis import anonymise as anon
 from app.analysis import team_tables as tt
 from app.analysis.anonymise import CaseCard, ExportOptions, SharedTable, TeamSummary
+from app.analysis.team_words import word
 from app.errors import UserError
 from app.i18n import t
 
@@ -29,11 +30,11 @@ if TYPE_CHECKING:
 
 def _subject_name(e: Estimate) -> str:
     if e.dimension == "weekday":
-        return tt.WEEKDAYS_NL.get(e.subject, e.subject)
+        return word(tt.WEEKDAYS_NL.get(e.subject, e.subject))
     if e.dimension == "lesson_mood":
-        return tt.MOODS_NL.get(e.subject, e.subject)
+        return word(tt.MOODS_NL.get(e.subject, e.subject))
     if e.dimension == "rule_category":
-        return tt.CATEGORY_NL.get(e.subject, e.subject)
+        return word(tt.CATEGORY_NL.get(e.subject, e.subject))
     if e.dimension == "teacher_energy":
         return {"low": "laag", "ok": "gewoon", "high": "hoog"}.get(e.subject, e.subject)
     if e.dimension == "period" and e.subject.isdigit():
@@ -54,7 +55,7 @@ def _dimension_name(e: Estimate) -> str:
     }
     if e.kind == "rule":
         return t("afspraak", "rule")
-    return names.get(e.dimension, e.dimension)
+    return word(names.get(e.dimension, e.dimension))
 
 
 def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable:
@@ -100,7 +101,7 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
                 "kind": {"group": "groep", "context": "moment", "rule": "afspraak"}.get(e.kind, e.kind),
                 "dimension": _dimension_name(e),
                 "subject": _subject_name(e),
-                "direction": tt.OUTCOME_NL.get(e.direction, e.direction),
+                "direction": word(tt.OUTCOME_NL.get(e.direction, e.direction)),
                 "effect": round(e.effect, 2),
                 "ci_low": round(e.ci_low, 2),
                 "ci_high": round(e.ci_high, 2),
@@ -187,7 +188,7 @@ def _cases(frame: AuditFrame, options: ExportOptions, ids: anon.Identifiers) -> 
         cards.append(
             CaseCard(
                 rule=str(row["rule"]),
-                category=tt.CATEGORY_NL.get(str(row["category"]), ""),
+                category=word(tt.CATEGORY_NL.get(str(row["category"]), "")),
                 strike=int(row["strike"]),
                 given=str(names.get(int(row["step"]), row["step"])),
                 agreed=str(names.get(int(row["agreed_step"]), row["agreed_step"])),

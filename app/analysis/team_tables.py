@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.analysis import anonymise as anon
 from app.analysis.anonymise import SharedTable
+from app.analysis.team_words import word
 from app.i18n import t
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def rules_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
         rows, label="rule", sums=COUNTS, students=None, what=t("afspraken", "rules")
     )
     for r in rows:
-        r["category"] = CATEGORY_NL.get(str(r["category"]), str(r["category"]))
+        r["category"] = word(CATEGORY_NL.get(str(r["category"]), str(r["category"])))
         r["share"] = _pct(r["n"], total)
     rows.sort(key=lambda r: (r["rule"] == anon.OTHER, -r["n"]))
     cols = [("rule", "Afspraak"), ("category", "Soort"), ("n", "Incidenten"), ("share", "% van alle")]
@@ -145,7 +146,7 @@ def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
     position = dict(zip(frame.rules["rule"], frame.rules["position"], strict=True))
     rows.sort(key=lambda r: (r["rule"] == anon.OTHER, position.get(r["rule"], 0), r["rule"], r["strike"]))
     for r in rows:
-        r["category"] = CATEGORY_NL.get(str(r["category"]), str(r["category"]))
+        r["category"] = word(CATEGORY_NL.get(str(r["category"]), str(r["category"])))
     finish_rows(rows)
     cols = [
         ("rule", "Afspraak"),
@@ -220,7 +221,7 @@ def groups_table(inc: pd.DataFrame, frame: AuditFrame, groups: GroupLabels) -> S
     """Classes and attribute values: observed against expected stricter/milder at the same rule and strike."""
     rows: list[dict[str, Any]] = []
     notes: list[str] = []
-    dims = [("group", "group", "klas")]
+    dims = [("group", "group", word("klas"))]
     dims += [(c, a, a) for c, a in zip(frame.attribute_columns, frame.attributes, strict=True)]
     for col, dim, label in dims:
         notes += groups.notes.get(dim, [])
@@ -266,9 +267,9 @@ def moments_table(inc: pd.DataFrame) -> SharedTable:
     rows: list[dict[str, Any]] = []
     notes: list[str] = []
     for col, label, names in (
-        ("weekday", "dag", WEEKDAYS_NL),
-        ("period", "lesuur", None),
-        ("lesson_mood", "sfeer in de les", MOODS_NL),
+        ("weekday", word("dag"), WEEKDAYS_NL),
+        ("period", word("lesuur"), None),
+        ("lesson_mood", word("sfeer in de les"), MOODS_NL),
     ):
         part = count_rows(inc, [col])
         if len(part) < 2:  # one value (e.g. mood never filled in): nothing to compare
@@ -280,7 +281,7 @@ def moments_table(inc: pd.DataFrame) -> SharedTable:
             elif names is None:
                 r["value"] = t("{p}e uur", "period {p}", p=raw) if raw.isdigit() else raw
             else:
-                r["value"] = names.get(raw, raw)
+                r["value"] = word(names.get(raw, raw))
             r["sort"] = f"{list(names).index(raw):03d}" if names and raw in names else _numbers_first(raw)
         kept, n = anon.merge_small_groups(
             part,
@@ -375,7 +376,7 @@ class GroupLabels:
 def group_labels(frame: AuditFrame) -> GroupLabels:
     """Per class and attribute: groups of fewer than 5 students merged into 'overig' (or not shown)."""
     st = frame.students
-    dims = [("group", "group", "klassen")]
+    dims = [("group", "group", t("klassen", "classes"))]
     dims += [
         (c, a, t("groepen ({d})", "groups ({d})", d=a))
         for c, a in zip(frame.attribute_columns, frame.attributes, strict=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+import pytest
+
 from app.analysis.anonymise import ExportOptions
 from app.analysis.team_report import build_summary
 from app.models.store import Store
@@ -130,3 +132,23 @@ def test_an_attribute_with_one_value_is_not_shown_as_a_group(store: Store) -> No
     assert groups is not None
     assert "taal" not in groups.column("dimension")
     assert "geslacht" in groups.column("dimension")
+
+
+def test_an_english_handout_does_not_mix_in_dutch_headers_and_words(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In an English app the preview and handout said 'Afspraak', 'Incidenten', 'klas', 'dag'."""
+    from app import i18n
+
+    _log(store, "2A", [("Telefoon weg", 1)] * 12)
+    _log(store, "2B", [("Telefoon weg", 2)] * 12)
+    monkeypatch.setattr(i18n, "_language", "en")
+    summary = build_summary(store.read_tables(), None, ExportOptions())
+    rules, groups = summary.table("rules"), summary.table("groups")
+    assert rules is not None and groups is not None
+    assert rules.headers[:3] == ("Rule", "Kind", "Incidents")
+    assert set(groups.column("dimension")) == {"class"}
+    assert rules.column("category") == ["routine"]
+    moments = summary.table("moments")
+    assert moments is not None
+    assert any("moments (day)" in note for note in moments.notes)
