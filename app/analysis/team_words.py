@@ -16,6 +16,7 @@ ENGLISH = {
     "% milder": "% milder",
     "% strenger": "% stricter",
     "% volgens": "% as agreed",
+    "% van alle": "% of all",
     "Afspraak": "Rule",
     "Chi-kwadraat": "Chi-square",
     "Complimenten": "Praise",
