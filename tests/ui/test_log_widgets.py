@@ -67,6 +67,20 @@ def test_filter_is_accent_and_case_insensitive_with_the_current_class_first() ->
     assert names("ayse") == ["Ayşe Çelik"]
 
 
+def test_apostrophes_do_not_stop_a_match() -> None:
+    """Typing 'dhondt', "d'hondt" or 'hondt' finds D'Hondt, also when the roster has a curly apostrophe."""
+    roster = [student(1, "Lotte D'Hondt"), student(2, "Jan D’Haese"), student(3, "Sam O'Neill")]
+
+    def found(query: str) -> list[str]:
+        return [s.name for s in filter_students(roster, query, 1, {})]
+
+    assert found("dhondt") == ["Lotte D'Hondt"]
+    assert found("d'hondt") == ["Lotte D'Hondt"]
+    assert found("hondt") == ["Lotte D'Hondt"]
+    assert found("d'haese") == ["Jan D’Haese"]
+    assert found("oneill") == ["Sam O'Neill"]
+
+
 def test_filter_matches_surname_parts() -> None:
     assert names("berg") == ["Sem van den Berg"]
     assert names("van den") == ["Sem van den Berg"]

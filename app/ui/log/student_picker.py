@@ -17,10 +17,14 @@ if TYPE_CHECKING:
 StudentIdRole = Qt.ItemDataRole.UserRole + 1
 
 
+#: apostrophes are left out when matching: "dhondt", "d'hondt" and "d’hondt" all find D'Hondt
+APOSTROPHES = "'’‘`´ʼ"
+
+
 def fold(text: str) -> str:
-    """Lower case without accents: 'Zoë' -> 'zoe', 'Çelik' -> 'celik'."""
+    """Lower case without accents or apostrophes: 'Zoë' -> 'zoe', "D'Hondt" -> 'dhondt'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch) and ch not in APOSTROPHES)
 
 
 def match_rank(query: str, folded_name: str) -> int | None:
