@@ -208,6 +208,16 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
         )
     previous = restore_file(db, args.file, passphrase or None, force=args.force)
     print(t("Teruggezet: {src} -> {db}", "Restored: {src} -> {db}", src=args.file, db=db))
+    from app.models.integrity import file_kind
+
+    if file_kind(Path(args.file).expanduser()) == "plain" and file_kind(db) == "opaque":
+        print(
+            t(
+                "De back-up was niet versleuteld; het logbestand blijft versleuteld met het huidige "
+                "wachtwoord.",
+                "The backup was not encrypted; the store stays encrypted with the current passphrase.",
+            )
+        )
     if previous is not None:
         print(t("Het vorige logbestand is bewaard als {p}", "The previous store was kept as {p}", p=previous))
     return 0

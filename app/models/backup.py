@@ -247,7 +247,9 @@ def restore_file(
 
     Refuses to overwrite a store with data unless ``force``; the previous store is kept as a backup
     first (its path is returned). The new file is written beside the store and renamed into place.
-    ``passphrase`` opens the backup, ``current_passphrase`` (default: the same) the current store.
+    ``passphrase`` opens the backup, ``current_passphrase`` (default: the same) the current store. A
+    plain backup restored over an encrypted store is encrypted with the current passphrase: restoring
+    never leaves a readable store where a protected one was.
     """
     current = current_passphrase if current_passphrase is not None else passphrase
     db_path = Path(db_path).expanduser()
@@ -272,8 +274,15 @@ def restore_file(
         previous = _keep_previous(db_path, current)
     tmp = db_path.with_name(f".{db_path.name}.restore")
     source = Path(source).expanduser()
-    with closing(connect_read_only(source, check.key if check.encrypted else None)) as src:
-        _copy_pages(src, tmp, key, file_salt(source) if key else None)
+    if key is None and current is not None and file_kind(db_path) == "opaque":
+        # a plain backup over an encrypted store: the restored store stays encrypted (current key)
+        from app.models.crypto import export_file
+
+        salt = file_salt(db_path) or os.urandom(16)
+        export_file(source, None, tmp, raw_key(current, salt, with_salt=True))
+    else:
+        with closing(connect_read_only(source, check.key if check.encrypted else None)) as src:
+            _copy_pages(src, tmp, key, file_salt(source) if key else None)
     try:
         ensure_not_in_use(db_path, current if file_kind(db_path) == "opaque" else None)
     except StoreError:
@@ -317,7 +326,7 @@ def restore_into(store: Store, source: Path, passphrase: str | None, *, force: b
     except BaseException:
         store.rebind(store.passphrase)
         raise
-    store.rebind(passphrase if check.encrypted else None)
+    store.rebind(passphrase if check.encrypted else store.passphrase)
     from app.models.migrate import upgrade
 
     upgrade(store.engine, store.path)

@@ -153,3 +153,32 @@ def test_a_backup_is_due_after_a_day(store: Store) -> None:
     assert not backup.backup_due(store)
     assert backup.backup_due(store, datetime.now() + timedelta(days=1, minutes=1))
     assert made.exists()
+
+
+def test_a_plain_backup_restored_over_an_encrypted_store_stays_encrypted(
+    db_path: Path, tmp_path: Path
+) -> None:
+    pytest.importorskip("sqlcipher3")
+    from app.models.crypto import encrypt_store
+
+    secret = "een lang wachtwoord"
+    with Store.open(db_path) as store:
+        store.auto_backup = False
+        store.add_student("1", "Ann Leesbaar", "1A")
+        saved = backup.backup_store(store, tmp_path / "plain-copy.db")  # a plain copy kept elsewhere
+        store.add_student("2", "Bob Later", "1A")
+        encrypt_store(store, secret)
+    backup.restore_file(db_path, saved, secret, force=True)
+    raw = db_path.read_bytes()
+    assert not raw.startswith(b"SQLite format 3") and b"Leesbaar" not in raw
+    with Store.open(db_path, passphrase=secret) as store:
+        assert store.encrypted and [s.name for s in store.students()] == ["Ann Leesbaar"]
+    # the same through an open store (the Data panel)
+    store = Store.open(db_path, passphrase=secret)
+    try:
+        backup.restore_into(store, saved, secret, force=True)
+        assert store.encrypted and [s.name for s in store.students()] == ["Ann Leesbaar"]
+        store.add_student("3", "Cas Nieuw", "1A")
+    finally:
+        store.close()
+    assert b"Cas Nieuw" not in db_path.read_bytes()
