@@ -20,7 +20,7 @@ import pandas as pd
 from scipy import sparse as sp
 
 from app.analysis import subjects as subj
-from app.analysis.explain import explain
+from app.analysis.explain import explain, value_label
 from app.analysis.frame import ATTR_PREFIX, UNKNOWN, AuditFrame, build_frame
 from app.analysis.model import ModelData, ModelFit, cluster_scores, fit, one_hot
 from app.analysis.results import AuditReport, Estimate, StudentStrictness
@@ -256,7 +256,8 @@ def _fixed_subjects(  # type: ignore[no-untyped-def]
             )
             per = _students_per(w, sub_codes, len(names)) if f.kind == "group" else None
             method = "joint model; Wald contrast against the other values"
-            out += _tested(f.kind, dim, names, names, res, tab, method, screen, per)
+            labels = [value_label(dim, str(name)) for name in names]
+            out += _tested(f.kind, dim, names, labels, res, tab, method, screen, per)
     return out, tables
 
 
@@ -290,8 +291,9 @@ def _rule_subjects(w: _Work, model: ModelFit, want, screen: float) -> tuple[list
         )
         tab = subj.cross_tables(codes, len(levels), stratum, len(strata), w.y)
         tables[dim] = (codes, tab)
+        labels = [value_label(dim, str(name)) for name in levels]
         for item in _tested(
-            kind, dim, levels, levels, res, tab, "rule model at the same agreed step; Wald contrast", screen
+            kind, dim, levels, labels, res, tab, "rule model at the same agreed step; Wald contrast", screen
         ):
             out.append(
                 item if kind != "rule" else subj.Tested(**{**item.__dict__, "dimension": item.subject})

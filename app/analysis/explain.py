@@ -84,6 +84,17 @@ def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = N
     return f"{dimension} = {subject}"
 
 
+def value_label(dimension: str, subject: str, lang: str | None = None) -> str:
+    """A subject's value as the private UI shows it ('vrijdag', 'gespannen', 'veiligheid'; else as is)."""
+    nl_ = (lang or current_language()) == "nl"
+    if dimension == "weekday":
+        return WEEKDAY_NL.get(subject, subject) if nl_ else subject
+    for table, dim in ((MOOD, "lesson_mood"), (ENERGY, "teacher_energy"), (CATEGORY, "rule_category")):
+        if dimension == dim and subject in table:
+            return table[subject][0 if nl_ else 1]
+    return subject
+
+
 def certainty(
     flagged: bool, p_adjusted: float, effect: float, ci_low: float, ci_high: float, lang: str | None = None
 ) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.analysis.explain import certainty, explain, number, subject_phrase
+from app.analysis.explain import certainty, explain, number, subject_phrase, value_label
 from app.analysis.results import Counts
 from app.i18n import set_language
 
@@ -52,3 +52,11 @@ def test_numbers_never_show_nan_or_huge_values() -> None:
     assert number(float("nan")) == "?"
     assert number(123456.0) == ">999"
     assert number(1.25, 2) == "1,25"
+
+
+def test_value_labels_for_the_private_ui() -> None:
+    assert value_label("weekday", "friday") == "vrijdag"
+    assert value_label("lesson_mood", "tense") == "gespannen"
+    assert value_label("rule_category", "safety") == "veiligheid"
+    assert value_label("support plan", "yes") == "yes"
+    assert value_label("weekday", "friday", "en") == "friday"
