@@ -235,10 +235,21 @@ class HistoryPage(QWidget):
                 ).replace("{n}", str(len(rows)))
             )
             return
+        n_incidents = shown - n_praise
+        incidents = (
+            self.tr("1 incident")
+            if n_incidents == 1
+            else self.tr("{n} incidenten").replace("{n}", str(n_incidents))
+        )
+        praise = (
+            self.tr("1 compliment")
+            if n_praise == 1
+            else self.tr("{n} complimenten").replace("{n}", str(n_praise))
+        )
         self.count_label.setText(
-            self.tr("{i} incidenten en {p} complimenten getoond, van {n} in totaal.")
-            .replace("{i}", str(shown - n_praise))
-            .replace("{p}", str(n_praise))
+            self.tr("{incidents} en {praise} getoond, van {n} in totaal.")
+            .replace("{incidents}", incidents)
+            .replace("{praise}", praise)
             .replace("{n}", str(len(rows)))
         )
 

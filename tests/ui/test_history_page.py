@@ -65,7 +65,11 @@ def test_lists_incidents_and_praise_newest_first(qtbot, ctx: AppContext, logged:
         ("incident", logged["b"]),
         ("incident", logged["a"]),
     ]
-    assert "3 incidenten en 1 complimenten" in page.count_label.text()
+    assert "3 incidenten en 1 compliment getoond, van 4" in page.count_label.text()
+    page.filters.kind.setCurrentIndex(page.filters.kind.findData("incident"))
+    assert page.count_label.text().startswith("3 incidenten en 0 complimenten getoond")
+    page.filters.rule.setCurrentIndex(page.filters.rule.findData(logged["phone"]))
+    assert page.count_label.text().startswith("1 incident en 0 complimenten getoond")
 
 
 def test_filters_by_class_student_rule_kind_and_period(

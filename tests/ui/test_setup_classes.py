@@ -184,3 +184,17 @@ def test_tab_follows_the_layout_in_the_student_form(qtbot, page: SetupPage, stor
     qtbot.waitUntil(lambda: form.attribute_edits["geslacht"].isVisible())  # new rows show on the next pass
     assert _tab_sequence(tab.import_button, 2) == [tab.table, form.number]
     assert _tab_sequence(form.class_combo, 2) == [form.attribute_edits["geslacht"], form.new_button]
+
+
+def test_class_list_counts_one_student_in_the_singular(
+    page: SetupPage, store: Store, ctx: AppContext
+) -> None:
+    store.add_student("1", "Zoë de Vries", "2A")
+    store.add_student("2", "Daan Bakker", "2B")
+    store.add_student("3", "Sem Yilmaz", "2B")
+    ctx.changed()
+    box = page.classes_tab.classes
+    assert [box.list.item(i).text() for i in range(box.list.count())] == [
+        "2A  (1 leerling)",
+        "2B  (2 leerlingen)",
+    ]

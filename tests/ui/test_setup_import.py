@@ -44,7 +44,7 @@ def test_preview_of_a_good_file_then_import(
     page.classes_tab.open_roster(str(path))
     dialog: RosterImportDialog = page.classes_tab._dialog
     qtbot.addWidget(dialog)
-    assert "1 nieuwe leerlingen, 1 bijgewerkt, 1 ongewijzigd" in dialog.summary.text()
+    assert "1 nieuwe leerling, 1 bijgewerkt, 1 ongewijzigd" in dialog.summary.text()
     assert "geslacht" in dialog.summary.text()
     assert _cells(dialog.new_table) == [["1003", "Sem Yilmaz", "2B"]]
     assert _cells(dialog.updated_table) == [["1002", "Daan Bakker", "klas: 2A → 2B"]]
@@ -101,3 +101,18 @@ def test_cancel_writes_nothing(qtbot, ctx: AppContext, store: Store, tmp_path: P
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert store.students() == []
+
+
+def test_counts_of_one_are_singular(qtbot, ctx: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "een.csv"
+    path.write_text("student_id,name,group\n1,Ayoub,2A\n2,,2A\n", encoding="utf-8")
+    dialog = RosterImportDialog(ctx, path)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().startswith("1 nieuwe leerling, 0 bijgewerkt")
+    assert dialog.message.message().startswith("Er is 1 probleem.")
+    two = tmp_path / "twee.csv"
+    two.write_text("student_id,name,group\n1,Ayoub,2A\n2,Bo,2A\n3,,2A\n,Sem,2A\n", encoding="utf-8")
+    dialog = RosterImportDialog(ctx, two)
+    qtbot.addWidget(dialog)
+    assert dialog.summary.text().startswith("2 nieuwe leerlingen, 0 bijgewerkt")
+    assert dialog.message.message().startswith("Er zijn 2 problemen.")

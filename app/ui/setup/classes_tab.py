@@ -87,11 +87,12 @@ class ClassesBox(QGroupBox):
         self.list.blockSignals(True)
         self.list.clear()
         for c in self.classes:
-            text = (
-                self.tr("{name}  ({n} leerlingen)")
-                .replace("{name}", c.name)
-                .replace("{n}", str(c.n_students))
+            count = (
+                self.tr("1 leerling")
+                if c.n_students == 1
+                else self.tr("{n} leerlingen").replace("{n}", str(c.n_students))
             )
+            text = f"{c.name}  ({count})"
             if c.archived:
                 text += "  " + self.tr("[gearchiveerd]")
             item = QListWidgetItem(text)

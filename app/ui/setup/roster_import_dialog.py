@@ -115,7 +115,11 @@ class RosterImportDialog(QDialog):
             return
         self.preview = preview
         self.summary.setText(
-            self.tr("{new} nieuwe leerlingen, {upd} bijgewerkt, {same} ongewijzigd.")
+            (
+                self.tr("1 nieuwe leerling, {upd} bijgewerkt, {same} ongewijzigd.")
+                if len(preview.new) == 1
+                else self.tr("{new} nieuwe leerlingen, {upd} bijgewerkt, {same} ongewijzigd.")
+            )
             .replace("{new}", str(len(preview.new)))
             .replace("{upd}", str(len(preview.updated)))
             .replace("{same}", str(preview.unchanged))
@@ -130,9 +134,16 @@ class RosterImportDialog(QDialog):
         )
         if preview.problems:
             self.message.show_error(
-                self.tr(
-                    "Er zijn {n} problemen. Er wordt niets geïmporteerd tot ze zijn opgelost; "
-                    "verbeter het bestand en kies het opnieuw."
+                (
+                    self.tr(
+                        "Er is 1 probleem. Er wordt niets geïmporteerd tot het is opgelost; "
+                        "verbeter het bestand en kies het opnieuw."
+                    )
+                    if len(preview.problems) == 1
+                    else self.tr(
+                        "Er zijn {n} problemen. Er wordt niets geïmporteerd tot ze zijn opgelost; "
+                        "verbeter het bestand en kies het opnieuw."
+                    )
                 ).replace("{n}", str(len(preview.problems)))
             )
             rows = [[str(p.line) if p.line > 0 else "—", p.message] for p in preview.problems]
