@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.errors import UserError
@@ -139,6 +139,14 @@ class HistoryPage(QWidget):
             self.delete_selected()
             return True
         return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+Z (not used by a text field) brings back the last deleted lines, as the undo bar does."""
+        if event.matches(QKeySequence.StandardKey.Undo) and self._deleted:
+            self.undo_delete()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _set_column_widths(self) -> None:
         """Widths from the font: sample texts for fixed formats, a number of characters for free text."""

@@ -183,6 +183,23 @@ def test_delete_with_the_key_and_undo_from_the_bar(
     assert page.selected_rows()[0].id == logged["b"]
 
 
+def test_ctrl_z_in_the_table_undoes_the_last_delete(
+    qtbot, ctx: AppContext, store: Store, logged: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ctx)
+    page.select_line("incident", logged["b"])
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert store.incident(logged["b"]).deleted_at is not None  # type: ignore[union-attr]
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store.incident(logged["b"]).deleted_at is None  # type: ignore[union-attr]
+    assert ("incident", logged["b"]) in _shown(page)
+    assert not page.undo_bar.isVisible()
+    before = store.incidents()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # nothing left to undo
+    assert store.incidents() == before
+
+
 def test_delete_several_lines_including_praise_and_undo_in_turn(
     qtbot, ctx: AppContext, store: Store, logged: dict[str, int]
 ) -> None:  # type: ignore[no-untyped-def]
