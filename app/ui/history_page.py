@@ -307,6 +307,11 @@ class HistoryPage(QWidget):
         if not row.is_praise and edit.step != row.step:
             changes["step"] = edit.step
         if edit.occurred_at != row.occurred_at.replace(second=0, microsecond=0):
+            if edit.occurred_at > datetime.now():
+                self.panel.message.show_error(
+                    self.tr("Dat tijdstip ligt in de toekomst. Kies een datum en tijd die al voorbij zijn.")
+                )
+                return
             changes["occurred_at"] = edit.occurred_at
         if edit.note.strip() != row.note:
             changes["note"] = edit.note

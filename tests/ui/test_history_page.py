@@ -6,7 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, QSettings, Qt
+from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt
 
 from app.models.store import Store
 from app.ui.context import AppContext
@@ -181,6 +181,20 @@ def test_delete_with_the_key_and_undo_from_the_bar(
     assert ("incident", logged["b"]) in _shown(page)
     assert not page.undo_bar.isVisible()
     assert page.selected_rows()[0].id == logged["b"]
+
+
+def test_a_time_in_the_future_is_refused_calmly(
+    qtbot, ctx: AppContext, store: Store, logged: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ctx)
+    before = store.incident(logged["a"])
+    page.select_line("incident", logged["a"])
+    page.panel.day.setDate(QDate.currentDate().addDays(7))
+    page.panel.note.setText("verplaatst")
+    page.panel.save_button.click()
+    assert page.panel.message.kind == "error"
+    assert "toekomst" in page.panel.message.message()
+    assert store.incident(logged["a"]) == before
 
 
 def test_ctrl_z_in_the_table_undoes_the_last_delete(
