@@ -66,6 +66,34 @@ def _connect_plain_or_cipher(path: Path, passphrase: str | None, salt: bytes | N
     return conn
 
 
+def write_error(path: Path, exc: OSError) -> StoreError:
+    """A Dutch message for a file that cannot be written (no system English for the usual causes)."""
+    import errno
+
+    reasons = {
+        errno.EACCES: t("geen toestemming om daar te schrijven", "no permission to write there"),
+        errno.EPERM: t("geen toestemming om daar te schrijven", "no permission to write there"),
+        errno.EROFS: t("de schijf is alleen-lezen", "the disk is read-only"),
+        errno.ENOSPC: t("de schijf is vol", "the disk is full"),
+        errno.ENOENT: t("de map bestaat niet", "the folder does not exist"),
+        errno.EISDIR: t("dat is een map", "that is a folder"),
+        errno.ENOTDIR: t("een deel van het pad is geen map", "part of the path is not a folder"),
+        errno.EEXIST: t(
+            "een bestand met die naam staat in de weg (een deel van het pad is geen map)",
+            "a file of that name is in the way (part of the path is not a folder)",
+        ),
+    }
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return StoreError(
+        t(
+            "Kan {path} niet schrijven: {reason}. Kies een andere plek.",
+            "Cannot write {path}: {reason}. Choose another place.",
+            path=path,
+            reason=reason,
+        )
+    )
+
+
 def fsync_dir(directory: Path) -> None:
     """Make a rename in ``directory`` durable (POSIX; a no-op elsewhere)."""
     if os.name != "posix":
@@ -79,12 +107,15 @@ def fsync_dir(directory: Path) -> None:
 
 def _copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | None = None) -> Path:
     """Copy an open connection's database into ``dest`` atomically (temp file, fsync, rename), 0600."""
-    dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     tmp = dest.with_name(f".{dest.name}.tmp")
-    with suppress(FileNotFoundError):
-        tmp.unlink()
-    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
+    try:
+        dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with suppress(FileNotFoundError):
+            tmp.unlink()
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise write_error(dest, exc) from exc
     try:
         target = _connect_plain_or_cipher(tmp, passphrase, salt)
         try:
@@ -96,9 +127,11 @@ def _copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | N
             os.fsync(handle.fileno())
         os.replace(tmp, dest)
         fsync_dir(dest.parent)
-    except BaseException:
+    except BaseException as exc:
         with suppress(FileNotFoundError):
             tmp.unlink()
+        if isinstance(exc, OSError):
+            raise write_error(dest, exc) from exc
         raise
     return dest
 

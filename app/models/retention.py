@@ -19,7 +19,7 @@ from sqlalchemy import delete, exists, func, select
 
 from app.errors import UserError
 from app.i18n import t
-from app.models.backup import fsync_dir
+from app.models.backup import fsync_dir, write_error
 from app.models.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
 from app.models.erasure import secure_compact
 from app.models.integrity import check_store, file_salt, quote_literal, raw_key, read_only_uri
@@ -117,9 +117,12 @@ def archive_period(store: Store, start: date, end: date, dest: Path, passphrase:
     counts = period_counts(store, start, end)
     store.checkpoint()
     store.engine.dispose()  # sqlcipher3 reads the file next; the stdlib connections must be closed
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
-    os.close(fd)
+    try:
+        dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(dest, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
+    except OSError as exc:
+        raise write_error(dest, exc) from exc
     try:
         with closing(open_cipher(":memory:", None)) as mem:
             _copy_into_memory(mem, store)

@@ -182,3 +182,13 @@ def test_a_plain_backup_restored_over_an_encrypted_store_stays_encrypted(
     finally:
         store.close()
     assert b"Cas Nieuw" not in db_path.read_bytes()
+
+
+def test_a_backup_to_a_place_that_cannot_be_written_is_a_dutch_user_error(
+    store: Store, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "gewoon-bestand.txt"
+    blocker.write_text("geen map")
+    with pytest.raises(UserError, match=r"Kan .*x\.db niet schrijven: .*Kies een andere plek"):
+        backup.backup_store(store, blocker / "x.db")
+    assert blocker.read_text() == "geen map"

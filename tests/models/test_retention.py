@@ -75,3 +75,15 @@ def test_purge_removes_the_year_and_optionally_its_students(store: Store) -> Non
     assert sorted(s.external_id for s in store.students()) == ["B2", "N3", "Z4"]
     assert store.reflection_weeks() == [date(2026, 10, 5)]
     assert b"Oud Leerling" not in store.path.read_bytes()
+
+
+def test_an_archive_to_a_place_that_cannot_be_written_is_a_dutch_user_error(
+    store: Store, tmp_path: Path
+) -> None:
+    pytest.importorskip("sqlcipher3")
+    blocker = tmp_path / "gewoon-bestand.txt"
+    blocker.write_text("geen map")
+    start, end = school_year(2025)
+    with pytest.raises(UserError, match=r"niet schrijven: .*een deel van het pad is geen map"):
+        archive_period(store, start, end, blocker / "archief.db", "een lang wachtwoord")
+    assert store.students() == []  # the store is usable afterwards
