@@ -209,6 +209,14 @@ def build_summary(
     """Everything that may leave the computer for this period and these choices (see ``anonymise``)."""
     from app.analysis.frame import build_frame
 
+    nothing = UserError(
+        t(
+            "Er zijn geen incidenten in deze periode: er valt niets te delen.",
+            "There are no incidents in this period: nothing to share.",
+        )
+    )
+    if tables["incidents"].empty:  # e.g. only praise: nothing to share (and nothing to build a frame of)
+        raise nothing
     frame = build_frame(tables, date_from=options.date_from, date_to=options.date_to)
     ids = anon.Identifiers.from_tables(tables)
     points = tuple(
@@ -217,12 +225,7 @@ def build_summary(
         if p.strip()
     )
     if frame.empty:
-        raise UserError(
-            t(
-                "Er zijn geen incidenten in deze periode: er valt niets te delen.",
-                "There are no incidents in this period: nothing to share.",
-            )
-        )
+        raise nothing
     inc = tt.with_expected(frame.incidents)
     groups = tt.group_labels(frame)
     tables_out = [

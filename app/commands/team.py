@@ -92,7 +92,12 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
         raise UserError(t("--fdr moet tussen 0 en 1 liggen.", "--fdr must be between 0 and 1."))
     with open_store() as store:
         tables = store.read_tables()
-    report = audit(tables, fdr=args.fdr, date_from=options.date_from, date_to=options.date_to)
+    # without incidents there is nothing to audit; the summary then says so in plain words
+    report = (
+        audit(tables, fdr=args.fdr, date_from=options.date_from, date_to=options.date_to)
+        if not tables["incidents"].empty
+        else None
+    )
     package = export_package(build_summary(tables, report, options))
     written = write_package(package, args.out)
     summary = package.summary

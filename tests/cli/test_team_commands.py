@@ -117,3 +117,20 @@ def test_team_compare_of_three_exports(
     assert main(["team-compare", files[0], str(broken), "--out", str(tmp_path / "t2")]) == 2
     assert "kapot.json is geen bruikbaar" in capsys.readouterr().err
     assert main(["team-compare", files[0], "--out", str(tmp_path / "t3")]) == 2
+
+
+def test_export_team_of_a_log_with_only_praise_says_so(
+    db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Praise without any lesson made the export end in a pandas traceback; now a plain Dutch message."""
+    from datetime import datetime
+
+    store = Store.open(db_path)
+    students = [store.add_student(f"p{i}", f"Kind{i} Lof", "2B") for i in range(6)]
+    for k in range(8):
+        store.log_praise(students[k % 6].id, occurred_at=datetime(2025, 10, 6 + k % 4, 10, 0))
+    store.close()
+    out = tmp_path / "lof"
+    assert main(["--db", str(db_path), "export-team", "--out", str(out)]) == 2
+    assert "geen incidenten in deze periode" in capsys.readouterr().err
+    assert not out.exists()

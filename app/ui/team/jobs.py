@@ -48,7 +48,12 @@ def make_package(store: Store, options: ExportOptions, fdr: float) -> ExportPack
     from app.analysis.team_report import build_summary
 
     tables = store.read_tables()
-    report = audit(tables, fdr=fdr, date_from=options.date_from, date_to=options.date_to)
+    # without incidents there is nothing to audit; the summary then says so in plain words
+    report = (
+        audit(tables, fdr=fdr, date_from=options.date_from, date_to=options.date_to)
+        if not tables["incidents"].empty
+        else None
+    )
     return export_package(build_summary(tables, report, options))
 
 
