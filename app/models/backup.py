@@ -247,6 +247,8 @@ def auto_backup(store: Store, now: datetime | None = None) -> Path | None:
 def validate_backup(path: Path, passphrase: str | None) -> StoreCheck:
     """Check a backup before it is restored: a healthy fair-strictness store of a known revision."""
     path = Path(path).expanduser()
+    if path.is_dir():
+        raise UserError(t("{path} is een map, geen back-up.", "{path} is a folder, not a backup.", path=path))
     if not path.is_file():
         raise UserError(t("Back-up {path} bestaat niet.", "Backup {path} does not exist.", path=path))
     check = check_store(path, passphrase)

@@ -192,3 +192,11 @@ def test_a_backup_to_a_place_that_cannot_be_written_is_a_dutch_user_error(
     with pytest.raises(UserError, match=r"Kan .*x\.db niet schrijven: .*Kies een andere plek"):
         backup.backup_store(store, blocker / "x.db")
     assert blocker.read_text() == "geen map"
+
+
+def test_restoring_a_folder_says_it_is_a_folder(db_path: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "map.db"
+    folder.mkdir()
+    with pytest.raises(UserError, match="is een map, geen back-up"):
+        backup.restore_file(db_path, folder, None)
+    assert not db_path.exists()
