@@ -8,6 +8,7 @@ get a numbered label so the import keeps them apart. Written UTF-8 with BOM (Exc
 from __future__ import annotations
 
 import csv
+import errno
 import os
 import tempfile
 from collections import Counter
@@ -84,6 +85,7 @@ def _lesson_labels(lessons: set[tuple[int, int, object, str, int | None]]) -> di
 def export_incidents(store: Store, path: Path | str, *, delimiter: str = ",") -> int:
     """Write every live incident to a CSV file (atomically); returns the number of rows."""
     path = Path(path)
+    _refuse_a_store(store, path)
     rows = incident_rows(store)
     try:
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent)
@@ -99,10 +101,47 @@ def export_incidents(store: Store, path: Path | str, *, delimiter: str = ",") ->
     except OSError as exc:
         raise UserError(
             t(
-                "Kan {path} niet schrijven: {err}",
-                "Cannot write {path}: {err}",
+                "Kan {path} niet schrijven: {why}",
+                "Cannot write {path}: {why}",
                 path=path,
-                err=exc.strerror,
+                why=_why(exc, path),
             )
         ) from exc
     return len(rows)
+
+
+def _refuse_a_store(store: Store, path: Path) -> None:
+    """Never write the CSV over the store itself, its -wal/-shm files, or any other SQLite file."""
+    target = path.expanduser().resolve()
+    own = Path(store.path).expanduser().resolve()
+    own_files = {own, own.with_name(own.name + "-wal"), own.with_name(own.name + "-shm")}
+    is_database = False
+    if target.is_file():
+        try:
+            with target.open("rb") as handle:
+                is_database = handle.read(16) == b"SQLite format 3\x00"
+        except OSError:
+            is_database = False
+    if target in own_files or is_database:
+        raise UserError(
+            t(
+                "{path} is een logbestand (database), geen CSV: kies een andere naam, bijvoorbeeld "
+                "incidenten.csv. Er is niets geschreven.",
+                "{path} is a store (database), not a CSV: choose another name, for example "
+                "incidents.csv. Nothing was written.",
+                path=path,
+            )
+        )
+
+
+def _why(exc: OSError, path: Path) -> str:
+    """Why a file cannot be written, in the user's language (not the system's English)."""
+    if path.is_dir():
+        return t("dat is een map; geef een bestandsnaam.", "that is a folder; give a file name.")
+    if exc.errno == errno.ENOENT:
+        return t("de map {d} bestaat niet.", "the folder {d} does not exist.", d=path.parent)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return t("je hebt daar geen schrijfrechten.", "you have no permission to write there.")
+    if exc.errno == errno.ENOSPC:
+        return t("de schijf is vol.", "the disk is full.")
+    return t("fout {code}.", "error {code}.", code=errno.errorcode.get(exc.errno or 0, exc.errno))

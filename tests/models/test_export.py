@@ -134,3 +134,27 @@ def test_export_to_an_unwritable_place_is_a_user_error(store: Store, tmp_path: P
 
     with pytest.raises(UserError, match="niet schrijven"):
         export_incidents(store, tmp_path / "no" / "such" / "dir" / "x.csv")
+    with pytest.raises(UserError, match="bestaat niet") as info:
+        export_incidents(store, tmp_path / "no" / "x.csv")
+    assert "No such file" not in str(info.value)
+    with pytest.raises(UserError, match="dat is een map"):
+        export_incidents(store, tmp_path)
+
+
+def test_export_never_overwrites_the_store_or_another_database(tmp_path: Path) -> None:
+    from app.errors import UserError
+
+    store = same_roster_and_rules(tmp_path / "store.db")
+    fill(store)
+    own = Path(store.path)
+    before = own.read_bytes()[:16]
+    for target in (own, own.with_name(own.name + "-wal")):
+        with pytest.raises(UserError, match="logbestand"):
+            export_incidents(store, target)
+    assert own.read_bytes()[:16] == before == b"SQLite format 3\x00"
+    other = Store.open(tmp_path / "other.db")
+    other.close()
+    with pytest.raises(UserError, match="logbestand"):
+        export_incidents(store, tmp_path / "other.db")
+    assert len(store.incidents()) > 0
+    store.close()
