@@ -57,7 +57,9 @@ def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = N
     if kind == "rule":
         return _t(lang, "de afspraak ‘{s}’", "the rule ‘{s}’", s=subject)
     if dimension == "weekday":
-        return _t(lang, "op {d}", "on {d}", d=WEEKDAY_NL.get(subject, subject) if nl_ else subject)
+        return _t(
+            lang, "op {d}", "on {d}", d=WEEKDAY_NL.get(subject, subject) if nl_ else subject.capitalize()
+        )
     if dimension == "period":
         if "-" in subject:
             a, b = subject.split("-", 1)
@@ -88,7 +90,7 @@ def value_label(dimension: str, subject: str, lang: str | None = None) -> str:
     """A subject's value as the private UI shows it ('vrijdag', 'gespannen', 'veiligheid'; else as is)."""
     nl_ = (lang or current_language()) == "nl"
     if dimension == "weekday":
-        return WEEKDAY_NL.get(subject, subject) if nl_ else subject
+        return WEEKDAY_NL.get(subject, subject) if nl_ else subject.capitalize()
     for table, dim in ((MOOD, "lesson_mood"), (ENERGY, "teacher_energy"), (CATEGORY, "rule_category")):
         if dimension == dim and subject in table:
             return table[subject][0 if nl_ else 1]

@@ -27,7 +27,7 @@ def test_english_and_milder_wording() -> None:
         "context", "weekday", "friday", "milder", COUNTS,
         effect=0.4, ci_low=0.2, ci_high=0.8, p_adjusted=0.03, flagged=True,
     )  # fmt: skip
-    assert "the answer on friday was a lighter step than agreed 0 of 12 times, against 1 of 10" in text
+    assert "the answer on Friday was a lighter step than agreed 0 of 12 times, against 1 of 10" in text
     assert "Odds ratio 0.40 (95% interval 0.20 to 0.80): probably not chance." in text
 
 
@@ -59,4 +59,4 @@ def test_value_labels_for_the_private_ui() -> None:
     assert value_label("lesson_mood", "tense") == "gespannen"
     assert value_label("rule_category", "safety") == "veiligheid"
     assert value_label("support plan", "yes") == "yes"
-    assert value_label("weekday", "friday", "en") == "friday"
+    assert value_label("weekday", "friday", "en") == "Friday"
