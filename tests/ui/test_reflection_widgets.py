@@ -148,6 +148,21 @@ def test_earlier_week_can_be_opened_from_the_journal(qtbot) -> None:  # type: ig
     assert signal.args == [earlier]
 
 
+def test_earlier_weeks_list_is_not_cut_in_a_narrow_column(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Beside the save button the list read 'nog geen eerd'; on its own row the whole text fits."""
+    widget = JournalWidget()
+    qtbot.addWidget(widget)
+    week = date(2025, 11, 10)
+    widget.load(week, weekly_prompts(None), ReflectionInfo(week, "", {}, None), [])
+    widget.resize(280, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert widget.earlier.width() >= widget.earlier.sizeHint().width()
+    widget.load(week, weekly_prompts(None), ReflectionInfo(week, "", {}, None), [week, date(2025, 11, 3)])
+    qtbot.wait(10)
+    assert widget.earlier.width() >= widget.earlier.sizeHint().width()
+
+
 def test_week_selector_steps_through_weeks(qtbot) -> None:  # type: ignore[no-untyped-def]
     selector = WeekSelector()
     qtbot.addWidget(selector)
