@@ -153,23 +153,28 @@ def raw_key(passphrase: str, salt: bytes, *, with_salt: bool = False) -> str:
 def cipher_connect(target: str, path: Path, passphrase: str, *, uri: bool = False) -> tuple[Any, str]:
     """A verified sqlcipher3 connection and the key that opened it: the raw key first, then the passphrase.
 
-    Raises ``WrongPassphraseError`` when neither opens the file.
+    Raises ``WrongPassphraseError`` when neither opens the file, and ``DamagedStoreError`` when a key
+    is accepted but the pages behind it are damaged (SQLCipher says 'malformed', not 'not a database').
     """
     module = sqlcipher_module()
     salt = file_salt(path)
     candidates = (
         [passphrase] if is_raw_key(passphrase) or salt is None else [raw_key(passphrase, salt), passphrase]
     )
+    damaged = False
     for key in candidates:
         conn = module.connect(target, uri=uri, check_same_thread=False)
         try:
             conn.execute("PRAGMA cipher_log_level = NONE")
             conn.execute(f"PRAGMA key = {quote_literal(key)}")
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except module.DatabaseError:
+        except module.DatabaseError as exc:
             conn.close()
+            damaged = damaged or "not a database" not in str(exc)
             continue
         return conn, key
+    if damaged:  # the passphrase was right; the file is not
+        raise _damaged(path)
     raise WrongPassphraseError(
         t(
             "Het wachtwoord klopt niet voor {path} (of het bestand is geen fair-strictness-bestand).",

@@ -138,3 +138,23 @@ def test_when_the_derived_key_does_not_fit_the_passphrase_is_used(
         assert store.students()[0].name == "Ann"
     with pytest.raises(WrongPassphraseError):
         check_store(db_path, "not it at all")
+
+
+def test_a_damaged_encrypted_store_is_called_damaged_not_a_wrong_passphrase(db_path: Path) -> None:
+    from app.models.integrity import DamagedStoreError
+
+    with Store.open(db_path, passphrase=PASS) as store:
+        store.auto_backup = False
+        for n in range(200):
+            store.add_student(str(n), f"Leerling met een lange naam nummer {n}", "1A")
+    data = db_path.read_bytes()
+    cut = db_path.with_name("afgekapt.db")
+    cut.write_bytes(data[: len(data) // 2])  # whole pages, so it still looks encrypted
+    with pytest.raises(DamagedStoreError, match="beschadigd"):
+        Store.open(cut, passphrase=PASS)
+    with pytest.raises(WrongPassphraseError, match="klopt niet"):  # a wrong one stays 'wrong'
+        Store.open(cut, passphrase="not the passphrase")
+    assert cut.read_bytes() == data[: len(data) // 2]
+    assert sorted(p.name for p in db_path.parent.iterdir() if p.name.startswith("afgekapt")) == [
+        "afgekapt.db"
+    ]
