@@ -498,10 +498,12 @@ def weekly_chart(
     """Weekly share of stricter and milder responses, the selected week shaded, phase-down steps marked."""
     title = t("Verloop per week", "Weekly trend")
     caption = t(
-        "Per week het aandeel strenger (oranje) en milder (blauw) dan de ladder; de stippellijnen zijn "
-        "geplande afbouwstappen, de gele band is de gekozen week.",
-        "Per week the share stricter (orange) and milder (blue) than the ladder; dotted lines are planned "
-        "phase-down steps, the yellow band is the chosen week.",
+        "Per week het aandeel strenger (oranje) en milder (blauw) dan de ladder, met een lichte band voor "
+        "het 95 %-interval (breed in weken met weinig incidenten); stippellijnen zijn geplande "
+        "afbouwstappen, de gele band is de gekozen week.",
+        "Per week the share stricter (orange) and milder (blue) than the ladder, with a light band for the "
+        "95 % interval (wide in weeks with few incidents); dotted lines are planned phase-down steps, the "
+        "yellow band is the chosen week.",
     )
     points = sorted((w for w in weekly if w.n > 0), key=lambda w: w.week_start)
     if len(points) < 2:

@@ -264,3 +264,10 @@ def test_escalation_with_one_class_draws_only_everyone() -> None:
     fig2 = figures.escalation_chart(two).figure
     assert fig2 is not None
     assert [t.get_text() for t in fig2.axes[0].get_legend().get_texts()] == ["iedereen", "1A", "1B"]
+
+
+def test_weekly_caption_explains_the_light_bands() -> None:
+    """The overlapping interval bands looked like an unexplained grey area in weeks with few incidents."""
+    chart = figures.weekly_chart(make_report().weekly)
+    assert chart.figure is not None
+    assert "95 %-interval" in chart.caption and "band" in chart.caption
