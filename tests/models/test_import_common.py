@@ -208,3 +208,34 @@ def test_random_bytes_that_look_like_a_workbook_give_an_import_problem(tmp_path:
     path = write(tmp_path, b"PK\x03\x04" + data, "fuzz.xlsx")
     with pytest.raises(ImportProblem):
         read_table(path)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Leerlingenlijst 2026\n\nStamnr;Naam;Klas\n1;Zoë;2A\n",
+        "Leerlingenlijst; schooljaar 2026\r\nStamnr;Naam;Klas\r\n1;Zoë;2A\r\n",
+        "sep=;\nOverzicht\nStamnr;Naam;Klas\n1;Zoë;2A\n",
+    ],
+)
+def test_a_title_above_the_header_is_skipped(tmp_path: Path, data: str) -> None:
+    table = read_table(write(tmp_path, data), ["stamnr", "naam", "klas"])
+    assert table.header == ("Stamnr", "Naam", "Klas")
+    assert table.rows == ((data.splitlines().index("1;Zoë;2A") + 1, ("1", "Zoë", "2A")),)
+
+
+def test_a_title_row_above_an_xlsx_header_is_skipped(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["Rapport leerlingen"])
+    sheet.append([])
+    sheet.append(["Stamnr", "Naam", "Klas"])
+    sheet.append([1001, "Zoë", "2A"])
+    path = tmp_path / "t.xlsx"
+    workbook.save(path)
+    table = read_table(path, ["stamnr", "naam", "klas"])
+    assert (table.header, table.header_line) == (("Stamnr", "Naam", "Klas"), 3)
+    assert table.rows == ((4, ("1001", "Zoë", "2A")),)

@@ -10,6 +10,7 @@ import codecs
 import csv
 import errno
 import io
+import itertools
 import re
 import stat
 from collections.abc import Iterable, Mapping, Sequence
@@ -23,6 +24,8 @@ from app.i18n import t
 #: largest file an importer reads (bytes); a school year of a whole team is a few MB
 MAX_BYTES = 200 * 1024 * 1024
 DELIMITERS = (";", ",", "\t", "|")
+#: how many of a file's first non-empty rows may hold the header (titles above it are skipped)
+HEADER_SEARCH_ROWS = 10
 _NORMALISE = re.compile(r"[\s_\-.:/#]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
@@ -256,7 +259,7 @@ def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
     except OSError as exc:
         raise _fatal(path, _os_message(exc)) from exc
     if data.startswith(b"PK\x03\x04"):
-        table = _read_xlsx(data, path)
+        table = _read_xlsx(data, path, {normalise(k) for k in known})
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
         raise _fatal(
             path,
@@ -277,14 +280,33 @@ def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
     return table
 
 
-def _choose_delimiter(first_line: str, known: set[str]) -> str:
+def _split(line: str, delim: str) -> list[str]:
+    """One physical line's cells (empty when the line alone is not valid CSV)."""
+    try:
+        return next(csv.reader([line], delimiter=delim), [])
+    except csv.Error:
+        return []
+
+
+def _known_count(cells: Iterable[str], known: set[str]) -> int:
+    return sum(normalise(c) in known for c in cells)
+
+
+def header_index(rows: Sequence[Sequence[str]], known: set[str]) -> int:
+    """Which of a file's first non-empty rows is the header: the first naming at least two known
+    columns (a title such as 'Leerlingenlijst 2A' above it is skipped), else the first row."""
+    for i, cells in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if _known_count(cells, known) >= 2:
+            return i
+    return 0
+
+
+def _choose_delimiter(lines: Sequence[str], known: set[str]) -> str:
+    """The separator under which the first lines name the most known columns (then: most cells)."""
     best, best_score = ",", (-1, -1)
     for delim in DELIMITERS:
-        try:
-            cells = next(csv.reader([first_line], delimiter=delim), [])
-        except csv.Error:
-            continue
-        score = (sum(normalise(c) in known for c in cells), len(cells))
+        known_most = max((_known_count(_split(line, delim), known) for line in lines), default=0)
+        score = (known_most, len(_split(lines[0], delim)) if lines else 0)
         if score > best_score:
             best, best_score = delim, score
     return best
@@ -300,7 +322,13 @@ def _read_csv(text: str, known: set[str]) -> Table:
         start_line = 2
     else:
         lines.seek(0)
-        delim = _choose_delimiter(first.rstrip("\r\n"), known)
+    physical = itertools.islice(io.StringIO(text, newline=""), start_line - 1, 200)
+    leading = [(n, ln.rstrip("\r\n")) for n, ln in enumerate(physical, start=start_line) if ln.strip()]
+    leading = leading[:HEADER_SEARCH_ROWS]
+    if start_line == 1:
+        delim = _choose_delimiter([ln for _, ln in leading], known)
+    at = header_index([_split(ln, delim) for _, ln in leading], known) if leading else 0
+    header_from = leading[at][0] if leading else 0
     reader = csv.reader(lines, delimiter=delim, strict=True)
     header: tuple[str, ...] = ()
     header_line = 0
@@ -320,6 +348,8 @@ def _read_csv(text: str, known: set[str]) -> Table:
         if not any(c.strip() for c in cells):
             continue
         if not header:
+            if line < header_from:
+                continue  # a title above the header
             header, header_line = tuple(c.strip().lstrip("\ufeff") for c in cells), line
         else:
             rows.append((line, tuple(cells)))
@@ -373,7 +403,7 @@ def cell_text(value: object) -> str:
     return str(value)
 
 
-def _read_xlsx(data: bytes, path: Path) -> Table:
+def _read_xlsx(data: bytes, path: Path, known: set[str]) -> Table:
     try:
         import openpyxl
 
@@ -395,10 +425,17 @@ def _read_xlsx(data: bytes, path: Path) -> Table:
                 err=type(exc).__name__,
             ),
         ) from exc
+    filled = [cells for _, cells in raw if any(c.strip() for c in cells)]
+    header_from = 0
+    if filled:
+        at = header_index(filled, known)
+        header_from = [line for line, cells in raw if any(c.strip() for c in cells)][at]
     header: tuple[str, ...] = ()
     header_line = 0
     rows: list[tuple[int, tuple[str, ...]]] = []
     for line, cells in raw:
+        if not header and line < header_from:
+            continue  # a title above the header
         if _CONTROL.search("".join(cells)):
             return _tidy(header, header_line, [], [RowProblem(line, _binary_message())], ",")
         if not any(c.strip() for c in cells):
