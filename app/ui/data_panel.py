@@ -132,15 +132,25 @@ class DataPanel(QWidget):
         self.backup_button = _button(_tr("Nu een &back-up maken"))
         self.restore_button = _button(_tr("Te&rugzetten…"))
         self.delete_backup_button = _button(_tr("Back-up verwij&deren…"))
+        self.backup_to_button = _button(_tr("Back-up naar bestand…"))
+        self.restore_file_button = _button(_tr("Ander bestand terugzetten…"))
         self.backup_button.clicked.connect(self.make_backup)
         self.restore_button.clicked.connect(self.restore_selected)
         self.delete_backup_button.clicked.connect(self.delete_selected)
+        self.backup_to_button.clicked.connect(self.backup_to_file)
+        self.restore_file_button.clicked.connect(self.restore_other_file)
         keep = QHBoxLayout()
         keep.addWidget(QLabel(_tr("Automatische back-ups (één per dag) bewaren:")))
         keep.addWidget(self.keep_spin)
         keep.addStretch(1)
         row = QHBoxLayout()
-        for widget in (self.backup_button, self.restore_button, self.delete_backup_button):
+        for widget in (
+            self.backup_button,
+            self.restore_button,
+            self.delete_backup_button,
+            self.backup_to_button,
+            self.restore_file_button,
+        ):
             row.addWidget(widget)
         row.addStretch(1)
         layout = QVBoxLayout(box)
@@ -223,6 +233,19 @@ class DataPanel(QWidget):
         name, _filter = QFileDialog.getSaveFileName(
             self, _tr("Archief opslaan"), suggestion, _tr("Logboek (*.db)")
         )
+        return Path(name) if name else None
+
+    def ask_backup_path(self, *, save: bool) -> Path | None:
+        """A backup file elsewhere (a USB stick, a network folder): where to write it, or which to restore."""
+        if save:
+            suggestion = str(Path.home() / f"{self.ctx.store.path.stem}-kopie.db")
+            name, _filter = QFileDialog.getSaveFileName(
+                self, _tr("Back-up opslaan"), suggestion, _tr("Logboek (*.db)")
+            )
+        else:
+            name, _filter = QFileDialog.getOpenFileName(
+                self, _tr("Back-up terugzetten"), str(Path.home()), _tr("Logboek (*.db)")
+            )
         return Path(name) if name else None
 
     # -- state -----------------------------------------------------------------------------------
@@ -365,6 +388,45 @@ class DataPanel(QWidget):
         from app.models.backup import restore_into
 
         path = self._selected_backup()
+        if path is None or not self.confirm(
+            _tr(
+                "De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als "
+                "back-up bewaard. Doorgaan?",
+                name=path.name,
+            )
+        ):
+            return
+        self.ctx.tasks.wait()
+        try:
+            restore_into(self.ctx.store, path, self.ctx.store.passphrase, force=True)
+        except UserError as exc:
+            self.message.show_message(str(exc), "error")
+            return
+        self._done(_tr("De back-up is teruggezet."))
+
+    def backup_to_file(self) -> None:
+        """Write a backup to a file the teacher chooses (like ``fair-strictness backup FILE``)."""
+        from app.models.backup import backup_store
+
+        path = self.ask_backup_path(save=True)
+        if path is None:
+            return
+        if path.exists():
+            self.message.show_message(_tr("{p} bestaat al; kies een nieuwe naam.", p=path), "error")
+            return
+        self.ctx.tasks.wait()
+        try:
+            backup_store(self.ctx.store, path)
+        except UserError as exc:
+            self.message.show_message(str(exc), "error")
+            return
+        self.message.show_message(_tr("Back-up gemaakt: {p}", p=path), "ok")
+
+    def restore_other_file(self) -> None:
+        """Restore a backup from a file the teacher chooses (like ``fair-strictness restore FILE``)."""
+        from app.models.backup import restore_into
+
+        path = self.ask_backup_path(save=False)
         if path is None or not self.confirm(
             _tr(
                 "De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als "

@@ -296,3 +296,30 @@ def test_the_offer_does_not_take_the_keyboard_from_the_log_page(qtbot: Any, ctx:
     assert ctx.settings.value(OFFER_KEY) in (None, "")
     assert offer.isVisible()
     assert not any(b.hasFocus() for b in offer.buttons())
+
+
+def test_backup_to_a_chosen_file_and_restore_from_one(
+    panel: tuple[DataPanel, Answers], ctx: AppContext, tmp_path: Path, qtbot: Any
+) -> None:
+    widget, answers = panel
+    _fill(ctx.store)
+    target = tmp_path / "usb" / "kopie.db"
+    widget.ask_backup_path = lambda *, save: target  # type: ignore[method-assign]
+    qtbot.mouseClick(widget.backup_to_button, Qt.MouseButton.LeftButton)
+    assert widget.message.kind == "ok" and target.is_file()
+    widget.backup_to_file()  # the same name again: refused, not overwritten
+    assert widget.message.kind == "error" and "bestaat al" in widget.message.text()
+    ctx.store.add_student("C3", "Cas Later", "1A")
+    answers.confirm = False
+    qtbot.mouseClick(widget.restore_file_button, Qt.MouseButton.LeftButton)
+    assert len(ctx.store.students()) == 3
+    answers.confirm = True
+    widget.restore_other_file()
+    assert "vervangt het huidige logboek" in answers.asked[-1]
+    assert sorted(s.external_id for s in ctx.store.students()) == ["A1", "B2"]
+    foreign = tmp_path / "vreemd.db"
+    foreign.write_bytes(b"geen logboek" * 100)
+    widget.ask_backup_path = lambda *, save: foreign  # type: ignore[method-assign]
+    widget.restore_other_file()
+    assert widget.message.kind == "error" and "beschadigd" in widget.message.text()
+    assert sorted(s.external_id for s in ctx.store.students()) == ["A1", "B2"]
