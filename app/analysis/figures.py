@@ -432,8 +432,12 @@ def escalation_chart(escalation: Sequence[EscalationPoint]) -> Chart:
     return Chart("escalation", title, caption, fig)
 
 
-def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True) -> Chart:
-    """Praise against correction per student, with the overall ratio as a line."""
+def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_praise: int = 0) -> Chart:
+    """Praise against correction per student, with the overall ratio as a line.
+
+    ``n_praise`` is the number of compliments in the period, so an empty chart does not claim there are
+    none when only the corrections are missing.
+    """
     title = t("Complimenten en correcties", "Praise and correction")
     caption = t(
         "Elke stip is een leerling: correcties (incidenten) tegen complimenten; de lijn is jouw "
@@ -442,16 +446,20 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True) -> C
     )
     rows = [p for p in praise if p.kind == "student" and p.praise + p.corrections > 0]
     if not rows or sum(p.praise for p in rows) == 0:
-        return Chart(
-            "praise",
-            title,
-            caption,
-            None,
-            t(
+        if n_praise > 0 and not any(p.corrections for p in rows):
+            empty = t(
+                "Je logde {n} complimenten en nog geen incidenten: de verhouding verschijnt zodra er ook "
+                "correcties zijn.",
+                "You logged {n} praise and no incidents yet: the ratio appears once there are corrections "
+                "too.",
+                n=n_praise,
+            )
+        else:
+            empty = t(
                 "Nog geen complimenten gelogd: log ook wat goed gaat, dan verschijnt hier de verhouding.",
                 "No praise logged yet: log what goes well too, and the ratio appears here.",
-            ),
-        )
+            )
+        return Chart("praise", title, caption, None, empty)
     fig = _figure()
     ax = fig.add_subplot()
     xs = [p.corrections for p in rows]
@@ -592,7 +600,7 @@ def chart_for(
     if key == "escalation":
         return escalation_chart(report.escalation)
     if key == "praise":
-        return praise_chart(report.praise, show_names=show_names)
+        return praise_chart(report.praise, show_names=show_names, n_praise=report.n_praise)
     if key == "weekly":
         return weekly_chart(report.weekly, highlight=highlight, plan=plan)
     raise ValueError(f"unknown chart: {key}")

@@ -271,3 +271,22 @@ def test_weekly_caption_explains_the_light_bands() -> None:
     chart = figures.weekly_chart(make_report().weekly)
     assert chart.figure is not None
     assert "95 %-interval" in chart.caption and "band" in chart.caption
+
+
+def test_praise_without_incidents_is_not_called_no_praise() -> None:
+    """A year with only compliments said 'Nog geen complimenten gelogd' on the praise chart."""
+    from app.analysis.results import AuditReport
+
+    report = AuditReport(
+        date_from=date(2025, 8, 1),
+        date_to=date(2025, 10, 12),
+        n_incidents=0,
+        n_students=6,
+        n_lessons=0,
+        n_praise=30,
+        fdr=0.05,
+    )
+    chart = figures.chart_for(report, "praise")
+    assert chart.figure is None
+    assert "30 complimenten" in chart.empty and "Nog geen complimenten" not in chart.empty
+    assert "Nog geen complimenten" in figures.praise_chart(()).empty
