@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -11,6 +13,14 @@ _STYLES = {
     "info": ("ℹ", "#e3eef8", "#2f6fa8"),
     "ok": ("✓", "#e2f2ea", "#2e7d5b"),
 }
+
+#: a run of this many characters without a space gets an invisible break chance after it
+_LONGEST_UNBROKEN = 30
+
+
+def breakable(text: str) -> str:
+    """``text`` with invisible break chances in long unbroken runs, so word wrap never widens the window."""
+    return re.sub(rf"(\S{{{_LONGEST_UNBROKEN}}})(?=\S)", "\\1\u200b", text)
 
 
 class InlineMessage(QLabel):
@@ -30,7 +40,7 @@ class InlineMessage(QLabel):
         """Show ``text`` as 'error', 'info' or 'ok'."""
         symbol, background, border = _STYLES.get(kind, _STYLES["info"])
         self.kind, self._text = kind, text
-        self.setText(f"{symbol}  {text}")
+        self.setText(f"{symbol}  {breakable(text)}")
         self.setAccessibleDescription(text)
         self.setStyleSheet(
             f"QLabel {{ background: {background}; color: #1a1a1a; border-left: 4px solid {border};"

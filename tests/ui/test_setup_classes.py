@@ -198,3 +198,26 @@ def test_class_list_counts_one_student_in_the_singular(
         "2A  (1 leerling)",
         "2B  (2 leerlingen)",
     ]
+
+
+def test_names_longer_than_the_store_keeps_cannot_be_typed_and_never_widen_the_window(
+    qtbot, page: SetupPage, store: Store
+) -> None:  # type: ignore[no-untyped-def]
+    box, form = page.classes_tab.classes, page.classes_tab.form
+    box.name.setText("x" * 300)
+    box.add()
+    assert [len(c.name) for c in store.classes()] == [100]
+    form.number.setText("9" * 300)
+    form.name.setText("y" * 300)
+    form.save()
+    student = store.students()[0]
+    assert (len(student.external_id), len(student.name)) == (64, 200)
+    assert form.message.kind == "ok"
+    rules = page.rules_tab
+    rules.start_new()
+    rules.name.setText("z" * 300)
+    rules.save()
+    assert max(len(r.name) for r in store.rules()) == 200
+    for tab in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(tab)
+        assert page.minimumSizeHint().width() < 1100  # the messages wrap; nothing pushes the window wider

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWi
 
 from app.errors import UserError
 from app.ui.inline_message import InlineMessage
-from app.ui.setup.common import button
+from app.ui.setup.common import button, limit
 
 if TYPE_CHECKING:
     from app.ui.context import AppContext
@@ -31,7 +31,7 @@ class AttributesBox(QGroupBox):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Gedefinieerde kenmerken"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Naam van een nieuw kenmerk"))
+        limit(self.name, "attribute").setAccessibleName(self.tr("Naam van een nieuw kenmerk"))
         self.name.setPlaceholderText(self.tr("bijv. geslacht"))
         self.add_button = button(self.tr("Toevoegen"), self.tr("Kenmerk toevoegen"))
         self.remove_button = button(self.tr("Verwijderen"), self.tr("Gekozen kenmerk verwijderen"))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.ui.inline_message import InlineMessage
 from app.ui.setup.attributes_box import AttributesBox
-from app.ui.setup.common import button, chain_tab_order
+from app.ui.setup.common import button, chain_tab_order, limit, short
 from app.ui.setup.student_form import StudentForm
 from app.ui.table_models import RowRole, SortRole, StudentTableModel
 
@@ -48,7 +48,7 @@ class ClassesBox(QGroupBox):
         self.show_archived = QCheckBox(self.tr("Toon gearchiveerde klassen"))
         self.show_archived.setAccessibleName(self.tr("Toon gearchiveerde klassen"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Naam van de klas"))
+        limit(self.name, "class").setAccessibleName(self.tr("Naam van de klas"))
         self.name.setPlaceholderText(self.tr("klasnaam, bijv. 2A"))
         self.name.setToolTip(self.tr("De naam voor een nieuwe klas, of de nieuwe naam van de gekozen klas."))
         self.add_button = button(self.tr("Klas toevoegen"))
@@ -96,6 +96,7 @@ class ClassesBox(QGroupBox):
             if c.archived:
                 text += "  " + self.tr("[gearchiveerd]")
             item = QListWidgetItem(text)
+            item.setToolTip(c.name)
             item.setData(ClassIdRole, c.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -246,7 +247,7 @@ class ClassesTab(QWidget):
         elif self.import_message.kind == "info":
             self.import_message.clear_message()
         self.students_box.setTitle(
-            self.tr("Leerlingen van {name}").replace("{name}", current.name)
+            self.tr("Leerlingen van {name}").replace("{name}", short(current.name))
             if current
             else self.tr("Leerlingen")
         )

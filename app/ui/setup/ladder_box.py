@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models.entities import STEP_KINDS
 from app.ui.inline_message import InlineMessage
-from app.ui.setup.common import button, chain_tab_order, kind_label
+from app.ui.setup.common import button, chain_tab_order, kind_label, limit
 
 if TYPE_CHECKING:
     from app.ui.context import AppContext
@@ -93,7 +93,7 @@ class LadderBox(QGroupBox):
     def _add_row(self, name: str, kind: str, *, focus: bool = False) -> None:
         level = len(self.rows) + 1
         label = QLabel(self.tr("Stap {n}").replace("{n}", str(level)))
-        edit = QLineEdit(name)
+        edit = limit(QLineEdit(name), "step")
         edit.setCursorPosition(0)  # show the start of a long name
         edit.setAccessibleName(self.tr("Naam van stap {n}").replace("{n}", str(level)))
         label.setBuddy(edit)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.ui.inline_message import InlineMessage
-from app.ui.setup.common import button, chain_tab_order
+from app.ui.setup.common import button, chain_tab_order, short
 
 if TYPE_CHECKING:
     from app.models.records import RuleInfo
@@ -42,14 +42,14 @@ class PhaseDownDialog(QDialog):
         self.ladder = ctx.store.ladder()
         self.rows: list[tuple[QDateEdit, QLabel, QComboBox, QPushButton]] = []
         self._grid_row = 0  #: grid rows only grow, so a removed row leaves no overlap
-        self.setWindowTitle(self.tr("Afbouwplan: {name}").replace("{name}", rule.name))
+        self.setWindowTitle(self.tr("Afbouwplan: {name}").replace("{name}", short(rule.name)))
         self.resize(640, 400)
         explain = QLabel(
             self.tr(
                 "Nu begint '{name}' op stap {step}. Plan hier vanaf welke datum de afspraak op een andere "
                 "stap begint, bijvoorbeeld milder als de routine er eenmaal in zit."
             )
-            .replace("{name}", rule.name)
+            .replace("{name}", short(rule.name, 80))
             .replace("{step}", str(rule.start_step))
         )
         explain.setWordWrap(True)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models.entities import CATEGORIES
 from app.ui.inline_message import InlineMessage
-from app.ui.setup.common import button, category_label
+from app.ui.setup.common import button, category_label, limit
 from app.ui.setup.ladder_box import LadderBox
 from app.ui.table_models import locale_date
 
@@ -69,7 +69,7 @@ class RulesTab(QWidget):
         left.addLayout(order)
 
         self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Naam van de afspraak"))
+        limit(self.name, "rule").setAccessibleName(self.tr("Naam van de afspraak"))
         self.category = QComboBox()
         self.category.setAccessibleName(self.tr("Categorie"))
         for key in CATEGORIES:

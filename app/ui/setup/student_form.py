@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.ui.inline_message import InlineMessage
-from app.ui.setup.common import button, chain_tab_order
+from app.ui.setup.common import button, chain_tab_order, limit
 
 if TYPE_CHECKING:
     from app.models.records import StudentInfo
@@ -36,14 +36,15 @@ class StudentForm(QGroupBox):
         self.ctx = ctx
         self.student: StudentInfo | None = None
         self.number = QLineEdit()
-        self.number.setAccessibleName(self.tr("Leerlingnummer"))
+        limit(self.number, "student_id").setAccessibleName(self.tr("Leerlingnummer"))
         self.number.setPlaceholderText(self.tr("nummer uit de leerlingadministratie"))
         self.name = QLineEdit()
-        self.name.setAccessibleName(self.tr("Naam van de leerling"))
+        limit(self.name, "student_name").setAccessibleName(self.tr("Naam van de leerling"))
         self.class_combo = QComboBox()
         self.class_combo.setEditable(True)
         self.class_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.class_combo.setAccessibleName(self.tr("Klas van de leerling"))
+        limit(self.class_combo.lineEdit(), "class")
         self.attribute_edits: dict[str, QLineEdit] = {}
         self.form = QFormLayout()
         self.form.addRow(self.tr("&Nummer"), self.number)
@@ -80,7 +81,7 @@ class StudentForm(QGroupBox):
                 self.form.removeRow(3)
             self.attribute_edits = {}
             for name in attributes:
-                edit = QLineEdit()
+                edit = limit(QLineEdit(), "attribute_value")
                 edit.setAccessibleName(self.tr("Kenmerk {name}").replace("{name}", name))
                 edit.setPlaceholderText(self.tr("leeg laten als het niet van toepassing is"))
                 self.attribute_edits[name] = edit
