@@ -120,18 +120,32 @@ class PassphraseDialog(QDialog):
 
 
 def _choose_backup(db_path: Path, parent: QWidget | None) -> Path | None:
-    """Let the teacher pick one of the store's backups (newest first)."""
+    """Let the teacher pick one of the store's backups (newest first), or a backup file elsewhere."""
+    from PySide6.QtWidgets import QFileDialog
+
     from app.models.backup import list_backups
 
     backups = list_backups(db_path)
-    if not backups:
-        QMessageBox.information(parent, "fair-strictness", _tr("Er zijn geen back-ups van dit logboek."))
-        return None
-    labels = [f"{b.created:%d-%m-%Y %H:%M}  ({b.kind})  {b.path.name}" for b in backups]
-    label, ok = QInputDialog.getItem(
-        parent, _tr("Back-up terugzetten"), _tr("Kies een back-up:"), labels, 0, False
+    other = _tr("Ander bestand…")
+    if backups:
+        labels = [f"{b.created:%d-%m-%Y %H:%M}  ({b.kind})  {b.path.name}" for b in backups]
+        label, ok = QInputDialog.getItem(
+            parent, _tr("Back-up terugzetten"), _tr("Kies een back-up:"), [*labels, other], 0, False
+        )
+        if not ok:
+            return None
+        if label != other:
+            return backups[labels.index(label)].path
+    else:
+        QMessageBox.information(
+            parent,
+            "fair-strictness",
+            _tr("Er zijn geen back-ups van dit logboek in de map backups. Kies een back-up-bestand."),
+        )
+    name, _filter = QFileDialog.getOpenFileName(
+        parent, _tr("Back-up terugzetten"), str(db_path.parent), _tr("Logboek (*.db)")
     )
-    return backups[labels.index(label)].path if ok else None
+    return Path(name) if name else None
 
 
 def open_store_with_prompt(db_path: Path, parent: QWidget | None = None) -> Store | None:

@@ -323,3 +323,35 @@ def test_backup_to_a_chosen_file_and_restore_from_one(
     widget.restore_other_file()
     assert widget.message.kind == "error" and "beschadigd" in widget.message.text()
     assert sorted(s.external_id for s in ctx.store.students()) == ["A1", "B2"]
+
+
+def test_start_on_a_damaged_file_can_restore_a_backup_from_elsewhere(
+    qtbot: Any, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from app.models.backup import backup_store
+    from app.ui import passphrase_dialog
+
+    usb = tmp_path / "usb" / "kopie.db"
+    with Store.open(db_path) as store:
+        store.auto_backup = False  # no backup in the backups folder: only the copy on the stick
+        store.add_student("1", "Ann", "1A")
+        backup_store(store, usb)
+    db_path.write_bytes(b"")  # the store was lost (zero bytes)
+
+    def click_restore(box: QMessageBox) -> int:
+        buttons = [b for b in box.buttons() if "terugzetten" in b.text()]
+        if buttons:
+            buttons[0].click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    monkeypatch.setattr(QMessageBox, "information", lambda *args: 0)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(usb), ""))
+    store = passphrase_dialog.open_store_with_prompt(db_path)
+    assert store is not None
+    try:
+        assert [s.name for s in store.students()] == ["Ann"]
+    finally:
+        store.close()
