@@ -18,13 +18,12 @@ from sqlalchemy import func, insert, select
 
 from app.i18n import t
 from app.models.entities import ClassGroup, Incident, LadderStep, Lesson, Meta, Rule, Student
+from app.models.importers.columns import map_columns, too_long
 from app.models.importers.common import (
     ImportSummary,
     RowProblem,
-    map_columns,
     problem_exit,
     read_table,
-    too_long,
 )
 from app.models.importers.roster import ALIASES as ROSTER_ALIASES
 from app.models.rulebook import rule_key

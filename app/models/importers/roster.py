@@ -17,15 +17,13 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import t
 from app.models.entities import AttributeDefinition, Student, StudentAttribute
+from app.models.importers.columns import Columns, map_columns, too_long
 from app.models.importers.common import (
-    Columns,
     ImportSummary,
     RowProblem,
-    map_columns,
     normalise,
     problem_exit,
     read_table,
-    too_long,
 )
 from app.models.roster import class_by_name, set_student_attributes
 

@@ -10,13 +10,12 @@ from sqlalchemy import func, select
 
 from app.i18n import t
 from app.models.entities import Rule
+from app.models.importers.columns import map_columns, too_long
 from app.models.importers.common import (
     ImportSummary,
     RowProblem,
-    map_columns,
     problem_exit,
     read_table,
-    too_long,
 )
 from app.models.rulebook import find_rule_id, rule_key, top_level
 
