@@ -88,6 +88,14 @@ def make_private(path: Path) -> None:
                 os.chmod(candidate, 0o600)
 
 
+def _counter(value: str | None) -> int:
+    """The revision counter from the meta table; a mangled value (a file from elsewhere) counts as 0."""
+    try:
+        return max(0, int(value or "0"))
+    except ValueError:
+        return 0
+
+
 def resolve_passphrase(passphrase: str | None) -> str | None:
     """The passphrase given, else the one in FAIR_STRICTNESS_PASSPHRASE, else None."""
     if passphrase is not None:
@@ -219,14 +227,14 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
         if row is None:
             session.add(Meta(key="revision", value="1"))
         else:
-            row.value = str(int(row.value or "0") + 1)
+            row.value = str(_counter(row.value) + 1)
 
     @property
     def revision(self) -> int:
         """A counter that grows with every write: results can be cached per revision."""
         with self.reading() as session:
             row = session.get(Meta, "revision")
-            return int(row.value) if row is not None else 0
+            return _counter(row.value) if row is not None else 0
 
     def meta(self, key: str, default: str = "") -> str:
         """A value from the store's own key/value table."""

@@ -175,3 +175,18 @@ def test_known_head_matches_alembic() -> None:
     revisions, head = known_revisions()
     assert head == script.get_current_head()
     assert revisions == {r.revision for r in script.walk_revisions()}
+
+
+def test_a_mangled_revision_counter_does_not_crash(db_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    Store.open(db_path).close()
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("UPDATE meta SET value = 'abc' WHERE key = 'revision'")
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('backup_last_revision', 'zz')")
+        conn.commit()
+    with Store.open(db_path) as store:  # closing makes the automatic backup: reads the counter
+        assert store.revision == 0
+        store.add_student("1", "Ann", "1A")
+        assert store.revision == 1
