@@ -221,3 +221,46 @@ def test_names_longer_than_the_store_keeps_cannot_be_typed_and_never_widen_the_w
     for tab in range(page.tabs.count()):
         page.tabs.setCurrentIndex(tab)
         assert page.minimumSizeHint().width() < 1100  # the messages wrap; nothing pushes the window wider
+
+
+def test_a_class_name_in_other_capitals_is_the_same_class(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    box, form = page.classes_tab.classes, page.classes_tab.form
+    store.add_class("2A")
+    store.add_class("2B")
+    box.refresh()
+    box.name.setText("2a")
+    box.add()
+    assert box.message.kind == "error"
+    assert "Er is al een klas 2A." in box.message.message()
+    box.select(store.classes()[1].id)  # 2B
+    box.name.setText(" 2A")
+    box.rename()
+    assert box.message.kind == "error"
+    box.select(store.classes()[0].id)
+    box.name.setText("2a")
+    box.rename()  # its own name in other capitals is fine
+    assert box.message.kind == "ok"
+    assert [c.name for c in store.classes()] == ["2B", "2a"]
+    form.start_new("")
+    form.number.setText("7")
+    form.name.setText("Sem Yilmaz")
+    form.class_combo.setEditText("2B ")
+    form.save()
+    form.start_new("")
+    form.number.setText("8")
+    form.name.setText("Renée van 't Hof")
+    form.class_combo.setEditText("2b")
+    form.save()
+    assert sorted(c.name for c in store.classes()) == ["2B", "2a"]
+    assert [s.class_name for s in store.students()] == ["2B", "2B"]
+
+
+def test_an_archived_class_name_is_refused_with_the_way_back(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    box = page.classes_tab.classes
+    old = store.add_class("3C")
+    store.archive_class(old.id)
+    box.refresh()
+    box.name.setText("3c")
+    box.add()
+    assert "Toon gearchiveerde klassen" in box.message.message()
+    assert len(store.classes(include_archived=True)) == 1

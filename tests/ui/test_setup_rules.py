@@ -190,3 +190,13 @@ def test_tab_visits_ladder_rows_before_its_buttons(qtbot, page: SetupPage) -> No
             widget = widget.nextInFocusChain()
     assert order == [w for _, e, c in box.rows for w in (e, c)]
     assert widget is box.add_button
+
+
+def test_two_ladder_steps_with_one_name_are_refused(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    box = page.rules_tab.ladder
+    before = store.ladder()
+    box.rows[1][1].setText(" 1E Waarschuwing ")
+    box.save()
+    assert box.message.kind == "error"
+    assert "Twee stappen heten '1e waarschuwing'" in box.message.message()
+    assert store.ladder() == before

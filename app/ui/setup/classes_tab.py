@@ -121,8 +121,7 @@ class ClassesBox(QGroupBox):
     def add(self) -> None:
         """Add a class with the typed name."""
         name = self.name.text().strip()
-        if any(c.name == name for c in self.ctx.store.classes(include_archived=True)):
-            self.message.show_error(self.tr("Er is al een klas {name}.").replace("{name}", name))
+        if self._refuse_taken(name):
             return
         try:
             added = self.ctx.store.add_class(name)
@@ -134,6 +133,24 @@ class ClassesBox(QGroupBox):
         self.ctx.changed()
         self.select(added.id)
 
+    def _refuse_taken(self, name: str, own_id: int | None = None) -> bool:
+        """Say so and return True when another class has this name, also in other capitals ('2a', '2A')."""
+        taken = next(
+            (
+                c
+                for c in self.ctx.store.classes(include_archived=True)
+                if c.id != own_id and c.name.casefold() == name.casefold()
+            ),
+            None,
+        )
+        if taken is None:
+            return False
+        text = self.tr("Er is al een klas {name}.").replace("{name}", taken.name)
+        if taken.archived:
+            text += " " + self.tr("Die is gearchiveerd: zet hem terug met 'Toon gearchiveerde klassen'.")
+        self.message.show_error(text)
+        return True
+
     def rename(self) -> None:
         """Give the selected class the typed name."""
         current = self.current()
@@ -142,6 +159,8 @@ class ClassesBox(QGroupBox):
         if not self.name.text().strip():
             self.message.show_error(self.tr("Typ eerst de nieuwe naam in het veld boven de knoppen."))
             self.name.setFocus()
+            return
+        if self._refuse_taken(self.name.text().strip(), current.id):
             return
         try:
             self.ctx.store.rename_class(current.id, self.name.text())

@@ -121,6 +121,17 @@ class LadderBox(QGroupBox):
 
     def save(self) -> None:
         """Store the ladder; a refusal (e.g. a step that incidents use) is shown and nothing changes."""
+        names = [name.strip().casefold() for name, _kind in self.steps()]
+        twice = next((n for n in names if n and names.count(n) > 1), None)
+        if twice is not None:
+            level = names.index(twice)
+            self.message.show_error(
+                self.tr(
+                    "Twee stappen heten '{name}'. Geef elke stap een eigen naam, anders zie je in de "
+                    "geschiedenis niet welke bedoeld is."
+                ).replace("{name}", self.steps()[level][0].strip())
+            )
+            return
         try:
             self.ctx.store.set_ladder(self.steps())
         except UserError as exc:

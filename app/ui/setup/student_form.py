@@ -144,17 +144,20 @@ class StudentForm(QGroupBox):
         """Add or update the student; a refusal is shown in the form and nothing is stored."""
         attributes = {name: edit.text() for name, edit in self.attribute_edits.items()}
         store = self.ctx.store
+        typed = self.class_combo.currentText().strip()
+        class_name = next(
+            (c.name for c in store.classes(include_archived=True) if c.name.casefold() == typed.casefold()),
+            typed,
+        )  # '2a' typed for the existing class 2A goes to 2A, not to a new class
         try:
             if self.student is None:
-                saved = store.add_student(
-                    self.number.text(), self.name.text(), self.class_combo.currentText(), attributes
-                )
+                saved = store.add_student(self.number.text(), self.name.text(), class_name, attributes)
                 done = self.tr("{name} is toegevoegd aan {klas}.")
             else:
                 saved = store.update_student(
                     self.student.id,
                     name=self.name.text(),
-                    class_name=self.class_combo.currentText(),
+                    class_name=class_name,
                     attributes=attributes,
                 )
                 done = self.tr("{name} is opgeslagen ({klas}).")
