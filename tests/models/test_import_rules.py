@@ -99,3 +99,11 @@ def test_names_starting_with_an_accented_capital_match_ignoring_case(store: Stor
     assert rule is not None and rule.category == "respect"
     with pytest.raises(UserError):
         store.add_rule("één keer ölen")
+
+
+def test_a_start_step_that_is_no_number_says_so(store: Store, tmp_path: Path) -> None:
+    preview = preview_rules(store, write(tmp_path, "name,category,start_step\nA,routine,twee\n"))
+    assert (
+        preview.problems[0].message
+        == "startstap 'twee' is geen getal (gebruik het nummer van de stap, 1 tot 5)."
+    )

@@ -193,7 +193,11 @@ def parse_incidents(
         except ValueError:
             step = 0
             reasons.append(
-                t("stap '{v}' is geen getal", "step '{v}' is not a number", v=step_text[:40])
+                t(
+                    "stap '{v}' is geen getal (gebruik het nummer van de stap op de ladder, 1 = de lichtste)",
+                    "step '{v}' is not a number (use the number of the ladder step, 1 = the mildest)",
+                    v=step_text[:40],
+                )
                 if step_text
                 else t("de stap is leeg", "the step is empty")
             )

@@ -117,8 +117,16 @@ def parse_rules(path: Path | str, top: int) -> tuple[list[RuleRow], list[RowProb
             try:
                 start_step = int(step_text)
             except ValueError:
-                start_step = 0
-            if not 1 <= start_step <= top:
+                start_step = None
+                reasons.append(
+                    t(
+                        "startstap '{s}' is geen getal (gebruik het nummer van de stap, 1 tot {top})",
+                        "start step '{s}' is not a number (use the number of the step, 1 to {top})",
+                        s=step_text[:40],
+                        top=top,
+                    )
+                )
+            if start_step is not None and not 1 <= start_step <= top:
                 reasons.append(
                     t(
                         "startstap '{s}' staat niet op de ladder (1 tot {top})",
