@@ -200,3 +200,23 @@ def test_two_ladder_steps_with_one_name_are_refused(qtbot, page: SetupPage, stor
     assert box.message.kind == "error"
     assert "Twee stappen heten '1e waarschuwing'" in box.message.message()
     assert store.ladder() == before
+
+
+def test_removing_a_step_a_rule_starts_on_is_refused(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    box = page.rules_tab.ladder
+    first = store.rules()[0]
+    store.set_phase_down(first.id, [(date(2026, 12, 1), 4)])
+    before = (store.ladder(), store.rules())
+    for _ in range(3):
+        box._remove_row()  # the ladder would keep 2 steps; 'Niemand in gevaar brengen' starts on 3
+    box.save()
+    assert box.message.kind == "error"
+    assert "hoger dan stap 2" in box.message.message()
+    assert "'Niemand in gevaar brengen'" in box.message.message()
+    assert f"'{first.name}'" in box.message.message()  # its phase-down plan goes to step 4
+    assert (store.ladder(), store.rules()) == before
+    box.revert()
+    box._remove_row()  # 4 steps: still the plan's step 4, so it can go
+    box.save()
+    assert box.message.kind == "ok"
+    assert len(store.ladder()) == 4

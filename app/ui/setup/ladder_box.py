@@ -119,6 +119,25 @@ class LadderBox(QGroupBox):
             widget.deleteLater()
         self.remove_button.setEnabled(len(self.rows) > 1)
 
+    def _refuse_rules_above(self, top: int) -> bool:
+        """Say so and return True when a rule starts (now or in its phase-down plan) above step ``top``."""
+        above = [
+            r.name
+            for r in self.ctx.store.rules()
+            if r.start_step > top or any(step > top for _day, step in r.phase_downs)
+        ]
+        if not above:
+            return False
+        self.message.show_error(
+            self.tr(
+                "Deze afspraken beginnen (nu of in hun afbouwplan) hoger dan stap {n}: {names}. Kies daar "
+                "eerst een lagere startstap, dan kun je de stap weghalen."
+            )
+            .replace("{n}", str(top))
+            .replace("{names}", ", ".join(f"'{name}'" for name in above))
+        )
+        return True
+
     def save(self) -> None:
         """Store the ladder; a refusal (e.g. a step that incidents use) is shown and nothing changes."""
         names = [name.strip().casefold() for name, _kind in self.steps()]
@@ -131,6 +150,8 @@ class LadderBox(QGroupBox):
                     "geschiedenis niet welke bedoeld is."
                 ).replace("{name}", self.steps()[level][0].strip())
             )
+            return
+        if self._refuse_rules_above(len(self.steps())):
             return
         try:
             self.ctx.store.set_ladder(self.steps())
