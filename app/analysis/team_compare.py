@@ -285,6 +285,24 @@ def compare(files: Sequence[ExchangeFile], *, fdr: float = 0.05) -> TeamComparis
         )
     if not 0 < fdr < 1:
         raise UserError(t("De FDR moet tussen 0 en 1 liggen.", "The FDR must be between 0 and 1."))
+    seen: dict[ExchangeFile, tuple[int, str]] = {}
+    for number, f in enumerate(files, start=1):  # one file twice: one teacher counted as two who agree
+        same = replace(f, source="")
+        if same in seen:
+            first, name = seen[same]
+            raise UserError(
+                t(
+                    "Bestand {i} ({a}) en bestand {j} ({b}) bevatten precies hetzelfde overzicht: kies elke "
+                    "docent maar één keer.",
+                    "File {i} ({a}) and file {j} ({b}) hold exactly the same summary: choose each teacher "
+                    "only once.",
+                    i=first,
+                    a=name or "?",
+                    j=number,
+                    b=f.source or "?",
+                )
+            )
+        seen[same] = (number, f.source)
     names = teacher_labels(len(files))
     by_rule: dict[str, list[tuple[str, str, str, Sequence[ExchangeCell]]]] = {}
     for label, f in zip(names, files, strict=True):

@@ -167,3 +167,12 @@ def test_different_ladders_are_noticed() -> None:
 def test_needs_two_files() -> None:
     with pytest.raises(UserError, match="minstens twee"):
         compare([A])
+
+
+def test_the_same_summary_twice_is_refused() -> None:
+    """Two copies of one teacher's file were compared as two teachers in perfect agreement."""
+    from dataclasses import replace
+
+    copy = replace(A, source="kopie.json")
+    with pytest.raises(UserError, match=r"Bestand 1 \(.*\) en bestand 3 \(kopie\.json\)"):
+        compare([A, B, copy])
