@@ -183,7 +183,7 @@ class HistoryTableModel(QAbstractTableModel):
         if col == self.RULE:
             return row.rule_name
         if col == self.STRIKE:
-            return f"{row.strike}e"
+            return self.tr("{n}e").replace("{n}", str(row.strike))
         if col == self.STEP:
             return f"{row.step} · {row.step_name}"
         if col == self.AGREED:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from app.models.records import StudentInfo
 from app.models.store import Store
@@ -180,3 +180,23 @@ def test_student_model_lists_number_name_class_status_and_one_column_per_attribu
     assert model.row_of(2) == 1
     assert model.row_of(7) == -1
     assert model.data(model.index(0, 0), RowRole).name == "Zoë"
+
+
+class _Ordinals(QTranslator):
+    """Translates only the strike text, as the English .qm does."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """'#{n}' for the strike, nothing else."""
+        return "#{n}" if (context, source) == ("HistoryTableModel", "{n}e") else ""
+
+
+def test_the_strike_text_goes_through_the_translation(qapp) -> None:  # type: ignore[no-untyped-def]
+    model = HistoryTableModel()
+    model.set_rows([_incident(1, step=1, agreed=1, strike=2)])
+    assert _text(model, 0, M.STRIKE) == "2e"
+    translator = _Ordinals()
+    QCoreApplication.installTranslator(translator)
+    try:
+        assert _text(model, 0, M.STRIKE) == "#2"
+    finally:
+        QCoreApplication.removeTranslator(translator)
