@@ -88,6 +88,22 @@ def export_package(summary: TeamSummary) -> ExportPackage:
     return ExportPackage(summary, files)
 
 
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in the user's language (the system's text is often English)."""
+    import errno
+
+    reasons = {
+        errno.ENOENT: t("een map op dat pad bestaat niet", "a folder on that path does not exist"),
+        errno.EACCES: t("geen toestemming om daar te schrijven", "no permission to write there"),
+        errno.EPERM: t("geen toestemming om daar te schrijven", "no permission to write there"),
+        errno.ENOSPC: t("de schijf is vol", "the disk is full"),
+        errno.EROFS: t("die plek is alleen-lezen", "that place is read-only"),
+        errno.ENOTDIR: t("een deel van het pad is een bestand, geen map", "part of the path is a file"),
+        errno.EEXIST: t("er staat al een bestand met die naam", "a file with that name exists"),
+    }
+    return reasons.get(exc.errno or 0, exc.strerror or str(exc))
+
+
 def write_files(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]:
     """Write the files into ``out_dir`` (created if needed); all or nothing."""
     folder = Path(out_dir).expanduser()
@@ -95,10 +111,16 @@ def write_files(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise UserError(
-            t("Kan de map {p} niet maken: {e}", "Cannot create the folder {p}: {e}", p=folder, e=exc.strerror)
+            t(
+                "Kan de map {p} niet maken: {e}.",
+                "Cannot create the folder {p}: {e}.",
+                p=folder,
+                e=os_reason(exc),
+            )
         ) from None
     written: list[Path] = []
     temps: list[tuple[Path, Path]] = []
+    tmp: Path | None = None
     try:
         for name, data in files.items():
             if Path(name).name != name:
@@ -113,10 +135,12 @@ def write_files(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]:
             os.replace(tmp, final)
             written.append(final)
     except OSError as exc:
-        for tmp, _ in temps:
+        for left, _ in temps:
+            left.unlink(missing_ok=True)
+        if tmp is not None:  # the file that was being written when it failed
             tmp.unlink(missing_ok=True)
         raise UserError(
-            t("Opslaan in {p} mislukt: {e}", "Saving in {p} failed: {e}", p=folder, e=exc.strerror or exc)
+            t("Opslaan in {p} mislukt: {e}.", "Saving in {p} failed: {e}.", p=folder, e=os_reason(exc))
         ) from None
     return written
 

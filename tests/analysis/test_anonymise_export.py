@@ -153,3 +153,18 @@ def test_a_rule_named_like_a_student_stops_the_export(logged: tuple[dict, dict[s
     students.loc[students["group"] == "2B", "group"] = surname
     with pytest.raises(UserError, match="zou een leerling noemen"):
         build_summary({**tables, "lessons": lessons, "students": students}, None, ExportOptions())
+
+
+def test_write_problems_are_told_in_dutch_and_leave_nothing_half_written(tmp_path: Path) -> None:
+    """The reason came from the system in English ('No such file or directory'); temp files stayed behind."""
+    from app.analysis.team_files import write_files
+
+    blocker = tmp_path / "bestand"
+    blocker.write_text("x")
+    with pytest.raises(UserError, match="een deel van het pad is een bestand, geen map"):
+        write_files({"a.csv": b"1"}, blocker / "map")
+    folder = tmp_path / "uit"
+    (folder / "b.csv").mkdir(parents=True)  # a folder where a file must go: replacing it fails
+    with pytest.raises(UserError, match=r"Opslaan in .* mislukt"):
+        write_files({"a.csv": b"1", "b.csv": b"2"}, folder)
+    assert not [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
