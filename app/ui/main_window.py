@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_row)
 
         quit_action = QAction(_tr("Afsluiten"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)

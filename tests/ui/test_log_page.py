@@ -532,3 +532,19 @@ def test_dropping_a_student_on_a_seat_moves_them(qtbot, page: LogPage, store: St
     target.dropEvent(event)
     assert (store.student(daan).seat_row, store.student(daan).seat_col) == (target.row, target.col)
     assert page.grid.buttons[daan].row == target.row
+
+
+def test_ctrl_q_quits_from_the_log_page(qtbot, store: Store, students, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """StandardKey.Quit has no key on Windows (nor offscreen): Ctrl+Q did nothing there."""
+    from app.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "q.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(AppContext(store=store, tasks=SyncTaskRunner(), settings=settings))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    page = window.page("log")
+    qtbot.waitUntil(page.picker.search.hasFocus)
+    qtbot.keyClick(page.picker.search, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
