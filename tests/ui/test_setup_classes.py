@@ -264,3 +264,17 @@ def test_an_archived_class_name_is_refused_with_the_way_back(qtbot, page: SetupP
     box.add()
     assert "Toon gearchiveerde klassen" in box.message.message()
     assert len(store.classes(include_archived=True)) == 1
+
+
+def test_an_attribute_in_other_capitals_or_empty_is_refused(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
+    box = page.classes_tab.attributes
+    store.define_attribute("geslacht")
+    box.refresh()
+    for typed in ("Geslacht", " GESLACHT ", "", "   "):
+        box.name.setText(typed)
+        box.add()
+        assert box.message.kind == "error", typed
+        assert store.attribute_names() == ["geslacht"]
+    box.name.setText("Geslacht")
+    box.add()
+    assert "Het kenmerk 'geslacht' bestaat al." in box.message.message()

@@ -63,8 +63,9 @@ class AttributesBox(QGroupBox):
     def add(self) -> None:
         """Define the attribute typed in the field."""
         name = self.name.text().strip()
-        if name in self.ctx.store.attribute_names():
-            self.message.show_error(self.tr("Het kenmerk '{name}' bestaat al.").replace("{name}", name))
+        taken = next((n for n in self.ctx.store.attribute_names() if n.casefold() == name.casefold()), None)
+        if taken is not None:  # 'Geslacht' beside 'geslacht' would split one attribute in two
+            self.message.show_error(self.tr("Het kenmerk '{name}' bestaat al.").replace("{name}", taken))
             return
         try:
             self.ctx.store.define_attribute(name)
