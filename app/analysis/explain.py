@@ -7,6 +7,8 @@ audit is, in words and with the interval. Names never appear here (they stay in 
 
 from __future__ import annotations
 
+import math
+
 from app.analysis.results import Counts
 from app.i18n import current_language
 
@@ -125,6 +127,25 @@ def certainty(
     )
 
 
+def _shown_outcome(direction: str, counts: Counts) -> str:
+    """The outcome whose counts show the difference: the direction's own, or the other when only it differs.
+
+    A milder subject can be one that gets fewer heavier steps than expected rather than more lighter
+    ones (at strike 1 of a rule starting at step 1 nothing is lighter); its sentence then gives the
+    heavier steps ("0 of 51 against 67 of 67"), not two zeros.
+    """
+    exp_s, exp_m = counts.expected_stricter, counts.expected_milder
+    if exp_s + exp_m <= 0 and counts.rest_n > 0:
+        exp_s = counts.n * counts.rest_stricter / counts.rest_n
+        exp_m = counts.n * counts.rest_milder / counts.rest_n
+    z_s = (counts.stricter - exp_s) / math.sqrt(exp_s + 0.5)
+    z_m = (counts.milder - exp_m) / math.sqrt(exp_m + 0.5)
+    own, other = (z_s, -z_m) if direction == "stricter" else (z_m, -z_s)
+    if other > max(own, 0.0):
+        return "milder" if direction == "stricter" else "stricter"
+    return direction
+
+
 def explain(
     kind: str,
     dimension: str,
@@ -140,7 +161,7 @@ def explain(
 ) -> str:
     """One or two plain sentences: the like-with-like counts, then how sure the audit is."""
     lang = current_language()
-    stricter = direction == "stricter"
+    stricter = _shown_outcome(direction, counts) == "stricter"
     k = counts.stricter if stricter else counts.milder
     rest_k = counts.rest_stricter if stricter else counts.rest_milder
     heavier = (

@@ -60,3 +60,30 @@ def test_value_labels_for_the_private_ui() -> None:
     assert value_label("rule_category", "safety") == "veiligheid"
     assert value_label("support plan", "yes") == "yes"
     assert value_label("weekday", "friday", "en") == "Friday"
+
+
+def test_a_milder_class_without_lighter_steps_is_explained_by_its_heavier_steps() -> None:
+    # One class always got the agreed step, the other always a heavier one: nothing was ever lighter.
+    # The sentence must show where the difference is (0 of 51 heavier against 67 of 67), not "0 against 0".
+    counts = Counts(
+        n=51, stricter=0, milder=0, rest_n=67, rest_stricter=67, rest_milder=0,
+        expected_stricter=51.0, expected_milder=0.0,
+    )  # fmt: skip
+    text = explain(
+        "group", "group", "1A", "milder", counts,
+        effect=0.07, ci_low=0.02, ci_high=0.23, p_adjusted=0.0006, flagged=True,
+    )  # fmt: skip
+    assert "kreeg klas 1A 0 van de 51 keer een zwaardere stap dan afgesproken, tegen 67 van de 67" in text
+    assert "0 van de 51 keer een lichtere stap" not in text
+
+
+def test_a_stricter_subject_with_more_heavier_steps_keeps_its_own_outcome() -> None:
+    counts = Counts(
+        n=20, stricter=9, milder=1, rest_n=100, rest_stricter=10, rest_milder=5,
+        expected_stricter=2.0, expected_milder=1.0,
+    )  # fmt: skip
+    text = explain(
+        "student", "student", "7", "stricter", counts,
+        effect=5.0, ci_low=2.0, ci_high=12.0, p_adjusted=0.001, flagged=True,
+    )  # fmt: skip
+    assert "9 van de 20 keer een zwaardere stap" in text
