@@ -78,7 +78,7 @@ def _estimates(w: Work, tested: list[subj.Tested], catalog: Catalog, fdr: float)
         rows = members[_key(item)][item.code]
         dev = w.y[rows]
         mine = rows[dev == (1 if direction == "stricter" else -1)]
-        flagged = bool(p_adj <= fdr)
+        flagged = bool(p_adj < fdr)  # the rule: flag at adjusted p < q
         effect, low, high = math.exp(item.log_effect), math.exp(item.log_low), math.exp(item.log_high)
         text = explain(
             item.kind,

@@ -184,6 +184,15 @@ def test_p_adjusted_is_benjamini_hochberg_over_every_test_and_fdr_moves_flags() 
     assert_clean(strict)
 
 
+def test_an_adjusted_p_equal_to_the_fdr_is_not_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Flagged means p_adjusted < q (issue 4), so the JSON's findings are exactly the estimates below q.
+    year = simulate_year(11, planted=Planted(stricter_student=1.8, group=0.9))
+    monkeypatch.setattr("app.analysis.audit.bh_adjust", lambda ps: [0.05] * len(ps))
+    report = audit(year.tables, fdr=0.05)
+    assert report.estimates and not report.findings
+    assert all(e.p_adjusted == 0.05 and not e.flagged for e in report.estimates)
+
+
 def test_dimensions_limit_the_tests_but_not_the_model() -> None:
     year = simulate_year(12)
     report = audit(year.tables, dimensions=["weekday", "student"])
