@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -91,7 +91,8 @@ def tab_through(window: QWidget, start: QWidget) -> tuple[set[int], list[QWidget
     """Press Tab from ``start`` until the focus comes back.
 
     Returns the ids of every widget that had the focus, and the widgets that kept the focus for more Tab
-    presses than a date edit has sections (they trap the keyboard; the walk steps past them).
+    presses than a date edit has sections, or a table or list that kept it at all (they trap the keyboard;
+    the walk steps past them).
     """
     start.setFocus(Qt.FocusReason.TabFocusReason)
     QApplication.processEvents()
@@ -110,7 +111,8 @@ def tab_through(window: QWidget, start: QWidget) -> tuple[set[int], list[QWidget
         QTest.keyClick(current, Qt.Key.Key_Tab)
         QApplication.processEvents()
         stayed = stayed + 1 if QApplication.focusWidget() is current else 0
-        if stayed > SECTIONS:
+        # a table or list that keeps Tab walks it cell by cell: 30 backups are 90 presses
+        if stayed > (0 if isinstance(current, QAbstractItemView) else SECTIONS):
             traps.append(current)
             stayed = 0
             window.focusNextPrevChild(True)
@@ -142,6 +144,10 @@ def screen_reader_name(widget: QWidget) -> str:
 def window(qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(job, "run_audit", FakeAudit())
     fill_demo(store, today=date(2026, 2, 1))
+    from app.models.backup import backup_name, backup_store
+
+    for day in (1, 2):  # tables with rows: an empty table cannot show whether it keeps the Tab key
+        backup_store(store, backup_name(store.path, "auto", datetime(2026, 1, day, 9, 0)))
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     win = MainWindow(AppContext(store=store, tasks=SyncTaskRunner(), settings=settings))
     qtbot.addWidget(win)
@@ -173,27 +179,51 @@ def _views(window: MainWindow, key: str) -> Iterator[tuple[str, QWidget]]:
         yield f"{key} (row chosen)", page
 
 
-#: reported to the page owners: a multi-line note box keeps Tab (needs setTabChangesFocus(True))
-TRAPS = {
-    "reflection": "reflection/journal.py: the week journal QPlainTextEdit keeps the Tab key",
-    "team": "team/options_panel.py: the 'Bespreekpunten' QPlainTextEdit keeps the Tab key",
+#: reported to their owners, (page, accessible name) -> where: these keep the Tab key; the page test sets
+#: them aside and test_reported_tab_traps_are_fixed fails (strict xfail) once one is fixed, to be removed
+REPORTED_TRAPS = {
+    (
+        "reflection",
+        "Vrij logboek van de week",
+    ): "reflection/journal.py: the week journal needs setTabChangesFocus",
+    ("team", "Bespreekpunten"): "team/options_panel.py: 'Bespreekpunten' needs setTabChangesFocus",
+    ("setup", "Back-ups"): "data_panel.py: the backup table needs setTabKeyNavigation(False)",
 }
-PAGE_KEYS = [
-    pytest.param(key, marks=pytest.mark.xfail(strict=True, reason=TRAPS[key])) if key in TRAPS else key
-    for key, *_ in available_pages()
-]
 
 
-@pytest.mark.parametrize("key", PAGE_KEYS)
-def test_every_control_is_reached_by_tab(window: MainWindow, key: str) -> None:
-    problems = []
+def _tab_problems(window: MainWindow, key: str) -> tuple[list[str], set[str]]:
+    """Problems on one page, and the accessible names of the controls that kept the Tab key."""
+    problems, trapped = [], set()
     for label, page in _views(window, key):
         seen, traps = tab_through(window, window.nav)
-        problems += [f"{label}: Tab stays in {describe(trap)}" for trap in traps]
+        trapped |= {t.accessibleName() for t in traps}
+        problems += [
+            f"{label}: Tab stays in {describe(t)}"
+            for t in traps
+            if (key, t.accessibleName()) not in REPORTED_TRAPS
+        ]
         problems += [
             f"{label}: not reached: {describe(w)}" for w in interactive_widgets(page) if not _reached(w, seen)
         ]
+    return problems, trapped
+
+
+@pytest.mark.parametrize("key", [key for key, *_ in available_pages()])
+def test_every_control_is_reached_by_tab(window: MainWindow, key: str) -> None:
+    problems, _trapped = _tab_problems(window, key)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("key", "name"),
+    [
+        pytest.param(k, n, marks=pytest.mark.xfail(strict=True, reason=r))
+        for (k, n), r in REPORTED_TRAPS.items()
+    ],
+)
+def test_reported_tab_traps_are_fixed(window: MainWindow, key: str, name: str) -> None:
+    _problems, trapped = _tab_problems(window, key)
+    assert name not in trapped
 
 
 @pytest.mark.parametrize("key", [key for key, *_ in available_pages()])
@@ -205,3 +235,33 @@ def test_every_control_has_a_screen_reader_name(window: MainWindow, key: str) ->
             if not re.search(r"\w", name):
                 unnamed.append(f"{label}: {describe(widget)} reads as {name!r}")
     assert not unnamed, "no name for a screen reader:\n" + "\n".join(sorted(set(unnamed)))
+
+
+def _check_dialog(qtbot, dialog: QWidget) -> list[str]:  # type: ignore[no-untyped-def]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    QApplication.processEvents()
+    controls = interactive_widgets(dialog)
+    seen, traps = tab_through(dialog, controls[0])
+    problems = [f"Tab stays in {describe(t)}" for t in traps]
+    problems += [f"not reached: {describe(w)}" for w in controls if not _reached(w, seen)]
+    problems += [f"no name: {describe(w)}" for w in controls if not re.search(r"\w", screen_reader_name(w))]
+    return problems
+
+
+def test_set_up_dialogs_are_reached_by_tab_and_named(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.setup.phase_down_dialog import PhaseDownDialog
+    from app.ui.setup.roster_import_dialog import RosterImportDialog
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(store=store, tasks=SyncTaskRunner(), settings=settings)
+    roster = tmp_path / "klas.csv"
+    roster.write_text("student_id,name,group\n1,Zoë,2A\n1,Daan,2A\n", encoding="utf-8")
+    rule = store.rules()[0]
+    store.set_phase_down(rule.id, [(date(2026, 12, 1), 1)])
+    phase = PhaseDownDialog(ctx, store.rules()[0])
+    phase.add_row()
+    problems = _check_dialog(qtbot, RosterImportDialog(ctx, roster)) + _check_dialog(qtbot, phase)
+    assert not problems, "\n".join(problems)
