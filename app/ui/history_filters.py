@@ -92,8 +92,13 @@ class FoldedFilter(QSortFilterProxyModel):
 class SearchableCombo(QComboBox):
     """An editable combo box whose pop-up lists the entries containing the typed text (accents ignored)."""
 
-    def __init__(self, accessible: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, accessible: str, parent: QWidget | None = None, *, revert_unknown: bool = False
+    ) -> None:
         super().__init__(parent)
+        #: when the typed text fits no entry: show the chosen entry again (a filter) or keep the text, so
+        #: saving can say "choose a student from the list" (an edit)
+        self.revert_unknown = revert_unknown
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setAccessibleName(accessible)
@@ -105,6 +110,26 @@ class SearchableCombo(QComboBox):
         self.setCompleter(completer)
         self.lineEdit().textEdited.connect(self.matches.set_needle)
         completer.activated[QModelIndex].connect(self._picked)
+        self.lineEdit().editingFinished.connect(self.settle)
+
+    def settle(self) -> None:
+        """After typing (Enter or leaving the field): take the one entry that contains the text.
+
+        Without this, 'Daan' typed over 'Zoë de Vries (2A)' left the filter on Zoë while the field said Daan.
+        """
+        text = self.currentText()
+        if self.currentIndex() >= 0 and text == self.itemText(self.currentIndex()):
+            return
+        needle = fold(text.strip())
+        if not needle and self.itemData(0) is None and self.count():
+            self.setCurrentIndex(0)  # an emptied filter field means 'everyone'
+            return
+        found = [i for i in range(self.count()) if needle and needle in fold(self.itemText(i))]
+        if len(found) == 1:
+            self.setCurrentIndex(found[0])
+            self.setEditText(self.itemText(found[0]))
+        elif self.revert_unknown and self.currentIndex() >= 0:
+            self.setEditText(self.itemText(self.currentIndex()))
 
     def _picked(self, index: QModelIndex) -> None:
         completion = self.completer().completionModel()  # a proxy of ``matches``
@@ -115,9 +140,9 @@ class SearchableCombo(QComboBox):
             self.setCurrentIndex(source.row())
 
 
-def searchable_combo(accessible: str) -> QComboBox:
+def searchable_combo(accessible: str, *, revert_unknown: bool = False) -> QComboBox:
     """An editable combo box that finds entries by any part of their text, ignoring accents."""
-    return SearchableCombo(accessible)
+    return SearchableCombo(accessible, revert_unknown=revert_unknown)
 
 
 class HistoryFilterBar(QWidget):
@@ -136,7 +161,7 @@ class HistoryFilterBar(QWidget):
         self.kind.addItem(self.tr("Alleen complimenten"), "praise")
         self.class_combo = QComboBox()
         self.class_combo.setAccessibleName(self.tr("Filter op klas"))
-        self.student = searchable_combo(self.tr("Filter op leerling"))
+        self.student = searchable_combo(self.tr("Filter op leerling"), revert_unknown=True)
         self.rule = QComboBox()
         self.rule.setAccessibleName(self.tr("Filter op afspraak"))
         self.period = QComboBox()

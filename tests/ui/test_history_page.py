@@ -319,3 +319,46 @@ def test_student_filter_finds_names_without_accents(qtbot, ctx: AppContext, logg
     completer.activated[QModelIndex].emit(completer.completionModel().index(0, 0))
     assert combo.currentData() == logged["zoe"]
     assert {k for _, k in _shown(page)} == {logged["a"], logged["c"]}
+
+
+def test_typed_student_text_always_matches_the_filter_shown(
+    qtbot, ctx: AppContext, logged: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ctx)
+    combo = page.filters.student
+    combo.setCurrentIndex(combo.findData(logged["zoe"]))
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "daan")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)  # Enter without choosing from the pop-up
+    assert combo.currentData() == logged["daan"]
+    assert combo.currentText() == "Daan Bakker (2B)"
+    assert {k for _, k in _shown(page)} == {logged["b"], logged["praise"]}
+    combo.lineEdit().selectAll()
+    qtbot.keyClicks(combo.lineEdit(), "niemand")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.currentText() == "Daan Bakker (2B)"  # the field says again what the table shows
+    assert combo.currentData() == logged["daan"]
+    combo.lineEdit().clear()
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert combo.currentData() is None  # emptied: everyone
+    assert len(_shown(page)) == 4
+
+
+def test_a_typed_student_in_the_edit_panel_is_taken_when_it_fits_one(
+    qtbot, ctx: AppContext, store: Store, logged: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ctx)
+    page.select_line("incident", logged["b"])
+    student = page.panel.student
+    student.lineEdit().selectAll()
+    qtbot.keyClicks(student.lineEdit(), "zoe")
+    student.lineEdit().editingFinished.emit()
+    page.panel.save_button.click()
+    assert store.incident(logged["b"]).student_id == logged["zoe"]  # type: ignore[union-attr]
+    page.select_line("incident", logged["b"])
+    student.lineEdit().selectAll()
+    qtbot.keyClicks(student.lineEdit(), "niemand")
+    student.lineEdit().editingFinished.emit()
+    page.panel.save_button.click()
+    assert "Kies een leerling uit de lijst" in page.panel.message.message()
+    assert store.incident(logged["b"]).student_id == logged["zoe"]  # type: ignore[union-attr]
