@@ -250,7 +250,7 @@ def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
     revision = str(row[0]) if row else None
     from app.models.migrate import known_revisions
 
-    known, _head = known_revisions()
+    known, head = known_revisions()
     if revision not in known:
         raise NewerStoreError(
             t(
@@ -262,7 +262,26 @@ def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
                 rev=revision,
             )
         )
+    if revision == head and needs_quick_check(path):
+        from app.models.content_check import content_problem
+
+        if (where := content_problem(conn)) is not None:
+            raise _unreadable_content(path, where)
     return StoreCheck(path, kind, revision)
+
+
+def _unreadable_content(path: Path, where: str) -> DamagedStoreError:
+    return DamagedStoreError(
+        t(
+            "{path} bevat gegevens die fair-strictness niet kan lezen (in {where}): het is beschadigd of "
+            "door een ander programma gewijzigd. Het bestand is niet gewijzigd; je kunt een back-up "
+            "terugzetten.",
+            "{path} holds data fair-strictness cannot read (in {where}): it is damaged or was changed by "
+            "another program. The file was not changed; you can restore a backup.",
+            path=path,
+            where=where,
+        )
+    )
 
 
 def check_store(path: Path, passphrase: str | None = None) -> StoreCheck:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import stat
 from contextlib import closing
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -323,3 +325,47 @@ def test_a_table_name_that_is_not_utf8_is_refused_not_a_crash(tmp_path: Path) ->
     with pytest.raises(DamagedStoreError) as caught:  # SQLite's own error message cannot be decoded
         Store.open(path)
     assert isinstance(caught.value.__cause__, UnicodeDecodeError)
+
+
+@pytest.mark.parametrize(
+    ("sql", "where"),
+    [
+        ("UPDATE incident SET occurred_at = 'gisteren'", "incident.occurred_at"),
+        ("UPDATE lesson SET date = '2026-02-30'", "lesson.date"),
+        ("UPDATE reflection SET answers = '{kapot'", "reflection.answers"),
+        ("UPDATE reflection SET answers = '[1, 2]'", "reflection.answers"),
+        ("UPDATE student SET seat_row = 'x'", "student.seat_row"),
+        ("UPDATE student SET archived = 7", "student.archived"),
+        ("UPDATE student SET display_name = x'00ff'", "student.display_name"),
+        ("UPDATE rule SET category = 'anders'", "rule: rule_category_valid"),
+        ("UPDATE incident SET student_id = 999", "incident -> student"),
+    ],
+)
+def test_rows_the_app_cannot_read_are_refused_before_use(tmp_path: Path, sql: str, where: str) -> None:
+    path = tmp_path / "knoeiwerk.db"
+    with Store.open(path) as store:
+        store.auto_backup = False
+        ann = store.add_student("1", "Ann", "1A", {"ondersteuning": "ja"})
+        store.log_incident(ann.id, store.rules()[0].id, occurred_at=datetime(2026, 10, 5, 9))
+        store.save_reflection(date(2026, 10, 5), "week", {"q": "a"})
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # like a file whose schema has none
+        conn.execute(sql)
+        conn.commit()
+    before = _files(tmp_path)
+    with pytest.raises(DamagedStoreError, match=rf"niet kan lezen \(in {re.escape(where)}.*niet gewijzigd"):
+        Store.open(path)
+    assert _files(tmp_path) == before
+
+
+def test_a_store_the_app_wrote_passes_the_content_check(tmp_path: Path) -> None:
+    from app.models.demo import fill_demo
+
+    path = tmp_path / "demo.db"
+    with Store.open(path) as store:
+        store.auto_backup = False
+        fill_demo(store)
+    with closing(integrity.connect_read_only(path)) as conn:
+        from app.models.content_check import content_problem
+
+        assert content_problem(conn) is None
