@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="54"/>
+        <location filename="../../app/ui/app.py" line="58"/>
         <source>Er ging iets mis. Je gegevens zijn veilig; de fout staat in het logbestand.
 
 {err}</source>
@@ -65,27 +65,27 @@
         <translation>Remove the chosen attribute</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/attributes_box.py" line="67"/>
+        <location filename="../../app/ui/setup/attributes_box.py" line="68"/>
         <source>Het kenmerk &apos;{name}&apos; bestaat al.</source>
         <translation>The attribute &apos;{name}&apos; already exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/attributes_box.py" line="75"/>
+        <location filename="../../app/ui/setup/attributes_box.py" line="76"/>
         <source>Kenmerk &apos;{name}&apos; toegevoegd.</source>
         <translation>Attribute &apos;{name}&apos; added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/attributes_box.py" line="82"/>
+        <location filename="../../app/ui/setup/attributes_box.py" line="83"/>
         <source>Kies eerst een kenmerk in de lijst.</source>
         <translation>First choose an attribute in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/attributes_box.py" line="89"/>
+        <location filename="../../app/ui/setup/attributes_box.py" line="90"/>
         <source>Verwijderen wist &apos;{name}&apos; bij alle leerlingen. Klik nogmaals op &apos;Verwijderen&apos; om dat te bevestigen.</source>
         <translation>Removing erases &apos;{name}&apos; for every student. Click &apos;Remove&apos; again to confirm.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/attributes_box.py" line="97"/>
+        <location filename="../../app/ui/setup/attributes_box.py" line="98"/>
         <source>Kenmerk &apos;{name}&apos; verwijderd.</source>
         <translation>Attribute &apos;{name}&apos; removed.</translation>
     </message>
@@ -406,7 +406,7 @@
     </message>
     <message>
         <location filename="../../app/ui/setup/classes_tab.py" line="56"/>
-        <location filename="../../app/ui/setup/classes_tab.py" line="116"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="118"/>
         <source>Archiveren</source>
         <translation>Archive</translation>
     </message>
@@ -416,47 +416,61 @@
         <translation>Archive the chosen class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="91"/>
         <source>{name}  ({n} leerlingen)</source>
-        <translation>{name}  ({n} students)</translation>
+        <translation type="vanished">{name}  ({n} students)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="96"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="97"/>
         <source>[gearchiveerd]</source>
         <translation>[archived]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="116"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="118"/>
         <source>Terugzetten</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="123"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="148"/>
         <source>Er is al een klas {name}.</source>
         <translation>There is already a class {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="131"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="132"/>
         <source>Klas {name} toegevoegd.</source>
         <translation>Class {name} added.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="141"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="91"/>
+        <source>1 leerling</source>
+        <translation>1 student</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/classes_tab.py" line="93"/>
+        <source>{n} leerlingen</source>
+        <translation>{n} students</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/classes_tab.py" line="150"/>
+        <source>Die is gearchiveerd: zet hem terug met &apos;Toon gearchiveerde klassen&apos;.</source>
+        <translation>That class is archived: bring it back with &apos;Show archived classes&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/classes_tab.py" line="160"/>
         <source>Typ eerst de nieuwe naam in het veld boven de knoppen.</source>
         <translation>First type the new name in the field above the buttons.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="150"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="171"/>
         <source>Klas hernoemd.</source>
         <translation>Class renamed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="160"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="181"/>
         <source>Klas {name} teruggezet.</source>
         <translation>Class {name} restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="160"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="181"/>
         <source>Klas {name} gearchiveerd.</source>
         <translation>Class {name} archived.</translation>
     </message>
@@ -464,49 +478,49 @@
 <context>
     <name>ClassesTab</name>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="179"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="200"/>
         <source>Leerlingen van de gekozen klas</source>
         <translation>Students of the chosen class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="192"/>
-        <location filename="../../app/ui/setup/classes_tab.py" line="193"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="213"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="214"/>
         <source>Toon gearchiveerde leerlingen</source>
         <translation>Show archived students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="194"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="215"/>
         <source>&amp;Importeer leerlinglijst…</source>
         <translation>&amp;Import student list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="194"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="215"/>
         <source>Leerlinglijst importeren</source>
         <translation>Import a student list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="197"/>
-        <location filename="../../app/ui/setup/classes_tab.py" line="250"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="218"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="271"/>
         <source>Leerlingen</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="240"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="261"/>
         <source>Begin met een klas: typ links een naam en kies &apos;Klas toevoegen&apos;. Of importeer een leerlinglijst (CSV of Excel uit de leerlingadministratie): de klassen komen vanzelf mee.</source>
         <translation>Start with a class: type a name on the left and choose &apos;Add class&apos;. Or import a student list (CSV or Excel from the student administration): the classes come along automatically.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="248"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="269"/>
         <source>Leerlingen van {name}</source>
         <translation>Students of {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="294"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="315"/>
         <source>Leerlinglijst kiezen</source>
         <translation>Choose a student list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="296"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="317"/>
         <source>Leerlinglijsten (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Student lists (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
@@ -726,162 +740,192 @@
         <translation>Delete bac&amp;kup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="139"/>
+        <location filename="../../app/ui/data_panel.py" line="135"/>
+        <source>Back-up naar bestand…</source>
+        <translation>Backup to file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/data_panel.py" line="136"/>
+        <source>Ander bestand terugzetten…</source>
+        <translation>Restore another file…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/data_panel.py" line="143"/>
         <source>Automatische back-ups (één per dag) bewaren:</source>
         <translation>Keep automatic backups (one a day) for:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="153"/>
+        <location filename="../../app/ui/data_panel.py" line="163"/>
         <source>Een leerling vergeten</source>
         <translation>Forget a student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="155"/>
+        <location filename="../../app/ui/data_panel.py" line="165"/>
         <source>Wist de leerling met alle incidenten, complimenten en kenmerken, en haalt de naam uit notities. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Erases the student with all incidents, praise and attributes, and removes the name from notes. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="162"/>
+        <location filename="../../app/ui/data_panel.py" line="172"/>
         <source>Leerling om te wissen</source>
         <translation>Student to erase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="163"/>
+        <location filename="../../app/ui/data_panel.py" line="173"/>
         <source>Leerling &amp;wissen…</source>
         <translation>Erase st&amp;udent…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="168"/>
+        <location filename="../../app/ui/data_panel.py" line="178"/>
         <source>Deze back-ups verwijderen…</source>
         <translation>Delete these backups…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="181"/>
+        <location filename="../../app/ui/data_panel.py" line="191"/>
         <source>Een schooljaar afsluiten</source>
         <translation>Close a school year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="186"/>
+        <location filename="../../app/ui/data_panel.py" line="196"/>
         <source>Schooljaar (beginjaar)</source>
         <translation>School year (starting year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="190"/>
+        <location filename="../../app/ui/data_panel.py" line="200"/>
         <source>Arc&amp;hiveren (versleuteld)…</source>
         <translation>Arc&amp;hive (encrypted)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="191"/>
+        <location filename="../../app/ui/data_panel.py" line="201"/>
         <source>Schooljaar wisse&amp;n…</source>
         <translation>Erase school &amp;year…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="195"/>
+        <location filename="../../app/ui/data_panel.py" line="205"/>
         <source>Schooljaar dat begint in augustus</source>
         <translation>School year starting in August</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="224"/>
+        <location filename="../../app/ui/data_panel.py" line="234"/>
         <source>Archief opslaan</source>
         <translation>Save archive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="224"/>
+        <location filename="../../app/ui/data_panel.py" line="234"/>
+        <location filename="../../app/ui/data_panel.py" line="243"/>
+        <location filename="../../app/ui/data_panel.py" line="247"/>
         <source>Logboek (*.db)</source>
         <translation>Log (*.db)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="237"/>
+        <location filename="../../app/ui/data_panel.py" line="243"/>
+        <source>Back-up opslaan</source>
+        <translation>Save backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/data_panel.py" line="247"/>
+        <source>Back-up terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/data_panel.py" line="260"/>
         <source>Dit logboek is versleuteld met een wachtwoord, net als de back-ups.</source>
         <translation>This log is encrypted with a password, and so are the backups.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="241"/>
+        <location filename="../../app/ui/data_panel.py" line="264"/>
         <source>Dit logboek is niet versleuteld. Aanbevolen: beveilig het met een wachtwoord.</source>
         <translation>This log is not encrypted. Recommended: protect it with a password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="244"/>
+        <location filename="../../app/ui/data_panel.py" line="267"/>
         <source>Versleuteling is op deze computer niet beschikbaar.</source>
         <translation>Encryption is not available on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="275"/>
+        <location filename="../../app/ui/data_panel.py" line="298"/>
         <source>Deze back-ups bevatten de gewiste leerling nog:</source>
         <translation>These backups still contain the erased student:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="285"/>
+        <location filename="../../app/ui/data_panel.py" line="308"/>
         <source>{start} tot {end}: {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.</source>
         <translation>{start} to {end}: {l} lessons, {i} incidents, {p} praise, {r} reflections.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="306"/>
+        <location filename="../../app/ui/data_panel.py" line="329"/>
         <source>Kies eerst een back-up in de lijst.</source>
         <translation>First choose a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="327"/>
+        <location filename="../../app/ui/data_panel.py" line="350"/>
         <source>Het logboek en de back-ups zijn versleuteld.</source>
         <translation>The log and the backups are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="342"/>
+        <location filename="../../app/ui/data_panel.py" line="365"/>
         <source>Het wachtwoord is gewijzigd, ook voor de back-ups.</source>
         <translation>The password has been changed, for the backups too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="349"/>
+        <location filename="../../app/ui/data_panel.py" line="372"/>
         <source>Bewaartermijn opgeslagen.</source>
         <translation>Retention period saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="361"/>
+        <location filename="../../app/ui/data_panel.py" line="384"/>
+        <location filename="../../app/ui/data_panel.py" line="423"/>
         <source>Back-up gemaakt: {p}</source>
         <translation>Backup made: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="369"/>
+        <location filename="../../app/ui/data_panel.py" line="392"/>
+        <location filename="../../app/ui/data_panel.py" line="431"/>
         <source>De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als back-up bewaard. Doorgaan?</source>
         <translation>The backup {name} replaces the current log. The current log is first kept as a backup itself. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="382"/>
+        <location filename="../../app/ui/data_panel.py" line="405"/>
+        <location filename="../../app/ui/data_panel.py" line="444"/>
         <source>De back-up is teruggezet.</source>
         <translation>The backup has been restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="389"/>
+        <location filename="../../app/ui/data_panel.py" line="415"/>
+        <source>{p} bestaat al; kies een nieuwe naam.</source>
+        <translation>{p} already exists; choose a new name.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/data_panel.py" line="451"/>
         <source>Back-up {name} verwijderen?</source>
         <translation>Delete backup {name}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="400"/>
+        <location filename="../../app/ui/data_panel.py" line="462"/>
         <source>{who} en al zijn of haar gegevens definitief wissen?</source>
         <translation>Erase {who} and all of their data for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="411"/>
+        <location filename="../../app/ui/data_panel.py" line="473"/>
         <source>Gewist: {i} incidenten, {p} complimenten; naam uit {x} teksten gehaald.</source>
         <translation>Erased: {i} incidents, {p} praise; name removed from {x} texts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="424"/>
+        <location filename="../../app/ui/data_panel.py" line="486"/>
         <source>{n} back-up(s) met de gewiste leerling verwijderen?</source>
         <translation>Delete {n} backup(s) containing the erased student?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="448"/>
+        <location filename="../../app/ui/data_panel.py" line="510"/>
         <source>Gearchiveerd in {p}. Bewaar het wachtwoord goed.</source>
         <translation>Archived in {p}. Keep the password safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="456"/>
+        <location filename="../../app/ui/data_panel.py" line="518"/>
         <source>Alle lessen, incidenten, complimenten en reflecties van schooljaar {y} definitief wissen? Leerlingen die daarna geen gegevens meer hebben, worden ook gewist. Archiveer eerst als je het jaar wilt bewaren.</source>
         <translation>Erase all lessons, incidents, praise and reflections of school year {y} for good? Students who have no data left afterwards are erased too. Archive first if you want to keep the year.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="471"/>
+        <location filename="../../app/ui/data_panel.py" line="533"/>
         <source>Schooljaar gewist: {i} incidenten. Oudere back-ups bevatten het nog.</source>
         <translation>School year erased: {i} incidents. Older backups still contain it.</translation>
     </message>
@@ -1126,7 +1170,7 @@
     <name>HistoryFilterBar</name>
     <message>
         <location filename="../../app/ui/history_filters.py" line="36"/>
-        <location filename="../../app/ui/history_filters.py" line="134"/>
+        <location filename="../../app/ui/history_filters.py" line="159"/>
         <source>Alles</source>
         <extracomment>period presets: key -&gt; Dutch label</extracomment>
         <translation>Everything</translation>
@@ -1152,104 +1196,104 @@
         <translation>Choose dates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="133"/>
+        <location filename="../../app/ui/history_filters.py" line="158"/>
         <source>Soort tonen</source>
-        <extracomment>any filter changed</extracomment>
+        <extracomment>when the typed text fits no entry: show the chosen entry again (a filter) or keep the text, so saving can say &quot;choose a student from the list&quot; (an edit) any filter changed</extracomment>
         <translation>Kind to show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="135"/>
+        <location filename="../../app/ui/history_filters.py" line="160"/>
         <source>Alleen incidenten</source>
         <translation>Incidents only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="136"/>
+        <location filename="../../app/ui/history_filters.py" line="161"/>
         <source>Alleen complimenten</source>
         <translation>Praise only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="138"/>
+        <location filename="../../app/ui/history_filters.py" line="163"/>
         <source>Filter op klas</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="139"/>
+        <location filename="../../app/ui/history_filters.py" line="164"/>
         <source>Filter op leerling</source>
         <translation>Filter by student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="141"/>
+        <location filename="../../app/ui/history_filters.py" line="166"/>
         <source>Filter op afspraak</source>
         <translation>Filter by rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="143"/>
+        <location filename="../../app/ui/history_filters.py" line="168"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="148"/>
+        <location filename="../../app/ui/history_filters.py" line="173"/>
         <source>Vanaf datum</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="149"/>
+        <location filename="../../app/ui/history_filters.py" line="174"/>
         <source>Tot en met datum</source>
         <translation>Up to and including date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="156"/>
-        <location filename="../../app/ui/history_filters.py" line="157"/>
+        <location filename="../../app/ui/history_filters.py" line="181"/>
+        <location filename="../../app/ui/history_filters.py" line="182"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="162"/>
+        <location filename="../../app/ui/history_filters.py" line="187"/>
         <source>&amp;Toon</source>
         <translation>S&amp;how</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="163"/>
+        <location filename="../../app/ui/history_filters.py" line="188"/>
         <source>&amp;Klas</source>
         <translation>&amp;Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="164"/>
+        <location filename="../../app/ui/history_filters.py" line="189"/>
         <source>&amp;Leerling</source>
         <translation>&amp;Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="165"/>
+        <location filename="../../app/ui/history_filters.py" line="190"/>
         <source>&amp;Afspraak</source>
         <translation>&amp;Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="173"/>
+        <location filename="../../app/ui/history_filters.py" line="198"/>
         <source>&amp;Periode</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="177"/>
+        <location filename="../../app/ui/history_filters.py" line="202"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="179"/>
+        <location filename="../../app/ui/history_filters.py" line="204"/>
         <source>tot en met</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="194"/>
+        <location filename="../../app/ui/history_filters.py" line="219"/>
         <source>Alle klassen</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="197"/>
+        <location filename="../../app/ui/history_filters.py" line="222"/>
         <source>Alle leerlingen</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_filters.py" line="203"/>
+        <location filename="../../app/ui/history_filters.py" line="228"/>
         <source>Alle afspraken</source>
         <translation>All rules</translation>
     </message>
@@ -1273,57 +1317,86 @@
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="196"/>
+        <location filename="../../app/ui/history_page.py" line="204"/>
         <source>De geschiedenis kon niet worden gelezen: {err}</source>
         <translation>The history could not be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="228"/>
+        <location filename="../../app/ui/history_page.py" line="236"/>
         <source>Nog niets gelogd: wat je op de pagina Loggen opslaat, verschijnt hier.</source>
         <translation>Nothing logged yet: what you save on the Log page appears here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="234"/>
+        <location filename="../../app/ui/history_page.py" line="242"/>
         <source>Geen regels bij deze filters ({n} in totaal). &apos;Filters wissen&apos; toont weer alles.</source>
         <translation>No entries match these filters ({n} in total). &apos;Clear filters&apos; shows everything again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="239"/>
         <source>{i} incidenten en {p} complimenten getoond, van {n} in totaal.</source>
-        <translation>{i} incidents and {p} praise shown, out of {n} in total.</translation>
+        <translation type="vanished">{i} incidents and {p} praise shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="295"/>
+        <location filename="../../app/ui/history_page.py" line="248"/>
+        <source>1 incident</source>
+        <translation>1 incident</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="250"/>
+        <source>{n} incidenten</source>
+        <translation>{n} incidents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="253"/>
+        <source>1 compliment</source>
+        <translation>1 praise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="255"/>
+        <source>{n} complimenten</source>
+        <translation>{n} praise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="258"/>
+        <source>{incidents} en {praise} getoond, van {n} in totaal.</source>
+        <translation>{incidents} and {praise} shown, out of {n} in total.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="312"/>
+        <source>Dat tijdstip ligt in de toekomst. Kies een datum en tijd die al voorbij zijn.</source>
+        <translation>That moment is in the future. Choose a date and time that have already passed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="319"/>
         <source>Er is niets veranderd.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="308"/>
+        <location filename="../../app/ui/history_page.py" line="332"/>
         <source>Wijziging opgeslagen voor {name}.</source>
         <translation>Change saved for {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="320"/>
+        <location filename="../../app/ui/history_page.py" line="344"/>
         <source>De klas van dit incident bestaat niet meer.</source>
         <translation>The class of this incident no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="345"/>
+        <location filename="../../app/ui/history_page.py" line="369"/>
         <source>Compliment voor {name} verwijderd.</source>
         <translation>Praise for {name} deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="347"/>
+        <location filename="../../app/ui/history_page.py" line="371"/>
         <source>Incident van {name} ({rule}) verwijderd.</source>
         <translation>Incident of {name} ({rule}) deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="353"/>
+        <location filename="../../app/ui/history_page.py" line="377"/>
         <source>{n} regels verwijderd.</source>
         <translation>{n} entries deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="373"/>
+        <location filename="../../app/ui/history_page.py" line="397"/>
         <source>Teruggezet: {n} regel(s).</source>
         <translation>Restored: {n} entry/entries.</translation>
     </message>
@@ -1385,6 +1458,11 @@
         <location filename="../../app/ui/table_models.py" line="182"/>
         <source>★ Compliment</source>
         <translation>★ Praise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/table_models.py" line="186"/>
+        <source>{n}e</source>
+        <translation>{n}</translation>
     </message>
     <message>
         <location filename="../../app/ui/table_models.py" line="221"/>
@@ -1510,9 +1588,9 @@
 <context>
     <name>InlineMessage</name>
     <message>
-        <location filename="../../app/ui/inline_message.py" line="24"/>
+        <location filename="../../app/ui/inline_message.py" line="34"/>
         <source>Melding</source>
-        <extracomment>kind -&gt; (symbol, background, border): a symbol and words carry the meaning, the tint only helps</extracomment>
+        <extracomment>kind -&gt; (symbol, background, border): a symbol and words carry the meaning, the tint only helps a run of this many characters without a space gets an invisible break chance after it</extracomment>
         <translation>Message</translation>
     </message>
 </context>
@@ -1555,32 +1633,32 @@
         <translation>Earlier weeks with a reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="79"/>
+        <location filename="../../app/ui/reflection/journal.py" line="82"/>
         <source>Teruglezen:</source>
         <translation>Read back:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="95"/>
+        <location filename="../../app/ui/reflection/journal.py" line="99"/>
         <source>Reflectie – week van %1</source>
         <translation>Reflection – week of %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="126"/>
+        <location filename="../../app/ui/reflection/journal.py" line="130"/>
         <source>Laatst opgeslagen op %1.</source>
         <translation>Last saved on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="134"/>
+        <location filename="../../app/ui/reflection/journal.py" line="138"/>
         <source>nog geen eerdere weken</source>
         <translation>no earlier weeks yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="139"/>
+        <location filename="../../app/ui/reflection/journal.py" line="143"/>
         <source>week van %1</source>
         <translation>week of %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="167"/>
+        <location filename="../../app/ui/reflection/journal.py" line="171"/>
         <source>Opgeslagen om %1.</source>
         <translation>Saved at %1.</translation>
     </message>
@@ -1652,7 +1730,17 @@
         <translation>Kind of step {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/ladder_box.py" line="129"/>
+        <location filename="../../app/ui/setup/ladder_box.py" line="133"/>
+        <source>Deze afspraken beginnen (nu of in hun afbouwplan) hoger dan stap {n}: {names}. Kies daar eerst een lagere startstap, dan kun je de stap weghalen.</source>
+        <translation>These rules start (now or in their phase-down plan) higher than step {n}: {names}. First choose a lower starting step for them, then you can remove the step.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/ladder_box.py" line="149"/>
+        <source>Twee stappen heten &apos;{name}&apos;. Geef elke stap een eigen naam, anders zie je in de geschiedenis niet welke bedoeld is.</source>
+        <translation>Two steps are called &apos;{name}&apos;. Give each step its own name, otherwise the history cannot show which one was meant.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/ladder_box.py" line="161"/>
         <source>De ladder is opgeslagen.</source>
         <translation>The ladder has been saved.</translation>
     </message>
@@ -1987,32 +2075,47 @@
         <translation>The two passwords are different.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="128"/>
-        <source>Er zijn geen back-ups van dit logboek.</source>
-        <translation>There are no backups of this log.</translation>
+        <location filename="../../app/ui/passphrase_dialog.py" line="129"/>
+        <source>Ander bestand…</source>
+        <translation>Another file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="132"/>
+        <source>Er zijn geen back-ups van dit logboek.</source>
+        <translation type="vanished">There are no backups of this log.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="133"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="146"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="132"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="133"/>
         <source>Kies een back-up:</source>
         <translation>Choose a backup:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="159"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="143"/>
+        <source>Er zijn geen back-ups van dit logboek in de map backups. Kies een back-up-bestand.</source>
+        <translation>There are no backups of this log in the backups folder. Choose a backup file.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="146"/>
+        <source>Logboek (*.db)</source>
+        <translation>Log (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/passphrase_dialog.py" line="173"/>
         <source>Back-up terugzetten…</source>
         <translation>Restore backup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="160"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="174"/>
         <source>Stoppen</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="200"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="214"/>
         <source>Aanbod: logboek beveiligen</source>
         <translation>Offer: protect the log</translation>
     </message>
@@ -2021,22 +2124,22 @@
         <translation type="vanished">Protect the log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="202"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="216"/>
         <source>Je logboek bevat gegevens over leerlingen. Met een wachtwoord is het bestand (en elke back-up) onleesbaar voor wie het wachtwoord niet kent. Aanbevolen.</source>
         <translation>Your log contains data about students. With a password the file (and every backup) is unreadable to anyone who does not know the password. Recommended.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="208"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="222"/>
         <source>Nu beveiligen…</source>
         <translation>Protect now…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="209"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="223"/>
         <source>Later</source>
         <translation>Later</translation>
     </message>
     <message>
-        <location filename="../../app/ui/passphrase_dialog.py" line="210"/>
+        <location filename="../../app/ui/passphrase_dialog.py" line="224"/>
         <source>Niet meer vragen</source>
         <translation>Do not ask again</translation>
     </message>
@@ -2294,7 +2397,7 @@
     </message>
     <message>
         <location filename="../../app/ui/setup/roster_import_dialog.py" line="111"/>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="140"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="151"/>
         <source>Probleem</source>
         <translation>Problem</translation>
     </message>
@@ -2305,89 +2408,99 @@
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="118"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="119"/>
+        <source>1 nieuwe leerling, {upd} bijgewerkt, {same} ongewijzigd.</source>
+        <translation>1 new student, {upd} updated, {same} unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="121"/>
         <source>{new} nieuwe leerlingen, {upd} bijgewerkt, {same} ongewijzigd.</source>
         <translation>{new} new students, {upd} updated, {same} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="124"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="128"/>
         <source>Kenmerken in dit bestand: {names}.</source>
         <translation>Attributes in this file: {names}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="134"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="139"/>
+        <source>Er is 1 probleem. Er wordt niets geïmporteerd tot het is opgelost; verbeter het bestand en kies het opnieuw.</source>
+        <translation>There is 1 problem. Nothing is imported until it is solved; correct the file and choose it again.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="144"/>
         <source>Er zijn {n} problemen. Er wordt niets geïmporteerd tot ze zijn opgelost; verbeter het bestand en kies het opnieuw.</source>
         <translation>There are {n} problems. Nothing is imported until they are solved; correct the file and choose it again.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="140"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="151"/>
         <source>Regel</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="140"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="151"/>
         <source>Problemen per regel</source>
         <translation>Problems per row</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="142"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="153"/>
         <source>⚠ Problemen ({n})</source>
         <translation>⚠ Problems ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="145"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="156"/>
         <source>Alles in dit bestand staat er al; er verandert niets.</source>
         <translation>Everything in this file is already there; nothing changes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="150"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="161"/>
         <source>Er is nog niets veranderd. Kijk de lijsten na en kies &apos;Importeren&apos; om dit over te nemen.</source>
         <translation>Nothing has changed yet. Check the lists and choose &apos;Import&apos; to take this over.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="156"/>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="171"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="167"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="182"/>
         <source>Nummer</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="156"/>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="171"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="167"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="182"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="156"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="167"/>
         <source>Klas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="156"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="167"/>
         <source>Nieuwe leerlingen</source>
         <translation>New students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="158"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="169"/>
         <source>Nieuw ({n})</source>
         <translation>New ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="171"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="182"/>
         <source>Wat verandert</source>
         <translation>What changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="171"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="182"/>
         <source>Bijgewerkt</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="173"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="184"/>
         <source>Bijgewerkt ({n})</source>
         <translation>Updated ({n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/roster_import_dialog.py" line="164"/>
+        <location filename="../../app/ui/setup/roster_import_dialog.py" line="175"/>
         <source>(leeg)</source>
         <translation>(empty)</translation>
     </message>
@@ -2633,29 +2746,29 @@
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../../app/ui/setup/common.py" line="12"/>
+        <location filename="../../app/ui/setup/common.py" line="25"/>
         <source>routine</source>
-        <extracomment>category in code -&gt; Dutch source label</extracomment>
+        <extracomment>what a field holds -&gt; the longest text the store keeps for it (the column&apos;s declared length) category in code -&gt; Dutch source label</extracomment>
         <translation>routine</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/common.py" line="13"/>
+        <location filename="../../app/ui/setup/common.py" line="26"/>
         <source>respect</source>
         <translation>respect</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/common.py" line="14"/>
+        <location filename="../../app/ui/setup/common.py" line="27"/>
         <source>veiligheid</source>
         <translation>safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/common.py" line="18"/>
+        <location filename="../../app/ui/setup/common.py" line="31"/>
         <source>waarschuwing</source>
         <extracomment>step kind in code -&gt; Dutch source label</extracomment>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/common.py" line="19"/>
+        <location filename="../../app/ui/setup/common.py" line="32"/>
         <source>consequentie</source>
         <translation>consequence</translation>
     </message>
@@ -2719,99 +2832,99 @@
         <translation>Class of the student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="49"/>
+        <location filename="../../app/ui/setup/student_form.py" line="50"/>
         <source>&amp;Nummer</source>
         <translation>&amp;Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="50"/>
+        <location filename="../../app/ui/setup/student_form.py" line="51"/>
         <source>Na&amp;am</source>
         <translation>Na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="51"/>
+        <location filename="../../app/ui/setup/student_form.py" line="52"/>
         <source>K&amp;las</source>
         <translation>Cla&amp;ss</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="52"/>
+        <location filename="../../app/ui/setup/student_form.py" line="53"/>
         <source>&amp;Nieuwe leerling</source>
         <translation>Ne&amp;w student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="53"/>
-        <location filename="../../app/ui/setup/student_form.py" line="133"/>
+        <location filename="../../app/ui/setup/student_form.py" line="54"/>
+        <location filename="../../app/ui/setup/student_form.py" line="134"/>
         <source>Leerling &amp;opslaan</source>
         <translation>Sa&amp;ve student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="54"/>
-        <location filename="../../app/ui/setup/student_form.py" line="136"/>
+        <location filename="../../app/ui/setup/student_form.py" line="55"/>
+        <location filename="../../app/ui/setup/student_form.py" line="137"/>
         <source>Leerling archiveren</source>
         <translation>Archive student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="84"/>
+        <location filename="../../app/ui/setup/student_form.py" line="85"/>
         <source>Kenmerk {name}</source>
         <translation>Attribute {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="85"/>
+        <location filename="../../app/ui/setup/student_form.py" line="86"/>
         <source>leeg laten als het niet van toepassing is</source>
         <translation>leave empty if it does not apply</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="106"/>
+        <location filename="../../app/ui/setup/student_form.py" line="107"/>
         <source>Nieuwe leerling</source>
         <translation>New student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="113"/>
+        <location filename="../../app/ui/setup/student_form.py" line="114"/>
         <source>Leerling &amp;toevoegen</source>
         <translation>Add s&amp;tudent</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="114"/>
+        <location filename="../../app/ui/setup/student_form.py" line="115"/>
         <source>Leerling toevoegen</source>
         <translation>Add student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="125"/>
+        <location filename="../../app/ui/setup/student_form.py" line="126"/>
         <source>Leerling bewerken</source>
         <translation>Edit student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="128"/>
+        <location filename="../../app/ui/setup/student_form.py" line="129"/>
         <source>Het nummer komt uit de leerlingadministratie en verandert niet.</source>
         <translation>The number comes from the student administration and does not change.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="134"/>
+        <location filename="../../app/ui/setup/student_form.py" line="135"/>
         <source>Leerling opslaan</source>
         <translation>Save student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="136"/>
+        <location filename="../../app/ui/setup/student_form.py" line="137"/>
         <source>Leerling terugzetten</source>
         <translation>Restore student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="151"/>
+        <location filename="../../app/ui/setup/student_form.py" line="155"/>
         <source>{name} is toegevoegd aan {klas}.</source>
         <translation>{name} has been added to {klas}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="159"/>
+        <location filename="../../app/ui/setup/student_form.py" line="163"/>
         <source>{name} is opgeslagen ({klas}).</source>
         <translation>{name} has been saved ({klas}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="181"/>
+        <location filename="../../app/ui/setup/student_form.py" line="185"/>
         <source>{name} is gearchiveerd: niet meer in de loglijst, de geschiedenis blijft.</source>
         <translation>{name} has been archived: no longer in the log list, the history stays.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="183"/>
+        <location filename="../../app/ui/setup/student_form.py" line="187"/>
         <source>{name} is teruggezet.</source>
         <translation>{name} has been restored.</translation>
     </message>
@@ -2819,28 +2932,28 @@
 <context>
     <name>StudentPicker</name>
     <message>
-        <location filename="../../app/ui/log/student_picker.py" line="83"/>
+        <location filename="../../app/ui/log/student_picker.py" line="87"/>
         <source>&amp;Leerling zoeken</source>
-        <extracomment>role of a result item holding the student id a student was picked (by Enter in the field or a click in the list) Escape in the field (the page steps back one stage; at the first stage it clears the field) Enter with no student matching the text (the text) Ctrl+Z in the field: undo the last save rather than the typed text</extracomment>
+        <extracomment>role of a result item holding the student id apostrophes are left out when matching: &quot;dhondt&quot;, &quot;d&apos;hondt&quot; and &quot;d’hondt&quot; all find D&apos;Hondt a student was picked (by Enter in the field or a click in the list) Escape in the field (the page steps back one stage; at the first stage it clears the field) Enter with no student matching the text (the text) Ctrl+Z in the field: undo the last save rather than the typed text</extracomment>
         <translation>Find &amp;student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log/student_picker.py" line="87"/>
+        <location filename="../../app/ui/log/student_picker.py" line="91"/>
         <source>Naam typen, Enter kiest</source>
         <translation>Type a name, Enter picks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log/student_picker.py" line="88"/>
+        <location filename="../../app/ui/log/student_picker.py" line="92"/>
         <source>Leerling zoeken</source>
         <translation>Find student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log/student_picker.py" line="90"/>
+        <location filename="../../app/ui/log/student_picker.py" line="94"/>
         <source>Typ een deel van de voor- of achternaam; hoofdletters en accenten tellen niet mee.</source>
         <translation>Type part of the first name or surname; capitals and accents do not matter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/log/student_picker.py" line="95"/>
+        <location filename="../../app/ui/log/student_picker.py" line="99"/>
         <source>Gevonden leerlingen</source>
         <translation>Students found</translation>
     </message>
@@ -2882,13 +2995,13 @@
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../app/ui/history_page.py" line="156"/>
+        <location filename="../../app/ui/history_page.py" line="164"/>
         <location filename="../../app/ui/history_row.py" line="97"/>
         <source>= volgens afspraak</source>
         <translation>= as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="157"/>
+        <location filename="../../app/ui/history_page.py" line="165"/>
         <location filename="../../app/ui/history_row.py" line="94"/>
         <source>▲ strenger (+{n})</source>
         <extracomment>&apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson)</extracomment>
@@ -2976,19 +3089,19 @@
 <context>
     <name>UndoBar</name>
     <message>
-        <location filename="../../app/ui/inline_message.py" line="73"/>
-        <location filename="../../app/ui/inline_message.py" line="74"/>
+        <location filename="../../app/ui/inline_message.py" line="83"/>
+        <location filename="../../app/ui/inline_message.py" line="84"/>
         <source>Ongedaan maken</source>
         <extracomment>the user asked to undo</extracomment>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inline_message.py" line="75"/>
+        <location filename="../../app/ui/inline_message.py" line="85"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/inline_message.py" line="76"/>
+        <location filename="../../app/ui/inline_message.py" line="86"/>
         <source>Melding sluiten</source>
         <translation>Close message</translation>
     </message>
