@@ -408,8 +408,19 @@ def _alternation(words: Iterable[str], boundary: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!{boundary})(?:{body})(?!{boundary})", re.IGNORECASE)
 
 
+_MONTHS = (
+    r"jan(?:uari|uary)?|feb(?:ruari|ruary)?|maart|march|mrt|mar|apr(?:il)?|mei|may|jun[ie]?|jul[iy]?|"
+    r"aug(?:ustus|ust)?|sep(?:t(?:ember)?)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+#: an exact date in free text: 2025-10-06, 6-10-2025, 6/10/25, 6.10.2025, '6 oktober' (not '9-10' or '3/4')
+EXACT_DATE = re.compile(
+    r"\b(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}\s*(?:" + _MONTHS + r")\.?)(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def check_free_text(text: str, ids: Identifiers, *, what: str) -> str:
-    """The teacher's text for the team, trimmed; UserError when too long or naming a student."""
+    """The teacher's text for the team, trimmed; UserError when too long, naming a student or dated."""
     clean = " ".join(text.split())
     if len(clean) > MAX_TEXT:
         raise UserError(
@@ -431,6 +442,17 @@ def check_free_text(text: str, ids: Identifiers, *, what: str) -> str:
                 "computer.",
                 what=what,
                 hits=", ".join(sorted(set(hits))),
+            )
+        )
+    dated = EXACT_DATE.search(clean)
+    if dated:
+        raise UserError(
+            t(
+                "{what} noemt een datum ({d}). Zeg hoogstens welke week: exacte datums verlaten de computer "
+                "niet.",
+                "{what} mentions a date ({d}). Say at most which week: exact dates never leave the computer.",
+                what=what,
+                d=dated.group(0),
             )
         )
     return clean

@@ -134,3 +134,28 @@ def test_one_suppressed_group_is_named_in_the_singular() -> None:
     _kept, notes = anon.merge_small_groups(two, label="group", sums=(), what="klassen")
     assert "2 klassen met" in notes[0]
     assert anon.singular("momenten (dag)") == "moment (dag)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op 6-10-2026 in de gang",
+        "Wat deed ik op 2026-10-06 anders?",
+        "Wat gebeurde er op 6 oktober?",
+        "Vlak voor 5 mei",
+        "Zie 6/10/25",
+    ],
+)
+def test_an_exact_date_in_a_case_or_point_is_refused(text: str) -> None:
+    """Free text went out with exact dates, while the export promises weeks at most."""
+    ids = anon.Identifiers(names=(), ids=(), notes=())
+    with pytest.raises(UserError, match="noemt een datum"):
+        anon.check_free_text(text, ids, what="Bespreekpunt 1")
+
+
+@pytest.mark.parametrize(
+    "text", ["Tijdens lesuur 9-10", "3/4 van de klas", "In week 41, om 10.30 uur", "Mei was rustig"]
+)
+def test_times_fractions_and_weeks_are_not_dates(text: str) -> None:
+    ids = anon.Identifiers(names=(), ids=(), notes=())
+    assert anon.check_free_text(text, ids, what="Bespreekpunt 1") == text
