@@ -223,6 +223,16 @@ def audit(
         catalog.update(cat2)
         catalog.update(cat3)
         estimates = _estimates(w, found + more + rules, catalog, q)
+        if not estimates:
+            notes.append(
+                t(
+                    "Te weinig incidenten om te vergelijken: een leerling, groep of moment wordt pas "
+                    "getoetst vanaf {n} incidenten waarbij de ladder een afwijking toeliet.",
+                    "Too few incidents to compare: a student, group or moment is tested only from {n} "
+                    "incidents where the ladder allowed a deviation.",
+                    n=subj.MIN_INCIDENTS,
+                )
+            )
         funnel = _student_funnel(frame, model, unit_levels, catalog)
         if not model.converged:
             notes.append(

@@ -78,6 +78,24 @@ def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     return 0
 
 
+def _count(n: int, nl: tuple[str, str], en: tuple[str, str]) -> str:
+    """A number with its noun in singular or plural ('1 les', '3 lessen')."""
+    return f"{n} " + t(nl[n != 1], en[n != 1])
+
+
+def _how_to_read() -> str:
+    """What the numbers in a finding mean, without jargon."""
+    return t(
+        "Zo lees je de getallen: de kansverhouding vergelijkt de kans op een zwaardere stap dan "
+        "afgesproken met die bij de rest (1 = even streng, boven 1 strenger, onder 1 milder). Het "
+        "95%-interval geeft de waarden die bij deze aantallen nog goed mogelijk zijn: hoe breder, "
+        "hoe onzekerder.",
+        "How to read the numbers: the odds ratio compares the odds of a heavier step than agreed with "
+        "those of the rest (1 = equally strict, above 1 stricter, below 1 milder). The 95% interval "
+        "gives the values still quite possible with these counts: the wider, the less certain.",
+    )
+
+
 def _who(e: Estimate) -> str:
     """A finding's subject for the private summary (with the student's name)."""
     if e.kind == "student":
@@ -105,19 +123,22 @@ def summary(report: AuditReport) -> str:
     fdr_text = f"{report.fdr:g}".replace(".", t(",", "."))
     lines = [
         t(
-            "Audit {p}: {n} incidenten van {s} leerlingen in {l} lessen.",
-            "Audit {p}: {n} incidents of {s} students in {l} lessons.",
+            "Audit {p}: {n} van {s} in {l}.",
+            "Audit {p}: {n} of {s} in {l}.",
             p=period,
-            n=report.n_incidents,
-            s=report.n_students,
-            l=report.n_lessons,
+            n=_count(report.n_incidents, ("incident", "incidenten"), ("incident", "incidents")),
+            s=_count(report.n_students, ("leerling", "leerlingen"), ("student", "students")),
+            l=_count(report.n_lessons, ("les", "lessen"), ("lesson", "lessons")),
         ),
         t(
-            "{k} vergelijkingen (steeds bij dezelfde afspraak en dezelfde keer), samen gecorrigeerd "
-            "voor meervoudig toetsen (FDR {q}).",
-            "{k} comparisons (always at the same rule and strike), corrected together for multiple "
-            "testing (FDR {q}).",
-            k=len(report.estimates),
+            "{k} (steeds bij dezelfde afspraak en dezelfde keer), samen gecorrigeerd voor meervoudig "
+            "toetsen: gemiddeld is hooguit {pct}% van de meldingen toeval (--fdr {q}).",
+            "{k} (always at the same rule and strike), corrected together for multiple testing: on "
+            "average at most {pct}% of the findings are chance (--fdr {q}).",
+            pct=f"{report.fdr * 100:g}".replace(".", t(",", ".")),
+            k=_count(
+                len(report.estimates), ("vergelijking", "vergelijkingen"), ("comparison", "comparisons")
+            ),
             q=fdr_text,
         ),
         "",
@@ -137,11 +158,15 @@ def summary(report: AuditReport) -> str:
                 "A blind spot is a pattern to reflect on, not a verdict.",
             )
         )
+        lines.append(_how_to_read())
     elif report.estimates:
         lines.append(
             t(
-                "Geen blinde vlekken gevonden: geen enkel verschil is groter dan toeval kan verklaren.",
-                "No blind spots found: no difference is larger than chance can explain.",
+                "Geen blinde vlekken gevonden: geen enkel verschil is groter dan toeval kan verklaren. "
+                "Dat bewijst niet dat alles gelijk gaat: bij weinig incidenten vallen alleen grote "
+                "verschillen op.",
+                "No blind spots found: no difference is larger than chance can explain. That does not "
+                "prove everything is even: with few incidents only large differences stand out.",
             )
         )
     lines += report.notes

@@ -137,3 +137,31 @@ def test_the_demo_years_planted_patterns_are_found_and_nothing_else(
     ]
     assert next(f for f in findings if f["kind"] == "context")["subject"] == "friday"
     assert next(f for f in findings if f["kind"] == "group")["subject"] == "ja"
+
+
+def test_summary_explains_the_numbers_in_plain_dutch(
+    logged: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(logged), "audit"]) == 0
+    out = capsys.readouterr().out
+    assert "de kansverhouding vergelijkt de kans op een zwaardere stap" in out
+    assert "95%-interval geeft de waarden" in out
+    assert "gemiddeld is hooguit 5% van de meldingen toeval (--fdr 0,05)" in out
+
+
+def test_one_incident_reads_in_the_singular_and_says_why_nothing_is_compared(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(db_path) as store:
+        student = store.add_student("7", "Een", "1A")
+        lesson = store.lesson_for(student.class_id, date(2026, 3, 2), period=1)
+        phone = store.rule_by_name("Telefoon weg")
+        assert phone is not None
+        store.log_incident(student.id, phone.id, 2, lesson_id=lesson.id, occurred_at=datetime(2026, 3, 2, 9))
+    assert main(["--db", str(db_path), "audit"]) == 0
+    out = capsys.readouterr().out
+    assert "1 incident van 1 leerling in 1 les." in out and "0 vergelijkingen" in out
+    assert "Te weinig incidenten om te vergelijken" in out
+    assert main(["--db", str(db_path), "audit", "--json"]) == 0
+    doc = json.loads(capsys.readouterr().out)
+    assert doc["estimates"] == [] and any("Te weinig incidenten" in n for n in doc["notes"])
