@@ -18,9 +18,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("log", help=t("log één incident, nu", "log one incident now"))
     p.add_argument("--student", required=True, help=t("leerlingnummer", "student id"))
     p.add_argument("--rule", required=True, help=t("naam van de afspraak", "name of the rule"))
-    p.add_argument("--severity", type=int, help=t("stap op de ladder", "ladder step"))
+    p.add_argument("--severity", type=_step, help=t("stap op de ladder", "ladder step"))
     p.add_argument("--note", default="", help=t("korte notitie (privé)", "short private note"))
     p.set_defaults(handler=run)
+
+
+def _step(text: str) -> int:
+    """A ladder step given on the command line: a whole number, else a message in the user's language."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            t(
+                "'{v}' is geen getal; geef het nummer van de stap op de ladder (1 = de lichtste)",
+                "'{v}' is not a number; give the number of the ladder step (1 = the mildest)",
+                v=text,
+            )
+        ) from None
 
 
 def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:

@@ -56,3 +56,12 @@ def test_extra_spaces_around_and_inside_the_arguments_are_ignored(
         store.add_student("1", "Ann", "1A")
     assert main(["--db", str(db_path), "log", "--student", " 1 ", "--rule", " Telefoon  weg "]) == 0
     assert "Ann (1A), Telefoon weg" in capsys.readouterr().out
+
+
+def test_a_severity_that_is_no_number_is_explained_in_dutch(
+    db_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--db", str(db_path), "log", "--student", "1", "--rule", "Telefoon weg", "--severity", "x"])
+    assert info.value.code == 2
+    assert "'x' is geen getal" in capsys.readouterr().err
