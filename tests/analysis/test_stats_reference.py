@@ -201,6 +201,9 @@ def test_rat_tumour_shrinkage() -> None:
     prior = stats.beta_prior_moments(RAT_Y[:70], RAT_N[:70])
     assert prior is not None
     assert (round(prior.alpha, 1), round(prior.beta, 1)) == (1.4, 8.6)
+    a, b = prior.alpha, prior.beta  # the moments of the 70 historical rates: mean 0.136, SD 0.103
+    assert round(prior.mean, 3) == 0.136
+    assert round(math.sqrt(a * b / ((a + b) ** 2 * (a + b + 1))), 3) == 0.103
     post = prior.posterior(RAT_Y[70], RAT_N[70])
     assert (round(post.alpha, 1), round(post.beta, 1)) == (5.4, 18.6)
     assert round(post.mean, 3) == 0.223
@@ -331,6 +334,21 @@ def test_pitfall_fisher_larger_than_2x2_is_monte_carlo() -> None:
     assert run(1) == run(1)
     assert len({run(seed) for seed in range(5)}) > 1  # random: approximate, seed it
     assert stats.fisher_2x2(TEA).p == approx(0.4857143)  # our 2x2 Fisher stays exact
+
+
+def test_pitfall_glm_on_perfect_separation_gives_huge_coefficients() -> None:
+    # statsmodels only warns and returns a huge slope; the audit fits its own model with weak priors
+    # instead (test_audit.py::test_separation_everyone_in_a_group_stricter_stays_finite).
+    import warnings
+
+    import statsmodels.api as sm
+
+    x = np.r_[np.zeros(10), np.ones(10)]
+    y = np.r_[np.zeros(10), np.ones(10)]  # the group with x = 1 is always "stricter"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = sm.GLM(y, sm.add_constant(x), family=sm.families.Binomial()).fit()
+    assert abs(res.params[1]) > 15 or not np.isfinite(res.bse[1])
 
 
 def test_pitfall_fisher_statistic_is_the_sample_odds_ratio() -> None:
