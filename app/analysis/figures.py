@@ -91,13 +91,15 @@ def _ratio_axis(axis: Any, lo: float, hi: float) -> None:
 
     ticks = [v for v in (1 / 16, 1 / 8, 1 / 4, 1 / 2, 1.0, 2.0, 4.0, 8.0, 16.0) if lo <= v <= hi] or [1.0]
     labels = []
+    # on a horizontal axis the labels sit side by side: two short lines each, so they do not run together
+    gap = "\n" if getattr(axis, "axis_name", "y") == "x" else " "
     for v in ticks:
         if v == 1.0:
             labels.append(t("gelijk", "equal"))
         elif v > 1:
-            labels.append(t("{x}× strenger", "{x}× stricter", x=int(v)))
+            labels.append(t("{x}×{g}strenger", "{x}×{g}stricter", x=int(v), g=gap))
         else:
-            labels.append(t("{x}× milder", "{x}× milder", x=round(1 / v)))
+            labels.append(t("{x}×{g}milder", "{x}×{g}milder", x=round(1 / v), g=gap))
     axis.set_major_locator(FixedLocator(ticks))
     axis.set_minor_locator(NullLocator())
     axis.set_ticklabels(labels)
@@ -479,15 +481,18 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_pr
     )
     if show_names:
         few = sorted(rows, key=lambda p: p.praise - ratio * p.corrections)[:3]
-        for p in few:
-            if p.corrections >= 5:
-                ax.annotate(
-                    p.label,
-                    (p.corrections, p.praise),
-                    xytext=(4, 3),
-                    textcoords="offset points",
-                    fontsize=FONT_SIZE - 1,
-                )
+        named = sorted((p for p in few if p.corrections >= 5), key=lambda p: -p.corrections)
+        for index, p in enumerate(named):
+            # labels point inwards and step up and down, so neighbours at the same height stay readable
+            right_half = p.corrections > max(xs) / 2
+            ax.annotate(
+                p.label,
+                (p.corrections, p.praise),
+                xytext=(-5 if right_half else 5, (4, -12, 16)[index]),
+                textcoords="offset points",
+                ha="right" if right_half else "left",
+                fontsize=FONT_SIZE - 1,
+            )
     from matplotlib.ticker import MaxNLocator
 
     ax.set_xlim(0, top)

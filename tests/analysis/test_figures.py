@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import date, timedelta
 from pathlib import Path
@@ -290,3 +291,44 @@ def test_praise_without_incidents_is_not_called_no_praise() -> None:
     assert chart.figure is None
     assert "30 complimenten" in chart.empty and "Nog geen complimenten" not in chart.empty
     assert "Nog geen complimenten" in figures.praise_chart(()).empty
+
+
+def _boxes(fig):  # type: ignore[no-untyped-def]
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    return canvas.get_renderer()
+
+
+def test_group_axis_labels_do_not_run_together_in_a_narrow_chart() -> None:
+    """'4× milder2× milder gelijk2× strenger' ran together on the x axis at the page's width."""
+    fig = figures.groups_chart(make_report().estimates).figure
+    assert fig is not None
+    fig.set_size_inches(5.3, 4.0)
+    renderer = _boxes(fig)
+    labels = [lb for lb in fig.axes[0].get_xticklabels() if lb.get_text()]
+    assert any("\n" in lb.get_text() for lb in labels)
+    spans = sorted((b.x0, b.x1) for b in (lb.get_window_extent(renderer) for lb in labels))
+    assert all(right <= left_next for (_l, right), (left_next, _r) in itertools.pairwise(spans))
+
+
+def test_praise_names_at_the_same_height_do_not_overlap() -> None:
+    """Two students with few compliments and many corrections were named on top of each other."""
+    rows = tuple(
+        PraisePoint("student", "student", f"s{i}", f"Leerling {i}", 3 + i % 4, 5 + i, _prop(1, 10))
+        for i in range(30)
+    )
+    rows += (
+        PraisePoint("student", "student", "a", "Siem van Beek", 1, 50, _prop(1, 51)),
+        PraisePoint("student", "student", "b", "Jesse El Idrissi", 1, 57, _prop(1, 58)),
+    )
+    fig = figures.praise_chart(rows).figure
+    assert fig is not None
+    fig.set_size_inches(5.3, 4.0)
+    renderer = _boxes(fig)
+    names = {tx.get_text(): tx.get_window_extent(renderer) for tx in fig.axes[0].texts}
+    a, b = names["Siem van Beek"], names["Jesse El Idrissi"]
+    assert not a.overlaps(b)
+    width = fig.bbox.width
+    assert a.x1 <= width and b.x1 <= width
