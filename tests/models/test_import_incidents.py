@@ -257,3 +257,29 @@ def test_unknown_column_is_refused(roster: Store, tmp_path: Path) -> None:
     path = write(tmp_path, f"timestamp,student_id,rule,severity,kleur\n{D} 09:00,1,Telefoon weg,1,rood\n")
     with pytest.raises(ImportProblem, match="regel 1: onbekende kolom 'kleur'"):
         import_incidents(roster, path)
+
+
+def test_date_and_time_in_two_columns(roster: Store, tmp_path: Path) -> None:
+    day = DAY.strftime("%d-%m-%Y")
+    header = "Datum;Tijd;Leerlingnummer;Afspraak;Stap\n"
+    good = f"{day};9:05;1;Telefoon weg;1\n{D} 00:00:00;10.15;2;Telefoon weg;1\n{day};;3;Telefoon weg;1\n"
+    bad = f"{day};25:00;1;Telefoon weg;1\n{day} 10:00;11:00;1;Telefoon weg;1\n"
+    preview = preview_incidents(roster, write(tmp_path, header + good + bad))
+    assert [p.line for p in preview.problems] == [5, 6]
+    assert f"tijdstip '{day} 25:00' is onleesbaar" in preview.problems[0].message
+    import_incidents(roster, write(tmp_path, header + good, "good.csv"))
+    midnight = datetime.combine(DAY, datetime.min.time())
+    assert sorted(i.occurred_at for i in roster.incidents()) == [
+        midnight,
+        midnight.replace(hour=9, minute=5),
+        midnight.replace(hour=10, minute=15),
+    ]
+
+
+def test_a_date_column_alone_means_midnight_and_no_date_no_time_is_named(
+    roster: Store, tmp_path: Path
+) -> None:
+    ok = write(tmp_path, f"datum,student_id,rule,severity\n{D},1,Telefoon weg,1\n")
+    assert preview_incidents(roster, ok).problems == ()
+    missing = write(tmp_path, "student_id,rule,severity\n1,Telefoon weg,1\n", "m.csv")
+    assert "kolom 'timestamp' ontbreekt" in preview_incidents(roster, missing).problems[0].message

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
     from app.models.store import Store
 
 ALIASES: dict[str, tuple[str, ...]] = {
-    "timestamp": ("tijdstip", "datum tijd", "datumtijd", "datetime", "moment", "occurred_at", "tijd"),
+    "timestamp": ("tijdstip", "datum tijd", "datumtijd", "datetime", "moment", "occurred_at", "tijd", "time"),
+    "date": ("datum", "dag", "day"),  #: with 'tijd' (or alone): date and time in two columns
     "student_id": ROSTER_ALIASES["student_id"],
     "rule": ("afspraak", "regel", "rule_name"),
     "severity": ("stap", "ernst", "step", "level", "niveau"),
@@ -50,6 +51,7 @@ MAX_YEARS_BACK = 3
 #: highest lesson period accepted
 MAX_PERIOD = 15
 _TIME = r"(?:(?:[ T]+|,\s*)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
 _DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})" + _TIME)
 _YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME)
 
@@ -119,13 +121,36 @@ def parse_timestamp(text: str) -> datetime | None:
     return value
 
 
+def _date_and_time(date_text: str, time_text: str) -> datetime | None:
+    """A timestamp from a date column and a time column ('' when absent); None if unreadable.
+
+    The date may carry a midnight time (an Excel date cell); a time column that holds a whole
+    timestamp is taken as it is.
+    """
+    day = parse_timestamp(date_text) if date_text else None
+    if not time_text:
+        return day
+    if match := _CLOCK.fullmatch(time_text.strip()):
+        if day is None or day.time() != datetime.min.time():
+            return None
+        hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        try:
+            return day.replace(hour=hour, minute=minute, second=second)
+        except ValueError:
+            return None
+    whole = parse_timestamp(time_text)
+    if whole is not None and (day is None or whole.date() == day.date()):
+        return whole
+    return None
+
+
 def timestamp_hint() -> str:
     """The accepted ways to write a timestamp, as a hint in a message (language in force)."""
     return t(
         "gebruik jjjj-mm-dd uu:mm, bijvoorbeeld 2026-11-24 10:15, of dd-mm-jjjj uu:mm, "
-        "bijvoorbeeld 24-11-2026 10:15; seconden mogen erbij",
+        "bijvoorbeeld 24-11-2026 10:15; seconden mogen erbij; of een kolom datum en een kolom tijd",
         "use yyyy-mm-dd hh:mm, for example 2026-11-24 10:15, or dd-mm-yyyy hh:mm, "
-        "for example 24-11-2026 10:15; seconds may be added",
+        "for example 24-11-2026 10:15; seconds may be added; or a date column and a time column",
     )
 
 
@@ -141,7 +166,9 @@ def parse_incidents(
 ) -> tuple[list[IncidentRow], list[RowProblem], bool]:
     """Read and check an incidents file whole: rows, problems, and whether lessons are keyed loosely."""
     table = read_table(path, KNOWN)
-    columns, problems = map_columns(table, ALIASES, required=("timestamp", "student_id", "rule", "severity"))
+    columns, problems = map_columns(
+        table, ALIASES, required=(("timestamp", "date"), "student_id", "rule", "severity")
+    )
     problems = list(table.problems) + problems
     if problems:
         return [], problems, True
@@ -149,14 +176,17 @@ def parse_incidents(
     latest = now + timedelta(hours=1)
     earliest = datetime.combine(_earliest(now.date()), datetime.min.time())
     idx = columns.index
-    i_time, i_student, i_rule, i_step = (idx[k] for k in ("timestamp", "student_id", "rule", "severity"))
+    i_student, i_rule, i_step = (idx[k] for k in ("student_id", "rule", "severity"))
+    i_time, i_date = idx.get("timestamp"), idx.get("date")
     i_lesson, i_period, i_note, i_group = (idx.get(k) for k in ("lesson", "period", "note", "group"))
     loose = i_lesson is None and i_period is None
     rows: list[IncidentRow] = []
     for line, cells in table.rows:
         reasons: list[str] = []
-        stamp_text = cells[i_time].strip()
-        when = parse_timestamp(stamp_text) if stamp_text else None
+        time_text = cells[i_time].strip() if i_time is not None else ""
+        date_text = cells[i_date].strip() if i_date is not None else ""
+        stamp_text = " ".join(p for p in (date_text, time_text) if p)
+        when = _date_and_time(date_text, time_text) if i_date is not None else parse_timestamp(time_text)
         if when is None:
             reasons.append(
                 t(
