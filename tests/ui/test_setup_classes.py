@@ -278,3 +278,17 @@ def test_an_attribute_in_other_capitals_or_empty_is_refused(qtbot, page: SetupPa
     box.name.setText("Geslacht")
     box.add()
     assert "Het kenmerk 'geslacht' bestaat al." in box.message.message()
+
+
+def test_every_tab_fits_a_full_hd_screen_at_150_percent(
+    page: SetupPage, store: Store, ctx: AppContext
+) -> None:
+    """1920×1080 at 150 % leaves 1280×720 logical pixels; the navigation takes up to 220 of the width."""
+    store.define_attribute("ondersteuningsplan")
+    store.add_student("1", "Renée van 't Hof", "2A", {"ondersteuningsplan": "ja"})
+    ctx.changed()
+    for tab in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(tab)
+        hint = page.minimumSizeHint()
+        assert hint.width() <= 1280 - 220 - 20, page.tabs.tabText(tab)
+        assert hint.height() <= 720 - 60, page.tabs.tabText(tab)
