@@ -283,3 +283,23 @@ def test_a_date_column_alone_means_midnight_and_no_date_no_time_is_named(
     assert preview_incidents(roster, ok).problems == ()
     missing = write(tmp_path, "student_id,rule,severity\n1,Telefoon weg,1\n", "m.csv")
     assert "kolom 'timestamp' ontbreekt" in preview_incidents(roster, missing).problems[0].message
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.one_of(
+        st.text(max_size=40),
+        st.from_regex(
+            r"\A[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}([ T,]+[0-9]{1,2}[:.][0-9]{2}([:.][0-9]{2})?)?"
+            r"(Z|[+-][0-9]{2}:[0-9]{2})?\Z"
+        ),
+    )
+)
+def test_parse_timestamp_never_raises(text: str) -> None:
+    value = parse_timestamp(text)
+    assert value is None or value.tzinfo is None
+
+
+@pytest.mark.parametrize("text", ["0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59"])
+def test_an_offset_that_leaves_the_calendar_is_unreadable_not_a_crash(text: str) -> None:
+    assert parse_timestamp(text) is None

@@ -117,7 +117,10 @@ def parse_timestamp(text: str) -> datetime | None:
         except ValueError:
             return None
     if value.tzinfo is not None:
-        value = value.astimezone().replace(tzinfo=None)
+        try:
+            value = value.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
+            return None
     return value
 
 
