@@ -303,3 +303,12 @@ def test_parse_timestamp_never_raises(text: str) -> None:
 @pytest.mark.parametrize("text", ["0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59"])
 def test_an_offset_that_leaves_the_calendar_is_unreadable_not_a_crash(text: str) -> None:
     assert parse_timestamp(text) is None
+
+
+@pytest.mark.parametrize("period", ["²", "3e", "0", "16", "-1"])
+def test_a_bad_period_is_a_row_problem_not_a_crash(roster: Store, tmp_path: Path, period: str) -> None:
+    header = "timestamp,student_id,rule,severity,period\n"
+    path = write(tmp_path, f"{header}{D} 09:00,1,Telefoon weg,1,{period}\n")
+    preview = preview_incidents(roster, path)
+    assert [p.line for p in preview.problems] == [2]
+    assert f"lesuur '{period}' moet een getal van 1 tot 15 zijn" in preview.problems[0].message

@@ -239,7 +239,10 @@ def parse_incidents(
             reasons.append(too_long(lesson, 100, t("de les", "the lesson")) or "")
         period: int | None = None
         if i_period is not None and (period_text := cells[i_period].strip()):
-            period = int(period_text) if period_text.isdigit() else 0
+            try:
+                period = int(period_text)
+            except ValueError:  # words, '3e', '²' (isdigit() but no int), ...
+                period = 0
             if not 1 <= period <= MAX_PERIOD:
                 reasons.append(
                     t(
