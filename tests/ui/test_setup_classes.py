@@ -81,15 +81,23 @@ def test_add_edit_and_archive_a_student(qtbot, page: SetupPage, store: Store) ->
     zoe = store.student_by_external_id("1001")
     assert zoe is not None and zoe.class_name == "2A" and zoe.attributes == {"geslacht": "v"}
     assert tab.model.rowCount() == 1
-    assert form.student is not None and form.student.id == zoe.id
-    assert "toegevoegd" in form.message.message()
+    # the form is ready for the next student of the class: typing a list by hand is number, name, Enter
+    assert form.student is None and form.number.text() == "" and not form.number.isReadOnly()
+    assert form.class_combo.currentText() == "2A"
+    assert "Zoë de Vries is toegevoegd aan 2A." in form.message.message()
+    qtbot.keyClicks(form.number, "1002")
+    qtbot.keyClicks(form.name, "Daan Bakker")
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)
+    assert store.student_by_external_id("1002").class_name == "2A"  # type: ignore[union-attr]
+    assert "Daan Bakker is toegevoegd aan 2A." in form.message.message()
+    assert tab.model.rowCount() == 2
     # a second student with the same number is refused; nothing changes
     form.new_button.click()
     qtbot.keyClicks(form.number, "1001")
     qtbot.keyClicks(form.name, "Iemand anders")
     form.save_button.click()
     assert form.message.kind == "error" and "1001" in form.message.message()
-    assert len(store.students()) == 1
+    assert len(store.students()) == 2
     # edit: name, class and attribute; the form follows the student to the new class
     tab.select_student(zoe.id)
     assert form.number.isReadOnly() and form.name.text() == "Zoë de Vries"

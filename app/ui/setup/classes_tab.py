@@ -278,8 +278,9 @@ class ClassesTab(QWidget):
         if row >= 0:
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         elif self.form.student is None:
-            if not self.form.number.text():
-                self.form.start_new(current.name if current else "")
+            shown_name = current.name if current else ""
+            if not self.form.number.text() and self.form.class_combo.currentText() != shown_name:
+                self.form.start_new(shown_name)
         elif self.form.student.class_id != shown_class:
             self.form.start_new(current.name if current else "")
         # else: a just-archived student, hidden by the filter, stays in the form so it can be restored
@@ -294,6 +295,11 @@ class ClassesTab(QWidget):
             self.classes.refresh()
             self.classes.select(student.class_id)
         self._show_students()
+        if self.form.student is None:  # just added: the form waits for the next one; show where it went
+            row = self.model.row_of(student_id)
+            if row >= 0:
+                self.table.scrollTo(self.proxy.mapFromSource(self.model.index(row, 0)))
+            return
         self.select_student(student_id)
 
     def _student_selected(self) -> None:

@@ -164,7 +164,11 @@ class StudentForm(QGroupBox):
         except UserError as exc:
             self.message.show_error(str(exc))
             return
-        self.show_student(saved)
+        if self.student is None:  # added: ready for the next student of the class, as when typing a list
+            self.start_new(saved.class_name)
+            self.number.setFocus()
+        else:
+            self.show_student(saved)
         self.message.show_message(
             done.replace("{name}", saved.name).replace("{klas}", saved.class_name), "ok"
         )
