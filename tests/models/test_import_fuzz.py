@@ -5,6 +5,9 @@ export -> import -> export gives the identical file)."""
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import io
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from pathlib import Path
@@ -15,6 +18,12 @@ from hypothesis import strategies as st
 
 from app.errors import ImportProblem
 from app.models.exporting import export_incidents
+from app.models.importers.incidents import ALIASES as INCIDENT_ALIASES
+from app.models.importers.incidents import parse_incidents
+from app.models.importers.roster import ALIASES as ROSTER_ALIASES
+from app.models.importers.roster import parse_roster
+from app.models.importers.rules import ALIASES as RULE_ALIASES
+from app.models.importers.rules import parse_rules
 from app.models.importing import ImportSummary, import_incidents, import_roster, import_rules
 from app.models.store import Store
 from tests.models.test_import_common import snapshot
@@ -168,3 +177,60 @@ def test_fuzzed_rules(folder: Path, body: list[tuple[str, str, str]], shape: Sha
         leftover.unlink()
     with Store.open(folder / "u.db") as store:
         refused_whole_or_idempotent(store, import_rules, path)
+
+
+ANY_CELL = st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=15)
+PARSE_FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+
+
+def csv_file(folder: Path, header: Sequence[str], rows: Sequence[Sequence[str]]) -> Path:
+    """A well-quoted UTF-8 CSV file."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    path = folder / "parse.csv"
+    path.write_text(buffer.getvalue(), "utf-8")
+    return path
+
+
+def names_of(aliases: dict[str, tuple[str, ...]]) -> list[str]:
+    """Every header name an importer knows."""
+    return [name for field, more in aliases.items() for name in (field, *more)]
+
+
+@PARSE_FUZZ
+@given(
+    header=st.lists(st.sampled_from(names_of(INCIDENT_ALIASES)), min_size=1, max_size=8, unique=True),
+    rows=st.lists(st.lists(ANY_CELL, max_size=8), max_size=5),
+)
+def test_any_unicode_in_any_incident_column_is_read_or_refused(
+    folder: Path, header: list[str], rows: list[list[str]]
+) -> None:
+    with contextlib.suppress(ImportProblem):
+        parse_incidents(csv_file(folder, header, rows))
+
+
+@PARSE_FUZZ
+@given(
+    header=st.lists(st.sampled_from([*names_of(ROSTER_ALIASES), "Geslacht"]), min_size=1, max_size=7),
+    rows=st.lists(st.lists(ANY_CELL, max_size=7), max_size=5),
+    attributes=st.one_of(st.none(), st.lists(ANY_CELL, max_size=3)),
+)
+def test_any_unicode_in_any_roster_column_is_read_or_refused(
+    folder: Path, header: list[str], rows: list[list[str]], attributes: list[str] | None
+) -> None:
+    with contextlib.suppress(ImportProblem):
+        parse_roster(csv_file(folder, header, rows), attributes)
+
+
+@PARSE_FUZZ
+@given(
+    header=st.lists(st.sampled_from(names_of(RULE_ALIASES)), min_size=1, max_size=4),
+    rows=st.lists(st.lists(ANY_CELL, max_size=4), max_size=5),
+)
+def test_any_unicode_in_any_rules_column_is_read_or_refused(
+    folder: Path, header: list[str], rows: list[list[str]]
+) -> None:
+    with contextlib.suppress(ImportProblem):
+        parse_rules(csv_file(folder, header, rows), 5)
