@@ -46,6 +46,20 @@ def number(value: float, digits: int = 1, lang: str | None = None) -> str:
     return text.replace(".", ",") if (lang or current_language()) == "nl" else text
 
 
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+             "oktober", "november", "december")  # fmt: skip
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")  # fmt: skip
+
+
+def _month_name(subject: str, nl_: bool) -> str:
+    """'2026-03' as 'maart 2026' (or 'March 2026'); anything else as it is."""
+    year, _, month = subject.partition("-")
+    if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return subject
+    return f"{(MONTHS_NL if nl_ else MONTHS_EN)[int(month) - 1]} {year}"
+
+
 def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = None) -> str:
     """Who or when, as the grammatical subject of the sentence ('leerling 1001', 'op vrijdag', ...)."""
     lang = lang or current_language()
@@ -68,7 +82,7 @@ def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = N
             return _t(lang, "tussen {a} en {b} uur", "between {a} and {b} o'clock", a=a, b=b)
         return _t(lang, "in het {p}e lesuur", "in period {p}", p=subject)
     if dimension == "month":
-        return _t(lang, "in {m}", "in {m}", m=subject)
+        return _t(lang, "in {m}", "in {m}", m=_month_name(subject, nl_))
     if dimension == "term":
         return _t(lang, "in trimester {n}", "in term {n}", n=subject.lstrip("T"))
     if dimension == "lesson_mood":

@@ -43,6 +43,8 @@ def test_subjects_read_naturally() -> None:
     assert subject_phrase("context", "period", "10-11") == "tussen 10 en 11 uur"
     assert subject_phrase("context", "period", "3") == "in het 3e lesuur"
     assert subject_phrase("context", "term", "T2") == "in trimester 2"
+    assert subject_phrase("context", "month", "2026-03") == "in maart 2026"  # was 'in 2026-03'
+    assert subject_phrase("context", "month", "2026-11", "en") == "in November 2026"
     assert subject_phrase("context", "lesson_mood", "tense") == "in lessen die gespannen aanvoelden"
     assert subject_phrase("group", "group", "2B") == "klas 2B"
     assert subject_phrase("rule", "Telefoon weg", "Telefoon weg") == "de afspraak ‘Telefoon weg’"
