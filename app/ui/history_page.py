@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.errors import UserError
@@ -125,6 +125,7 @@ class HistoryPage(QWidget):
         self.panel.delete_requested.connect(self.delete_selected)
         self.undo_bar.undo_requested.connect(self.undo_delete)
         self.table.installEventFilter(self)
+        self._add_sort_actions()
         ctx.events.store_changed.connect(self._store_changed)
         self.reload()
 
@@ -139,6 +140,25 @@ class HistoryPage(QWidget):
             self.delete_selected()
             return True
         return super().eventFilter(watched, event)
+
+    def _add_sort_actions(self) -> None:
+        """Sorting without the mouse: the table's context menu (Menu key, Shift+F10) offers every column."""
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        for col in range(self.model.columnCount()):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+            action = QAction(self.tr("Sorteren op '{column}'").replace("{column}", title), self.table)
+            action.triggered.connect(lambda _=False, c=col: self.sort_by(c))
+            self.table.addAction(action)
+
+    def sort_by(self, column: int) -> None:
+        """Sort on ``column``; asked again for the same column, turn the order around."""
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() == column:
+            ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+            order = Qt.SortOrder.DescendingOrder if ascending else Qt.SortOrder.AscendingOrder
+        else:
+            order = Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(column, order)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Ctrl+Z (not used by a text field) brings back the last deleted lines, as the undo bar does."""

@@ -362,3 +362,18 @@ def test_a_typed_student_in_the_edit_panel_is_taken_when_it_fits_one(
     page.panel.save_button.click()
     assert "Kies een leerling uit de lijst" in page.panel.message.message()
     assert store.incident(logged["b"]).student_id == logged["zoe"]  # type: ignore[union-attr]
+
+
+def test_sorting_without_the_mouse_from_the_context_menu(
+    qtbot, ctx: AppContext, logged: dict[str, int]
+) -> None:  # type: ignore[no-untyped-def]
+    page = _page(qtbot, ctx)
+    actions = {a.text(): a for a in page.table.actions()}
+    assert len(actions) == page.model.columnCount()
+    actions["Sorteren op 'Leerling'"].trigger()
+    names = [r.student_name for r in (page.proxy.data(page.proxy.index(i, 0), RowRole) for i in range(4))]
+    assert names == sorted(names)
+    actions["Sorteren op 'Leerling'"].trigger()  # again: the other way round
+    names = [r.student_name for r in (page.proxy.data(page.proxy.index(i, 0), RowRole) for i in range(4))]
+    assert names == sorted(names, reverse=True)
+    assert page.table.horizontalHeader().sortIndicatorSection() == M.STUDENT
