@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -13,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from app.errors import UserError
 from app.ui.history_edit_panel import HistoryEditPanel
 from app.ui.history_filters import HistoryFilterBar
-from app.ui.history_row import HistoryRow
+from app.ui.history_row import HistoryRow, HistorySnapshot, load_history
 from app.ui.inline_message import InlineMessage, UndoBar
 from app.ui.table_models import (
     HistoryFilterProxy,
@@ -24,35 +23,7 @@ from app.ui.table_models import (
 )
 
 if TYPE_CHECKING:
-    from app.models.records import ClassInfo, RuleInfo, StepInfo, StudentInfo
-    from app.models.store import Store
     from app.ui.context import AppContext
-
-
-@dataclass(frozen=True)
-class HistorySnapshot:
-    """Everything the page shows, read in one go (off the GUI thread)."""
-
-    rows: list[HistoryRow]
-    classes: list[ClassInfo]
-    students: list[StudentInfo]
-    rules: list[RuleInfo]
-    ladder: list[StepInfo]
-
-
-def load_history(store: Store) -> HistorySnapshot:
-    """Read incidents, praise and the lists the filters and the edit panel offer."""
-    students = store.students(include_archived=True)
-    class_of = {s.id: s.class_name for s in students}
-    rows = [HistoryRow.from_incident(i) for i in store.incidents()]
-    rows += [HistoryRow.from_praise(p, class_of.get(p.student_id, "")) for p in store.praise_list()]
-    return HistorySnapshot(
-        rows=rows,
-        classes=store.classes(include_archived=True),
-        students=students,
-        rules=store.rules(),
-        ladder=store.ladder(),
-    )
 
 
 #: widths in characters of the font for columns of free text (the note column takes the rest)

@@ -1,4 +1,4 @@
-"""One line of the history (an incident or a praise) and its deviation in words."""
+"""One line of the history (an incident or a praise), its deviation in words, and the page's snapshot."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 if TYPE_CHECKING:
-    from app.models.records import LoggedIncident, PraiseInfo
+    from app.models.records import ClassInfo, LoggedIncident, PraiseInfo, RuleInfo, StepInfo, StudentInfo
+    from app.models.store import Store
 
 
 @dataclass(frozen=True)
@@ -95,3 +96,29 @@ def deviation_text(row: HistoryRow) -> str:
     if diff < 0:
         return QCoreApplication.translate("TableModels", "▼ milder (−{n})").replace("{n}", str(-diff))
     return QCoreApplication.translate("TableModels", "= volgens afspraak")
+
+
+@dataclass(frozen=True)
+class HistorySnapshot:
+    """Everything the page shows, read in one go (off the GUI thread)."""
+
+    rows: list[HistoryRow]
+    classes: list[ClassInfo]
+    students: list[StudentInfo]
+    rules: list[RuleInfo]
+    ladder: list[StepInfo]
+
+
+def load_history(store: Store) -> HistorySnapshot:
+    """Read incidents, praise and the lists the filters and the edit panel offer."""
+    students = store.students(include_archived=True)
+    class_of = {s.id: s.class_name for s in students}
+    rows = [HistoryRow.from_incident(i) for i in store.incidents()]
+    rows += [HistoryRow.from_praise(p, class_of.get(p.student_id, "")) for p in store.praise_list()]
+    return HistorySnapshot(
+        rows=rows,
+        classes=store.classes(include_archived=True),
+        students=students,
+        rules=store.rules(),
+        ladder=store.ladder(),
+    )
