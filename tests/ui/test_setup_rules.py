@@ -74,6 +74,11 @@ def test_edit_a_rule(qtbot, page: SetupPage, store: Store) -> None:  # type: ign
     )
     assert "veiligheid" in tab.list.item(2).text()
     assert tab.message.kind == "ok"
+    # typing over the name renames the rule, and the message says so (a new rule has its own button)
+    assert tab.message.message().startswith(f"'{rule.name}' heet nu 'Telefoon in de tas'.")
+    tab.start_step.setCurrentIndex(tab.start_step.findData(2))
+    tab.save_button.click()
+    assert tab.message.message() == "Afspraak 'Telefoon in de tas' opgeslagen."
     tab.name.clear()
     tab.save_button.click()
     assert tab.message.kind == "error"

@@ -234,8 +234,15 @@ class RulesTab(QWidget):
                     "{n}", str(rule.position)
                 )
             else:
+                old_name = self.rule.name
                 rule = store.update_rule(self.rule.id, active=self.active.isChecked(), **fields)  # type: ignore[arg-type]
                 done = self.tr("Afspraak '{name}' opgeslagen.")
+                if (
+                    rule.name != old_name
+                ):  # typing over the name renames: say so, a new rule has its own button
+                    done = self.tr(
+                        "'{old}' heet nu '{name}'. Een extra afspraak maak je met 'Nieuwe afspraak'."
+                    ).replace("{old}", old_name)
         except UserError as exc:
             self.message.show_error(str(exc))
             return
