@@ -105,10 +105,12 @@ def test_add_edit_and_archive_a_student(qtbot, page: SetupPage, store: Store) ->
     form.class_combo.setEditText("3B")
     form.attribute_edits["geslacht"].clear()
     form.save_button.click()
+    assert form.message.message().startswith("'Zoë de Vries' heet nu 'Zoë van Dijk' (3B).")
     zoe = store.student(zoe.id)
     assert zoe is not None and (zoe.name, zoe.class_name, zoe.attributes) == ("Zoë van Dijk", "3B", {})
     assert tab.classes.current().name == "3B"  # type: ignore[union-attr]
     assert tab.model.rowCount() == 1
+    assert form.student is not None and form.student.id == zoe.id  # the form follows the student
     # an empty name is refused
     form.name.clear()
     form.save_button.click()

@@ -190,6 +190,7 @@ class ClassesTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._following = False  #: True while _follow switches the class list to a saved student's class
         self.classes = ClassesBox(ctx)
         self.model = StudentTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -233,7 +234,7 @@ class ClassesTab(QWidget):
         layout.addWidget(self.students_box, 6)
         layout.addWidget(self.attributes, 2)
 
-        self.classes.list.currentItemChanged.connect(lambda *_: self._show_students())
+        self.classes.list.currentItemChanged.connect(lambda *_: self._following or self._show_students())
         self.show_archived.toggled.connect(lambda _on: self._show_students())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._student_selected())
         self.form.new_button.clicked.connect(self.table.clearSelection)
@@ -292,8 +293,13 @@ class ClassesTab(QWidget):
             return
         current = self.classes.current()
         if current is None or current.id != student.class_id:
-            self.classes.refresh()
-            self.classes.select(student.class_id)
+            # quietly: showing the old class for a moment would empty the form and its message
+            self._following = True
+            try:
+                self.classes.refresh()
+                self.classes.select(student.class_id)
+            finally:
+                self._following = False
         self._show_students()
         if self.form.student is None:  # just added: the form waits for the next one; show where it went
             row = self.model.row_of(student_id)

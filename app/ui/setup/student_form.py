@@ -161,6 +161,11 @@ class StudentForm(QGroupBox):
                     attributes=attributes,
                 )
                 done = self.tr("{name} is opgeslagen ({klas}).")
+                if saved.name != self.student.name:  # typed over a selected student: a rename, say so
+                    done = self.tr(
+                        "'{old}' heet nu '{name}' ({klas}). "
+                        "Een extra leerling voeg je toe met 'Nieuwe leerling'."
+                    ).replace("{old}", self.student.name)
         except UserError as exc:
             self.message.show_error(str(exc))
             return
