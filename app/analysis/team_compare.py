@@ -309,6 +309,15 @@ def compare(files: Sequence[ExchangeFile], *, fdr: float = 0.05) -> TeamComparis
         for r in f.rules:
             by_rule.setdefault(_key(r.rule), []).append((label, r.rule, r.category, r.cells))
     shared = {k: v for k, v in by_rule.items() if len(v) >= 2}
+    if not shared:  # an empty comparison would only say 'nothing above the privacy threshold'
+        raise UserError(
+            t(
+                "Deze bestanden hebben geen enkele afspraak gemeen (met genoeg incidenten), dus er valt "
+                "niets te vergelijken. Gebruiken jullie dezelfde namen voor dezelfde afspraken?",
+                "These files share no rule (with enough incidents), so there is nothing to compare. Do you "
+                "use the same names for the same rules?",
+            )
+        )
     unshared = sorted(v[0][1] for k, v in by_rule.items() if len(v) < 2)
     results = [
         _compare_rule(entries[0][1], entries[0][2], [(label, cells) for label, _, _, cells in entries])

@@ -176,3 +176,10 @@ def test_the_same_summary_twice_is_refused() -> None:
     copy = replace(A, source="kopie.json")
     with pytest.raises(UserError, match=r"Bestand 1 \(.*\) en bestand 3 \(kopie\.json\)"):
         compare([A, B, copy])
+
+
+def test_files_without_a_shared_rule_are_refused_with_a_hint() -> None:
+    """The comparison came out empty and blamed the privacy threshold; the real cause is no shared rule."""
+    other = teacher({"Op tijd in de klas": ("routine", [cell(1, True, 20, 5, 0)])})
+    with pytest.raises(UserError, match="geen enkele afspraak gemeen"):
+        compare([A, other])
