@@ -24,6 +24,7 @@ from app.analysis.comparisons import (
     Work,
     design,
     fixed_subjects,
+    own_or_exact,
     random_subjects,
     rule_subjects,
     work_set,
@@ -217,8 +218,12 @@ def audit(
         screen = q  # a p-value at or above q can never be flagged: the exact test cannot matter there
         data, factors, group_levels, unit_levels = design(frame, w)
         model = fit(data)
-        found, catalog = random_subjects(frame, w, data, model, (group_levels, unit_levels), want, screen)
-        more, cat2 = fixed_subjects(w, data, model, factors, want, screen)
+        dominant: set[str] = set()
+        found, catalog = random_subjects(
+            frame, w, data, model, (group_levels, unit_levels), want, screen, dominant
+        )
+        more, cat2 = fixed_subjects(w, data, model, factors, want, screen, dominant)
+        found = own_or_exact(w, found, catalog, dominant)
         rules, cat3 = rule_subjects(w, model, want, screen)
         catalog.update(cat2)
         catalog.update(cat3)

@@ -17,6 +17,7 @@ import pandas as pd
 from scipy import sparse as sp
 
 from app.analysis import subjects as subj
+from app.analysis.exact import exact_deviation_test
 from app.analysis.explain import value_label
 from app.analysis.frame import ATTR_PREFIX, UNKNOWN, AuditFrame
 from app.analysis.model import ModelData, ModelFit, cluster_scores, fit, one_hot
@@ -159,6 +160,54 @@ def _tested(
 
 Catalog = dict[str, tuple[np.ndarray, subj.Tables]]
 
+#: a group where one student holds at least half of the incidents is also tested without them
+DOMINANT_SHARE = 0.5
+
+
+def _without_dominant_student(
+    w: Work, codes: np.ndarray, items: list[subj.Tested], dominant: set[str], screen: float
+) -> list[subj.Tested]:
+    """A group finding must also hold, in exact like-with-like counts, without its dominant student.
+
+    The joint model's one-step influence check underestimates how much one student who holds a large
+    share of a small group's incidents moves the group's estimate (that student's own random effect
+    stays small when the group effect explains them). So for such a group the student who contributes
+    most deviations in the finding's direction is left out, with their incidents removed from the
+    strata as well, and the exact conditional test must agree: the larger p-value is used. Students
+    whose group finding fell this way (from below ``screen``) are added to ``dominant``: their own
+    test then also looks at their exact counts (``own_or_exact``).
+    """
+    students = pd.factorize(w.inc["student_id"])[0].astype(np.int64)
+    out = []
+    for item in items:
+        rows = np.flatnonzero(codes == item.code)
+        sign = 1 if item.log_effect >= 0 else -1
+        who, per_student = np.unique(students[rows], return_counts=True)
+        if len(who) < 2:
+            out.append(item)
+            continue
+        pushed = np.bincount(
+            students[rows], weights=(w.y[rows] * sign).astype(float), minlength=who.max() + 1
+        )
+        top = int(who[np.argmax(pushed[who])])
+        if pushed[top] <= 0 or per_student[who == top][0] < DOMINANT_SHARE * len(rows):
+            out.append(item)
+            continue
+        mine = rows[students[rows] == top]
+        theirs = subj.cross_tables(
+            np.zeros(len(mine), dtype=np.int64), 1, w.stratum[mine], w.n_strata, w.y[mine]
+        )
+        group = subj.cross_tables((codes == item.code).astype(np.int64) - 1, 1, w.stratum, w.n_strata, w.y)
+        p_without = exact_deviation_test(group.subject[0] - theirs.subject[0], group.total - theirs.total).p
+        if p_without <= item.p:
+            out.append(item)
+            continue
+        if item.p < screen:
+            dominant.add(str(w.inc["student_id"].iloc[mine[0]]))
+        how = item.method + "; exact conditional test without its dominant student"
+        out.append(subj.Tested(**{**item.__dict__, "p": float(p_without), "method": how}))
+    return out
+
 
 def random_subjects(  # type: ignore[no-untyped-def]
     frame: AuditFrame,
@@ -168,6 +217,7 @@ def random_subjects(  # type: ignore[no-untyped-def]
     levels: tuple[np.ndarray, np.ndarray],
     want,
     screen: float,
+    dominant: set[str],
 ) -> tuple[list[subj.Tested], Catalog]:
     """Students and classes: score tests of their own effect in the joint fit."""
     out: list[subj.Tested] = []
@@ -196,7 +246,8 @@ def random_subjects(  # type: ignore[no-untyped-def]
         )
         method = "joint model; score test of own effect"
         per = _students_per(w, codes, n_sub) if kind == "group" else None
-        out += _tested(kind, dim, subjects, labels, res, tab, method, screen, per)
+        items = _tested(kind, dim, subjects, labels, res, tab, method, screen, per)
+        out += _without_dominant_student(w, codes, items, dominant, screen) if kind == "group" else items
     return out, tables
 
 
@@ -208,7 +259,7 @@ def _lever(data: ModelData, model: ModelFit, students: np.ndarray, n_students: i
 
 
 def fixed_subjects(  # type: ignore[no-untyped-def]
-    w: Work, data: ModelData, model: ModelFit, factors: list[_Factor], want, screen: float
+    w: Work, data: ModelData, model: ModelFit, factors: list[_Factor], want, screen: float, dominant: set[str]
 ) -> tuple[list[subj.Tested], Catalog]:
     """Attribute values and moments (and terms as sets of months): Wald contrasts in the joint fit."""
     out: list[subj.Tested] = []
@@ -237,8 +288,56 @@ def fixed_subjects(  # type: ignore[no-untyped-def]
             per = _students_per(w, sub_codes, len(names)) if f.kind == "group" else None
             method = "joint model; Wald contrast against the other values"
             labels = [value_label(dim, str(name)) for name in names]
-            out += _tested(f.kind, dim, names, labels, res, tab, method, screen, per)
+            items = _tested(f.kind, dim, names, labels, res, tab, method, screen, per)
+            out += (
+                _without_dominant_student(w, sub_codes, items, dominant, screen)
+                if f.kind == "group"
+                else items
+            )
     return out, tables
+
+
+def own_or_exact(
+    w: Work, items: list[subj.Tested], catalog: Catalog, dominant: set[str]
+) -> list[subj.Tested]:
+    """A student on whom a group's effect rested is tested on their own exact counts too (smaller p).
+
+    The joint model then gave the group effect to the group and left the student's own effect small;
+    with the group finding withdrawn (``_without_dominant_student``), the pattern belongs to the
+    student, and the exact conditional test of their like-with-like counts is the fair test of it.
+    The effect and interval then come from the same comparison: the student's shift against everyone
+    at the same rule and strike (rule x strike baselines, weak prior), so they agree with the p-value.
+    """
+    if not dominant or "student" not in catalog:
+        return items
+    _, tab = catalog["student"]
+    out = []
+    for item in items:
+        if item.kind != "student" or item.subject not in dominant:
+            out.append(item)
+            continue
+        exact = subj.exact_p(tab, item.code)
+        if exact >= item.p:
+            out.append(item)
+            continue
+        mine = (catalog["student"][0] == item.code).astype(float)
+        alone = fit(
+            ModelData(
+                y=w.y,
+                stratum=w.stratum,
+                n_strata=w.n_strata,
+                can_up=w.can_up,
+                can_down=w.can_down,
+                fixed=sp.csr_matrix(mine[:, None]),
+            )
+        )
+        b, se = float(alone.beta[0]), math.sqrt(max(float(alone.beta_cov[0, 0]), 1e-12))
+        clip = lambda v: float(np.clip(v, -LOG_CAP, LOG_CAP))  # noqa: E731
+        how = "exact conditional test (the effect of its group rests on this student)"
+        changes = {"p": float(exact), "method": how, "log_effect": clip(b)}
+        changes |= {"log_low": clip(b - subj.Z95 * se), "log_high": clip(b + subj.Z95 * se)}
+        out.append(subj.Tested(**{**item.__dict__, **changes}))
+    return out
 
 
 def rule_subjects(w: Work, model: ModelFit, want, screen: float) -> tuple[list[subj.Tested], Catalog]:  # type: ignore[no-untyped-def]

@@ -308,3 +308,25 @@ def test_a_rule_that_starts_at_the_top_can_only_be_answered_milder() -> None:
         e.counts.stricter == 0 and e.counts.rest_stricter == 0 for e in report.estimates
     )
     assert_clean(report)
+
+
+def test_one_students_effect_is_not_reported_as_their_small_groups() -> None:
+    # One student of a three-student support group is answered stricter (2 of 3 times a step up); the
+    # other two like everyone. The joint model gave the pattern to the group (plan = ja flagged,
+    # the student not): a group accused for one student. The group must not be flagged; the student must.
+    rng = np.random.default_rng(21)
+    incidents, students = _fair_class(rng, n_students=24, lessons=60)
+    incidents = [x for x in incidents if x[0] not in ("2A-05", "2A-06", "2A-07")]
+    for i, lesson in enumerate(range(1, 61, 3)):
+        incidents.append(("2A-05", lesson, "Telefoon weg", 2 if i % 3 else 1))
+    for i, lesson in enumerate(range(2, 60, 6)):
+        incidents.append(("2A-06", lesson, "Telefoon weg", 2 if i % 3 == 0 else 1))
+        incidents.append(("2A-07", lesson + 1, "Telefoon weg", 1))
+    plan = {sid: {"plan": "ja" if sid in ("2A-05", "2A-06", "2A-07") else "nee"} for sid in students}
+    report = audit(make_tables(incidents, students, attributes=plan))
+    group = next(e for e in report.estimates if e.dimension == "plan")
+    student = next(e for e in report.estimates if e.subject == "2A-05")
+    assert not group.flagged and "without its dominant student" in group.method
+    assert student.flagged and student.direction == "stricter" and student.ci_low > 1
+    assert "rests on this student" in student.method
+    assert_clean(report)
