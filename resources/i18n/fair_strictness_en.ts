@@ -478,49 +478,50 @@
 <context>
     <name>ClassesTab</name>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="200"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="201"/>
         <source>Leerlingen van de gekozen klas</source>
+        <extracomment>True while _follow switches the class list to a saved student&apos;s class</extracomment>
         <translation>Students of the chosen class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="213"/>
         <location filename="../../app/ui/setup/classes_tab.py" line="214"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="215"/>
         <source>Toon gearchiveerde leerlingen</source>
         <translation>Show archived students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="215"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="216"/>
         <source>&amp;Importeer leerlinglijst…</source>
         <translation>&amp;Import student list…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="215"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="216"/>
         <source>Leerlinglijst importeren</source>
         <translation>Import a student list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="218"/>
-        <location filename="../../app/ui/setup/classes_tab.py" line="271"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="219"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="272"/>
         <source>Leerlingen</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="261"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="262"/>
         <source>Begin met een klas: typ links een naam en kies &apos;Klas toevoegen&apos;. Of importeer een leerlinglijst (CSV of Excel uit de leerlingadministratie): de klassen komen vanzelf mee.</source>
         <translation>Start with a class: type a name on the left and choose &apos;Add class&apos;. Or import a student list (CSV or Excel from the student administration): the classes come along automatically.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="269"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="270"/>
         <source>Leerlingen van {name}</source>
         <translation>Students of {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="315"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="327"/>
         <source>Leerlinglijst kiezen</source>
         <translation>Choose a student list</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/classes_tab.py" line="317"/>
+        <location filename="../../app/ui/setup/classes_tab.py" line="329"/>
         <source>Leerlinglijsten (*.csv *.xlsx *.txt);;Alle bestanden (*)</source>
         <translation>Student lists (*.csv *.xlsx *.txt);;All files (*)</translation>
     </message>
@@ -989,12 +990,12 @@
     </message>
     <message>
         <location filename="../../app/ui/team/options_panel.py" line="156"/>
-        <location filename="../../app/ui/team/options_panel.py" line="165"/>
+        <location filename="../../app/ui/team/options_panel.py" line="166"/>
         <source>Bespreekpunten</source>
         <translation>Discussion points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/options_panel.py" line="163"/>
+        <location filename="../../app/ui/team/options_panel.py" line="164"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
@@ -1301,33 +1302,38 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/history_page.py" line="88"/>
+        <location filename="../../app/ui/history_page.py" line="59"/>
         <source>Geschiedenis van incidenten en complimenten</source>
         <extracomment>widths in characters of the font for columns of free text (the note column takes the rest) batches of deleted lines with their undo text, newest last</extracomment>
         <translation>History of incidents and praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="107"/>
+        <location filename="../../app/ui/history_page.py" line="78"/>
         <source>Aantal getoonde regels</source>
         <translation>Number of entries shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="112"/>
+        <location filename="../../app/ui/history_page.py" line="83"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="204"/>
+        <location filename="../../app/ui/history_page.py" line="120"/>
+        <source>Sorteren op &apos;{column}&apos;</source>
+        <translation>Sort by &apos;{column}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/history_page.py" line="195"/>
         <source>De geschiedenis kon niet worden gelezen: {err}</source>
         <translation>The history could not be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="236"/>
+        <location filename="../../app/ui/history_page.py" line="227"/>
         <source>Nog niets gelogd: wat je op de pagina Loggen opslaat, verschijnt hier.</source>
         <translation>Nothing logged yet: what you save on the Log page appears here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="242"/>
+        <location filename="../../app/ui/history_page.py" line="233"/>
         <source>Geen regels bij deze filters ({n} in totaal). &apos;Filters wissen&apos; toont weer alles.</source>
         <translation>No entries match these filters ({n} in total). &apos;Clear filters&apos; shows everything again.</translation>
     </message>
@@ -1336,67 +1342,67 @@
         <translation type="vanished">{i} incidents and {p} praise shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="248"/>
+        <location filename="../../app/ui/history_page.py" line="239"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="250"/>
+        <location filename="../../app/ui/history_page.py" line="241"/>
         <source>{n} incidenten</source>
         <translation>{n} incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="253"/>
+        <location filename="../../app/ui/history_page.py" line="244"/>
         <source>1 compliment</source>
         <translation>1 praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="255"/>
+        <location filename="../../app/ui/history_page.py" line="246"/>
         <source>{n} complimenten</source>
         <translation>{n} praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="258"/>
+        <location filename="../../app/ui/history_page.py" line="249"/>
         <source>{incidents} en {praise} getoond, van {n} in totaal.</source>
         <translation>{incidents} and {praise} shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="312"/>
+        <location filename="../../app/ui/history_page.py" line="303"/>
         <source>Dat tijdstip ligt in de toekomst. Kies een datum en tijd die al voorbij zijn.</source>
         <translation>That moment is in the future. Choose a date and time that have already passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="319"/>
+        <location filename="../../app/ui/history_page.py" line="310"/>
         <source>Er is niets veranderd.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="332"/>
+        <location filename="../../app/ui/history_page.py" line="323"/>
         <source>Wijziging opgeslagen voor {name}.</source>
         <translation>Change saved for {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="344"/>
+        <location filename="../../app/ui/history_page.py" line="335"/>
         <source>De klas van dit incident bestaat niet meer.</source>
         <translation>The class of this incident no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="369"/>
+        <location filename="../../app/ui/history_page.py" line="360"/>
         <source>Compliment voor {name} verwijderd.</source>
         <translation>Praise for {name} deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="371"/>
+        <location filename="../../app/ui/history_page.py" line="362"/>
         <source>Incident van {name} ({rule}) verwijderd.</source>
         <translation>Incident of {name} ({rule}) deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="377"/>
+        <location filename="../../app/ui/history_page.py" line="368"/>
         <source>{n} regels verwijderd.</source>
         <translation>{n} entries deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="397"/>
+        <location filename="../../app/ui/history_page.py" line="388"/>
         <source>Teruggezet: {n} regel(s).</source>
         <translation>Restored: {n} entry/entries.</translation>
     </message>
@@ -1557,22 +1563,22 @@
         <translation>Incidents behind the pattern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/incidents_panel.py" line="150"/>
+        <location filename="../../app/ui/reflection/incidents_panel.py" line="151"/>
         <source>Sluiten</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/incidents_panel.py" line="151"/>
+        <location filename="../../app/ui/reflection/incidents_panel.py" line="152"/>
         <source>Incidenten sluiten</source>
         <translation>Close incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/incidents_panel.py" line="164"/>
+        <location filename="../../app/ui/reflection/incidents_panel.py" line="165"/>
         <source>Incidenten achter: %1 (laden…)</source>
         <translation>Incidents behind: %1 (loading…)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/reflection/incidents_panel.py" line="170"/>
+        <location filename="../../app/ui/reflection/incidents_panel.py" line="171"/>
         <source>Incidenten achter: %1 (%n)</source>
         <translation>
             <numerusform>Incidents behind: %1 (%n)</numerusform>
@@ -1580,7 +1586,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/incidents_panel.py" line="175"/>
+        <location filename="../../app/ui/reflection/incidents_panel.py" line="176"/>
         <source>Deze incidenten zijn intussen verwijderd of aangepast.</source>
         <translation>These incidents have since been deleted or changed.</translation>
     </message>
@@ -1618,47 +1624,47 @@
         <translation>Free journal of the week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="64"/>
+        <location filename="../../app/ui/reflection/journal.py" line="65"/>
         <source>Logboek</source>
         <translation>Journal</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="70"/>
+        <location filename="../../app/ui/reflection/journal.py" line="71"/>
         <source>Opslaan</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="75"/>
+        <location filename="../../app/ui/reflection/journal.py" line="76"/>
         <source>Eerdere weken met een reflectie</source>
         <translation>Earlier weeks with a reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="82"/>
+        <location filename="../../app/ui/reflection/journal.py" line="83"/>
         <source>Teruglezen:</source>
         <translation>Read back:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="99"/>
+        <location filename="../../app/ui/reflection/journal.py" line="100"/>
         <source>Reflectie – week van %1</source>
         <translation>Reflection – week of %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="130"/>
+        <location filename="../../app/ui/reflection/journal.py" line="131"/>
         <source>Laatst opgeslagen op %1.</source>
         <translation>Last saved on %1.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="138"/>
+        <location filename="../../app/ui/reflection/journal.py" line="139"/>
         <source>nog geen eerdere weken</source>
         <translation>no earlier weeks yet</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="143"/>
+        <location filename="../../app/ui/reflection/journal.py" line="144"/>
         <source>week van %1</source>
         <translation>week of %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/reflection/journal.py" line="171"/>
+        <location filename="../../app/ui/reflection/journal.py" line="172"/>
         <source>Opgeslagen om %1.</source>
         <translation>Saved at %1.</translation>
     </message>
@@ -2231,42 +2237,42 @@
         <translation>Contents of the PDF overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/preview_panel.py" line="59"/>
+        <location filename="../../app/ui/team/preview_panel.py" line="60"/>
         <source>Inhoud van het CSV-bestand</source>
         <translation>Contents of the CSV file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/preview_panel.py" line="62"/>
+        <location filename="../../app/ui/team/preview_panel.py" line="63"/>
         <source>Inhoud van het uitwisselingsbestand</source>
         <translation>Contents of the exchange file</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/preview_panel.py" line="70"/>
+        <location filename="../../app/ui/team/preview_panel.py" line="71"/>
         <source>Nog geen voorbeeld. Kies je opties en klik op &apos;Voorbeeld maken&apos;.</source>
         <translation>No preview yet. Choose your options and click &apos;Make preview&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/preview_panel.py" line="90"/>
+        <location filename="../../app/ui/team/preview_panel.py" line="91"/>
         <source>Weggelaten of samengevoegd om niemand herkenbaar te maken:</source>
         <translation>Left out or merged so that nobody can be recognised:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/preview_panel.py" line="134"/>
+        <location filename="../../app/ui/team/preview_panel.py" line="135"/>
         <source>Week %1 t/m %2 · %3 incidenten in %4 lessen · %5 complimenten</source>
         <translation>Week %1 to %2 · %3 incidents in %4 lessons · %5 praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/preview_panel.py" line="131"/>
+        <location filename="../../app/ui/team/preview_panel.py" line="132"/>
         <source>Teamoverzicht</source>
         <translation>Team overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/preview_panel.py" line="144"/>
+        <location filename="../../app/ui/team/preview_panel.py" line="145"/>
         <source>Bespreekpunten</source>
         <translation>Discussion points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/team/preview_panel.py" line="149"/>
+        <location filename="../../app/ui/team/preview_panel.py" line="150"/>
         <source>Casus</source>
         <translation>Case</translation>
     </message>
@@ -2708,12 +2714,17 @@
         <translation>Rule &apos;{name}&apos; added as number {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="238"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="239"/>
         <source>Afspraak &apos;{name}&apos; opgeslagen.</source>
         <translation>Rule &apos;{name}&apos; saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/rules_tab.py" line="263"/>
+        <location filename="../../app/ui/setup/rules_tab.py" line="244"/>
+        <source>&apos;{old}&apos; heet nu &apos;{name}&apos;. Een extra afspraak maak je met &apos;Nieuwe afspraak&apos;.</source>
+        <translation>&apos;{old}&apos; is now called &apos;{name}&apos;. To make an extra rule, use &apos;New rule&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/rules_tab.py" line="270"/>
         <source>Volgorde opgeslagen: de cijfertoetsen volgen de nieuwe volgorde.</source>
         <translation>Order saved: the digit keys follow the new order.</translation>
     </message>
@@ -2919,12 +2930,17 @@
         <translation>{name} has been saved ({klas}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="185"/>
+        <location filename="../../app/ui/setup/student_form.py" line="166"/>
+        <source>&apos;{old}&apos; heet nu &apos;{name}&apos; ({klas}). Een extra leerling voeg je toe met &apos;Nieuwe leerling&apos;.</source>
+        <translation>&apos;{old}&apos; is now called &apos;{name}&apos; ({klas}). To add an extra student, use &apos;New student&apos;.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/setup/student_form.py" line="194"/>
         <source>{name} is gearchiveerd: niet meer in de loglijst, de geschiedenis blijft.</source>
         <translation>{name} has been archived: no longer in the log list, the history stays.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/setup/student_form.py" line="187"/>
+        <location filename="../../app/ui/setup/student_form.py" line="196"/>
         <source>{name} is teruggezet.</source>
         <translation>{name} has been restored.</translation>
     </message>
@@ -2995,20 +3011,20 @@
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../app/ui/history_page.py" line="164"/>
-        <location filename="../../app/ui/history_row.py" line="97"/>
+        <location filename="../../app/ui/history_page.py" line="155"/>
+        <location filename="../../app/ui/history_row.py" line="98"/>
         <source>= volgens afspraak</source>
         <translation>= as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_page.py" line="165"/>
-        <location filename="../../app/ui/history_row.py" line="94"/>
+        <location filename="../../app/ui/history_page.py" line="156"/>
+        <location filename="../../app/ui/history_row.py" line="95"/>
         <source>▲ strenger (+{n})</source>
         <extracomment>&apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson)</extracomment>
         <translation>▲ stricter (+{n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/history_row.py" line="96"/>
+        <location filename="../../app/ui/history_row.py" line="97"/>
         <source>▼ milder (−{n})</source>
         <translation>▼ milder (−{n})</translation>
     </message>

@@ -26,7 +26,7 @@
 <context>
     <name>IncidentsPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/reflection/incidents_panel.py" line="170"/>
+        <location filename="../../app/ui/reflection/incidents_panel.py" line="171"/>
         <source>Incidenten achter: %1 (%n)</source>
         <translation>
             <numerusform>Incidenten achter: %1 (%n)</numerusform>
