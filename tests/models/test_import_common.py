@@ -239,3 +239,19 @@ def test_a_title_row_above_an_xlsx_header_is_skipped(tmp_path: Path) -> None:
     table = read_table(path, ["stamnr", "naam", "klas"])
     assert (table.header, table.header_line) == (("Stamnr", "Naam", "Klas"), 3)
     assert table.rows == ((4, ("1001", "Zoë", "2A")),)
+
+
+def test_spreadsheets_in_other_formats_get_a_hint_what_to_save_as(tmp_path: Path) -> None:
+    ods = io.BytesIO()
+    with zipfile.ZipFile(ods, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+    cases = {
+        "lijst.ods": (ods.getvalue(), ".ods"),
+        "html.xls": (b"<html><body><table><tr><td>Stamnr</td></tr></table></body></html>", "webpagina"),
+        "xml.xls": (b'<?xml version="1.0"?>\n<Workbook></Workbook>', "webpagina"),
+        "locked.xlsx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "wachtwoord"),
+    }
+    for name, (data, words) in cases.items():
+        with pytest.raises(ImportProblem) as info:
+            read_table(write(tmp_path, data, name))
+        assert words in str(info.value), name

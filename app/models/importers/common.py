@@ -28,6 +28,7 @@ DELIMITERS = (";", ",", "\t", "|")
 HEADER_SEARCH_ROWS = 10
 _NORMALISE = re.compile(r"[\s_\-.:/#]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HTML = re.compile(r"\s*<(?:!doctype\s+html|html|table|\?xml)", re.IGNORECASE)
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 
 
@@ -239,18 +240,39 @@ def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
         data = path.read_bytes()
     except OSError as exc:
         raise _fatal(path, _os_message(exc)) from exc
+    if data.startswith(b"PK\x03\x04") and b"opendocument.spreadsheet" in data[:100]:
+        raise _fatal(
+            path,
+            t(
+                "dit is een LibreOffice/OpenOffice-bestand (.ods); sla het op als .xlsx of als CSV.",
+                "this is a LibreOffice/OpenOffice file (.ods); save it as .xlsx or as CSV.",
+            ),
+        )
     if data.startswith(b"PK\x03\x04"):
         table = _read_xlsx(data, path, {normalise(k) for k in known})
     elif data.startswith(b"\xd0\xcf\x11\xe0"):
         raise _fatal(
             path,
             t(
-                "dit is een oud Excel-bestand (.xls); sla het op als .xlsx of als CSV.",
-                "this is an old Excel file (.xls); save it as .xlsx or as CSV.",
+                "dit is een oud Excel-bestand (.xls) of een Excel-bestand met een wachtwoord; "
+                "sla het op als .xlsx zonder wachtwoord, of als CSV.",
+                "this is an old Excel file (.xls) or a password-protected Excel file; "
+                "save it as .xlsx without a password, or as CSV.",
             ),
         )
     else:
-        table = _read_csv(decode(data, path), {normalise(k) for k in known})
+        text = decode(data, path)
+        if _HTML.match(text):
+            raise _fatal(
+                path,
+                t(
+                    "dit is een webpagina (HTML), ook al heet het misschien .xls; open het in Excel "
+                    "en sla het op als .xlsx of als CSV.",
+                    "this is a web page (HTML), even if it may be called .xls; open it in Excel "
+                    "and save it as .xlsx or as CSV.",
+                ),
+            )
+        table = _read_csv(text, {normalise(k) for k in known})
     if not table.header:
         raise _fatal(path, t("het bestand is leeg.", "the file is empty."))
     if not table.rows and not table.problems:
