@@ -25,6 +25,7 @@ from app.models.integrity import (
     check_store,
     connect_read_only,
     ensure_not_in_use,
+    ensure_writable,
     file_kind,
     file_salt,
     quote_literal,
@@ -288,6 +289,7 @@ def restore_file(
     """
     current = current_passphrase if current_passphrase is not None else passphrase
     db_path = Path(db_path).expanduser()
+    ensure_writable(db_path)  # not a folder, not read-only: refused before anything is copied
     check = validate_backup(source, passphrase)
     key = passphrase if check.encrypted else None
     previous: Path | None = None

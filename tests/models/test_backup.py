@@ -200,3 +200,17 @@ def test_restoring_a_folder_says_it_is_a_folder(db_path: Path, tmp_path: Path) -
     with pytest.raises(UserError, match="is een map, geen back-up"):
         backup.restore_file(db_path, folder, None)
     assert not db_path.exists()
+
+
+def test_restoring_onto_a_folder_or_a_read_only_store_is_refused(store: Store, tmp_path: Path) -> None:
+    saved = backup.backup_store(store, tmp_path / "saved.db")
+    folder = tmp_path / "map.db"
+    folder.mkdir()
+    with pytest.raises(UserError, match="is een map, geen logboek"):
+        backup.restore_file(folder, saved, None)
+    locked = tmp_path / "alleen-lezen.db"
+    locked.write_bytes(saved.read_bytes())
+    locked.chmod(0o400)
+    with pytest.raises(UserError, match="is alleen-lezen"):
+        backup.restore_file(locked, saved, None, force=True)
+    assert locked.read_bytes() == saved.read_bytes()
