@@ -194,10 +194,6 @@ def _views(window: MainWindow, key: str) -> Iterator[tuple[str, QWidget]]:
 #: reported to their owners, (page, accessible name) -> where: these keep the Tab key; the page test sets
 #: them aside and test_reported_tab_traps_are_fixed fails (strict xfail) once one is fixed, to be removed
 REPORTED_TRAPS = {
-    ("reflection", "Vrij logboek van de week"): "reflection/journal.py: needs setTabChangesFocus",
-    ("reflection", "Incidenten achter het patroon"): "reflection/incidents_panel.py: setTabKeyNavigation",
-    ("team", "Bespreekpunten"): "team/options_panel.py: needs setTabChangesFocus",
-    ("team", "Inhoud van het CSV-bestand"): "team/preview_panel.py: the CSV table needs setTabKeyNavigation",
     ("setup", "Back-ups"): "data_panel.py: the backup table needs setTabKeyNavigation(False)",
 }
 

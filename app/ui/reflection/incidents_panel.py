@@ -146,6 +146,7 @@ class IncidentsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Incidenten achter het patroon"))
+        self.table.setTabKeyNavigation(False)  # arrows move between cells, Tab leaves the table
         self.heading.setStyleSheet("font-weight: bold;")
         self.close_button = QPushButton(self.tr("Sluiten"))
         self.close_button.setAccessibleName(self.tr("Incidenten sluiten"))

@@ -51,6 +51,7 @@ class JournalWidget(QWidget):
         self.journal = QPlainTextEdit()
         self.journal.setPlaceholderText(self.tr("Vrij logboek: wat viel je op deze week?"))
         self.journal.setAccessibleName(self.tr("Vrij logboek van de week"))
+        self.journal.setTabChangesFocus(True)  # Tab moves on (a tab in a journal is never needed)
         self.journal.setMinimumHeight(90)
         self.journal.textChanged.connect(self._changed)
         scroll = QScrollArea()

@@ -154,6 +154,7 @@ class ExportOptionsPanel(QWidget):
         self.points = QPlainTextEdit()
         self.points.setPlaceholderText(self.tr("Eén bespreekpunt per regel, zonder namen"))
         self.points.setAccessibleName(self.tr("Bespreekpunten"))
+        self.points.setTabChangesFocus(True)  # one point per line: Tab moves on to the next control
         self.points.setMaximumHeight(80)
         self.points.textChanged.connect(self.changed.emit)
         self.cases = CaseCardsEditor()

@@ -55,6 +55,7 @@ class PreviewPanel(QWidget):
         self.handout = QTextBrowser()
         self.handout.setAccessibleName(self.tr("Inhoud van het PDF-overzicht"))
         self.table = QTableWidget()
+        self.table.setTabKeyNavigation(False)  # arrows move between cells, Tab leaves the table
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Inhoud van het CSV-bestand"))
         self.text = QPlainTextEdit()
