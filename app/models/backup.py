@@ -8,6 +8,7 @@ until deleted) and ``voor-...`` (made before an update, a restore or a conversio
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import sqlite3
@@ -185,6 +186,37 @@ def safety_backup(db_path: Path, passphrase: str | None, reason: str) -> Path:
     raise StoreError(t("Kan geen back-up maken van {path}.", "Cannot back up {path}.", path=db_path))
 
 
+#: a half-written copy older than this was left by a crash (a copy takes seconds)
+STALE_AFTER_SECONDS = 15 * 60
+
+
+def remove_stale_copies(db_path: Path, now: float | None = None) -> list[Path]:
+    """Delete half-written copies a crash left beside the store or among its backups.
+
+    A kill during a backup, restore or conversion leaves ``.<name>.tmp``, ``.<name>.restore`` or
+    ``.<name>.convert``: hidden files with the students in them that no listing, pruning or erasure
+    would otherwise find. Only files older than a quarter of an hour go, so a copy in progress in
+    another window is left alone.
+    """
+    import time
+
+    now = time.time() if now is None else now
+    folder = config.backup_dir(db_path)
+    candidates = [
+        *db_path.parent.glob(f".{glob.escape(db_path.name)}.*"),
+        *(folder.glob(f".{glob.escape(db_path.stem)}-*.db.tmp") if folder.is_dir() else ()),
+    ]
+    removed: list[Path] = []
+    for path in candidates:
+        if not path.name.endswith((".tmp", ".restore", ".convert")):
+            continue
+        with suppress(OSError):
+            if now - path.stat().st_mtime > STALE_AFTER_SECONDS:
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
 def list_backups(db_path: Path) -> list[BackupInfo]:
     """The backups of this store, newest first."""
     folder = config.backup_dir(db_path)
@@ -219,6 +251,7 @@ def set_keep_days(store: Store, days: int) -> None:
 
 def prune(db_path: Path, days: int, today: date | None = None) -> list[Path]:
     """Delete automatic and safety backups older than ``days``; the newest backup always stays."""
+    remove_stale_copies(db_path)
     today = today or date.today()
     limit = today - timedelta(days=days)
     backups = list_backups(db_path)

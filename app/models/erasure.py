@@ -18,7 +18,7 @@ from sqlalchemy import delete, or_, select
 
 from app.errors import StoreError, UserError
 from app.i18n import t
-from app.models.backup import list_backups
+from app.models.backup import list_backups, remove_stale_copies
 from app.models.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
 from app.models.integrity import check_store, connect_read_only
 
@@ -122,6 +122,7 @@ def forget_student(store: Store, external_id: str) -> ErasureResult:
         session.execute(delete(Student).where(Student.id == sid))
         redacted = _redact(session, name, external_id)
     secure_compact(store)
+    remove_stale_copies(store.path)  # a copy half-written by a crash would hold the student too
     holding = backups_holding(store.path, store.passphrase, external_id, name)
     return ErasureResult(external_id, name, incidents, praise, attributes, redacted, tuple(holding))
 

@@ -109,3 +109,25 @@ def test_the_student_number_is_blanked_out_of_notes_too(store: Store) -> None:
 def test_a_very_short_student_number_is_not_blanked_out_of_ordinary_text() -> None:
     pattern = redaction_pattern("Karel Blijft", "7")
     assert pattern.sub(REDACTED, "karel blijft, uur 7") == f"{REDACTED}, uur 7"
+
+
+def test_copies_half_written_by_a_crash_are_removed_when_a_student_is_forgotten(store: Store) -> None:
+    import os
+
+    _log_year(store)
+    folder = backup.config.backup_dir(store.path)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    stale = [
+        folder / f".{store.path.stem}-auto-20261001.db.tmp",
+        store.path.with_name(f".{store.path.name}.restore"),
+        store.path.with_name(f".{store.path.name}.convert"),
+    ]
+    fresh = store.path.with_name(f".{store.path.name}.restore.tmp")  # being written right now
+    other = store.path.with_name(".iets-anders.tmp")
+    for path in (*stale, fresh, other):
+        path.write_bytes(NAME.encode() * 10)
+    for path in (*stale, other):
+        os.utime(path, (1_000_000, 1_000_000))
+    forget_student(store, "F1")
+    assert [p for p in stale if p.exists()] == []
+    assert fresh.exists() and other.exists()
