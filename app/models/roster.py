@@ -55,8 +55,16 @@ def attribute_by_name(session: Session, name: str, *, create: bool = False) -> A
     return definition
 
 
-def set_student_attributes(session: Session, student: Student, values: dict[str, str]) -> None:
-    """Set (or clear, with an empty value) audit attributes of a student."""
+def set_student_attributes(
+    session: Session,
+    student: Student,
+    values: dict[str, str],
+    definitions: dict[str, AttributeDefinition] | None = None,
+) -> None:
+    """Set (or clear, with an empty value) audit attributes of a student.
+
+    ``definitions`` (name -> definition) is a cache for bulk imports; new definitions are added to it.
+    """
     current = {a.definition.name: a for a in student.attributes}
     for name, value in values.items():
         value = (value or "").strip()
@@ -66,7 +74,11 @@ def set_student_attributes(session: Session, student: Student, values: dict[str,
             else:
                 student.attributes.remove(current[name])
         elif value:
-            definition = attribute_by_name(session, name, create=True)
+            definition = definitions.get(name) if definitions is not None else None
+            if definition is None:
+                definition = attribute_by_name(session, name, create=True)
+                if definitions is not None and definition is not None:
+                    definitions[name] = definition
             assert definition is not None
             student.attributes.append(StudentAttribute(definition=definition, value=value))
 

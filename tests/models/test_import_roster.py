@@ -223,3 +223,28 @@ def test_a_repeated_key_column_is_refused(store: Store, tmp_path: Path) -> None:
     assert "kolom 'Klas' staat er twee keer" in preview.problems[0].message
     same = preview_roster(store, write(tmp_path, "Stamnr;Naam;Klas;Klas\n1;Ann;1A;1A\n", "same.csv"))
     assert same.problems == () and same.new[0].group == "1A"
+
+
+def test_a_whole_school_is_written_without_a_query_per_student(store: Store, tmp_path: Path) -> None:
+    from sqlalchemy import event
+
+    lines = [
+        f"{1000 + i};Leerling {i};K{i % 12};{'MV'[i % 2]};{'ja' if i % 7 == 0 else 'nee'}" for i in range(400)
+    ]
+    path = write(tmp_path, "Stamnr;Naam;Klas;Geslacht;Ondersteuningsplan\n" + "\n".join(lines) + "\n")
+    preview = preview_roster(store, path)
+    selects: list[str] = []
+
+    def count(conn, cursor, statement, parameters, context, executemany) -> None:  # type: ignore[no-untyped-def]
+        if statement.lstrip().upper().startswith("SELECT"):
+            selects.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        summary = apply_roster(store, preview)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)
+    assert summary.added == 400
+    assert len(selects) < 60, len(selects)
+    assert len(store.students()) == 400
+    assert sorted(store.attribute_names()) == ["Geslacht", "Ondersteuningsplan"]

@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.i18n import t
-from app.models.entities import AttributeDefinition, Student, StudentAttribute
+from app.models.entities import AttributeDefinition, ClassGroup, Student, StudentAttribute
 from app.models.importers.columns import Columns, map_columns, too_long
 from app.models.importers.common import (
     ImportSummary,
@@ -247,20 +247,33 @@ def apply_roster(store: Store, preview: RosterPreview) -> ImportSummary:
         return ImportSummary("roster", added=0, unchanged=preview.unchanged, attributes=preview.attributes)
     added = updated = 0
     with store.transaction() as session:
-        by_id = {s.external_id: s for s in session.scalars(select(Student))}
+        # everything looked up once: a whole school's export is thousands of rows
+        by_id = {
+            s.external_id: s
+            for s in session.scalars(
+                select(Student).options(
+                    selectinload(Student.attributes).selectinload(StudentAttribute.definition)
+                )
+            )
+        }
+        groups = {g.name: g for g in session.scalars(select(ClassGroup))}
+        definitions = {d.name: d for d in session.scalars(select(AttributeDefinition))}
         for row in rows:
-            group = class_by_name(session, row.group, create=True)
+            group = groups.get(row.group)
+            if group is None:
+                group = groups[row.group] = class_by_name(session, row.group, create=True)  # type: ignore[assignment]
             student = by_id.get(row.student_id)
             if student is None:
-                student = Student(external_id=row.student_id, display_name=row.name, class_group=group)
+                student = Student(
+                    external_id=row.student_id, display_name=row.name, class_group=group, attributes=[]
+                )
                 session.add(student)
-                session.flush()
                 added += 1
             else:
                 student.display_name = row.name
                 student.class_group = group  # type: ignore[assignment]
                 updated += 1
-            set_student_attributes(session, student, dict(row.attributes))
+            set_student_attributes(session, student, dict(row.attributes), definitions)
         session.flush()
     return ImportSummary(
         "roster", added=added, updated=updated, unchanged=preview.unchanged, attributes=preview.attributes
