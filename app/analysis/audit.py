@@ -20,6 +20,7 @@ import pandas as pd
 from app.analysis import subjects as subj
 from app.analysis.comparisons import (
     CONTEXT_DIMENSIONS,
+    MOMENT_FACTORS,
     Catalog,
     Work,
     design,
@@ -30,7 +31,7 @@ from app.analysis.comparisons import (
     work_set,
 )
 from app.analysis.explain import explain
-from app.analysis.frame import AuditFrame, build_frame
+from app.analysis.frame import ATTR_PREFIX, UNKNOWN, AuditFrame, build_frame
 from app.analysis.model import ModelFit, fit
 from app.analysis.results import AuditReport, Estimate, StudentStrictness
 from app.analysis.stats import bh_adjust
@@ -149,6 +150,36 @@ def _student_funnel(
     return tuple(out)
 
 
+def _aliased(frame: AuditFrame, w: Work) -> list[str]:
+    """Notes for classes, attribute values and moments that are the very same incidents.
+
+    The joint model cannot tell them apart (a class taught only on Fridays): it splits a pattern
+    between them, each part with a wide interval, so the teacher is told rather than left to guess.
+    """
+    from app.analysis.explain import subject_phrase
+
+    columns = [("group", "group", "group")]
+    columns += [("group", name, f"{ATTR_PREFIX}{name}") for name in frame.attributes]
+    columns += [("context", dim, dim) for dim in MOMENT_FACTORS]
+    seen: dict[bytes, list[str]] = {}
+    for kind, dim, col in columns:
+        if col not in w.inc.columns:
+            continue
+        for value, rows in w.inc.groupby(col, sort=True).indices.items():
+            if str(value) == UNKNOWN or len(rows) < subj.MIN_INCIDENTS or len(rows) == len(w.inc):
+                continue
+            seen.setdefault(np.sort(rows).tobytes(), []).append(subject_phrase(kind, dim, str(value)))
+    return [
+        t(
+            "Dezelfde incidenten: {w}. De audit kan niet zien welk van deze een verschil verklaart.",
+            "The same incidents: {w}. The audit cannot tell which of these explains a difference.",
+            w=", ".join(who),
+        )
+        for who in seen.values()
+        if len(who) > 1
+    ]
+
+
 def _beside(frame: AuditFrame) -> tuple[dict[str, Any], list[str]]:
     """The descriptive estimates beside the flags, from their own modules."""
     from app.analysis.adherence import rule_adherence
@@ -224,6 +255,7 @@ def audit(
         )
         more, cat2 = fixed_subjects(w, data, model, factors, want, screen, dominant)
         found = own_or_exact(w, found, catalog, dominant)
+        notes += _aliased(frame, w)
         rules, cat3 = rule_subjects(w, model, want, screen)
         catalog.update(cat2)
         catalog.update(cat3)

@@ -330,3 +330,19 @@ def test_one_students_effect_is_not_reported_as_their_small_groups() -> None:
     assert student.flagged and student.direction == "stricter" and student.ci_low > 1
     assert "rests on this student" in student.method
     assert_clean(report)
+
+
+def test_a_class_that_is_also_the_plan_group_and_the_friday_gets_a_note() -> None:
+    # 2B is the only class with a plan and is taught only on Fridays (lesson numbers 4 mod 5): the
+    # model cannot separate the three, and the report says so instead of leaving the teacher to guess.
+    rng = np.random.default_rng(4)
+    incidents, students = _fair_class(rng, n_students=10, lessons=40)
+    incidents = [(s, lesson * 5 + lesson % 4, r, step) for s, lesson, r, step in incidents]  # never Friday
+    more, more_students = _fair_class(rng, n_students=8, lessons=20, group="2B")
+    incidents += [(s, 5 * lesson + 4, r, step) for s, lesson, r, step in more]  # every lesson a Friday
+    students |= more_students
+    plan = {sid: {"plan": "ja" if group == "2B" else "nee"} for sid, group in students.items()}
+    report = audit(make_tables(incidents, students, attributes=plan))
+    notes = [n for n in report.notes if n.startswith("Dezelfde incidenten")]
+    assert any("klas 2B" in n and "plan = ja" in n and "op vrijdag" in n for n in notes), report.notes
+    assert not any("klas 2A" in n and "op vrijdag" in n for n in notes)
