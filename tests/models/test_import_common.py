@@ -255,3 +255,9 @@ def test_spreadsheets_in_other_formats_get_a_hint_what_to_save_as(tmp_path: Path
         with pytest.raises(ImportProblem) as info:
             read_table(write(tmp_path, data, name))
         assert words in str(info.value), name
+
+
+def test_a_stray_control_character_is_named_with_its_line(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem) as info:
+        read_table(write(tmp_path, "naam;klas\nZoë;2A\nBo\x07b;2A\n"))
+    assert "regel 3: onzichtbaar stuurteken (code 0x07)" in str(info.value)

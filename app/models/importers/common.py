@@ -170,8 +170,24 @@ def decode(data: bytes, path: Path | str = "") -> str:
                 text = data.decode("cp1252")
             except UnicodeDecodeError as exc2:
                 raise _fatal(path, _encoding_message()) from exc2
-    if _CONTROL.search(text):
-        raise _fatal(path, _binary_message())
+    if match := _CONTROL.search(text):
+        if len(_CONTROL.findall(text, 0, 100_000)) > 3:
+            raise _fatal(path, _binary_message())
+        # a stray control character in an otherwise normal text file: say where
+        line = text.count("\n", 0, match.start()) + 1
+        raise problem_exit(
+            path,
+            [
+                RowProblem(
+                    line,
+                    t(
+                        "onzichtbaar stuurteken (code {code}) in de tekst; verwijder het en sla opnieuw op.",
+                        "invisible control character (code {code}) in the text; remove it and save again.",
+                        code=f"0x{ord(match.group()):02x}",
+                    ),
+                )
+            ],
+        )
     return text.lstrip("\ufeff")
 
 
