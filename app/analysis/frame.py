@@ -338,7 +338,7 @@ def _praise(
     p["occurred_at"] = pd.to_datetime(p["occurred_at"]).astype("datetime64[ns]")
     p = p.merge(students[["student_id", "group"]], on="student_id", how="inner")
     p["date"] = p["occurred_at"].dt.normalize()
-    if "lesson_id" in raw and not p.empty:
+    if "lesson_id" in raw and not p.empty and not raw_lessons.empty and raw["lesson_id"].notna().any():
         lesson_day = pd.to_datetime(raw_lessons.set_index("lesson_id")["date"]).astype("datetime64[ns]")
         by_lesson = pd.to_datetime(raw.set_index("praise_id")["lesson_id"].map(lesson_day))
         on_lesson = pd.to_datetime(p["praise_id"].map(by_lesson)).astype("datetime64[ns]")

@@ -134,3 +134,18 @@ def test_reversed_range_is_a_user_error(store: Store) -> None:
 def test_terms_follow_the_dutch_school_year() -> None:
     days = pd.Series(pd.to_datetime(["2026-08-01", "2026-12-31", "2027-01-04", "2027-03-31", "2027-04-01"]))
     assert term_of(days).tolist() == ["T1", "T1", "T2", "T2", "T3"]
+
+
+def test_praise_without_lessons_or_incidents_builds_a_frame(store) -> None:  # type: ignore[no-untyped-def]
+    """A store with only praise, logged outside any lesson, must not crash the frame (regression)."""
+    from datetime import datetime
+
+    from app.analysis.audit import audit
+    from app.analysis.frame import build_frame
+
+    ann = store.add_student("1", "Ann", "1A")
+    store.log_praise(ann.id, occurred_at=datetime(2026, 10, 6, 10, 0))
+    frame = build_frame(store.read_tables())
+    assert len(frame.praise) == 1 and frame.incidents.empty
+    report = audit(store.read_tables())
+    assert report.n_incidents == 0 and report.findings == ()
