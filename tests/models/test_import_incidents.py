@@ -312,3 +312,9 @@ def test_a_bad_period_is_a_row_problem_not_a_crash(roster: Store, tmp_path: Path
     preview = preview_incidents(roster, path)
     assert [p.line for p in preview.problems] == [2]
     assert f"lesuur '{period}' moet een getal van 1 tot 15 zijn" in preview.problems[0].message
+
+
+def test_the_group_column_finds_a_class_in_other_capitals(roster: Store, tmp_path: Path) -> None:
+    path = write(tmp_path, f"timestamp,student_id,rule,severity,group\n{D} 09:00,1,Telefoon weg,1,1a\n")
+    assert import_incidents(roster, path).added == 1
+    assert [lesson.class_name for lesson in roster.lessons()] == ["1A"]

@@ -248,3 +248,12 @@ def test_a_whole_school_is_written_without_a_query_per_student(store: Store, tmp
     assert len(selects) < 60, len(selects)
     assert len(store.students()) == 400
     assert sorted(store.attribute_names()) == ["Geslacht", "Ondersteuningsplan"]
+
+
+def test_a_class_in_other_capitals_is_the_stored_class(store: Store, tmp_path: Path) -> None:
+    import_roster(store, write(tmp_path, "Stamnr;Naam;Klas\n1;Ann;2A\n"))
+    summary = import_roster(
+        store, write(tmp_path, "Stamnr;Naam;Klas\n1;Ann;2a\n2;Bo;2a\n3;Cas;3b\n4;Di;3B\n", "b.csv")
+    )
+    assert (summary.added, summary.updated, summary.unchanged) == (3, 0, 1)
+    assert sorted(c.name for c in store.classes()) == ["2A", "3b"]

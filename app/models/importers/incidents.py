@@ -294,9 +294,9 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
         ext: (sid, cid)
         for sid, ext, cid in session.execute(select(Student.id, Student.external_id, Student.class_id))
     }
-    classes: dict[str, int] = {
-        name: cid for name, cid in session.execute(select(ClassGroup.name, ClassGroup.id))
-    }
+    classes: dict[str, int] = {}  # by casefold: '2a' is the class '2A' (as on the Set-up page)
+    for name, cid in session.execute(select(ClassGroup.name, ClassGroup.id).order_by(ClassGroup.name)):
+        classes.setdefault(name.casefold(), cid)
     rules = {rule_key(name): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
     top = int(session.scalar(select(func.max(LadderStep.level))) or 1)
     problems: list[RowProblem] = []
@@ -309,7 +309,7 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
             reasons.append(t("onbekende leerling '{s}'", "unknown student '{s}'", s=row.student_id[:40]))
         class_id = student[1] if student else 0
         if row.group:
-            class_id = classes.get(row.group, 0)
+            class_id = classes.get(row.group.casefold(), 0)
             if not class_id:
                 reasons.append(t("onbekende klas '{g}'", "unknown class '{g}'", g=row.group[:40]))
         if not 1 <= row.step <= top:

@@ -219,12 +219,18 @@ def preview_roster(
     with store.reading() as session:
         current = _current(session)
         stored_names = session.scalars(select(AttributeDefinition.name)).all()
+        stored_classes = session.scalars(select(ClassGroup.name)).all()
     # 'geslacht' in this file is the 'Geslacht' already stored, not a second attribute
     canonical = {normalise(n): n for n in stored_names}
     rename = {n: canonical.get(normalise(n), n) for n in names}
     if any(old != new for old, new in rename.items()):
         names = tuple(rename[n] for n in names)
         rows = [replace(r, attributes=tuple((rename[a], v) for a, v in r.attributes)) for r in rows]
+    # '2a' is the stored '2A' (as on the Set-up page); within the file the first spelling counts
+    spelling: dict[str, str] = {}
+    for group in [*sorted(stored_classes), *(r.group for r in rows)]:
+        spelling.setdefault(group.casefold(), group)
+    rows = [replace(r, group=spelling[r.group.casefold()]) for r in rows]
     new, updated, unchanged = [], [], 0
     for row in rows:
         if row.student_id not in current:
