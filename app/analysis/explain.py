@@ -198,7 +198,7 @@ def explain(
         )
         first = _t(
             lang,
-            "{where} {verb} {who} {k} van de {n} keer {h} dan afgesproken, tegen {rk} van de {rn} {rest}.",
+            "{where} {verb} {who} in {k} van de {n} gevallen {h} dan afgesproken, tegen {rk} van de {rn} {rest}.",
             "{where}, {who} {verb} {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
             where=where,
             verb=verb,
@@ -213,7 +213,7 @@ def explain(
     else:
         first = _t(
             lang,
-            "{where} was het antwoord {who} {k} van de {n} keer {h} dan afgesproken, "
+            "{where} was het antwoord {who} in {k} van de {n} gevallen {h} dan afgesproken, "
             "tegen {rk} van de {rn} {rest}.",
             "{where}, the answer {who} was {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
             where=where,
