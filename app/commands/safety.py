@@ -242,9 +242,16 @@ def run_backups(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
             set_keep_days(store, args.keep_days)
         days = keep_days(store)
         backups = list_backups(store.path)
-    print(
-        t("Automatische back-ups worden {n} dagen bewaard.", "Automatic backups are kept {n} days.", n=days)
-    )
+    if days == 1:
+        print(t("Automatische back-ups worden 1 dag bewaard.", "Automatic backups are kept 1 day."))
+    else:
+        print(
+            t(
+                "Automatische back-ups worden {n} dagen bewaard.",
+                "Automatic backups are kept {n} days.",
+                n=days,
+            )
+        )
     for info in backups:
         print(f"{info.created:%Y-%m-%d %H:%M}  {info.kind:<14} {info.size // 1024:>7} kB  {info.path}")
     if not backups:

@@ -218,3 +218,8 @@ def test_without_a_terminal_the_passphrase_is_not_asked(
     monkeypatch.setattr(sys.stdin, "isatty", lambda: False, raising=False)
     assert _run(db_path, "verify") == 2
     assert "FAIR_STRICTNESS_PASSPHRASE" in capsys.readouterr().err
+
+
+def test_one_day_is_singular(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(db_path, "backups", "--keep-days", "1") == 0
+    assert "worden 1 dag bewaard." in capsys.readouterr().out
