@@ -391,7 +391,7 @@ def ensure_writable(path: Path) -> None:
                 "write the store. The file was not changed. Allow writing, or copy it to a folder you "
                 "can write to.",
                 path=path,
-                folder=folder,
+                folder=folder.resolve(),
             )
         )
 
