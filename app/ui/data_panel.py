@@ -122,6 +122,7 @@ class DataPanel(QWidget):
         self.backup_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.backup_table.horizontalHeader().setStretchLastSection(True)
         self.backup_table.verticalHeader().setVisible(False)
+        self.backup_table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.backup_table.setAccessibleName(_tr("Back-ups"))
         self.backup_table.setMinimumHeight(140)
         self.keep_spin = QSpinBox()

@@ -191,24 +191,13 @@ def _views(window: MainWindow, key: str) -> Iterator[tuple[str, QWidget]]:
         yield f"{key} (row chosen)", page
 
 
-#: reported to their owners, (page, accessible name) -> where: these keep the Tab key; the page test sets
-#: them aside and test_reported_tab_traps_are_fixed fails (strict xfail) once one is fixed, to be removed
-REPORTED_TRAPS = {
-    ("setup", "Back-ups"): "data_panel.py: the backup table needs setTabKeyNavigation(False)",
-}
-
-
 def _tab_problems(window: MainWindow, key: str) -> tuple[list[str], set[str]]:
     """Problems on one page, and the accessible names of the controls that kept the Tab key."""
     problems, trapped = [], set()
     for label, page in _views(window, key):
         seen, traps = tab_through(window, window.nav)
         trapped |= {t.accessibleName() for t in traps}
-        problems += [
-            f"{label}: Tab stays in {describe(t)}"
-            for t in traps
-            if (key, t.accessibleName()) not in REPORTED_TRAPS
-        ]
+        problems += [f"{label}: Tab stays in {describe(t)}" for t in traps]
         problems += [
             f"{label}: not reached: {describe(w)}" for w in interactive_widgets(page) if not _reached(w, seen)
         ]
@@ -219,18 +208,6 @@ def _tab_problems(window: MainWindow, key: str) -> tuple[list[str], set[str]]:
 def test_every_control_is_reached_by_tab(window: MainWindow, key: str) -> None:
     problems, _trapped = _tab_problems(window, key)
     assert not problems, "\n".join(problems)
-
-
-@pytest.mark.parametrize(
-    ("key", "name"),
-    [
-        pytest.param(k, n, marks=pytest.mark.xfail(strict=True, reason=r))
-        for (k, n), r in REPORTED_TRAPS.items()
-    ],
-)
-def test_reported_tab_traps_are_fixed(window: MainWindow, key: str, name: str) -> None:
-    _problems, trapped = _tab_problems(window, key)
-    assert name not in trapped
 
 
 @pytest.mark.parametrize("key", [key for key, *_ in available_pages()])
