@@ -22,7 +22,11 @@ PAGES = ("log", "history", "reflection", "team", "setup")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command."""
+    """The argument parser with every sub-command (argparse's own messages in the user's language)."""
+    from app.argparse_nl import use_dutch
+    from app.i18n import current_language
+
+    use_dutch(current_language() == "nl")
     parser = argparse.ArgumentParser(
         prog="fair-strictness",
         description=t(
