@@ -68,8 +68,8 @@ PERIOD_STARTS = (
 RULE_WEIGHTS = (5.0, 6.0, 4.0, 5.0, 2.0, 3.0, 0.6)
 #: log-odds shifts towards 'stricter' (negative: milder) of the planted patterns
 EFFECT_MILD_STUDENT = -3.5
-EFFECT_STRICT_STUDENT = 2.4
-EFFECT_SUPPORT_PLAN = 1.4
+EFFECT_STRICT_STUDENT = 2.8
+EFFECT_SUPPORT_PLAN = 1.5
 EFFECT_FRIDAY_LATE = -2.2
 #: from this period on, a Friday lesson is 'late' (every class has its Friday lesson then)
 LATE_PERIOD = 5
