@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -71,9 +72,10 @@ def available_pages() -> list[tuple[str, str, str, str]]:
 class MainWindow(QMainWindow):
     """Navigation and pages; pages are imported and built the first time they are shown."""
 
-    def __init__(self, ctx: AppContext, page: str | None = None) -> None:
+    def __init__(self, ctx: AppContext | None, page: str | None = None) -> None:
+        """Build the window; without ``ctx`` it shows an 'opening' state until ``attach`` is called."""
         super().__init__()
-        self.ctx = ctx
+        self.ctx: AppContext = ctx  # type: ignore[assignment]  # set by attach() when started empty
         self.setWindowTitle(_tr("Rechtvaardige strengheid"))
         self.resize(1366, 768)
         self._pages: dict[str, QWidget] = {}
@@ -120,11 +122,35 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, k=key: self.show_page(k))
             self.addAction(action)
 
-        self.show_page(page if page in self._keys else (self._keys[0] if self._keys else None))
+        self._first_page = page if page in self._keys else (self._keys[0] if self._keys else None)
+        if ctx is None:
+            self._opening = QLabel(_tr("Logboek openen…"))
+            self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.stack.addWidget(self._opening)
+            self.nav.setEnabled(False)
+        else:
+            self.show_page(self._first_page)
+
+    def attach(self, ctx: AppContext) -> None:
+        """Give a window that was shown before the store was open its context, and show the first page."""
+        self.ctx = ctx
+        opening = getattr(self, "_opening", None)
+        if opening is not None:
+            self.stack.removeWidget(opening)
+            opening.deleteLater()
+            self._opening = None
+        self.nav.setEnabled(True)
+        self.show_page(self._first_page)
+        self._start_prewarm()
 
     def showEvent(self, event: QShowEvent) -> None:
         """Once the window is up, load the analysis libraries in the background."""
         super().showEvent(event)
+        self._start_prewarm()
+
+    def _start_prewarm(self) -> None:
+        if self.ctx is None or not self.isVisible():
+            return
         if not self._prewarm_started and not isinstance(self.ctx.tasks, SyncTaskRunner):
             self._prewarm_started = True
             QTimer.singleShot(PREWARM_DELAY_MS, lambda: self.ctx.tasks.run_task(prewarm_imports, _ignore))
