@@ -198,7 +198,8 @@ def explain(
         )
         first = _t(
             lang,
-            "{where} {verb} {who} in {k} van de {n} gevallen {h} dan afgesproken, tegen {rk} van de {rn} {rest}.",
+            "{where} {verb} {who} in {k} van de {n} gevallen {h} dan afgesproken, "
+            "tegen {rk} van de {rn} {rest}.",
             "{where}, {who} {verb} {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
             where=where,
             verb=verb,

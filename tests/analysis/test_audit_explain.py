@@ -15,8 +15,8 @@ def test_student_sentence_in_dutch_with_the_counts() -> None:
         effect=8.0, ci_low=2.1, ci_high=30.5, p_adjusted=0.004, flagged=True,
     )  # fmt: skip
     assert text.startswith(
-        "Bij dezelfde afspraak en dezelfde keer kreeg leerling 1001 in 8 van de 12 gevallen een zwaardere stap "
-        "dan afgesproken, tegen 2 van de 10 bij de rest."
+        "Bij dezelfde afspraak en dezelfde keer kreeg leerling 1001 in 8 van de 12 gevallen "
+        "een zwaardere stap dan afgesproken, tegen 2 van de 10 bij de rest."
     )
     assert "Kansverhouding 8,00 (95%-interval 2,10 tot 30,50): vrij zeker geen toeval." in text
 
@@ -75,7 +75,9 @@ def test_a_milder_class_without_lighter_steps_is_explained_by_its_heavier_steps(
         "group", "group", "1A", "milder", counts,
         effect=0.07, ci_low=0.02, ci_high=0.23, p_adjusted=0.0006, flagged=True,
     )  # fmt: skip
-    assert "kreeg klas 1A in 0 van de 51 gevallen een zwaardere stap dan afgesproken, tegen 67 van de 67" in text
+    assert "kreeg klas 1A in 0 van de 51 gevallen een zwaardere stap dan afgesproken, tegen 67 van de 67" in (
+        text
+    )
     assert "0 van de 51 gevallen een lichtere stap" not in text
 
 
