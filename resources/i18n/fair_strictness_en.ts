@@ -696,7 +696,7 @@
     </message>
     <message>
         <location filename="../../app/ui/data_panel.py" line="114"/>
-        <location filename="../../app/ui/data_panel.py" line="125"/>
+        <location filename="../../app/ui/data_panel.py" line="126"/>
         <source>Back-ups</source>
         <translation>Backups</translation>
     </message>
@@ -716,217 +716,217 @@
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="129"/>
+        <location filename="../../app/ui/data_panel.py" line="130"/>
         <source> dagen</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="130"/>
+        <location filename="../../app/ui/data_panel.py" line="131"/>
         <source>Automatische back-ups bewaren</source>
         <translation>Keep automatic backups for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="132"/>
+        <location filename="../../app/ui/data_panel.py" line="133"/>
         <source>Nu een &amp;back-up maken</source>
         <translation>Make a &amp;backup now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="133"/>
+        <location filename="../../app/ui/data_panel.py" line="134"/>
         <source>Te&amp;rugzetten…</source>
         <translation>Re&amp;store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="134"/>
+        <location filename="../../app/ui/data_panel.py" line="135"/>
         <source>Back-up verwij&amp;deren…</source>
         <translation>Delete bac&amp;kup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="135"/>
+        <location filename="../../app/ui/data_panel.py" line="136"/>
         <source>Back-up naar bestand…</source>
         <translation>Backup to file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="136"/>
+        <location filename="../../app/ui/data_panel.py" line="137"/>
         <source>Ander bestand terugzetten…</source>
         <translation>Restore another file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="143"/>
+        <location filename="../../app/ui/data_panel.py" line="144"/>
         <source>Automatische back-ups (één per dag) bewaren:</source>
         <translation>Keep automatic backups (one a day) for:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="163"/>
+        <location filename="../../app/ui/data_panel.py" line="164"/>
         <source>Een leerling vergeten</source>
         <translation>Forget a student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="165"/>
+        <location filename="../../app/ui/data_panel.py" line="166"/>
         <source>Wist de leerling met alle incidenten, complimenten en kenmerken, en haalt de naam uit notities. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Erases the student with all incidents, praise and attributes, and removes the name from notes. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="172"/>
+        <location filename="../../app/ui/data_panel.py" line="173"/>
         <source>Leerling om te wissen</source>
         <translation>Student to erase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="173"/>
+        <location filename="../../app/ui/data_panel.py" line="174"/>
         <source>Leerling &amp;wissen…</source>
         <translation>Erase st&amp;udent…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="178"/>
+        <location filename="../../app/ui/data_panel.py" line="179"/>
         <source>Deze back-ups verwijderen…</source>
         <translation>Delete these backups…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="191"/>
+        <location filename="../../app/ui/data_panel.py" line="192"/>
         <source>Een schooljaar afsluiten</source>
         <translation>Close a school year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="196"/>
+        <location filename="../../app/ui/data_panel.py" line="197"/>
         <source>Schooljaar (beginjaar)</source>
         <translation>School year (starting year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="200"/>
+        <location filename="../../app/ui/data_panel.py" line="201"/>
         <source>Arc&amp;hiveren (versleuteld)…</source>
         <translation>Arc&amp;hive (encrypted)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="201"/>
+        <location filename="../../app/ui/data_panel.py" line="202"/>
         <source>Schooljaar wisse&amp;n…</source>
         <translation>Erase school &amp;year…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="205"/>
+        <location filename="../../app/ui/data_panel.py" line="206"/>
         <source>Schooljaar dat begint in augustus</source>
         <translation>School year starting in August</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="234"/>
+        <location filename="../../app/ui/data_panel.py" line="235"/>
         <source>Archief opslaan</source>
         <translation>Save archive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="234"/>
-        <location filename="../../app/ui/data_panel.py" line="243"/>
-        <location filename="../../app/ui/data_panel.py" line="247"/>
+        <location filename="../../app/ui/data_panel.py" line="235"/>
+        <location filename="../../app/ui/data_panel.py" line="244"/>
+        <location filename="../../app/ui/data_panel.py" line="248"/>
         <source>Logboek (*.db)</source>
         <translation>Log (*.db)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="243"/>
+        <location filename="../../app/ui/data_panel.py" line="244"/>
         <source>Back-up opslaan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="247"/>
+        <location filename="../../app/ui/data_panel.py" line="248"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="260"/>
+        <location filename="../../app/ui/data_panel.py" line="261"/>
         <source>Dit logboek is versleuteld met een wachtwoord, net als de back-ups.</source>
         <translation>This log is encrypted with a password, and so are the backups.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="264"/>
+        <location filename="../../app/ui/data_panel.py" line="265"/>
         <source>Dit logboek is niet versleuteld. Aanbevolen: beveilig het met een wachtwoord.</source>
         <translation>This log is not encrypted. Recommended: protect it with a password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="267"/>
+        <location filename="../../app/ui/data_panel.py" line="268"/>
         <source>Versleuteling is op deze computer niet beschikbaar.</source>
         <translation>Encryption is not available on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="298"/>
+        <location filename="../../app/ui/data_panel.py" line="299"/>
         <source>Deze back-ups bevatten de gewiste leerling nog:</source>
         <translation>These backups still contain the erased student:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="308"/>
+        <location filename="../../app/ui/data_panel.py" line="309"/>
         <source>{start} tot {end}: {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.</source>
         <translation>{start} to {end}: {l} lessons, {i} incidents, {p} praise, {r} reflections.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="329"/>
+        <location filename="../../app/ui/data_panel.py" line="330"/>
         <source>Kies eerst een back-up in de lijst.</source>
         <translation>First choose a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="350"/>
+        <location filename="../../app/ui/data_panel.py" line="351"/>
         <source>Het logboek en de back-ups zijn versleuteld.</source>
         <translation>The log and the backups are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="365"/>
+        <location filename="../../app/ui/data_panel.py" line="366"/>
         <source>Het wachtwoord is gewijzigd, ook voor de back-ups.</source>
         <translation>The password has been changed, for the backups too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="372"/>
+        <location filename="../../app/ui/data_panel.py" line="373"/>
         <source>Bewaartermijn opgeslagen.</source>
         <translation>Retention period saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="384"/>
-        <location filename="../../app/ui/data_panel.py" line="423"/>
+        <location filename="../../app/ui/data_panel.py" line="385"/>
+        <location filename="../../app/ui/data_panel.py" line="424"/>
         <source>Back-up gemaakt: {p}</source>
         <translation>Backup made: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="392"/>
-        <location filename="../../app/ui/data_panel.py" line="431"/>
+        <location filename="../../app/ui/data_panel.py" line="393"/>
+        <location filename="../../app/ui/data_panel.py" line="432"/>
         <source>De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als back-up bewaard. Doorgaan?</source>
         <translation>The backup {name} replaces the current log. The current log is first kept as a backup itself. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="405"/>
-        <location filename="../../app/ui/data_panel.py" line="444"/>
+        <location filename="../../app/ui/data_panel.py" line="406"/>
+        <location filename="../../app/ui/data_panel.py" line="445"/>
         <source>De back-up is teruggezet.</source>
         <translation>The backup has been restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="415"/>
+        <location filename="../../app/ui/data_panel.py" line="416"/>
         <source>{p} bestaat al; kies een nieuwe naam.</source>
         <translation>{p} already exists; choose a new name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="451"/>
+        <location filename="../../app/ui/data_panel.py" line="452"/>
         <source>Back-up {name} verwijderen?</source>
         <translation>Delete backup {name}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="462"/>
+        <location filename="../../app/ui/data_panel.py" line="463"/>
         <source>{who} en al zijn of haar gegevens definitief wissen?</source>
         <translation>Erase {who} and all of their data for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="473"/>
+        <location filename="../../app/ui/data_panel.py" line="474"/>
         <source>Gewist: {i} incidenten, {p} complimenten; naam uit {x} teksten gehaald.</source>
         <translation>Erased: {i} incidents, {p} praise; name removed from {x} texts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="486"/>
+        <location filename="../../app/ui/data_panel.py" line="487"/>
         <source>{n} back-up(s) met de gewiste leerling verwijderen?</source>
         <translation>Delete {n} backup(s) containing the erased student?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="510"/>
+        <location filename="../../app/ui/data_panel.py" line="511"/>
         <source>Gearchiveerd in {p}. Bewaar het wachtwoord goed.</source>
         <translation>Archived in {p}. Keep the password safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="518"/>
+        <location filename="../../app/ui/data_panel.py" line="519"/>
         <source>Alle lessen, incidenten, complimenten en reflecties van schooljaar {y} definitief wissen? Leerlingen die daarna geen gegevens meer hebben, worden ook gewist. Archiveer eerst als je het jaar wilt bewaren.</source>
         <translation>Erase all lessons, incidents, praise and reflections of school year {y} for good? Students who have no data left afterwards are erased too. Archive first if you want to keep the year.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="533"/>
+        <location filename="../../app/ui/data_panel.py" line="534"/>
         <source>Schooljaar gewist: {i} incidenten. Oudere back-ups bevatten het nog.</source>
         <translation>School year erased: {i} incidents. Older backups still contain it.</translation>
     </message>
@@ -1956,45 +1956,50 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="41"/>
+        <location filename="../../app/ui/main_window.py" line="42"/>
         <source>Loggen</source>
         <extracomment>page key -&gt; (module, class, title); a page whose module is not there is not offered</extracomment>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="42"/>
+        <location filename="../../app/ui/main_window.py" line="43"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43"/>
+        <location filename="../../app/ui/main_window.py" line="44"/>
         <source>Reflectie</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="44"/>
+        <location filename="../../app/ui/main_window.py" line="45"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="45"/>
+        <location filename="../../app/ui/main_window.py" line="46"/>
         <source>Instellingen</source>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="77"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Rechtvaardige strengheid</source>
         <translation>Fair strictness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="112"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="127"/>
+        <source>Logboek openen…</source>
+        <translation>Opening the log…</translation>
     </message>
 </context>
 <context>
