@@ -386,10 +386,15 @@ class DataPanel(QWidget):
 
     def restore_selected(self) -> None:
         """Put the chosen backup in place of the store (after confirmation; the current one is kept)."""
+        path = self._selected_backup()
+        if path is not None:
+            self._restore_from(path)
+
+    def _restore_from(self, path: Path) -> None:
+        """Replace the store by the backup at ``path`` after confirmation; the current one is kept first."""
         from app.models.backup import restore_into
 
-        path = self._selected_backup()
-        if path is None or not self.confirm(
+        if not self.confirm(
             _tr(
                 "De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als "
                 "back-up bewaard. Doorgaan?",
@@ -425,24 +430,9 @@ class DataPanel(QWidget):
 
     def restore_other_file(self) -> None:
         """Restore a backup from a file the teacher chooses (like ``fair-strictness restore FILE``)."""
-        from app.models.backup import restore_into
-
         path = self.ask_backup_path(save=False)
-        if path is None or not self.confirm(
-            _tr(
-                "De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als "
-                "back-up bewaard. Doorgaan?",
-                name=path.name,
-            )
-        ):
-            return
-        self.ctx.tasks.wait()
-        try:
-            restore_into(self.ctx.store, path, self.ctx.store.passphrase, force=True)
-        except UserError as exc:
-            self.message.show_message(str(exc), "error")
-            return
-        self._done(_tr("De back-up is teruggezet."))
+        if path is not None:
+            self._restore_from(path)
 
     def delete_selected(self) -> None:
         """Delete the chosen backup file (after confirmation)."""
