@@ -120,3 +120,17 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         return os.cpu_count() or 1
+
+
+def run_cli(run: Callable[..., list[Row]], description: str | None, small_help: str) -> None:
+    """The command line every simple benchmark shares: ``--small`` and ``--json``, then print the rows."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--small", action="store_true", help=small_help)
+    parser.add_argument("--json", action="store_true", help="also print the rows as JSON (run_all)")
+    args = parser.parse_args()
+    rows = run(small=args.small)
+    print_rows(rows)
+    if args.json:
+        emit_json(rows)

@@ -9,14 +9,13 @@ so the ratio compares the analyses, not the reading. Run: ``.venv/bin/python ben
 
 from __future__ import annotations
 
-import argparse
 import time
 from typing import TYPE_CHECKING
 
 try:
-    from bench._common import Row, best_of, emit_json, print_rows, teacher_year, team_year, timed
+    from bench._common import Row, best_of, run_cli, teacher_year, team_year, timed
 except ModuleNotFoundError:  # run as a script
-    from _common import Row, best_of, emit_json, print_rows, teacher_year, team_year, timed
+    from _common import Row, best_of, run_cli, teacher_year, team_year, timed
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -99,14 +98,7 @@ def run(small: bool = False) -> list[Row]:
 
 def main() -> None:
     """Parse arguments, run, print."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--small", action="store_true", help="a few seconds, for the smoke test")
-    parser.add_argument("--json", action="store_true", help="also print the rows as JSON (run_all)")
-    args = parser.parse_args()
-    rows = run(small=args.small)
-    print_rows(rows)
-    if args.json:
-        emit_json(rows)
+    run_cli(run, __doc__, "a few seconds, for the smoke test")
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bench_log.py``.
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import sqlite3
@@ -25,9 +24,9 @@ from datetime import date
 from pathlib import Path
 
 try:
-    from bench._common import Row, emit_json, print_rows
+    from bench._common import Row, run_cli
 except ModuleNotFoundError:  # run as a script
-    from _common import Row, emit_json, print_rows
+    from _common import Row, run_cli
 
 TARGET_MS = 50.0
 
@@ -199,14 +198,7 @@ def run(small: bool = False) -> list[Row]:
 
 def main() -> None:
     """Parse arguments, run, print."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--small", action="store_true", help="a few saves, for the smoke test")
-    parser.add_argument("--json", action="store_true", help="also print the rows as JSON (run_all)")
-    args = parser.parse_args()
-    rows = run(small=args.small)
-    print_rows(rows)
-    if args.json:
-        emit_json(rows)
+    run_cli(run, __doc__, "a few saves, for the smoke test")
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ steps in this process, warm. Run: ``.venv/bin/python bench/bench_team.py``.
 
 from __future__ import annotations
 
-import argparse
 import os
 import resource
 import statistics
@@ -18,9 +17,9 @@ import time
 from pathlib import Path
 
 try:
-    from bench._common import ROOT, Row, emit_json, print_rows, timed
+    from bench._common import ROOT, Row, run_cli, timed
 except ModuleNotFoundError:  # run as a script
-    from _common import ROOT, Row, emit_json, print_rows, timed
+    from _common import ROOT, Row, run_cli, timed
 
 TARGET_S = 5.0
 
@@ -100,14 +99,7 @@ def run(small: bool = False) -> list[Row]:
 
 def main() -> None:
     """Parse arguments, run, print."""
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--small", action="store_true", help="one run, for the smoke test")
-    parser.add_argument("--json", action="store_true", help="also print the rows as JSON (run_all)")
-    args = parser.parse_args()
-    rows = run(small=args.small)
-    print_rows(rows)
-    if args.json:
-        emit_json(rows)
+    run_cli(run, __doc__, "one run, for the smoke test")
 
 
 if __name__ == "__main__":
