@@ -24,8 +24,9 @@ from app.i18n import t
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: tables every fair-strictness store has (a foreign SQLite file lacks them)
 REQUIRED_TABLES = frozenset({"alembic_version", "meta", "student", "incident", "rule", "ladder_step"})
-#: files up to this size get a full ``quick_check`` on every open (a one-teacher year is ~1-3 MB)
-QUICK_CHECK_MAX_BYTES = 16 * 1024 * 1024
+#: files up to this size get a full ``quick_check`` on every open (a one-teacher year is ~1-3 MB; 64 MiB
+#: is ~400k incidents and checks in about a second, after the window is already visible)
+QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 #: SQLCipher 4's default key derivation: PBKDF2-HMAC-SHA512 over the 16-byte salt at the file's start
 KDF_ITERATIONS = 256_000
 #: schema objects a fair-strictness store never has: SQL in a file from elsewhere would run on our writes
