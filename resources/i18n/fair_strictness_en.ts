@@ -874,59 +874,57 @@
     </message>
     <message>
         <location filename="../../app/ui/data_panel.py" line="385"/>
-        <location filename="../../app/ui/data_panel.py" line="424"/>
+        <location filename="../../app/ui/data_panel.py" line="429"/>
         <source>Back-up gemaakt: {p}</source>
         <translation>Backup made: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="393"/>
-        <location filename="../../app/ui/data_panel.py" line="432"/>
+        <location filename="../../app/ui/data_panel.py" line="398"/>
         <source>De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als back-up bewaard. Doorgaan?</source>
         <translation>The backup {name} replaces the current log. The current log is first kept as a backup itself. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="406"/>
-        <location filename="../../app/ui/data_panel.py" line="445"/>
+        <location filename="../../app/ui/data_panel.py" line="411"/>
         <source>De back-up is teruggezet.</source>
         <translation>The backup has been restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="416"/>
+        <location filename="../../app/ui/data_panel.py" line="421"/>
         <source>{p} bestaat al; kies een nieuwe naam.</source>
         <translation>{p} already exists; choose a new name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="452"/>
+        <location filename="../../app/ui/data_panel.py" line="442"/>
         <source>Back-up {name} verwijderen?</source>
         <translation>Delete backup {name}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="463"/>
+        <location filename="../../app/ui/data_panel.py" line="453"/>
         <source>{who} en al zijn of haar gegevens definitief wissen?</source>
         <translation>Erase {who} and all of their data for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="474"/>
+        <location filename="../../app/ui/data_panel.py" line="464"/>
         <source>Gewist: {i} incidenten, {p} complimenten; naam uit {x} teksten gehaald.</source>
         <translation>Erased: {i} incidents, {p} praise; name removed from {x} texts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="487"/>
+        <location filename="../../app/ui/data_panel.py" line="477"/>
         <source>{n} back-up(s) met de gewiste leerling verwijderen?</source>
         <translation>Delete {n} backup(s) containing the erased student?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="511"/>
+        <location filename="../../app/ui/data_panel.py" line="501"/>
         <source>Gearchiveerd in {p}. Bewaar het wachtwoord goed.</source>
         <translation>Archived in {p}. Keep the password safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="519"/>
+        <location filename="../../app/ui/data_panel.py" line="509"/>
         <source>Alle lessen, incidenten, complimenten en reflecties van schooljaar {y} definitief wissen? Leerlingen die daarna geen gegevens meer hebben, worden ook gewist. Archiveer eerst als je het jaar wilt bewaren.</source>
         <translation>Erase all lessons, incidents, praise and reflections of school year {y} for good? Students who have no data left afterwards are erased too. Archive first if you want to keep the year.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/data_panel.py" line="534"/>
+        <location filename="../../app/ui/data_panel.py" line="524"/>
         <source>Schooljaar gewist: {i} incidenten. Oudere back-ups bevatten het nog.</source>
         <translation>School year erased: {i} incidents. Older backups still contain it.</translation>
     </message>
