@@ -106,7 +106,7 @@ def test_incident_table_model_shows_the_reaction() -> None:
     assert model.columnCount() == 10
     reactions = [model.data(model.index(r, 6)) for r in range(3)]
     assert reactions == ["strenger", "milder", "volgens afspraak"]
-    assert model.data(model.index(0, 3)) == "1e"
+    assert model.data(model.index(0, 3)) == "1"
     assert model.data(model.index(0, 3), IncidentTableModel.SortRole) == 1
     assert model.data(model.index(0, 6), Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(2, 6), Qt.ItemDataRole.BackgroundRole) is None
@@ -243,3 +243,15 @@ def test_a_year_with_only_praise_counts_the_praise(store) -> None:  # type: igno
     view = compute(store, None, revision=1, today=date(2025, 10, 20))
     assert view.week == date(2025, 10, 6)
     assert (view.report.n_incidents, view.report.n_praise, view.report.n_lessons) == (0, 4, 1)
+
+
+def test_weekday_names_follow_the_language() -> None:
+    from app.i18n import set_language
+    from app.ui.reflection.wording import weekday_name
+
+    assert weekday_name("friday") == "vrijdag"
+    set_language("en")
+    try:
+        assert weekday_name("friday") == "Friday"
+    finally:
+        set_language("nl")

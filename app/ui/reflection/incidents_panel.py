@@ -45,7 +45,7 @@ COLUMNS: tuple[tuple[str, Callable[[LoggedIncident], str], Callable[[LoggedIncid
     ("Datum", lambda r: r.occurred_at.strftime("%d-%m-%y %H:%M"), lambda r: r.occurred_at.isoformat()),
     ("Leerling", lambda r: r.student_name, lambda r: r.student_name),
     ("Afspraak", lambda r: r.rule_name, lambda r: r.rule_name),
-    ("Keer", lambda r: f"{r.strike}e", lambda r: r.strike),
+    ("Keer", lambda r: str(r.strike), lambda r: r.strike),
     ("Gegeven", lambda r: r.step_name, lambda r: r.step),
     ("Volgens afspraak", lambda r: r.agreed_step_name, lambda r: r.agreed_step),
     ("Reactie", _reaction, lambda r: r.step - r.agreed_step),

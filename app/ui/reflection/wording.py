@@ -11,15 +11,27 @@ from PySide6.QtCore import QCoreApplication, QLocale
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, Estimate
 
-WEEKDAYS_NL = {
-    "monday": "maandag",
-    "tuesday": "dinsdag",
-    "wednesday": "woensdag",
-    "thursday": "donderdag",
-    "friday": "vrijdag",
-    "saturday": "zaterdag",
-    "sunday": "zondag",
+#: the audit's weekday subjects -> Qt's day numbers; names come from QLocale in the user's language
+WEEKDAY_NUMBERS = {
+    "monday": 1,
+    "tuesday": 2,
+    "wednesday": 3,
+    "thursday": 4,
+    "friday": 5,
+    "saturday": 6,
+    "sunday": 7,
 }
+
+
+def weekday_name(subject: str) -> str:
+    """'friday' -> 'vrijdag' (Dutch) or 'Friday' (English), following the app's locale."""
+    from app.i18n import current_language
+
+    number = WEEKDAY_NUMBERS.get(subject)
+    if not number:
+        return subject
+    language = QLocale.Language.English if current_language() == "en" else QLocale.Language.Dutch
+    return QLocale(language).dayName(number)
 
 
 def _tr(text: str) -> str:
@@ -65,7 +77,7 @@ def subject_phrase(e: Estimate) -> str:
     if e.kind == "rule":
         return _fill(_tr("de afspraak '{name}'"), name=e.label or e.dimension)
     if e.dimension == "weekday":
-        return _fill(_tr("op {day}"), day=_tr(WEEKDAYS_NL.get(e.subject, name)))
+        return _fill(_tr("op {day}"), day=weekday_name(e.subject))
     if e.dimension == "period":
         return _fill(_tr("in lesuur {name}"), name=name)
     if e.dimension == "lesson_mood":
