@@ -135,7 +135,7 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
     grid = np.linspace(max(1.0, n.min() * 0.8), n.max() * 1.1, 200)
     fig = _figure()
     ax = fig.add_subplot()
-    for z, style, name in ((1.96, "--", "95 %"), (3.09, ":", "99,8 %")):
+    for z, style, name in ((1.96, "--", "95 %"), (3.09, ":", t("99,8 %", "99.8 %"))):
         half = z * k / np.sqrt(grid)
         ax.plot(grid, np.exp(half), style, color=NEUTRAL, lw=1, label=t("grens {p}", "{p} limit", p=name))
         ax.plot(grid, np.exp(-half), style, color=NEUTRAL, lw=1)
