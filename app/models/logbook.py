@@ -108,6 +108,20 @@ def logged_incident(
     )
 
 
+def check_step(session: Session, step: int) -> None:
+    """Raise a UserError when ``step`` is not a level of the ladder."""
+    top = top_level(session)
+    if not 1 <= step <= top:
+        raise UserError(
+            t(
+                "Stap {s} staat niet op de ladder (1 tot {top}).",
+                "Step {s} is not on the ladder (1 to {top}).",
+                s=step,
+                top=top,
+            )
+        )
+
+
 def check_lesson_fields(mood: str | None, energy: str | None) -> None:
     """Raise a UserError for an unknown mood or energy."""
     if mood is not None and mood not in MOODS:
@@ -252,16 +266,8 @@ class LogbookMixin:
                 lesson = session.get(Lesson, lesson_id)  # type: ignore[assignment]
                 if lesson is None:
                     raise UserError(t("Die les bestaat niet meer.", "That lesson no longer exists."))
-            top = top_level(session)
-            if step is not None and not 1 <= step <= top:
-                raise UserError(
-                    t(
-                        "Stap {s} staat niet op de ladder (1 tot {top}).",
-                        "Step {s} is not on the ladder (1 to {top}).",
-                        s=step,
-                        top=top,
-                    )
-                )
+            if step is not None:
+                check_step(session, step)
             incident = Incident(
                 lesson=lesson,
                 student=student,
@@ -301,16 +307,7 @@ class LogbookMixin:
             if incident is None:
                 raise UserError(t("Dat incident bestaat niet meer.", "That incident no longer exists."))
             if step is not None:
-                top = top_level(session)
-                if not 1 <= step <= top:
-                    raise UserError(
-                        t(
-                            "Stap {s} staat niet op de ladder (1 tot {top}).",
-                            "Step {s} is not on the ladder (1 to {top}).",
-                            s=step,
-                            top=top,
-                        )
-                    )
+                check_step(session, step)
                 incident.step = step
             if student_id is not None:
                 if session.get(Student, student_id) is None:
