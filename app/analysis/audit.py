@@ -18,19 +18,21 @@ import numpy as np
 import pandas as pd
 
 from app.analysis import subjects as subj
+from app.analysis.attribution import Verdict, aliases, attribute, with_verdict
 from app.analysis.comparisons import (
     CONTEXT_DIMENSIONS,
     MOMENT_FACTORS,
     Catalog,
     Work,
+    catalog_members,
     design,
-    fixed_subjects,
     own_or_exact,
     random_subjects,
     rule_subjects,
     work_set,
 )
-from app.analysis.explain import explain
+from app.analysis.dimensions import dimension_subjects
+from app.analysis.explain import alias_sentence, explain, explained_sentence
 from app.analysis.frame import ATTR_PREFIX, UNKNOWN, AuditFrame, build_frame
 from app.analysis.model import ModelFit, fit
 from app.analysis.results import AuditReport, Estimate, StudentStrictness
@@ -62,25 +64,30 @@ def _key(item: subj.Tested) -> str:
     return "rule" if item.kind == "rule" else item.dimension
 
 
-def _estimates(w: Work, tested: list[subj.Tested], catalog: Catalog, fdr: float) -> tuple[Estimate, ...]:
-    """Estimates after the Benjamini-Hochberg correction over every test of this audit."""
+def _estimates(
+    w: Work, tested: list[subj.Tested], catalog: Catalog, fdr: float, sigma: float
+) -> tuple[Estimate, ...]:
+    """Estimates after the Benjamini-Hochberg correction over every test of this audit.
+
+    Flagged groups and moments then go through the attribution (``app.analysis.attribution``): one
+    that a clearer finding explains is not flagged again, and what the log cannot separate from a
+    finding is named beside it.
+    """
     if not tested:
         return ()
-    adjusted = bh_adjust([min(1.0, max(0.0, x.p)) for x in tested])
+    adjusted = np.asarray(bh_adjust([min(1.0, max(0.0, x.p)) for x in tested]))
+    members = catalog_members(catalog)
+    verdicts: list[Verdict] = attribute(w, members, tested, adjusted, fdr, sigma)
     ids = w.inc["incident_id"].to_numpy()
     safety = (w.inc["category"] == "safety").to_numpy()
-    members: dict[str, list[np.ndarray]] = {}
-    for key, (codes, tab) in catalog.items():
-        order = np.argsort(codes, kind="stable")
-        bounds = np.searchsorted(codes[order], np.arange(tab.subject.shape[0] + 1))
-        members[key] = [order[bounds[j] : bounds[j + 1]] for j in range(tab.subject.shape[0])]
     out = []
-    for item, p_adj in zip(tested, adjusted, strict=True):
+    for index, (item, p_adj, verdict) in enumerate(zip(tested, adjusted, verdicts, strict=True)):
         direction = "stricter" if item.log_effect > 0 else "milder"
         rows = members[_key(item)][item.code]
         dev = w.y[rows]
         mine = rows[dev == (1 if direction == "stricter" else -1)]
-        flagged = bool(p_adj < fdr)  # the issue's rule: flag at adjusted p < q
+        flagged = verdict.flagged  # adjusted p < q, and not explained by a clearer finding
+        same = aliases(w, members, tested, index) if flagged else ()
         effect, low, high = math.exp(item.log_effect), math.exp(item.log_low), math.exp(item.log_high)
         text = explain(
             item.kind,
@@ -94,6 +101,16 @@ def _estimates(w: Work, tested: list[subj.Tested], catalog: Catalog, fdr: float)
             p_adjusted=p_adj,
             flagged=flagged,
         )
+        text = " ".join(
+            part
+            for part in (
+                text,
+                alias_sentence(item.kind, item.dimension, item.subject, same),
+                explained_sentence(verdict.explained_by),
+            )
+            if part
+        )
+        item = with_verdict(item, verdict)
         out.append(
             Estimate(
                 kind=item.kind,
@@ -113,6 +130,7 @@ def _estimates(w: Work, tested: list[subj.Tested], catalog: Catalog, fdr: float)
                 urgent=_urgent(safety[mine]),
                 incident_ids=tuple(int(i) for i in ids[mine]),
                 method=item.method,
+                aliases=same,
             )
         )
     return tuple(out)
@@ -247,19 +265,26 @@ def audit(
         )
     else:
         screen = q  # a p-value at or above q can never be flagged: the exact test cannot matter there
-        data, factors, group_levels, unit_levels = design(frame, w)
+        data, _, group_levels, unit_levels = design(frame, w)
         model = fit(data)
         dominant: set[str] = set()
-        found, catalog = random_subjects(
-            frame, w, data, model, (group_levels, unit_levels), want, screen, dominant
+        more, catalog = dimension_subjects(frame, w, model, want, screen, dominant)
+        found, cat2 = random_subjects(
+            frame,
+            w,
+            data,
+            model,
+            (group_levels, unit_levels),
+            lambda d: d == "student" and want(d),
+            screen,
+            dominant,
         )
-        more, cat2 = fixed_subjects(w, data, model, factors, want, screen, dominant)
-        found = own_or_exact(w, found, catalog, dominant)
+        found = own_or_exact(w, found, cat2, dominant)
         notes += _aliased(frame, w)
         rules, cat3 = rule_subjects(w, model, want, screen)
         catalog.update(cat2)
         catalog.update(cat3)
-        estimates = _estimates(w, found + more + rules, catalog, q)
+        estimates = _estimates(w, found + more + rules, catalog, q, model.sigma)
         if not estimates:
             notes.append(
                 t(

@@ -103,13 +103,13 @@ def design(frame: AuditFrame, w: Work) -> tuple[ModelData, list[_Factor], np.nda
     return data, factors, np.asarray(group_levels, dtype=object), np.asarray(unit_levels, dtype=object)
 
 
-def _students_per(w: Work, codes: np.ndarray, n: int) -> np.ndarray:
+def students_per(w: Work, codes: np.ndarray, n: int) -> np.ndarray:
     """How many different students each code has among the incidents."""
     pairs = pd.DataFrame({"code": codes, "student": w.inc["student_id"].to_numpy()}).drop_duplicates()
     return np.bincount(pairs["code"].to_numpy(dtype=np.int64), minlength=n)
 
 
-def _tested(
+def collect_tested(
     kind: str,
     dim: str,
     names: Iterable[str],
@@ -119,9 +119,12 @@ def _tested(
     method: str,
     screen: float,
     students: np.ndarray | None = None,
+    *,
+    folded: bool = True,
 ) -> list[subj.Tested]:
     """Tested subjects of one dimension (enough incidents, information, and students for a group)."""
-    p, b, lo, hi = result
+    p, b, lo, hi = result[:4]
+    guard = result[4] if len(result) > 4 and not folded else None
     all_counts = tables.counts()
     names, labels = list(names), list(labels)
     eligible = [
@@ -153,18 +156,31 @@ def _tested(
                 counts,
                 how,
                 code,
+                float(guard[code]) if guard is not None else 0.0,
             )
         )
     return out
 
 
 Catalog = dict[str, tuple[np.ndarray, subj.Tables]]
+Members = dict[str, list[np.ndarray]]
+
+
+def catalog_members(catalog: Catalog) -> Members:
+    """Per catalog key, the incident rows of each subject code (grouped once, not per subject)."""
+    out: Members = {}
+    for key, (codes, tab) in catalog.items():
+        order = np.argsort(codes, kind="stable")
+        bounds = np.searchsorted(codes[order], np.arange(tab.subject.shape[0] + 1))
+        out[key] = [order[bounds[j] : bounds[j + 1]] for j in range(tab.subject.shape[0])]
+    return out
+
 
 #: a group where one student holds at least half of the incidents is also tested without them
 DOMINANT_SHARE = 0.5
 
 
-def _without_dominant_student(
+def without_dominant_student(
     w: Work, codes: np.ndarray, items: list[subj.Tested], dominant: set[str], screen: float
 ) -> list[subj.Tested]:
     """A group finding must also hold, in exact like-with-like counts, without its dominant student.
@@ -245,9 +261,9 @@ def random_subjects(  # type: ignore[no-untyped-def]
             model, w.stratum, w.y, w.can_up, w.can_down, codes, n_sub, effects[codes], clusters
         )
         method = "joint model; score test of own effect"
-        per = _students_per(w, codes, n_sub) if kind == "group" else None
-        items = _tested(kind, dim, subjects, labels, res, tab, method, screen, per)
-        out += _without_dominant_student(w, codes, items, dominant, screen) if kind == "group" else items
+        per = students_per(w, codes, n_sub) if kind == "group" else None
+        items = collect_tested(kind, dim, subjects, labels, res, tab, method, screen, per)
+        out += without_dominant_student(w, codes, items, dominant, screen) if kind == "group" else items
     return out, tables
 
 
@@ -285,12 +301,12 @@ def fixed_subjects(  # type: ignore[no-untyped-def]
             res = subj.level_contrasts(
                 beta, cov, cols, weights, masks, lever[:, cols] if lever is not None else None
             )
-            per = _students_per(w, sub_codes, len(names)) if f.kind == "group" else None
+            per = students_per(w, sub_codes, len(names)) if f.kind == "group" else None
             method = "joint model; Wald contrast against the other values"
             labels = [value_label(dim, str(name)) for name in names]
-            items = _tested(f.kind, dim, names, labels, res, tab, method, screen, per)
+            items = collect_tested(f.kind, dim, names, labels, res, tab, method, screen, per)
             out += (
-                _without_dominant_student(w, sub_codes, items, dominant, screen)
+                without_dominant_student(w, sub_codes, items, dominant, screen)
                 if f.kind == "group"
                 else items
             )
@@ -303,7 +319,7 @@ def own_or_exact(
     """A student on whom a group's effect rested is tested on their own exact counts too (smaller p).
 
     The joint model then gave the group effect to the group and left the student's own effect small;
-    with the group finding withdrawn (``_without_dominant_student``), the pattern belongs to the
+    with the group finding withdrawn (``without_dominant_student``), the pattern belongs to the
     student, and the exact conditional test of their like-with-like counts is the fair test of it.
     The effect and interval then come from the same comparison: the student's shift against everyone
     at the same rule and strike (rule x strike baselines, weak prior), so they agree with the p-value.
@@ -371,7 +387,7 @@ def rule_subjects(w: Work, model: ModelFit, want, screen: float) -> tuple[list[s
         tab = subj.cross_tables(codes, len(levels), stratum, len(strata), w.y)
         tables[dim] = (codes, tab)
         labels = [value_label(dim, str(name)) for name in levels]
-        for item in _tested(
+        for item in collect_tested(
             kind, dim, levels, labels, res, tab, "rule model at the same agreed step; Wald contrast", screen
         ):
             out.append(

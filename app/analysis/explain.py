@@ -227,3 +227,107 @@ def explain(
             rest=rest,
         )
     return first + " " + certainty(flagged, p_adjusted, effect, ci_low, ci_high, lang)
+
+
+def _join(parts: list[str], lang: str) -> str:
+    """'a', 'a en b', 'a, b en c' (or 'and' in English)."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + _t(lang, " en ", " and ") + parts[-1]
+
+
+def _slot_phrase(dimension: str, slot: str, lang: str) -> str:
+    """One weekly lesson, seen from a finding's dimension ('het 3e uur van 1A', '1A op vrijdag')."""
+    group, _, rest = slot.partition("|")
+    weekday, _, period = rest.partition("|")
+    day = value_label("weekday", weekday, lang)
+    if dimension == "weekday":
+        return _t(lang, "het {p}e uur van {g}", "period {p} of {g}", p=period, g=group)
+    if dimension == "period":
+        return _t(lang, "{g} op {d}", "{g} on {d}", g=group, d=day)
+    return _t(lang, "{d} het {p}e uur", "{d} period {p}", d=day, p=period)
+
+
+def alias_phrases(dimension: str, aliases: tuple[tuple[str, str], ...], lang: str | None = None) -> list[str]:
+    """Each alias of a finding of ``dimension`` as a short phrase ('het 3e uur van 1A', 'op vrijdag')."""
+    lang = lang or current_language()
+    return [
+        _slot_phrase(dimension, s, lang)
+        if d == "slot"
+        else subject_phrase("context" if d in _MOMENTS else "group", d, s, lang)
+        for d, s in aliases
+    ]
+
+
+def alias_sentence(
+    kind: str, dimension: str, subject: str, aliases: tuple[tuple[str, str], ...], lang: str | None = None
+) -> str:
+    """What the log cannot tell apart from a finding, in words ('' when nothing)."""
+    if not aliases:
+        return ""
+    lang = lang or current_language()
+    slots = alias_phrases(dimension, tuple(a for a in aliases if a[0] == "slot"), lang)
+    same = alias_phrases(dimension, tuple(a for a in aliases if a[0] != "slot"), lang)
+    out = []
+    if slots:
+        what = _join(slots, lang)
+        if dimension == "weekday":
+            out.append(
+                _t(
+                    lang,
+                    "In jouw rooster zijn dat ook {w}; het logboek kan de dag niet van die lesuren scheiden.",
+                    "In your timetable these are also {w}; the log cannot tell "
+                    "the day apart from those lessons.",
+                    w=what,
+                )
+            )
+        elif dimension == "period":
+            out.append(
+                _t(
+                    lang,
+                    "In jouw rooster is dat ook de les van {w}; het logboek kan het lesuur niet "
+                    "van die lessen scheiden.",
+                    "In your timetable this is also the lesson of {w}; the "
+                    "log cannot tell the period apart from those lessons.",
+                    w=what,
+                )
+            )
+        else:
+            out.append(
+                _t(
+                    lang,
+                    "In jouw rooster is dat ook {w}; het logboek kan de klas niet van die lesuren scheiden.",
+                    "In your timetable this is also {w}; the log cannot tell the "
+                    "class apart from those lessons.",
+                    w=what,
+                )
+            )
+    if same:
+        out.append(
+            _t(
+                lang,
+                "Het zijn (bijna) dezelfde incidenten als bij {w}; het logboek kan die niet "
+                "van elkaar scheiden.",
+                "These are (nearly) the same incidents as those of {w}; the log cannot tell them apart.",
+                w=_join(same, lang),
+            )
+        )
+    return " ".join(out)
+
+
+_MOMENTS = ("weekday", "period", "month", "term", "lesson_mood", "teacher_energy", "rule_category")
+
+
+def explained_sentence(explained_by: tuple[tuple[str, str], ...], lang: str | None = None) -> str:
+    """For a pattern a clearer finding explains: which one ('' when none)."""
+    if not explained_by:
+        return ""
+    lang = lang or current_language()
+    dim, subject = explained_by[0]
+    who = subject_phrase("context" if dim in _MOMENTS else "group", dim, subject, lang)
+    return _t(
+        lang,
+        "Samen bekeken verklaart het patroon {w} dit verschil grotendeels.",
+        "Looked at together, the pattern {w} largely explains this difference.",
+        w=who,
+    )

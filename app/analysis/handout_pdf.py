@@ -105,6 +105,22 @@ def handout_pdf(summary: TeamSummary) -> bytes:
         if (tb := summary.table(key)) is not None:
             table(pdf, tb, limit=15 if key == "patterns" else None)
         if key == "patterns" and tb is not None and tb.rows:
+            for subject, dim, way, same in zip(
+                *(tb.column(c) for c in ("subject", "dimension", "direction", "aliases")), strict=True
+            ):
+                if same:
+                    paragraph(
+                        pdf,
+                        t(
+                            "• {s} ({d}, {r}): in dit rooster niet te scheiden van {a}.",
+                            "• {s} ({d}, {r}): in this timetable not separable from {a}.",
+                            s=subject,
+                            d=dim,
+                            r=way,
+                            a=str(same).replace("; ", ", "),
+                        ),
+                        8,
+                    )
             chart(pdf, hf.groups_chart(tb), 140)
     if (tb := summary.table("escalation")) is not None:
         chart(pdf, hf.escalation_chart(tb), 130)

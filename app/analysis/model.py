@@ -110,6 +110,29 @@ class _State:
         )
 
 
+class _Pattern:
+    """The sparsity of (strata, strata, fixed effects) x one-hot block, found once per fit.
+
+    Only the weights change between Newton steps; each step sums them into the fixed pattern
+    (``matrix``) instead of multiplying sparse matrices again.
+    """
+
+    def __init__(self, data: ModelData, x: sp.csr_matrix, codes: np.ndarray, n: int) -> None:
+        s = data.n_strata
+        per_row = np.diff(x.indptr)
+        rows = np.concatenate([data.stratum, s + data.stratum, 2 * s + x.indices]).astype(np.int64)
+        cols = np.concatenate([codes, codes, np.repeat(codes, per_row)]).astype(np.int64)
+        unique, self.inverse = np.unique(rows * n + cols, return_inverse=True)
+        r, self.indices = np.divmod(unique, n)
+        self.indptr = np.searchsorted(r, np.arange(2 * s + x.shape[1] + 1))
+        self.shape = (2 * s + x.shape[1], n)
+
+    def matrix(self, values: np.ndarray) -> sp.csr_matrix:
+        """The cross-product matrix for these per-entry values (duplicates summed)."""
+        data = np.bincount(self.inverse, weights=values, minlength=len(self.indices))
+        return sp.csr_matrix((data, self.indices, self.indptr), shape=self.shape)
+
+
 class _Problem:
     """Matrices that stay fixed while the parameters move."""
 
@@ -134,6 +157,8 @@ class _Problem:
         self.n_dense = 2 * s + f
         self.prior_mean = np.concatenate([np.full(2 * s, STRATUM_MEAN), np.zeros(f)])
         self.prior_prec = np.concatenate([np.full(2 * s, STRATUM_PRECISION), np.full(f, FIXED_PRECISION)])
+        self.unit_pattern = _Pattern(data, self.x, self.units, self.n_units) if self.n_units else None
+        self.group_pattern = _Pattern(data, self.x, self.groups, self.n_groups) if self.n_groups else None
 
     def start(self) -> _State:
         """Starting values: the strata's own smoothed log-odds, no subject effects."""
@@ -205,16 +230,13 @@ class _Curvature:
         w_eta = w11 - 2 * w12 + w22
         w_a, w_g = w11 - w12, w12 - w22  # alpha-eta and gamma-eta cross terms
 
-        def cross(other_t: sp.csr_matrix) -> sp.csr_matrix:
-            """Dense-parameter rows against the columns of a one-hot block (strata, classes, students)."""
-            return sp.vstack(
-                [
-                    problem.strata_t @ sp.diags(w_a) @ other_t.T,
-                    problem.strata_t @ sp.diags(w_g) @ other_t.T,
-                    problem.x_t @ sp.diags(w_eta) @ other_t.T,
-                ],
-                format="csr",
-            )
+        x = problem.x
+        per_row = np.diff(x.indptr)
+        values = np.concatenate([w_a, w_g, x.data * np.repeat(w_eta, per_row)])
+
+        def cross(pattern: _Pattern) -> sp.csr_matrix:
+            """Dense-parameter rows against the columns of a one-hot block (classes, students)."""
+            return pattern.matrix(values)
 
         a = np.zeros((problem.n_dense, problem.n_dense))
         idx = np.arange(s)
@@ -232,11 +254,11 @@ class _Curvature:
         # students: diagonal h_z, coupling to dense b_z (P x N) and to their class (h_z itself)
         self.h_z = np.bincount(problem.units, weights=w_eta, minlength=n_u)[:n_u]
         self.d_z = self.h_z + lam
-        self.b_z = cross(problem.zs_t)[:, :n_u] if n_u else sp.csr_matrix((problem.n_dense, 0))
+        self.b_z = cross(problem.unit_pattern) if n_u else sp.csr_matrix((problem.n_dense, 0))
         bz_scaled = self.b_z @ sp.diags(1 / self.d_z) if n_u else self.b_z
         a1 = a - np.asarray((bz_scaled @ self.b_z.T).todense()) if n_u else a
         if n_c:
-            b_c = np.asarray(cross(problem.zc_t)[:, :n_c].todense())
+            b_c = cross(problem.group_pattern).toarray()
             d_c = np.bincount(problem.groups, weights=w_eta, minlength=n_c)[:n_c] + lam
             if n_u:
                 owner = one_hot(problem.class_of_unit[:n_u], n_c)
@@ -342,10 +364,17 @@ def _fit_one(problem: _Problem, sigma: float, state: _State, max_iter: int = 50)
     )
 
 
-def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID) -> ModelFit:
-    """The posterior mode at the prior spread with the highest Laplace marginal likelihood."""
+def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID, warm: ModelFit | None = None) -> ModelFit:
+    """The posterior mode at the prior spread with the highest Laplace marginal likelihood.
+
+    ``warm``: a fit of the same incidents, strata and students (other fixed effects) to start from.
+    """
     problem = _Problem(data)
     state = problem.start()
+    if warm is not None and len(warm.alpha) == data.n_strata and len(warm.unit_effects) == data.n_units:
+        s = data.n_strata
+        state.dense[:s], state.dense[s : 2 * s] = warm.alpha, warm.gamma
+        state.units = warm.unit_effects.copy()
     has_random = bool(data.n_groups or data.n_units)
     best: ModelFit | None = None
     for sigma in sigmas if has_random else sigmas[:1]:

@@ -62,9 +62,12 @@ class Estimate:
     urgent: bool = False  #: involves safety rules
     incident_ids: tuple[int, ...] = ()
     method: str = ""
+    #: (dimension, subject) the log cannot tell apart from this finding (``app.analysis.attribution``)
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The item as in the documented ``audit --json`` schema."""
+        extra = {"aliases": [{"dimension": d, "subject": s} for d, s in self.aliases]} if self.aliases else {}
         return {
             "kind": self.kind,
             "dimension": self.dimension,
@@ -80,7 +83,7 @@ class Estimate:
             "counts": asdict(self.counts),
             "urgent": self.urgent,
             "method": self.method,
-        }
+        } | extra
 
 
 @dataclass(frozen=True)

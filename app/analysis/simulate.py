@@ -51,6 +51,13 @@ class Planted:
     weekday: float = 0.0  #: lessons on ``weekday_name``
     weekday_name: str = "friday"
     rule: float = 0.0  #: the safety rule, for everyone (a rule effect, not a subject effect)
+    klass: float = 0.0  #: every student of one class (``klass_name``; default the second class)
+    klass_name: str = ""
+    attribute: float = 0.0  #: students with ``gender = m`` (a roster attribute)
+    period: float = 0.0  #: lessons in ``period_name`` (default: the period most used in the timetable)
+    period_name: str = ""
+    month: float = 0.0  #: lessons in month ``month_number`` of the school year's calendar
+    month_number: int = 11
 
 
 @dataclass(frozen=True)
@@ -115,8 +122,18 @@ def simulate_year(
     lessons_per_class: int = 120,
     incidents_per_student: float = 16.0,
     year: int = 2025,
+    weekly: int | tuple[int, ...] | None = None,
+    timetable_change: bool = False,
+    heterogeneity: float = 0.0,
 ) -> SimulatedYear:
-    """One school year of one teacher (or a team, with more classes), as ``Store.read_tables()`` returns."""
+    """One school year of one teacher (or a team, with more classes), as ``Store.read_tables()`` returns.
+
+    ``weekly`` puts every class in fixed weekly slots (that many lessons a week, or one number per
+    class; ``app.analysis.simulate_timetable``), with holidays, the odd cancelled or moved lesson, and
+    a new timetable from January with ``timetable_change``; without it every lesson gets a random day
+    and period. ``heterogeneity`` gives every student their own treatment: a normal shift of the
+    log-odds with that standard deviation (a fair but human teacher; not in ``truth``).
+    """
     import numpy as np
     import pandas as pd
 
@@ -124,13 +141,21 @@ def simulate_year(
     rng = np.random.default_rng(seed)
     students = _students(rng, n_classes, students_per_class)
     groups = list(dict.fromkeys(students["group"]))
-    lessons = _lessons(rng, groups, lessons_per_class, year)
+    if weekly is None:
+        lessons = _lessons(rng, groups, lessons_per_class, year)
+    else:
+        from app.analysis.simulate_timetable import timetable_lessons
+
+        per_week = [weekly] * len(groups) if isinstance(weekly, int) else list(weekly)
+        lessons, _ = timetable_lessons(rng, groups, per_week, year, change_at_term=timetable_change)
+    own_shift = rng.normal(0.0, heterogeneity, size=len(students)) if heterogeneity else None
 
     # Incidents: per student and lesson of their class, a Poisson number of incidents.
     pairs = students[["student_id", "group", "rate", "support"]].merge(
         lessons[["lesson_id", "group"]], on="group"
     )
-    lam = pairs["rate"].to_numpy() * incidents_per_student / lessons_per_class
+    per_class = lessons.groupby("group").size()
+    lam = pairs["rate"].to_numpy() * incidents_per_student / pairs["group"].map(per_class).to_numpy()
     counts = rng.poisson(lam * rng.gamma(1.0, 1.0, size=len(lam)))  # bad lessons come with more strikes
     inc = pairs.loc[np.repeat(pairs.index.to_numpy(), counts)].reset_index(drop=True)
     inc["strike"] = inc.groupby(["lesson_id", "student_id"]).cumcount() + 1
@@ -191,6 +216,10 @@ def simulate_year(
         truth.append(
             ("context", "weekday", planted.weekday_name, "stricter" if planted.weekday > 0 else "milder")
         )
+    lesson_rows = les.loc[inc["lesson_id"]]
+    truth += _plant_more(planted, eta, students, inc["group"].to_numpy(), lesson_rows, sid, groups)
+    if own_shift is not None:
+        eta += pd.Series(own_shift, index=students["student_id"]).reindex(sid).to_numpy()
 
     score_s = np.where(agreed < top, base_s + eta, -np.inf)
     score_m = np.where(agreed > 1, base_m - eta, -np.inf)
@@ -220,6 +249,39 @@ def simulate_year(
     )
     tables = _tables(rng, students, lessons, incidents)
     return SimulatedYear(tables=tables, truth=tuple(truth))
+
+
+def _plant_more(
+    planted: Planted,
+    eta: np.ndarray,
+    students: pd.DataFrame,
+    group: np.ndarray,
+    lesson_rows: pd.DataFrame,
+    sid: np.ndarray,
+    groups: list[str],
+) -> list[tuple[str, str, str, str]]:
+    """Add the class, attribute, period and month effects to ``eta``; return what was planted."""
+    way = lambda shift: "stricter" if shift > 0 else "milder"  # noqa: E731
+    truth = []
+    if planted.klass:
+        name = planted.klass_name or groups[min(1, len(groups) - 1)]
+        eta[group == name] += planted.klass
+        truth.append(("group", "group", name, way(planted.klass)))
+    if planted.attribute:
+        boys = set(students.loc[students["gender"] == "m", "student_id"])
+        eta[[s in boys for s in sid]] += planted.attribute
+        truth.append(("group", "gender", "m", way(planted.attribute)))
+    if planted.period:
+        period = lesson_rows["period"].astype(str).to_numpy()
+        name = planted.period_name or str(lesson_rows.groupby("period").size().idxmax())
+        eta[period == name] += planted.period
+        truth.append(("context", "period", name, way(planted.period)))
+    if planted.month:
+        days = lesson_rows["date"]
+        eta[(days.dt.month == planted.month_number).to_numpy()] += planted.month
+        year = int(days[days.dt.month == planted.month_number].dt.year.min())
+        truth.append(("context", "month", f"{year}-{planted.month_number:02d}", way(planted.month)))
+    return truth
 
 
 def _tables(

@@ -31,6 +31,10 @@ EXACT_BELOW = 50
 OWN_PRECISION = 0.16
 #: a level this clearly different is left out of the reference of the other levels
 OUTLIER_P = 0.001
+#: a group or moment is flagged only if it also holds at this level without its most influential student
+GUARD_P = 0.05
+#: a stepped-down reference must keep this share of the other values' incidents (else: all others)
+REFERENCE_SHARE = 0.25
 #: groups (classes, attribute values) with fewer students are not tested: that would test individuals
 MIN_GROUP_STUDENTS = 3
 Z95 = float(sps.norm.isf(0.025))
@@ -51,6 +55,7 @@ class Tested:
     counts: Counts
     method: str
     code: int  #: the subject's code in its dimension (for the exact test and incident lists)
+    p_guard: float = 0.0  #: p without the most influential student; a flag needs it below ``GUARD_P``
 
 
 @dataclass(frozen=True)
@@ -177,7 +182,9 @@ def level_contrasts(
     weights: np.ndarray,
     groups: list[np.ndarray],
     lever: np.ndarray | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    *,
+    fold: bool = True,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Wald tests of level sets of one factor against the weighted mean of its other levels.
 
     ``columns`` are the factor's columns in ``beta``; ``weights`` their incident counts; each entry of
@@ -185,27 +192,35 @@ def level_contrasts(
     clearly differs itself (p < ``OUTLIER_P``) is left out of the others' reference, one at a time,
     the clearest first, so that one milder Friday does not make every other weekday look stricter.
     With ``lever`` (students x the factor's columns: how each student's incidents move the estimates)
-    a finding must also hold without its most influential student: the p-value is the larger of the two.
-    Returns (p, log effect, low, high).
+    a finding must also hold without its most influential student: with ``fold`` the p-value is the
+    larger of the two; without it the Wald p is returned as it is, and the p-value without that student
+    comes separately, as a guard for the caller.
+    Returns (p, log effect, low, high, p without the most influential student).
     """
     b = beta[columns]
     c_full = cov[np.ix_(columns, columns)]
 
+    masks = np.asarray(groups, dtype=bool).reshape(len(groups), len(columns))
+
     def contrasts(reference: np.ndarray) -> np.ndarray:
-        out = np.full((4, len(groups)), np.nan)
-        for i, mask in enumerate(groups):
-            w_in, w_out = weights * mask, weights * (~mask & reference)
-            if w_in.sum() <= 0 or w_out.sum() <= 0:
-                continue
-            c = w_in / w_in.sum() - w_out / w_out.sum()
-            est = float(c @ b)
-            se = float(np.sqrt(max(c @ c_full @ c, 1e-12)))
-            p = 2 * sps.norm.sf(abs(est / se))
-            if lever is not None and len(lever):
-                sign = 1.0 if est >= 0 else -1.0
-                pull = float(max((lever @ c * sign).max(), 0.0))
-                p = max(p, min(1.0, 2 * sps.norm.sf((abs(est) - pull) / se)))
-            out[:, i] = (p, est, est - Z95 * se, est + Z95 * se)
+        out = np.full((5, len(groups)), np.nan)
+        w_in = weights[None, :] * masks
+        w_out = weights[None, :] * (~masks & reference[None, :])
+        w_all_out = (weights[None, :] * ~masks).sum(axis=1)
+        n_in, n_out = w_in.sum(axis=1), w_out.sum(axis=1)
+        # a reference stepped down to a sliver keeps the comparison with all others (NaN -> first)
+        ok = (n_in > 0) & (n_out > 0) & (n_out >= REFERENCE_SHARE * w_all_out)
+        if not ok.any():
+            return out
+        c = w_in[ok] / n_in[ok, None] - w_out[ok] / n_out[ok, None]
+        est = c @ b
+        se = np.sqrt(np.maximum(np.einsum("ij,jk,ik->i", c, c_full, c), 1e-12))
+        p = p_drop = 2 * sps.norm.sf(np.abs(est / se))
+        if lever is not None and len(lever):
+            sign = np.where(est >= 0, 1.0, -1.0)
+            pull = np.maximum((lever @ c.T * sign[None, :]).max(axis=0), 0.0)
+            p_drop = np.maximum(p, np.minimum(1.0, 2 * sps.norm.sf((np.abs(est) - pull) / se)))
+        out[:, ok] = np.vstack([p_drop if fold else p, est, est - Z95 * se, est + Z95 * se, p_drop])
         return out
 
     first = contrasts(np.ones(len(columns), dtype=bool))
@@ -223,7 +238,7 @@ def level_contrasts(
         result = contrasts(reference)
     # a level whose reference became empty keeps its comparison with all other levels
     result = np.where(np.isnan(result), first, result)
-    return result[0], result[1], result[2], result[3]
+    return result[0], result[1], result[2], result[3], result[4]
 
 
 def exact_p(tables: Tables, code: int) -> float:

@@ -58,6 +58,20 @@ def _dimension_name(e: Estimate) -> str:
     return word(names.get(e.dimension, e.dimension))
 
 
+def _aliases(e: Estimate, groups: tt.GroupLabels) -> str:
+    """What the log cannot tell apart from a pattern, naming only classes the handout names anyway."""
+    from app.analysis.explain import alias_phrases
+
+    shown = groups.labels.get("group", {})
+    keep = tuple(
+        (d, s)
+        for d, s in e.aliases
+        if (d != "slot" or shown.get(s.partition("|")[0]) == s.partition("|")[0])
+        and (d not in groups.labels or groups.labels.get(d, {}).get(s) == s)
+    )
+    return "; ".join(alias_phrases(e.dimension, keep))
+
+
 def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable:
     """The audit's group, moment and rule comparisons whose groups and counts pass the thresholds."""
     cols = [
@@ -71,6 +85,7 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
         ("n", "Incidenten"),
         ("p_adjusted", "p (BH)"),
         ("flagged", "Opvallend"),
+        ("aliases", "Niet te scheiden van"),
     ]
     title = t("Patronen uit de audit (groepen, momenten, afspraken)", "Patterns from the audit")
     if report is None:
@@ -108,6 +123,7 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
                 "n": e.counts.n,
                 "p_adjusted": round(e.p_adjusted, 4),
                 "flagged": t("ja", "yes") if e.flagged else "",
+                "aliases": _aliases(e, groups),
                 "_sort": (not e.flagged, e.p_adjusted),
             }
         )

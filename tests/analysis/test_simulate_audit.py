@@ -97,7 +97,9 @@ def test_simpsons_paradox_is_not_flagged() -> None:
         assert not [e for e in report.findings if e.dimension == GROUP_ATTRIBUTE]
         other += bool(_flags(report) - set(year.truth))
     assert crude >= 10  # the crude difference is there nearly every year ...
-    assert other <= 1  # ... and only the rule itself may be flagged
+    # ... and only the rule itself, or now and then a chance finding elsewhere (over 100 such years
+    # another flag came in 7 % of years, before and after the per-dimension tests; docs/audit.md)
+    assert other <= 2
 
 
 def test_planted_effects_are_found(planted: Run) -> None:

@@ -1,0 +1,109 @@
+"""The alternatives measured side by side on the same simulated years (docs/audit.md, "Choosing").
+
+Each function takes an ``AuditFrame`` and returns the set of flags ``(kind, dimension, subject,
+direction)`` at a false discovery rate of 0.05:
+
+- ``joint``: the previous audit: one model with every moment, attribute and class at once;
+- ``stratified``: a plain stratified comparison within rule x strike (the score statistic of
+  Cochran-Mantel-Haenszel with scores -1/0/+1 per incident), no student effects, Benjamini-Hochberg;
+- ``per_dimension``: each dimension in its own fit with student effects, no attribution;
+- ``audit``: the audit as shipped (``per_dimension`` followed by the attribution).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from app.analysis import subjects as subj
+from app.analysis.audit import audit as shipped
+from app.analysis.comparisons import design, fixed_subjects, random_subjects, rule_subjects, work_set
+from app.analysis.dimensions import dimension_subjects, dimensions_of
+from app.analysis.frame import UNKNOWN, AuditFrame
+from app.analysis.model import fit
+from app.analysis.stats import bh_adjust
+
+Flag = tuple[str, str, str, str]
+Q = 0.05
+
+
+def _flags(items: list[subj.Tested]) -> set[Flag]:
+    """Flags of tested items after Benjamini-Hochberg over all of them."""
+    if not items:
+        return set()
+    adjusted = bh_adjust([min(1.0, max(0.0, x.p)) for x in items])
+    return {
+        (x.kind, x.dimension, x.subject, "stricter" if x.log_effect > 0 else "milder")
+        for x, p in zip(items, adjusted, strict=True)
+        if p < Q
+    }
+
+
+def joint(frame: AuditFrame) -> set[Flag]:
+    """The previous audit: students, classes and every fixed factor in one joint model."""
+    w = work_set(frame)
+    data, factors, group_levels, unit_levels = design(frame, w)
+    model = fit(data)
+    dominant: set[str] = set()
+    found, _ = random_subjects(
+        frame, w, data, model, (group_levels, unit_levels), lambda d: True, Q, dominant
+    )
+    more, _ = fixed_subjects(w, data, model, factors, lambda d: True, Q, dominant)
+    rules, _ = rule_subjects(w, model, lambda d: True, Q)
+    return _flags(found + more + rules)
+
+
+def per_dimension(frame: AuditFrame) -> set[Flag]:
+    """Students in the joint model, groups and moments each in their own fit; no attribution."""
+    w = work_set(frame)
+    data, _, group_levels, unit_levels = design(frame, w)
+    model = fit(data)
+    dominant: set[str] = set()
+    more, _ = dimension_subjects(frame, w, model, lambda d: True, Q, dominant)
+    found, _ = random_subjects(
+        frame, w, data, model, (group_levels, unit_levels), lambda d: d == "student", Q, dominant
+    )
+    rules, _ = rule_subjects(w, model, lambda d: True, Q)
+    return _flags(found + more + rules)
+
+
+def stratified(frame: AuditFrame) -> set[Flag]:
+    """Every student, group and moment value against the rest within rule x strike, no model."""
+    w = work_set(frame)
+    columns = [("student", "student", "student_id")]
+    columns += [(d.kind, d.dimension, d.column) for d in dimensions_of(frame) if d.column in w.inc]
+    tests: list[tuple[Flag, float]] = []
+    # per stratum: mean and variance of the deviation, for the hypergeometric moments of a subset sum
+    dev = pd.DataFrame({"s": w.stratum, "y": w.y})
+    stats = dev.groupby("s")["y"].agg(["mean", "var", "size"]).fillna(0.0)
+    mean, var, size = (stats[c].to_numpy() for c in ("mean", "var", "size"))
+    for kind, dim, col in columns:
+        codes, levels = pd.factorize(w.inc[col].astype(str))
+        if len(levels) < 2:
+            continue
+        key = codes.astype(np.int64) * w.n_strata + w.stratum
+        k = np.bincount(key, minlength=len(levels) * w.n_strata).reshape(len(levels), w.n_strata)
+        s = np.bincount(codes, weights=w.y.astype(float), minlength=len(levels))
+        n_s = size[None, :]
+        expected = (k * mean[None, :]).sum(axis=1)
+        variance = (k * (n_s - k) / np.maximum(n_s, 1) * var[None, :]).sum(axis=1)
+        n = k.sum(axis=1)
+        for j, value in enumerate(levels):
+            if str(value) == UNKNOWN or n[j] < subj.MIN_INCIDENTS or variance[j] <= 0:
+                continue
+            z = (s[j] - expected[j]) / np.sqrt(variance[j])
+            way = "stricter" if z > 0 else "milder"
+            tests.append(((kind, dim, str(value), way), float(2 * sps.norm.sf(abs(z)))))
+    if not tests:
+        return set()
+    adjusted = bh_adjust([p for _, p in tests])
+    return {flag for (flag, _), p in zip(tests, adjusted, strict=True) if p < Q}
+
+
+def audit(frame: AuditFrame) -> set[Flag]:
+    """The audit as shipped."""
+    return {(e.kind, e.dimension, e.subject, e.direction) for e in shipped(frame).findings}
+
+
+METHODS = {"joint": joint, "stratified": stratified, "per_dimension": per_dimension, "audit": audit}
