@@ -20,12 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import numpy as np
+import pandas as pd
 from scipy import sparse as sp
 from scipy import stats as sps
 
 from app.analysis import subjects as subj
-from app.analysis.comparisons import Members, Work
-from app.analysis.frame import UNKNOWN
+from app.analysis.comparisons import MOMENT_FACTORS, Members, Work
+from app.analysis.frame import ATTR_PREFIX, UNKNOWN
 from app.analysis.model import ModelData, fit
 
 #: dimensions whose flags can explain each other (rules and rule categories are compared otherwise)
@@ -129,6 +130,13 @@ def _slot_aliases(w: Work, item: subj.Tested, rows: np.ndarray) -> list[tuple[st
     return [(SLOT, f"{g}|{d}|{p}") for g, d, p in chosen]
 
 
+def _alias_columns(w: Work) -> list[tuple[str, str]]:
+    """(dimension, incident column) of the classes, roster attributes and moments."""
+    out = [("group", "group")]
+    out += [(c[len(ATTR_PREFIX) :], c) for c in w.inc.columns if str(c).startswith(ATTR_PREFIX)]
+    return out + [(m, m) for m in MOMENT_FACTORS if m in w.inc.columns]
+
+
 def aliases(w: Work, members: Members, tested: list[subj.Tested], index: int) -> tuple[tuple[str, str], ...]:
     """What the log cannot separate from one flagged group or moment (see the module's text)."""
     item = tested[index]
@@ -138,17 +146,17 @@ def aliases(w: Work, members: Members, tested: list[subj.Tested], index: int) ->
     inside = np.zeros(len(w.inc), dtype=bool)
     inside[mine] = True
     out: list[tuple[str, str]] = []
-    for other in tested:
-        if other is item or other.kind not in ATTRIBUTABLE or other.subject == UNKNOWN:
+    for dim, column in _alias_columns(w):
+        if dim == item.dimension:
             continue
-        if other.dimension in ("term", "rule_category") or other.dimension == item.dimension:
-            continue
-        theirs = _rows(members, other)
-        if len(theirs) < SAME_SHARE * len(mine) or len(mine) < SAME_SHARE * len(theirs):
-            continue  # sizes alone rule it out
-        common = int(inside[theirs].sum())
-        if common >= SAME_SHARE * len(mine) and common >= SAME_SHARE * len(theirs):
-            out.append((other.dimension, other.subject))
+        codes, values = pd.factorize(w.inc[column].astype(str))
+        sizes = np.bincount(codes, minlength=len(values))
+        common = np.bincount(codes[inside], minlength=len(values))
+        for j, value in enumerate(values):
+            if value == UNKNOWN or sizes[j] < subj.MIN_INCIDENTS:
+                continue
+            if common[j] >= SAME_SHARE * len(mine) and common[j] >= SAME_SHARE * sizes[j]:
+                out.append((dim, str(value)))
     out += _slot_aliases(w, item, mine)
     return tuple(dict.fromkeys(out))
 

@@ -346,3 +346,26 @@ def test_a_class_that_is_also_the_plan_group_and_the_friday_gets_a_note() -> Non
     notes = [n for n in report.notes if n.startswith("Dezelfde incidenten")]
     assert any("klas 2B" in n and "plan = ja" in n and "op vrijdag" in n for n in notes), report.notes
     assert not any("klas 2A" in n and "op vrijdag" in n for n in notes)
+
+
+def test_a_pattern_the_log_cannot_place_is_flagged_once_and_names_the_rest() -> None:
+    # As above, but 2B (= plan ja = every Friday) is answered a step heavier half of the time: one
+    # finding, with the other two named as what the log cannot tell it apart from.
+    rng = np.random.default_rng(4)
+    incidents, students = _fair_class(rng, n_students=10, lessons=40)
+    incidents = [(s, lesson * 5 + lesson % 4, r, step) for s, lesson, r, step in incidents]
+    more, more_students = _fair_class(rng, n_students=10, lessons=60, group="2B")
+    heavier = [(s, lesson, r, min(step + int(rng.random() < 0.5), 5)) for s, lesson, r, step in more]
+    incidents += [(s, 5 * lesson + 4, r, step) for s, lesson, r, step in heavier]
+    students |= more_students
+    plan = {sid: {"plan": "ja" if group == "2B" else "nee"} for sid, group in students.items()}
+    report = audit(make_tables(incidents, students, attributes=plan))
+    same = {("group", "2B"), ("plan", "ja"), ("weekday", "friday")}
+    flagged = [e for e in report.findings if (e.dimension, e.subject) in same]
+    assert len(flagged) == 1, [(e.dimension, e.subject) for e in report.findings]
+    finding = flagged[0]
+    assert finding.direction == "stricter"
+    assert same - {(finding.dimension, finding.subject)} <= set(finding.aliases)
+    assert "niet van elkaar scheiden" in finding.explanation
+    others = [e for e in report.estimates if (e.dimension, e.subject) in same and e is not finding]
+    assert all(not e.flagged for e in others)

@@ -334,3 +334,23 @@ def test_demo_year_with_the_real_audit(qtbot, demo_store: Store, tmp_path: Path)
     assert funnel.canvas is not None
     funnel.canvas.draw()
     assert len(funnel.chart.figure.axes[0].collections) >= 2
+
+
+def test_a_finding_the_timetable_cannot_place_is_said_in_words(  # type: ignore[no-untyped-def]
+    qtbot, demo_store: Store, tmp_path: Path
+) -> None:
+    # The demo teacher answers Friday's lessons (each class's last periods) more mildly; in the demo
+    # timetable those are four fixed weekly lessons, and the card says so.
+    page = make_page(qtbot, demo_store, tmp_path)
+    page.show()
+    page.activated()
+    cards = {card.estimate.subject: card for card in page.blind_spots.cards}
+    assert "friday" in cards
+    friday = cards["friday"]
+    slots = [s for d, s in friday.estimate.aliases if d == "slot"]
+    assert len(slots) >= 2 and all("|friday|" in s for s in slots)
+    text = friday.explanation.text()
+    assert "In jouw rooster zijn dat ook" in text
+    assert "het logboek kan de dag niet van die lesuren scheiden" in text
+    group, _, period = slots[0].partition("|friday|")
+    assert f"het {period}e uur van {group}" in text
