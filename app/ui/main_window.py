@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -65,8 +64,8 @@ def _ignore(_result: object, _error: BaseException | None) -> None:
 
 
 def available_pages() -> list[tuple[str, str, str, str]]:
-    """The pages whose modules exist in this build."""
-    return [p for p in PAGES if importlib.util.find_spec(p[1]) is not None]
+    """Every page (imported the first time it is shown; a broken import is an error, not a hidden page)."""
+    return list(PAGES)
 
 
 class MainWindow(QMainWindow):

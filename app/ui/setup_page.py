@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import importlib.util
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
@@ -34,11 +33,9 @@ class SetupPage(QWidget):
         self.tabs.addTab(self.classes_tab, self.tr("&Klassen en leerlingen"))
         self.tabs.addTab(self.rules_tab, self.tr("&Afspraken en ladder"))
         self.tabs.addTab(self.language_tab, self.tr("&Taal"))
-        self.data_panel: QWidget | None = None
         module, cls = DATA_PANEL
-        if importlib.util.find_spec(module) is not None:
-            self.data_panel = getattr(importlib.import_module(module), cls)(ctx)
-            self.tabs.addTab(self.data_panel, self.tr("&Gegevens en privacy"))
+        self.data_panel: QWidget = getattr(importlib.import_module(module), cls)(ctx)
+        self.tabs.addTab(self.data_panel, self.tr("&Gegevens en privacy"))
         title = QLabel(self.tr("Instellingen"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout = QVBoxLayout(self)

@@ -58,7 +58,6 @@ while True:
 @pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="SIGKILL is POSIX")
 def test_sigkill_during_logging_and_imports_loses_nothing_acknowledged(tmp_path: Path) -> None:
-    pytest.importorskip("app.models.importing")
     from datetime import datetime, timedelta
 
     db = tmp_path / "crash.db"

@@ -86,7 +86,8 @@ def test_planted_patterns_are_in_the_data(demo: tuple[Store, object, float]) -> 
 
 
 def test_the_audit_finds_the_planted_patterns_and_little_else(demo: tuple[Store, object, float]) -> None:
-    audit = pytest.importorskip("app.analysis.audit").audit
+    from app.analysis.audit import audit
+
     store, summary, _ = demo
     planted = summary.planted  # type: ignore[attr-defined]
     mild_id = planted[0].split("(")[1].split(",")[0]

@@ -318,7 +318,6 @@ def test_real_worker_thread_and_prefetch(
 
 
 def test_demo_year_with_the_real_audit(qtbot, demo_store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    pytest.importorskip("app.analysis.audit")
     page = make_page(qtbot, demo_store, tmp_path)
     page.show()
     page.activated()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from app.models.store import Store
 from app.ui.context import AppContext
 from app.ui.setup.language_tab import LANGUAGE_KEY, stored_language
-from app.ui.setup_page import DATA_PANEL, SetupPage
+from app.ui.setup_page import SetupPage
 from tests.ui.setup_helpers import make_ctx, make_page
 
 
@@ -46,12 +45,10 @@ def test_language_tab_shows_the_stored_choice_and_a_locale_date(qtbot, ctx: AppC
     assert "vandaag is" in page.language_tab.dates.text()
 
 
-def test_tabs_include_the_data_panel_when_it_exists(qtbot, page: SetupPage) -> None:  # type: ignore[no-untyped-def]
+def test_tabs_include_the_data_panel(qtbot, page: SetupPage) -> None:  # type: ignore[no-untyped-def]
     titles = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
-    assert titles[:3] == ["Klassen en leerlingen", "Afspraken en ladder", "Taal"]
-    has_panel = importlib.util.find_spec(DATA_PANEL[0]) is not None
-    assert ("Gegevens en privacy" in titles) == has_panel
-    assert (page.data_panel is not None) == has_panel
+    assert titles == ["Klassen en leerlingen", "Afspraken en ladder", "Taal", "Gegevens en privacy"]
+    assert page.data_panel is not None
 
 
 def test_page_refreshes_when_another_page_writes(qtbot, page: SetupPage, ctx: AppContext) -> None:  # type: ignore[no-untyped-def]
