@@ -12,9 +12,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import config
-from app.errors import UserError
-from app.i18n import set_language, t
+from app.core import config
+from app.core.errors import UserError
+from app.core.i18n import set_language, t
 
 #: modules of app.commands, each registering its sub-commands
 COMMAND_MODULES: tuple[str, ...] = ("log", "data", "safety", "team", "audit")
@@ -23,8 +23,8 @@ PAGES = ("log", "history", "reflection", "team", "setup")
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command (argparse's own messages in the user's language)."""
-    from app.argparse_nl import use_dutch
-    from app.i18n import current_language
+    from app.commands.argparse_nl import use_dutch
+    from app.core.i18n import current_language
 
     use_dutch(current_language() == "nl")
     parser = argparse.ArgumentParser(

@@ -101,7 +101,7 @@ def team_year(n_incidents: int, seed: int = 0) -> dict[str, Any]:
     The number of classes grows with the log (about 12.5 incidents per student), so 100,000 incidents
     come with 8,000 students, as in a school team's year.
     """
-    from app.analysis.simulate import simulate_year
+    from app.simulation.simulate import simulate_year
 
     n_classes = max(2, round(n_incidents / (25 * 12.5)))
     return simulate_year(seed, n_classes=n_classes, students_per_class=25, incidents_per_student=12.5).tables
@@ -109,7 +109,7 @@ def team_year(n_incidents: int, seed: int = 0) -> dict[str, Any]:
 
 def teacher_year(seed: int = 0) -> dict[str, Any]:
     """One teacher's simulated year: 4 classes of 25 students, about 1,500 incidents."""
-    from app.analysis.simulate import simulate_year
+    from app.simulation.simulate import simulate_year
 
     return simulate_year(seed).tables
 

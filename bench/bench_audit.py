@@ -30,9 +30,9 @@ TEAM_MEMORY_MB = 1536.0
 
 def one(classes: int, per_student: float = 16.0) -> dict[str, float]:
     """Simulate a log of ``classes`` x 25 students (``per_student`` incidents each), time frame + audit."""
-    from app.analysis.audit import audit
+    from app.analysis.audit.run import audit
     from app.analysis.frame import build_frame
-    from app.analysis.simulate import Planted, simulate_year
+    from app.simulation.simulate import Planted, simulate_year
 
     planted = Planted(stricter_student=1.8, group=0.9, weekday=-1.0)
     year = simulate_year(7, planted=planted, n_classes=classes, incidents_per_student=per_student)
@@ -67,8 +67,8 @@ def _demo_tables() -> dict:
     """The demo school year as the app stores it (``fill_demo``, then ``read_tables``)."""
     import tempfile
 
-    from app.models.demo import fill_demo
-    from app.models.store import Store
+    from app.simulation.demo import fill_demo
+    from app.store.store import Store
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "demo.db") as store:
         fill_demo(store)
@@ -77,7 +77,7 @@ def _demo_tables() -> dict:
 
 def run(small: bool = False) -> list[Row]:
     """The issue-9 rows: one-teacher year (simulated and demo) in this process, team scale in a child."""
-    from app.analysis.audit import audit
+    from app.analysis.audit.run import audit
 
     rows: list[Row] = []
     runs = 2 if small else 5

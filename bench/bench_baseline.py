@@ -56,7 +56,7 @@ def crude_baseline(frame: AuditFrame) -> pd.DataFrame:
 
 def compare(tables: dict, runs: int) -> dict[str, float]:
     """Frame, audit and baseline on the same tables: median wall seconds, CPU seconds a run, test counts."""
-    from app.analysis.audit import audit
+    from app.analysis.audit.run import audit
     from app.analysis.frame import build_frame
 
     frame_s, frame = timed(lambda: build_frame(tables))

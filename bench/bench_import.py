@@ -14,9 +14,9 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from app.models.exporting import export_incidents
-from app.models.importing import import_incidents, import_roster
-from app.models.store import Store
+from app.importers import import_incidents, import_roster
+from app.importers.exporting import export_incidents
+from app.store.store import Store
 
 TARGET_SECONDS = 10.0
 

@@ -37,7 +37,7 @@ def _saves(app, window, store, count: int) -> list[tuple[float, float]]:  # type
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from app.ui.log.student_picker import fold
+    from app.ui.pages.log.student_picker import fold
 
     page = window.page("log")
     window.show_page("log")
@@ -122,7 +122,7 @@ def _window_rows(
     """Open the store in a main window, visit pages, log ``count`` incidents; median and worst rows."""
     from PySide6.QtCore import QSettings
 
-    from app.models.store import Store
+    from app.store.store import Store
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow, available_pages
     from app.ui.workers import TaskRunner
@@ -162,8 +162,8 @@ def run(small: bool = False) -> list[Row]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from app.models.demo import fill_demo
-    from app.models.store import Store
+    from app.simulation.demo import fill_demo
+    from app.store.store import Store
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     count = 2 if small else 30

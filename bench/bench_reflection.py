@@ -65,10 +65,10 @@ def run(small: bool = False) -> list[Row]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.models.demo import fill_demo
-    from app.models.store import Store  # before Qt, as the app does
+    from app.simulation.demo import fill_demo
+    from app.store.store import Store  # before Qt, as the app does
     from app.ui.context import AppContext
-    from app.ui.reflection_page import ReflectionPage
+    from app.ui.pages.reflection.page import ReflectionPage
     from app.ui.workers import TaskRunner
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

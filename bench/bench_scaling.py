@@ -34,7 +34,7 @@ SIMULATION_S = 600.0  #: wall-clock bound on making the log (not measured, only 
 
 def _child(size: int) -> None:
     """In the child: warm up, simulate, say READY, then time the frame and the audit; print JSON."""
-    from app.analysis.audit import audit
+    from app.analysis.audit.run import audit
     from app.analysis.frame import build_frame
 
     audit(team_year(500, seed=6))  # warm-up: lazy imports and first-call costs are not the log's

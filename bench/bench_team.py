@@ -26,8 +26,8 @@ TARGET_S = 5.0
 
 def demo_store(path: Path) -> None:
     """A store with the demo school year."""
-    from app.models.demo import fill_demo
-    from app.models.store import Store
+    from app.simulation.demo import fill_demo
+    from app.store.store import Store
 
     with Store.open(path) as store:
         fill_demo(store)
@@ -55,11 +55,11 @@ def end_to_end(db: Path, out: Path, runs: int) -> tuple[float, float]:
 
 def breakdown(db: Path, out: Path, passes: int = 2) -> list[tuple[str, float]]:
     """The export's steps, timed one by one in this process (the last of ``passes``: warm)."""
-    from app.analysis.anonymise import ExportOptions
-    from app.analysis.audit import audit
-    from app.analysis.team_files import export_package, write_package
-    from app.analysis.team_report import build_summary
-    from app.models.store import Store
+    from app.analysis.audit.run import audit
+    from app.store.store import Store
+    from app.team.anonymise import ExportOptions
+    from app.team.files import export_package, write_package
+    from app.team.report import build_summary
 
     options = ExportOptions()
     steps: list[tuple[str, float]] = []

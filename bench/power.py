@@ -3,7 +3,7 @@
 Usage: ``python bench/power.py [--years 100] [--seed 10000] [--only TEXT] [--methods audit joint ...]``.
 
 Every scenario simulates ``--years`` school years of 4 classes x 25 students (~1,500 incidents) with
-``app.analysis.simulate`` and audits each year with every chosen method (``bench/methods.py``), so the
+``app.simulation.simulate`` and audits each year with every chosen method (``bench/methods.py``), so the
 methods are compared on the very same years. The "timetable" scenarios are what a school looks like:
 every class in fixed weekly slots (3 a week, or 2-5 per class in every other year; a new timetable
 from January in every third year; holidays; the odd cancelled or moved lesson), a teacher who treats
@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from methods import METHODS, Flag
 
 from app.analysis.frame import build_frame
-from app.analysis.simulate import Planted, simulate_year
+from app.simulation.simulate import Planted, simulate_year
 
 MEDIUM = 0.9
 BINARY = ("gender", "support plan")

@@ -105,8 +105,8 @@ def _roster(module: object, small: bool) -> Row:
     """The roster the 100,000-incident import needs (8,000 students), imported into a fresh store."""
     import tempfile
 
-    from app.models.importing import import_roster
-    from app.models.store import Store
+    from app.importers import import_roster
+    from app.store.store import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         roster, _ = module.write_files(Path(tmp), 1)  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 @pytest.fixture(autouse=True)
 def _dutch_and_isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Dutch messages, and no test touches the user's real data directory or settings."""
-    from app import i18n
+    from app.core import i18n
 
     monkeypatch.setenv("FAIR_STRICTNESS_LANG", "nl")
     monkeypatch.setenv("FAIR_STRICTNESS_DB", str(tmp_path / "default.db"))
@@ -34,7 +34,7 @@ def db_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def store(db_path: Path) -> Iterator[object]:
     """A fresh store with the default ladder and rules."""
-    from app.models.store import Store
+    from app.store.store import Store
 
     s = Store.open(db_path)
     yield s

@@ -19,7 +19,7 @@ def test_import_contracts_are_kept() -> None:
 
 def test_startup_does_not_import_heavy_libraries() -> None:
     code = (
-        "import sys; import app.cli, app.ui.main_window, app.ui.app, app.models.store;"
+        "import sys; import app.cli, app.ui.main_window, app.ui.app, app.store.store;"
         "heavy = [m for m in ('pandas', 'matplotlib', 'statsmodels', 'scipy') if m in sys.modules];"
         "print(','.join(heavy))"
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from app.i18n import t
+from app.core.i18n import t
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

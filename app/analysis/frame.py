@@ -2,7 +2,7 @@
 
 ``build_frame(store.read_tables())`` is the one road from raw tables to the analysis. Strikes are
 counted per lesson and student over *all* live incidents (any rule), by ``occurred_at`` then id; the
-agreed step comes from ``app.protocol`` with the rule's phase-down applied on the lesson's date.
+agreed step comes from ``app.core.protocol`` with the rule's phase-down applied on the lesson's date.
 Everything is vectorised pandas; no per-row Python on the hot path.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from app.errors import UserError
-from app.i18n import t
-from app.protocol import agreed_step
+from app.core.errors import UserError
+from app.core.i18n import t
+from app.core.protocol import agreed_step
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,9 +1,9 @@
 """Typed results of the audit: frozen dataclasses with plain fields (the contract with UI and export).
 
 Directions and effects: ``effect`` is the odds ratio of an answer one category stricter (as agreed
-rather than milder, stricter rather than as agreed; ``app.analysis.model``), for the subject against
+rather than milder, stricter rather than as agreed; ``app.analysis.audit.model``), for the subject against
 the rest, at the same rule and strike; > 1 means stricter. Explanations are built from these numbers
-by ``app.analysis.explain``.
+by ``app.analysis.audit.explain``.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class Estimate:
     urgent: bool = False  #: involves safety rules
     incident_ids: tuple[int, ...] = ()
     method: str = ""
-    #: (dimension, subject) the log cannot tell apart from this finding (``app.analysis.attribution``)
+    #: (dimension, subject) the log cannot tell apart from this finding (``app.analysis.audit.attribution``)
     aliases: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:

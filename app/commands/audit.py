@@ -7,12 +7,12 @@ import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.errors import UserError
-from app.i18n import t
+from app.core.errors import UserError
+from app.core.i18n import t
 
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, Estimate
-    from app.models.store import Store
+    from app.store.store import Store
 
 KIND_NL = {"student": "leerling", "group": "groep", "context": "moment", "rule": "afspraak"}
 
@@ -59,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Run the audit on the store and print a summary or the JSON document."""
-    from app.analysis.audit import audit
+    from app.analysis.audit.run import audit
     from app.analysis.frame import parse_day
 
     date_from = parse_day(args.date_from, t("begindatum", "start date"))
@@ -106,7 +106,7 @@ def _who(e: Estimate) -> str:
         if e.dimension == "group":
             return t("Klas {c}", "Class {c}", c=e.subject)
         return f"{e.dimension} = {e.subject}"
-    from app.analysis.explain import subject_phrase
+    from app.analysis.audit.explain import subject_phrase
 
     phrase = subject_phrase(e.kind, e.dimension, e.subject)
     return phrase[:1].upper() + phrase[1:]

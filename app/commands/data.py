@@ -7,10 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.i18n import t
+from app.core.i18n import t
 
 if TYPE_CHECKING:
-    from app.models.store import Store
+    from app.store.store import Store
 
 #: import sub-commands and the kind of file each reads
 IMPORTS = {"import-roster": "roster", "import-rules": "rules", "import-incidents": "incidents"}
@@ -84,7 +84,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run_import(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Check the whole file; print every problem (exit 2) or what was (or would be) imported."""
-    from app.models import importing
+    from app import importers as importing
 
     preview_fn = getattr(importing, f"preview_{args.kind}")
     apply_fn = getattr(importing, f"apply_{args.kind}")
@@ -94,7 +94,7 @@ def run_import(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
     with open_store() as store:
         preview = preview_fn(store, args.file, **options)
         if preview.problems:
-            from app.models.importers.common import problem_exit
+            from app.importers.common import problem_exit
 
             raise problem_exit(args.file, preview.problems)
         if args.dry_run:
@@ -129,7 +129,7 @@ def _describe_preview(kind: str, preview: object) -> str:
 
 def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Write every live incident to FILE."""
-    from app.models.exporting import export_incidents
+    from app.importers.exporting import export_incidents
 
     delimiter = "\t" if args.separator == "tab" else args.separator
     with open_store() as store:
@@ -142,7 +142,7 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
 def run_demo(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Fill the store with the synthetic school year and say what it holds."""
-    from app.models.demo import fill_demo
+    from app.simulation.demo import fill_demo
 
     with open_store() as store:
         summary = fill_demo(store, seed=args.seed)

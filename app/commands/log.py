@@ -6,11 +6,11 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from app.errors import UserError
-from app.i18n import t
+from app.core.errors import UserError
+from app.core.i18n import t
 
 if TYPE_CHECKING:
-    from app.models.store import Store
+    from app.store.store import Store
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import config
-from app.errors import UserError
-from app.i18n import t
+from app.core import config
+from app.core.errors import UserError
+from app.core.i18n import t
 
 if TYPE_CHECKING:
-    from app.models.store import Store
+    from app.store.store import Store
 
 ENV_NEW_PASSPHRASE = "FAIR_STRICTNESS_NEW_PASSPHRASE"
 
@@ -134,8 +134,8 @@ def open_with_prompt(db_path: Path, attempts: int = 3) -> Store:
     The passphrase is read with a hidden prompt (getpass), at most ``attempts`` times; without a
     terminal (a script, a pipe) the store's own refusal is raised unchanged.
     """
-    from app.models.integrity import PassphraseRequiredError, WrongPassphraseError
-    from app.models.store import Store
+    from app.safety.integrity import PassphraseRequiredError, WrongPassphraseError
+    from app.store.store import Store
 
     try:
         return Store.open(db_path)
@@ -162,7 +162,7 @@ def open_with_prompt(db_path: Path, attempts: int = 3) -> Store:
 
 
 def _period(args: argparse.Namespace) -> tuple[date, date]:
-    from app.models.retention import check_period, school_year
+    from app.safety.retention import check_period, school_year
 
     if args.year is not None:
         if args.start or args.end:
@@ -178,7 +178,7 @@ def _period(args: argparse.Namespace) -> tuple[date, date]:
 
 def run_backup(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Write a backup of the store to FILE."""
-    from app.models.backup import backup_store
+    from app.safety.backup import backup_store
 
     target = Path(args.file).expanduser()
     if target.exists():
@@ -195,8 +195,8 @@ def run_backup(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
 def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> int:
     """Validate FILE and put it in place of the store (keeping the previous one as a backup)."""
-    from app.models.backup import restore_file
-    from app.models.store import resolve_passphrase
+    from app.safety.backup import restore_file
+    from app.store.store import resolve_passphrase
 
     db = _db_path(args)
     passphrase = resolve_passphrase(None)
@@ -208,7 +208,7 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
         )
     previous = restore_file(db, args.file, passphrase or None, force=args.force)
     print(t("Teruggezet: {src} -> {db}", "Restored: {src} -> {db}", src=args.file, db=db))
-    from app.models.integrity import file_kind
+    from app.safety.integrity import file_kind
 
     if file_kind(Path(args.file).expanduser()) == "plain" and file_kind(db) == "opaque":
         print(
@@ -225,7 +225,7 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
 
 def _asks_backup_passphrase(source: Path) -> bool:
     """True when an encrypted-looking backup is restored from a terminal: its passphrase is asked."""
-    from app.models.integrity import file_kind
+    from app.safety.integrity import file_kind
 
     try:
         return sys.stdin.isatty() and source.is_file() and file_kind(source) == "opaque"
@@ -235,7 +235,7 @@ def _asks_backup_passphrase(source: Path) -> bool:
 
 def run_backups(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """List the backups; optionally set how long automatic backups are kept."""
-    from app.models.backup import keep_days, list_backups, set_keep_days
+    from app.safety.backup import keep_days, list_backups, set_keep_days
 
     with open_store() as store:
         if args.keep_days is not None:
@@ -281,7 +281,7 @@ def _print_conversion(result: object) -> None:
 
 def run_encrypt(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Encrypt a plain store (and its backups) with a new passphrase."""
-    from app.models.crypto import encrypt_store
+    from app.safety.crypto import encrypt_store
 
     with open_store() as store:
         result = encrypt_store(store, _new_passphrase())
@@ -292,7 +292,7 @@ def run_encrypt(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
 
 def run_change_passphrase(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Re-encrypt the store (opened with FAIR_STRICTNESS_PASSPHRASE) with a new passphrase."""
-    from app.models.crypto import change_passphrase
+    from app.safety.crypto import change_passphrase
 
     with open_store() as store:
         result = change_passphrase(store, store.passphrase or "", _new_passphrase())
@@ -303,7 +303,7 @@ def run_change_passphrase(args: argparse.Namespace, open_store: Callable[[], Sto
 
 def run_forget(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Erase a student; list (or delete) the backups that still hold them."""
-    from app.models.erasure import delete_backups, forget_student
+    from app.safety.erasure import delete_backups, forget_student
 
     with open_store() as store:
         store.auto_backup = False  # the next backup would be the first without the student anyway
@@ -340,7 +340,7 @@ def run_forget(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
 def run_archive(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Write a school year to an encrypted archive file."""
-    from app.models.retention import archive_period
+    from app.safety.retention import archive_period
 
     start, end = _period(args)
     passphrase = _new_passphrase()
@@ -363,7 +363,7 @@ def run_archive(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
 
 def run_purge(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Delete a school year from the store (needs --yes)."""
-    from app.models.retention import period_counts, purge_period
+    from app.safety.retention import period_counts, purge_period
 
     start, end = _period(args)
     with open_store() as store:
@@ -395,7 +395,7 @@ def run_purge(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
             r=done.reflections,
         )
     )
-    from app.models.backup import list_backups
+    from app.safety.backup import list_backups
 
     older = list_backups(_db_path(args))
     if older:

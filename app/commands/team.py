@@ -8,12 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import UserError
-from app.i18n import t
+from app.core.errors import UserError
+from app.core.i18n import t
 
 if TYPE_CHECKING:
-    from app.analysis.anonymise import CaseChoice
-    from app.models.store import Store
+    from app.store.store import Store
+    from app.team.anonymise import CaseChoice
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -58,7 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def parse_case(text: str) -> CaseChoice:
     """``INCIDENT_ID=description`` as a ``CaseChoice``; UserError when it is not of that form."""
-    from app.analysis.anonymise import CaseChoice
+    from app.team.anonymise import CaseChoice
 
     number, sep, description = text.partition("=")
     if not sep or not number.strip().isdigit() or not description.strip():
@@ -74,11 +74,11 @@ def parse_case(text: str) -> CaseChoice:
 
 def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Build, check and write the team export; print what was written and what was left out."""
-    from app.analysis.anonymise import ExportOptions
-    from app.analysis.audit import audit
+    from app.analysis.audit.run import audit
     from app.analysis.frame import parse_day
-    from app.analysis.team_files import export_package, write_package
-    from app.analysis.team_report import build_summary
+    from app.team.anonymise import ExportOptions
+    from app.team.files import export_package, write_package
+    from app.team.report import build_summary
 
     start = time.perf_counter()
     options = ExportOptions(
@@ -120,10 +120,10 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
 def run_compare(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Compare the exchange files and write the team comparison (PDF and CSVs)."""
-    from app.analysis.exchange import read_exchange
-    from app.analysis.handout_pdf import comparison_pdf
-    from app.analysis.team_compare import VERDICT_NL, compare, comparison_tables
-    from app.analysis.team_files import comparison_files, write_files
+    from app.team.compare import VERDICT_NL, compare, comparison_tables
+    from app.team.exchange import read_exchange
+    from app.team.files import comparison_files, write_files
+    from app.team.handout_pdf import comparison_pdf
 
     files = [read_exchange(path) for path in args.files]
     comp = compare(files, fdr=args.fdr)

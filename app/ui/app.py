@@ -10,8 +10,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from app import config
-from app.i18n import set_language
+from app.core import config
+from app.core.i18n import set_language
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -99,13 +99,13 @@ def run_gui(
     if screenshot is None:
         _log_to_file()
 
-    from app.errors import UserError
+    from app.core.errors import UserError
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow
     from app.ui.workers import TaskRunner
 
     if screenshot is not None:
-        from app.models.store import Store
+        from app.store.store import Store
 
         try:
             store = Store.open(db_path)
@@ -152,8 +152,8 @@ def _start_safety_timers(ctx: AppContext, window: QWidget) -> None:
     """After start: the skippable offer to encrypt, and a daily backup while the window stays open."""
     from PySide6.QtCore import QTimer
 
-    from app.errors import UserError
-    from app.models.backup import auto_backup, backup_due
+    from app.core.errors import UserError
+    from app.safety.backup import auto_backup, backup_due
     from app.ui.passphrase_dialog import offer_encryption
 
     def offer() -> None:

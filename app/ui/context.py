@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings, Signal
 
 if TYPE_CHECKING:
-    from app.models.store import Store
+    from app.store.store import Store
     from app.ui.workers import TaskRunner
 
 

@@ -30,11 +30,11 @@ def _tr(text: str) -> str:
 
 #: page key -> (module, class, title); a page whose module is not there is not offered
 PAGES: tuple[tuple[str, str, str, str], ...] = (
-    ("log", "app.ui.log_page", "LogPage", "Loggen"),
-    ("history", "app.ui.history_page", "HistoryPage", "Geschiedenis"),
-    ("reflection", "app.ui.reflection_page", "ReflectionPage", "Reflectie"),
-    ("team", "app.ui.team_page", "TeamPage", "Team"),
-    ("setup", "app.ui.setup_page", "SetupPage", "Instellingen"),
+    ("log", "app.ui.pages.log.page", "LogPage", "Loggen"),
+    ("history", "app.ui.pages.history.page", "HistoryPage", "Geschiedenis"),
+    ("reflection", "app.ui.pages.reflection.page", "ReflectionPage", "Reflectie"),
+    ("team", "app.ui.pages.team.page", "TeamPage", "Team"),
+    ("setup", "app.ui.pages.setup.page", "SetupPage", "Instellingen"),
 )
 # Titles are marked for translation here so lupdate sees them.
 _TITLES = (
@@ -56,7 +56,7 @@ def prewarm_imports() -> None:
     import pandas  # noqa: F401
     import scipy.stats  # noqa: F401
 
-    import app.analysis.audit  # noqa: F401
+    import app.analysis.audit.run  # noqa: F401
 
 
 def _ignore(_result: object, _error: BaseException | None) -> None:

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.inline_message import InlineMessage
+from app.ui.widgets.inline_message import InlineMessage
 
 if TYPE_CHECKING:
-    from app.models.store import Store
+    from app.store.store import Store
     from app.ui.context import AppContext
 
 #: QSettings key: 'later' (ask again next start), 'never' or 'done'
@@ -123,7 +123,7 @@ def _choose_backup(db_path: Path, parent: QWidget | None) -> Path | None:
     """Let the teacher pick one of the store's backups (newest first), or a backup file elsewhere."""
     from PySide6.QtWidgets import QFileDialog
 
-    from app.models.backup import list_backups
+    from app.safety.backup import list_backups
 
     backups = list_backups(db_path)
     other = _tr("Ander bestand…")
@@ -150,10 +150,10 @@ def _choose_backup(db_path: Path, parent: QWidget | None) -> Path | None:
 
 def open_store_with_prompt(db_path: Path, parent: QWidget | None = None) -> Store | None:
     """Open the store, asking for the passphrase or offering a backup as needed; None when cancelled."""
-    from app.errors import UserError
-    from app.models.backup import restore_file
-    from app.models.integrity import DamagedStoreError, PassphraseRequiredError, WrongPassphraseError
-    from app.models.store import Store
+    from app.core.errors import UserError
+    from app.safety.backup import restore_file
+    from app.safety.integrity import DamagedStoreError, PassphraseRequiredError, WrongPassphraseError
+    from app.store.store import Store
 
     passphrase: str | None = None
     problem = ""
@@ -187,8 +187,8 @@ def open_store_with_prompt(db_path: Path, parent: QWidget | None = None) -> Stor
 
 def encrypt_with_dialog(ctx: AppContext, parent: QWidget | None = None) -> bool:
     """Ask a new passphrase and encrypt the open store (and its backups); True when done."""
-    from app.errors import UserError
-    from app.models.crypto import encrypt_store
+    from app.core.errors import UserError
+    from app.safety.crypto import encrypt_store
 
     dialog = PassphraseDialog("new", parent=parent)
     while dialog.exec() == QDialog.DialogCode.Accepted:
@@ -257,7 +257,7 @@ def offer_encryption(ctx: AppContext, parent: QWidget | None = None) -> Encrypti
     The offer is a banner: the main window shows it above its pages (``add_banner``); typing a name on
     the Log page right after start goes on undisturbed.
     """
-    from app.models.crypto import available
+    from app.safety.crypto import available
 
     settings: QSettings = ctx.settings
     if (

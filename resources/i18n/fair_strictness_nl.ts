@@ -4,7 +4,7 @@
 <context>
     <name>BlindSpotCard</name>
     <message numerus="yes">
-        <location filename="../../app/ui/reflection/blind_spots.py" line="69"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="69"/>
         <source>Toon de incidenten (%n)</source>
         <translation>
             <numerusform>Toon het incident (%n)</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>BlindSpotsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/reflection/blind_spots.py" line="135"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="135"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <translation>
             <numerusform>Nog %n ander mogelijk patroon; eerst deze, de rest komt later aan bod.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>IncidentsPanel</name>
     <message numerus="yes">
-        <location filename="../../app/ui/reflection/incidents_panel.py" line="171"/>
+        <location filename="../../app/ui/pages/reflection/incidents_panel.py" line="171"/>
         <source>Incidenten achter: %1 (%n)</source>
         <translation>
             <numerusform>Incidenten achter: %1 (%n)</numerusform>

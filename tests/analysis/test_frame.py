@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from app.analysis.frame import INCIDENT_COLUMNS, build_frame, parse_day, term_of
-from app.errors import UserError
-from app.models.store import Store
+from app.core.errors import UserError
+from app.store.store import Store
 
 
 def _rule(store: Store, name: str) -> int:
@@ -140,7 +140,7 @@ def test_praise_without_lessons_or_incidents_builds_a_frame(store) -> None:  # t
     """A store with only praise, logged outside any lesson, must not crash the frame (regression)."""
     from datetime import datetime
 
-    from app.analysis.audit import audit
+    from app.analysis.audit.run import audit
     from app.analysis.frame import build_frame
 
     ann = store.add_student("1", "Ann", "1A")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.store import Store
+from app.store.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -122,7 +122,7 @@ def test_empty_store_is_fine(db_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_the_demo_years_planted_patterns_are_found_and_nothing_else(
     db_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from app.models.demo import fill_demo
+    from app.simulation.demo import fill_demo
 
     with Store.open(db_path) as store:
         fill_demo(store, today=date(2027, 3, 1))

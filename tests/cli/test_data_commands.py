@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.store import Store
-from tests.models.test_import_common import snapshot
+from app.store.store import Store
+from tests.importers.test_import_common import snapshot
 
 D = (date.today() - timedelta(days=5)).isoformat()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.store import Store
+from app.store.store import Store
 
 
 def test_log_uses_the_agreed_step_and_prints_it(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

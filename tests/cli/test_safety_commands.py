@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.backup import list_backups
-from app.models.store import Store
+from app.safety.backup import list_backups
+from app.store.store import Store
 
 PASS = "een lang genoeg wachtwoord"
 
@@ -140,7 +140,7 @@ def test_restore_and_encrypt_refuse_a_store_open_elsewhere(
         [
             sys.executable,
             "-c",
-            "import sys, time; from app.models.store import Store; s = Store.open(sys.argv[1]); "
+            "import sys, time; from app.store.store import Store; s = Store.open(sys.argv[1]); "
             "s.students(); print('OPEN', flush=True); time.sleep(60)",
             str(db_path),
         ],

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
-from app.models.store import Store
-from tests.analysis.team_logs import fill_log
+from app.store.store import Store
+from tests.team.team_logs import fill_log
 
 
 @pytest.fixture
@@ -87,9 +87,9 @@ def test_export_team_period_and_bad_input(
 def test_team_compare_of_three_exports(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from app.analysis.anonymise import ExportOptions
-    from app.analysis.exchange import exchange_bytes
-    from app.analysis.team_report import build_summary
+    from app.team.anonymise import ExportOptions
+    from app.team.exchange import exchange_bytes
+    from app.team.report import build_summary
 
     files = []
     for seed in (1, 2, 3):

@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.demo import fill_demo
-from app.models.store import Store
+from app.simulation.demo import fill_demo
+from app.store.store import Store
 from app.ui.context import AppContext
 from app.ui.main_window import MainWindow, available_pages
-from app.ui.reflection import job
+from app.ui.pages.reflection import job
 from app.ui.workers import SyncTaskRunner
-from tests.ui.test_reflection_page import FakeAudit
+from tests.ui.pages.reflection.test_reflection_page import FakeAudit
 
 INTERACTIVE = (
     QAbstractButton,
@@ -144,7 +144,7 @@ def screen_reader_name(widget: QWidget) -> str:
 def window(qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(job, "run_audit", FakeAudit())
     fill_demo(store, today=date(2026, 2, 1))
-    from app.models.backup import backup_name, backup_store
+    from app.safety.backup import backup_name, backup_store
 
     for day in (1, 2):  # tables with rows: an empty table cannot show whether it keeps the Tab key
         backup_store(store, backup_name(store.path, "auto", datetime(2026, 1, day, 9, 0)))
@@ -236,8 +236,8 @@ def _check_dialog(qtbot, dialog: QWidget) -> list[str]:  # type: ignore[no-untyp
 
 
 def test_set_up_dialogs_are_reached_by_tab_and_named(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.ui.setup.phase_down_dialog import PhaseDownDialog
-    from app.ui.setup.roster_import_dialog import RosterImportDialog
+    from app.ui.pages.setup.phase_down_dialog import PhaseDownDialog
+    from app.ui.pages.setup.roster_import_dialog import RosterImportDialog
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(store=store, tasks=SyncTaskRunner(), settings=settings)

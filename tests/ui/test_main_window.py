@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from app.models.store import Store
+from app.store.store import Store
 from app.ui.context import AppContext
 from app.ui.main_window import MainWindow, available_pages
 from app.ui.workers import SyncTaskRunner

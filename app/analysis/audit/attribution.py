@@ -1,0 +1,175 @@
+"""Which flagged group or moment explains the others, and what the log cannot tell apart.
+
+Groups and moments are tested one dimension at a time (``app.analysis.audit.dimensions``), so one real
+pattern can surface in several dimensions: a stricter Friday also makes the classes and periods
+taught on Friday look a little stricter. ``attribute`` takes the flagged groups and moments from the
+clearest (smallest p) down; each next one is fitted *together with* those already kept (strata,
+student effects, one column per kept pattern). If it no longer stands on its own there (its p-value
+there, with the same Benjamini-Hochberg factor its own p got, is no longer below the false discovery
+rate), it is the same pattern seen from another side: it is not flagged, and its
+estimate says which finding explains it.
+
+``aliases`` names, for a kept finding, what the log cannot separate from it at all: other values
+that are (nearly) the very same incidents (class 3A = support plan yes), and, in a fixed weekly
+timetable, the lessons that make up a weekday or a period (Friday = 1A in the 3rd period and 2A in
+the 7th), or the few weekly lessons of a class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+import pandas as pd
+from scipy import sparse as sp
+from scipy import stats as sps
+
+from app.analysis.audit import subjects as subj
+from app.analysis.audit.comparisons import MOMENT_FACTORS, Members, Work
+from app.analysis.audit.model import ModelData, fit
+from app.analysis.frame import ATTR_PREFIX, UNKNOWN
+
+#: dimensions whose flags can explain each other (rules and rule categories are compared otherwise)
+ATTRIBUTABLE = frozenset({"group", "context"})
+#: share of incidents two subjects must have in common (both ways) to be "the same incidents"
+SAME_SHARE = 0.8
+#: share of a finding's incidents its few timetable lessons must cover to be named
+SLOT_COVER = 0.9
+#: at most this many weekly lessons are named as what a weekday or period also is
+MAX_SLOTS = 4
+#: a class is named as its weekly lessons only when it has at most this many
+MAX_CLASS_SLOTS = 2
+SLOT = "slot"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The attribution of one flagged group or moment."""
+
+    flagged: bool
+    explained_by: tuple[tuple[str, str], ...] = ()  #: (dimension, subject) of the kept findings
+    p_joint: float = float("nan")  #: its p-value fitted together with the kept findings
+    leans_on_one: bool = False  #: significant, but not without its most influential student
+
+
+def _rows(members: Members, item: subj.Tested) -> np.ndarray:
+    """The incident rows of a tested group or moment."""
+    return members[item.dimension][item.code]
+
+
+def _joint_p(w: Work, sigma: float, columns: list[np.ndarray]) -> float:
+    """Wald p of the last indicator column, fitted with the others, strata and student effects."""
+    n = len(w.inc)
+    levels, units = np.unique(w.inc["student_id"].to_numpy(dtype=str), return_inverse=True)
+    x = np.zeros((n, len(columns)))
+    for j, rows in enumerate(columns):
+        x[rows, j] = 1.0
+    data = ModelData(
+        y=w.y,
+        stratum=w.stratum,
+        n_strata=w.n_strata,
+        can_up=w.can_up,
+        can_down=w.can_down,
+        fixed=sp.csr_matrix(x),
+        units=units.astype(np.int64) if len(levels) > 1 else None,
+        n_units=len(levels) if len(levels) > 1 else 0,
+    )
+    model = fit(data, (sigma,))
+    b, var = float(model.beta[-1]), float(model.beta_cov[-1, -1])
+    return float(2 * sps.norm.sf(abs(b) / np.sqrt(max(var, 1e-12))))
+
+
+def attribute(
+    w: Work, members: Members, tested: list[subj.Tested], adjusted: np.ndarray, fdr: float, sigma: float
+) -> list[Verdict]:
+    """Per tested item: still flagged, or explained by a clearer flagged group or moment."""
+    verdicts = [
+        Verdict(bool(p < fdr and item.p_guard < subj.GUARD_P))
+        for item, p in zip(tested, adjusted, strict=True)
+    ]
+    order = sorted(
+        (i for i, item in enumerate(tested) if verdicts[i].flagged and item.kind in ATTRIBUTABLE),
+        key=lambda i: (tested[i].p, -tested[i].counts.n),
+    )
+    kept: list[int] = []
+    for i in order:
+        mine = _rows(members, tested[i])
+        if not kept:
+            kept.append(i)
+            continue
+        p = _joint_p(w, sigma, [_rows(members, tested[k]) for k in kept] + [mine])
+        # the same correction as its own p got: it must still be a finding when fitted together
+        if p * adjusted[i] / max(tested[i].p, 1e-300) < fdr:
+            kept.append(i)
+            verdicts[i] = Verdict(True, p_joint=p)
+            continue
+        inside = np.zeros(len(w.inc), dtype=bool)
+        inside[mine] = True
+        overlap = [int(inside[_rows(members, tested[k])].sum()) for k in kept]
+        best = kept[int(np.argmax(overlap))]
+        verdicts[i] = Verdict(False, ((tested[best].dimension, tested[best].subject),), p)
+    return verdicts
+
+
+def _slot_aliases(w: Work, item: subj.Tested, rows: np.ndarray) -> list[tuple[str, str]]:
+    """The weekly lessons (class|weekday|period) a weekday, period or small class consists of."""
+    if item.dimension not in ("weekday", "period", "group") or item.kind == "student":
+        return []
+    inc = w.inc.iloc[rows]
+    if inc.empty or not {"group", "weekday", "period"} <= set(inc.columns):
+        return []
+    slots = inc.groupby(["group", "weekday", "period"], sort=False).size().sort_values(ascending=False)
+    share = slots.cumsum() / len(inc)
+    needed = int(np.searchsorted(share.to_numpy(), SLOT_COVER - 1e-9) + 1)
+    limit = MAX_CLASS_SLOTS if item.dimension == "group" else MAX_SLOTS
+    if needed > limit:
+        return []
+    chosen = slots.index[:needed]
+    if any(UNKNOWN in (str(p), str(d)) for _, d, p in chosen):
+        return []
+    return [(SLOT, f"{g}|{d}|{p}") for g, d, p in chosen]
+
+
+def _alias_columns(w: Work) -> list[tuple[str, str]]:
+    """(dimension, incident column) of the classes, roster attributes and moments."""
+    out = [("group", "group")]
+    out += [(c[len(ATTR_PREFIX) :], c) for c in w.inc.columns if str(c).startswith(ATTR_PREFIX)]
+    return out + [(m, m) for m in MOMENT_FACTORS if m in w.inc.columns]
+
+
+def aliases(w: Work, members: Members, tested: list[subj.Tested], index: int) -> tuple[tuple[str, str], ...]:
+    """What the log cannot separate from one flagged group or moment (see the module's text)."""
+    item = tested[index]
+    if item.kind not in ATTRIBUTABLE:
+        return ()
+    mine = _rows(members, item)
+    inside = np.zeros(len(w.inc), dtype=bool)
+    inside[mine] = True
+    out: list[tuple[str, str]] = []
+    for dim, column in _alias_columns(w):
+        if dim == item.dimension:
+            continue
+        codes, values = pd.factorize(w.inc[column].astype(str))
+        sizes = np.bincount(codes, minlength=len(values))
+        common = np.bincount(codes[inside], minlength=len(values))
+        for j, value in enumerate(values):
+            if value == UNKNOWN or sizes[j] < subj.MIN_INCIDENTS:
+                continue
+            if common[j] >= SAME_SHARE * len(mine) and common[j] >= SAME_SHARE * sizes[j]:
+                out.append((dim, str(value)))
+    out += _slot_aliases(w, item, mine)
+    return tuple(dict.fromkeys(out))
+
+
+def with_verdict(item: subj.Tested, verdict: Verdict) -> subj.Tested:
+    """The tested item with its method saying how the attribution went."""
+    if verdict.explained_by:
+        dim, subject = verdict.explained_by[0]
+        return replace(item, method=f"{item.method}; explained by {dim} = {subject} when fitted together")
+    if verdict.leans_on_one and not verdict.flagged:
+        return replace(
+            item, method=f"{item.method}; not flagged: it does not hold without its most influential student"
+        )
+    if np.isfinite(verdict.p_joint):
+        return replace(item, method=f"{item.method}; stands beside the clearer findings when fitted together")
+    return item

@@ -1,0 +1,333 @@
+"""Plain-language explanations of audit estimates, built from their numbers (Dutch first, English too).
+
+One function, ``explain``, writes the sentence a teacher reads next to an estimate: at the same rule
+and strike, k of n times stricter (or milder) against k of n for the rest, followed by how sure the
+audit is, in words and with the interval. Names never appear here (they stay in ``label``).
+"""
+
+from __future__ import annotations
+
+import math
+
+from app.analysis.results import Counts
+from app.core.i18n import current_language
+
+WEEKDAY_NL = {
+    "monday": "maandag",
+    "tuesday": "dinsdag",
+    "wednesday": "woensdag",
+    "thursday": "donderdag",
+    "friday": "vrijdag",
+    "saturday": "zaterdag",
+    "sunday": "zondag",
+}
+MOOD = {"calm": ("rustig", "calm"), "restless": ("onrustig", "restless"), "tense": ("gespannen", "tense")}
+ENERGY = {"low": ("laag", "low"), "ok": ("gewoon", "ok"), "high": ("hoog", "high")}
+CATEGORY = {
+    "routine": ("routine", "routine"),
+    "respect": ("respect", "respect"),
+    "safety": ("veiligheid", "safety"),
+}
+
+
+def _t(lang: str, nl: str, en: str, /, **values: object) -> str:
+    """``app.core.i18n.t`` with the language looked up once per explanation (thousands are built at once)."""
+    text = en if lang == "en" else nl
+    return text.format(**values) if values else text
+
+
+def number(value: float, digits: int = 1, lang: str | None = None) -> str:
+    """A number with a decimal comma in Dutch, a point in English; huge values as '>999'."""
+    if value != value:  # NaN never reaches a user
+        return "?"
+    if value > 999:
+        return ">999"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if (lang or current_language()) == "nl" else text
+
+
+MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+             "oktober", "november", "december")  # fmt: skip
+MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+             "October", "November", "December")  # fmt: skip
+
+
+def _month_name(subject: str, nl_: bool) -> str:
+    """'2026-03' as 'maart 2026' (or 'March 2026'); anything else as it is."""
+    year, _, month = subject.partition("-")
+    if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
+        return subject
+    return f"{(MONTHS_NL if nl_ else MONTHS_EN)[int(month) - 1]} {year}"
+
+
+def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = None) -> str:
+    """Who or when, as the grammatical subject of the sentence ('leerling 1001', 'op vrijdag', ...)."""
+    lang = lang or current_language()
+    nl_ = lang == "nl"
+    if kind == "student":
+        return _t(lang, "leerling {s}", "student {s}", s=subject)
+    if kind == "group" and dimension == "group":
+        return _t(lang, "klas {s}", "class {s}", s=subject)
+    if kind == "group":
+        return _t(lang, "leerlingen met {d} = {s}", "students with {d} = {s}", d=dimension, s=subject)
+    if kind == "rule":
+        return _t(lang, "de afspraak ‘{s}’", "the rule ‘{s}’", s=subject)
+    if dimension == "weekday":
+        return _t(
+            lang, "op {d}", "on {d}", d=WEEKDAY_NL.get(subject, subject) if nl_ else subject.capitalize()
+        )
+    if dimension == "period":
+        if "-" in subject:
+            a, b = subject.split("-", 1)
+            return _t(lang, "tussen {a} en {b} uur", "between {a} and {b} o'clock", a=a, b=b)
+        return _t(lang, "in het {p}e lesuur", "in period {p}", p=subject)
+    if dimension == "month":
+        return _t(lang, "in {m}", "in {m}", m=_month_name(subject, nl_))
+    if dimension == "term":
+        return _t(lang, "in trimester {n}", "in term {n}", n=subject.lstrip("T"))
+    if dimension == "lesson_mood":
+        nl, en = MOOD.get(subject, (subject, subject))
+        return _t(
+            lang,
+            "in lessen die {m} aanvoelden",
+            "in lessons that felt {m}",
+            m=nl if nl_ else en,
+        )
+    if dimension == "teacher_energy":
+        nl, en = ENERGY.get(subject, (subject, subject))
+        return _t(lang, "als je energie {e} was", "when your energy was {e}", e=nl if nl_ else en)
+    if dimension == "rule_category":
+        nl, en = CATEGORY.get(subject, (subject, subject))
+        return _t(lang, "afspraken over {c}", "rules about {c}", c=nl if nl_ else en)
+    return f"{dimension} = {subject}"
+
+
+def value_label(dimension: str, subject: str, lang: str | None = None) -> str:
+    """A subject's value as the private UI shows it ('vrijdag', 'gespannen', 'veiligheid'; else as is)."""
+    nl_ = (lang or current_language()) == "nl"
+    if dimension == "weekday":
+        return WEEKDAY_NL.get(subject, subject) if nl_ else subject.capitalize()
+    for table, dim in ((MOOD, "lesson_mood"), (ENERGY, "teacher_energy"), (CATEGORY, "rule_category")):
+        if dimension == dim and subject in table:
+            return table[subject][0 if nl_ else 1]
+    return subject
+
+
+def certainty(
+    flagged: bool, p_adjusted: float, effect: float, ci_low: float, ci_high: float, lang: str | None = None
+) -> str:
+    """How sure the audit is, in words, with the odds ratio and its 95 % interval."""
+    lang = lang or current_language()
+    if flagged and p_adjusted < 0.01:
+        words = _t(lang, "vrij zeker geen toeval", "fairly sure this is not chance")
+    elif flagged:
+        words = _t(lang, "waarschijnlijk geen toeval", "probably not chance")
+    elif ci_low > 1 or ci_high < 1:
+        words = _t(
+            lang,
+            "onzeker: bij zoveel vergelijkingen kan dit toeval zijn",
+            "uncertain: with this many comparisons it may be chance",
+        )
+    else:
+        words = _t(lang, "onzeker: geen duidelijk verschil", "uncertain: no clear difference")
+    return _t(
+        lang,
+        "Kansverhouding {e} (95%-interval {lo} tot {hi}): {w}.",
+        "Odds ratio {e} (95% interval {lo} to {hi}): {w}.",
+        e=number(effect, 2, lang),
+        lo=number(ci_low, 2, lang),
+        hi=number(ci_high, 2, lang),
+        w=words,
+    )
+
+
+def _shown_outcome(direction: str, counts: Counts) -> str:
+    """The outcome whose counts show the difference: the direction's own, or the other when only it differs.
+
+    A milder subject can be one that gets fewer heavier steps than expected rather than more lighter
+    ones (at strike 1 of a rule starting at step 1 nothing is lighter); its sentence then gives the
+    heavier steps ("0 of 51 against 67 of 67"), not two zeros.
+    """
+    exp_s, exp_m = counts.expected_stricter, counts.expected_milder
+    if exp_s + exp_m <= 0 and counts.rest_n > 0:
+        exp_s = counts.n * counts.rest_stricter / counts.rest_n
+        exp_m = counts.n * counts.rest_milder / counts.rest_n
+    z_s = (counts.stricter - exp_s) / math.sqrt(exp_s + 0.5)
+    z_m = (counts.milder - exp_m) / math.sqrt(exp_m + 0.5)
+    own, other = (z_s, -z_m) if direction == "stricter" else (z_m, -z_s)
+    if other > max(own, 0.0):
+        return "milder" if direction == "stricter" else "stricter"
+    return direction
+
+
+def explain(
+    kind: str,
+    dimension: str,
+    subject: str,
+    direction: str,
+    counts: Counts,
+    *,
+    effect: float,
+    ci_low: float,
+    ci_high: float,
+    p_adjusted: float,
+    flagged: bool,
+) -> str:
+    """One or two plain sentences: the like-with-like counts, then how sure the audit is."""
+    lang = current_language()
+    stricter = _shown_outcome(direction, counts) == "stricter"
+    k = counts.stricter if stricter else counts.milder
+    rest_k = counts.rest_stricter if stricter else counts.rest_milder
+    heavier = (
+        _t(lang, "een zwaardere stap", "a heavier step")
+        if stricter
+        else _t(lang, "een lichtere stap", "a lighter step")
+    )
+    who = subject_phrase(kind, dimension, subject, lang)
+    if kind == "rule" or dimension == "rule_category":
+        where = _t(lang, "Bij dezelfde afgesproken stap", "At the same agreed step")
+        rest = _t(lang, "bij de andere afspraken", "for the other rules")
+    else:
+        where = _t(lang, "Bij dezelfde afspraak en dezelfde keer", "At the same rule and strike")
+        rest = _t(lang, "bij de rest", "for the rest")
+    if kind in ("student", "group", "rule") or dimension == "rule_category":
+        verb = (
+            _t(lang, "kreeg", "got")
+            if kind in ("student", "rule") or dimension == "group"
+            else _t(lang, "kregen", "got")
+        )
+        first = _t(
+            lang,
+            "{where} {verb} {who} in {k} van de {n} gevallen {h} dan afgesproken, "
+            "tegen {rk} van de {rn} {rest}.",
+            "{where}, {who} {verb} {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
+            where=where,
+            verb=verb,
+            who=who,
+            k=k,
+            n=counts.n,
+            h=heavier,
+            rk=rest_k,
+            rn=counts.rest_n,
+            rest=rest,
+        )
+    else:
+        first = _t(
+            lang,
+            "{where} was het antwoord {who} in {k} van de {n} gevallen {h} dan afgesproken, "
+            "tegen {rk} van de {rn} {rest}.",
+            "{where}, the answer {who} was {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
+            where=where,
+            who=who,
+            k=k,
+            n=counts.n,
+            h=heavier,
+            rk=rest_k,
+            rn=counts.rest_n,
+            rest=rest,
+        )
+    return first + " " + certainty(flagged, p_adjusted, effect, ci_low, ci_high, lang)
+
+
+def _join(parts: list[str], lang: str) -> str:
+    """'a', 'a en b', 'a, b en c' (or 'and' in English)."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + _t(lang, " en ", " and ") + parts[-1]
+
+
+def _slot_phrase(dimension: str, slot: str, lang: str) -> str:
+    """One weekly lesson, seen from a finding's dimension ('het 3e uur van 1A', '1A op vrijdag')."""
+    group, _, rest = slot.partition("|")
+    weekday, _, period = rest.partition("|")
+    day = value_label("weekday", weekday, lang)
+    if dimension == "weekday":
+        return _t(lang, "het {p}e uur van {g}", "period {p} of {g}", p=period, g=group)
+    if dimension == "period":
+        return _t(lang, "{g} op {d}", "{g} on {d}", g=group, d=day)
+    return _t(lang, "{d} het {p}e uur", "{d} period {p}", d=day, p=period)
+
+
+def alias_phrases(dimension: str, aliases: tuple[tuple[str, str], ...], lang: str | None = None) -> list[str]:
+    """Each alias of a finding of ``dimension`` as a short phrase ('het 3e uur van 1A', 'op vrijdag')."""
+    lang = lang or current_language()
+    return [
+        _slot_phrase(dimension, s, lang)
+        if d == "slot"
+        else subject_phrase("context" if d in _MOMENTS else "group", d, s, lang)
+        for d, s in aliases
+    ]
+
+
+def alias_sentence(
+    kind: str, dimension: str, subject: str, aliases: tuple[tuple[str, str], ...], lang: str | None = None
+) -> str:
+    """What the log cannot tell apart from a finding, in words ('' when nothing)."""
+    if not aliases:
+        return ""
+    lang = lang or current_language()
+    slots = alias_phrases(dimension, tuple(a for a in aliases if a[0] == "slot"), lang)
+    same = alias_phrases(dimension, tuple(a for a in aliases if a[0] != "slot"), lang)
+    out = []
+    if slots:
+        what = _join(slots, lang)
+        if dimension == "weekday":
+            out.append(
+                _t(
+                    lang,
+                    "In jouw rooster zijn dat ook {w}; het logboek kan de dag niet van die lesuren scheiden.",
+                    "In your timetable these are also {w}; the log cannot tell "
+                    "the day apart from those lessons.",
+                    w=what,
+                )
+            )
+        elif dimension == "period":
+            out.append(
+                _t(
+                    lang,
+                    "In jouw rooster is dat ook de les van {w}; het logboek kan het lesuur niet "
+                    "van die lessen scheiden.",
+                    "In your timetable this is also the lesson of {w}; the "
+                    "log cannot tell the period apart from those lessons.",
+                    w=what,
+                )
+            )
+        else:
+            out.append(
+                _t(
+                    lang,
+                    "In jouw rooster is dat ook {w}; het logboek kan de klas niet van die lesuren scheiden.",
+                    "In your timetable this is also {w}; the log cannot tell the "
+                    "class apart from those lessons.",
+                    w=what,
+                )
+            )
+    if same:
+        out.append(
+            _t(
+                lang,
+                "Het zijn (bijna) dezelfde incidenten als bij {w}; het logboek kan die niet "
+                "van elkaar scheiden.",
+                "These are (nearly) the same incidents as those of {w}; the log cannot tell them apart.",
+                w=_join(same, lang),
+            )
+        )
+    return " ".join(out)
+
+
+_MOMENTS = ("weekday", "period", "month", "term", "lesson_mood", "teacher_energy", "rule_category")
+
+
+def explained_sentence(explained_by: tuple[tuple[str, str], ...], lang: str | None = None) -> str:
+    """For a pattern a clearer finding explains: which one ('' when none)."""
+    if not explained_by:
+        return ""
+    lang = lang or current_language()
+    dim, subject = explained_by[0]
+    who = subject_phrase("context" if dim in _MOMENTS else "group", dim, subject, lang)
+    return _t(
+        lang,
+        "Samen bekeken verklaart het patroon {w} dit verschil grotendeels.",
+        "Looked at together, the pattern {w} largely explains this difference.",
+        w=who,
+    )

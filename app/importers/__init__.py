@@ -1,0 +1,57 @@
+"""The public import API (used by the CLI and the Set-up page): preview, apply, or both at once.
+
+Every importer reads and checks the whole file first; ``preview_*`` writes nothing and lists every
+problem with its line number; ``apply_*`` refuses a preview with problems (``ImportProblem``) and
+otherwise writes everything in one transaction; ``import_*`` does both.
+"""
+
+from __future__ import annotations
+
+from app.importers.common import ImportSummary, RowProblem
+from app.importers.incidents import (
+    IncidentRow,
+    IncidentsPreview,
+    apply_incidents,
+    import_incidents,
+    preview_incidents,
+)
+from app.importers.roster import (
+    FieldChange,
+    RosterPreview,
+    RosterRow,
+    RosterUpdate,
+    apply_roster,
+    import_roster,
+    preview_roster,
+)
+from app.importers.rules import (
+    RuleRow,
+    RulesPreview,
+    RuleUpdate,
+    apply_rules,
+    import_rules,
+    preview_rules,
+)
+
+__all__ = [
+    "FieldChange",
+    "ImportSummary",
+    "IncidentRow",
+    "IncidentsPreview",
+    "RosterPreview",
+    "RosterRow",
+    "RosterUpdate",
+    "RowProblem",
+    "RuleRow",
+    "RuleUpdate",
+    "RulesPreview",
+    "apply_incidents",
+    "apply_roster",
+    "apply_rules",
+    "import_incidents",
+    "import_roster",
+    "import_rules",
+    "preview_incidents",
+    "preview_roster",
+    "preview_rules",
+]

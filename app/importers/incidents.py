@@ -1,0 +1,471 @@
+"""Incident import: ``timestamp,student_id,rule,severity[,lesson][,period][,note]`` (+ ``name,group``).
+
+Without ``lesson`` (and ``period``) the incidents of one class on one date form one lesson; with them,
+their values key the lesson within class and date (``lesson`` is stored as the lesson's label).
+Written in bulk with SQLAlchemy Core ``insert()`` executemany: no ORM object per row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, insert, select
+
+from app.core.i18n import t
+from app.importers.columns import map_columns, too_long
+from app.importers.common import (
+    ImportSummary,
+    RowProblem,
+    problem_exit,
+    read_table,
+)
+from app.importers.roster import ALIASES as ROSTER_ALIASES
+from app.schema.entities import ClassGroup, Incident, LadderStep, Lesson, Meta, Rule, Student
+from app.store.rulebook import rule_key
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from app.store.store import Store
+
+ALIASES: dict[str, tuple[str, ...]] = {
+    "timestamp": ("tijdstip", "datum tijd", "datumtijd", "datetime", "moment", "occurred_at", "tijd", "time"),
+    "date": ("datum", "dag", "day"),  #: with 'tijd' (or alone): date and time in two columns
+    "student_id": ROSTER_ALIASES["student_id"],
+    "rule": ("afspraak", "regel", "rule_name"),
+    "severity": ("stap", "ernst", "step", "level", "niveau"),
+    "lesson": ("les", "lesson_label"),
+    "period": ("lesuur", "uur"),
+    "note": ("notitie", "opmerking", "toelichting"),
+    "name": ("naam",),
+    "group": ("klas", "groep", "stamgroep", "class"),
+}
+KNOWN = tuple(a for field, names in ALIASES.items() for a in (field, *names))
+#: how far back an incident may lie (years)
+MAX_YEARS_BACK = 3
+#: highest lesson period accepted
+MAX_PERIOD = 15
+_TIME = r"(?:(?:[ T]+|,\s*)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"
+_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})" + _TIME)
+_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME)
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentRow:
+    """One incident as the file gives it (student and rule still by id and name)."""
+
+    line: int
+    occurred_at: datetime
+    student_id: str
+    rule: str
+    step: int
+    lesson: str = ""
+    period: int | None = None
+    note: str = ""
+    group: str = ""
+
+
+@dataclass(frozen=True)
+class IncidentsPreview:
+    """What importing an incidents file would do; ``problems`` non-empty means it would be refused."""
+
+    path: Path
+    new: tuple[IncidentRow, ...]
+    unchanged: int  #: rows already in the store (same student, rule and time)
+    new_rules: tuple[str, ...]  #: rules the file names that do not exist yet (created at start step 1)
+    new_lessons: int
+    problems: tuple[RowProblem, ...]
+    loose_lessons: bool = True  #: no lesson/period columns: one lesson per class and date
+    revision: int = -1  #: the store's revision the preview was made against
+    _resolved: _Plan | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def updated(self) -> tuple[IncidentRow, ...]:
+        """Always empty: an import adds incidents, it never changes stored ones."""
+        return ()
+
+    @property
+    def ok(self) -> bool:
+        """True when the file can be imported."""
+        return not self.problems
+
+
+def parse_timestamp(text: str) -> datetime | None:
+    """ISO 8601, ``jjjj-mm-dd [u:mm[:ss]]`` or Dutch ``dd-mm-jjjj [u:mm[:ss]]`` (``-``, ``/`` or ``.``
+    between the date's parts, ``:`` or ``.`` in the time); aware times become local; None if unreadable.
+
+    Day-first only: ``03/04/2026`` is 3 April. Two-digit years are refused (which century?).
+    """
+    text = text.strip()
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        if match := _DUTCH_DATE.fullmatch(text):
+            day, month, year, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        elif match := _YEAR_FIRST.fullmatch(text):
+            year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        else:
+            return None
+        try:
+            value = datetime(year, month, day, hour, minute, second)
+        except ValueError:
+            return None
+    if value.tzinfo is not None:
+        try:
+            value = value.astimezone().replace(tzinfo=None)
+        except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
+            return None
+    return value
+
+
+def _date_and_time(date_text: str, time_text: str) -> datetime | None:
+    """A timestamp from a date column and a time column ('' when absent); None if unreadable.
+
+    The date may carry a midnight time (an Excel date cell); a time column that holds a whole
+    timestamp is taken as it is.
+    """
+    day = parse_timestamp(date_text) if date_text else None
+    if not time_text:
+        return day
+    if match := _CLOCK.fullmatch(time_text.strip()):
+        if day is None or day.time() != datetime.min.time():
+            return None
+        hour, minute, second = (int(g) if g else 0 for g in match.groups())
+        try:
+            return day.replace(hour=hour, minute=minute, second=second)
+        except ValueError:
+            return None
+    whole = parse_timestamp(time_text)
+    if whole is not None and (day is None or whole.date() == day.date()):
+        return whole
+    return None
+
+
+def timestamp_hint() -> str:
+    """The accepted ways to write a timestamp, as a hint in a message (language in force)."""
+    return t(
+        "gebruik jjjj-mm-dd uu:mm, bijvoorbeeld 2026-11-24 10:15, of dd-mm-jjjj uu:mm, "
+        "bijvoorbeeld 24-11-2026 10:15; seconden mogen erbij; of een kolom datum en een kolom tijd",
+        "use yyyy-mm-dd hh:mm, for example 2026-11-24 10:15, or dd-mm-yyyy hh:mm, "
+        "for example 24-11-2026 10:15; seconds may be added; or a date column and a time column",
+    )
+
+
+def _earliest(today: date) -> date:
+    try:
+        return today.replace(year=today.year - MAX_YEARS_BACK)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - MAX_YEARS_BACK, day=28)
+
+
+def parse_incidents(
+    path: Path | str, *, now: datetime | None = None
+) -> tuple[list[IncidentRow], list[RowProblem], bool]:
+    """Read and check an incidents file whole: rows, problems, and whether lessons are keyed loosely."""
+    table = read_table(path, KNOWN)
+    columns, problems = map_columns(
+        table, ALIASES, required=(("timestamp", "date"), "student_id", "rule", "severity")
+    )
+    problems = list(table.problems) + problems
+    if problems:
+        return [], problems, True
+    now = now or datetime.now()
+    latest = now + timedelta(hours=1)
+    earliest = datetime.combine(_earliest(now.date()), datetime.min.time())
+    idx = columns.index
+    i_student, i_rule, i_step = (idx[k] for k in ("student_id", "rule", "severity"))
+    i_time, i_date = idx.get("timestamp"), idx.get("date")
+    i_lesson, i_period, i_note, i_group = (idx.get(k) for k in ("lesson", "period", "note", "group"))
+    loose = i_lesson is None and i_period is None
+    rows: list[IncidentRow] = []
+    for line, cells in table.rows:
+        reasons: list[str] = []
+        time_text = cells[i_time].strip() if i_time is not None else ""
+        date_text = cells[i_date].strip() if i_date is not None else ""
+        stamp_text = " ".join(p for p in (date_text, time_text) if p)
+        when = _date_and_time(date_text, time_text) if i_date is not None else parse_timestamp(time_text)
+        if when is None:
+            reasons.append(
+                t(
+                    "tijdstip '{v}' is onleesbaar ({expected})",
+                    "timestamp '{v}' cannot be read ({expected})",
+                    v=stamp_text[:40],
+                    expected=timestamp_hint(),
+                )
+                if stamp_text
+                else t("het tijdstip is leeg", "the timestamp is empty")
+            )
+        elif when > latest:
+            reasons.append(t("tijdstip {v} ligt in de toekomst", "timestamp {v} is in the future", v=when))
+        elif when < earliest:
+            reasons.append(
+                t(
+                    "tijdstip {v} ligt meer dan {n} jaar terug",
+                    "timestamp {v} is more than {n} years ago",
+                    v=when,
+                    n=MAX_YEARS_BACK,
+                )
+            )
+        student_id = cells[i_student].strip()
+        if not student_id:
+            reasons.append(t("het leerlingnummer is leeg", "the student id is empty"))
+        rule = " ".join(cells[i_rule].split())
+        if not rule:
+            reasons.append(t("de afspraak is leeg", "the rule is empty"))
+        elif len(rule) > 200:
+            reasons.append(too_long(rule, 200, t("de afspraak", "the rule")) or "")
+        step_text = cells[i_step].strip()
+        try:
+            step = int(step_text)
+        except ValueError:
+            step = 0
+            reasons.append(
+                t(
+                    "stap '{v}' is geen getal (gebruik het nummer van de stap op de ladder, 1 = de lichtste)",
+                    "step '{v}' is not a number (use the number of the ladder step, 1 = the mildest)",
+                    v=step_text[:40],
+                )
+                if step_text
+                else t("de stap is leeg", "the step is empty")
+            )
+        lesson = cells[i_lesson].strip() if i_lesson is not None else ""
+        if len(lesson) > 100:
+            reasons.append(too_long(lesson, 100, t("de les", "the lesson")) or "")
+        period: int | None = None
+        if i_period is not None and (period_text := cells[i_period].strip()):
+            try:
+                period = int(period_text)
+            except ValueError:  # words, '3e', '²' (isdigit() but no int), ...
+                period = 0
+            if not 1 <= period <= MAX_PERIOD:
+                reasons.append(
+                    t(
+                        "lesuur '{v}' moet een getal van 1 tot {n} zijn",
+                        "period '{v}' must be a number from 1 to {n}",
+                        v=period_text[:20],
+                        n=MAX_PERIOD,
+                    )
+                )
+        if reasons:
+            problems.append(RowProblem(line, "; ".join(reasons) + "."))
+            continue
+        assert when is not None
+        rows.append(
+            IncidentRow(
+                line,
+                when,
+                student_id,
+                rule,
+                step,
+                lesson,
+                period,
+                cells[i_note].strip() if i_note is not None else "",
+                cells[i_group].strip() if i_group is not None else "",
+            )
+        )
+    return rows, problems, loose
+
+
+#: (class id, date, label, period): what keys a lesson
+LessonKey = tuple[int, date, str, int | None]
+
+
+@dataclass
+class _Plan:
+    """Rows resolved against the store: ids, the lessons to create, what to skip."""
+
+    rows: list[tuple[IncidentRow, int, int, LessonKey]]  #: row, student pk, rule id (0: new rule), lesson
+    new_rules: list[str]
+    new_lessons: set[LessonKey]
+    lesson_ids: dict[LessonKey, int]
+    unchanged: int
+    problems: list[RowProblem]
+
+
+def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
+    """Resolve students, classes, rules, lessons and steps; find rows already stored."""
+    students = {
+        ext: (sid, cid)
+        for sid, ext, cid in session.execute(select(Student.id, Student.external_id, Student.class_id))
+    }
+    classes: dict[str, int] = {}  # by casefold: '2a' is the class '2A' (as on the Set-up page)
+    for name, cid in session.execute(select(ClassGroup.name, ClassGroup.id).order_by(ClassGroup.name)):
+        classes.setdefault(name.casefold(), cid)
+    rules = {rule_key(name): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
+    top = int(session.scalar(select(func.max(LadderStep.level))) or 1)
+    problems: list[RowProblem] = []
+    new_rules: dict[str, str] = {}
+    resolved: list[tuple[IncidentRow, int, int | None, LessonKey]] = []
+    for row in rows:
+        reasons = []
+        student = students.get(row.student_id)
+        if student is None:
+            reasons.append(t("onbekende leerling '{s}'", "unknown student '{s}'", s=row.student_id[:40]))
+        class_id = student[1] if student else 0
+        if row.group:
+            class_id = classes.get(row.group.casefold(), 0)
+            if not class_id:
+                reasons.append(t("onbekende klas '{g}'", "unknown class '{g}'", g=row.group[:40]))
+        if not 1 <= row.step <= top:
+            reasons.append(
+                t(
+                    "stap {s} staat niet op de ladder (1 tot {top})",
+                    "step {s} is not on the ladder (1 to {top})",
+                    s=row.step,
+                    top=top,
+                )
+            )
+        if reasons:
+            problems.append(RowProblem(row.line, "; ".join(reasons) + "."))
+            continue
+        assert student is not None
+        key_of_rule = rule_key(row.rule)
+        rule_id = rules.get(key_of_rule)
+        if rule_id is None:
+            new_rules.setdefault(key_of_rule, row.rule)
+        key = (class_id, row.occurred_at.date(), row.lesson, row.period)
+        resolved.append((row, student[0], rule_id, key))
+    plan = _Plan([], list(new_rules.values()), set(), {}, 0, problems)
+    if problems or not resolved:
+        return plan
+    first = min(r[3][1] for r in resolved)
+    last = max(r[3][1] for r in resolved)
+    lessons = session.execute(
+        select(Lesson.id, Lesson.class_id, Lesson.date, Lesson.label, Lesson.period)
+        .where(Lesson.date >= first, Lesson.date <= last)
+        .order_by(Lesson.id)
+    ).all()
+    for lesson_id, class_id, day, label, period in lessons:
+        plan.lesson_ids[(class_id, day, "", None) if loose else (class_id, day, label, period)] = lesson_id
+    stored = Counter(
+        (student_pk, rule_id, when)
+        for student_pk, rule_id, when in session.execute(
+            select(Incident.student_id, Incident.rule_id, Incident.occurred_at).where(
+                Incident.deleted_at.is_(None),
+                Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
+                Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
+            )
+        )
+    )
+    for row, student_pk, rule_id, key in resolved:
+        if rule_id is not None and stored[(student_pk, rule_id, row.occurred_at)] > 0:
+            stored[(student_pk, rule_id, row.occurred_at)] -= 1
+            plan.unchanged += 1
+            continue
+        if key not in plan.lesson_ids:
+            plan.new_lessons.add(key)
+        plan.rows.append((row, student_pk, rule_id or 0, key))
+    return plan
+
+
+def preview_incidents(store: Store, path: Path | str) -> IncidentsPreview:
+    """Read an incidents file and compare it with the store; writes nothing."""
+    rows, problems, loose = parse_incidents(path)
+    with store.reading() as session:
+        revision = _revision(session)
+        plan = _plan(session, rows, loose)  # the readable rows too: every bad row in one report
+    problems = sorted([*problems, *plan.problems], key=lambda p: p.line)
+    if problems:
+        return IncidentsPreview(Path(path), (), 0, (), 0, tuple(problems), loose)
+    return IncidentsPreview(
+        Path(path),
+        tuple(r[0] for r in plan.rows),
+        plan.unchanged,
+        tuple(plan.new_rules),
+        len(plan.new_lessons),
+        (),
+        loose,
+        revision,
+        plan,
+    )
+
+
+def _revision(session: Session) -> int:
+    """The store's revision as this session sees it."""
+    row = session.get(Meta, "revision")
+    return int(row.value or 0) if row is not None else 0
+
+
+def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
+    """Write previewed incidents in one transaction (Core executemany); refused when it has problems."""
+    if preview.problems:
+        raise problem_exit(preview.path, preview.problems)
+    if not preview.new and not preview.new_rules:  # all stored already: leave the store alone
+        return ImportSummary("incidents", added=0, unchanged=preview.unchanged)
+    with store.transaction() as session:
+        if preview._resolved is not None and _revision(session) == preview.revision:
+            cached = preview._resolved
+            plan = _Plan(cached.rows, cached.new_rules, cached.new_lessons, dict(cached.lesson_ids), 0, [])
+        else:  # the store changed since the preview: resolve again, inside this transaction
+            plan = _plan(session, list(preview.new), preview.loose_lessons)
+        if plan.problems:
+            raise problem_exit(preview.path, plan.problems)
+        if plan.new_rules:
+            position = int(session.scalar(select(func.max(Rule.position))) or 0)
+            session.execute(
+                insert(Rule.__table__),
+                [
+                    {
+                        "name": name,
+                        "category": "routine",
+                        "start_step": 1,
+                        "position": position + i,
+                        "active": True,
+                        "description": "",
+                    }
+                    for i, name in enumerate(plan.new_rules, start=1)
+                ],
+            )
+        rules = {rule_key(name): rid for rid, name in session.execute(select(Rule.id, Rule.name))}
+        before = int(session.scalar(select(func.max(Lesson.id))) or 0)
+        if plan.new_lessons:
+            session.execute(
+                insert(Lesson.__table__),
+                [
+                    {"class_id": c, "date": d, "label": label, "period": p, "note": ""}
+                    for c, d, label, p in sorted(
+                        plan.new_lessons, key=lambda k: (k[1], k[0], k[3] or 0, k[2])
+                    )
+                ],
+            )
+            for lesson_id, c, d, label, p in session.execute(
+                select(Lesson.id, Lesson.class_id, Lesson.date, Lesson.label, Lesson.period).where(
+                    Lesson.id > before
+                )
+            ):
+                plan.lesson_ids[(c, d, "", None) if preview.loose_lessons else (c, d, label, p)] = lesson_id
+        created = datetime.now()
+        if plan.rows:
+            session.execute(
+                insert(Incident.__table__),
+                [
+                    {
+                        "lesson_id": plan.lesson_ids[key],
+                        "student_id": student_pk,
+                        "rule_id": rule_id or rules[rule_key(row.rule)],
+                        "step": row.step,
+                        "occurred_at": row.occurred_at,
+                        "note": row.note,
+                        "created_at": created,
+                    }
+                    for row, student_pk, rule_id, key in plan.rows
+                ],
+            )
+    return ImportSummary(
+        "incidents",
+        added=len(plan.rows),
+        unchanged=preview.unchanged + plan.unchanged,
+        lessons_added=len(plan.new_lessons),
+        rules_created=tuple(plan.new_rules),
+    )
+
+
+def import_incidents(store: Store, path: Path | str) -> ImportSummary:
+    """Preview and apply an incidents file: all or nothing."""
+    return apply_incidents(store, preview_incidents(store, path))

@@ -1,0 +1,134 @@
+"""Plain records the store hands out: no ORM objects leave a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    """A class with its number of active students."""
+
+    id: int
+    name: str
+    archived: bool
+    n_students: int
+
+
+@dataclass(frozen=True)
+class StudentInfo:
+    """A student with class and audit attributes."""
+
+    id: int
+    external_id: str
+    name: str
+    class_id: int
+    class_name: str
+    archived: bool
+    attributes: dict[str, str] = field(default_factory=dict)
+    seat_row: int | None = None
+    seat_col: int | None = None
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule of the team's agreements."""
+
+    id: int
+    name: str
+    category: str
+    start_step: int
+    position: int
+    active: bool
+    description: str = ""
+    phase_downs: tuple[tuple[date, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class StepInfo:
+    """A ladder step."""
+
+    level: int
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class LessonInfo:
+    """A lesson: one class, one date, one period."""
+
+    id: int
+    class_id: int
+    class_name: str
+    date: date
+    period: int | None
+    start_time: time | None
+    mood: str | None
+    energy: str | None
+    note: str
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class LoggedIncident:
+    """An incident as stored, with its strike and what the protocol said."""
+
+    id: int
+    lesson_id: int
+    student_id: int
+    student_external_id: str
+    student_name: str
+    class_name: str
+    rule_id: int
+    rule_name: str
+    step: int
+    step_name: str
+    agreed_step: int
+    agreed_step_name: str
+    strike: int
+    occurred_at: datetime
+    note: str
+    lesson_date: date
+    period: int | None
+    edited_at: datetime | None = None
+    deleted_at: datetime | None = None
+
+    @property
+    def deviation(self) -> str:
+        """'stricter', 'agreed' or 'milder'."""
+        from app.core.protocol import deviation
+
+        return deviation(self.step, self.agreed_step)
+
+
+@dataclass(frozen=True)
+class PraiseInfo:
+    """A logged praise."""
+
+    id: int
+    student_id: int
+    student_name: str
+    lesson_id: int | None
+    occurred_at: datetime
+    note: str
+    edited_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class UndoResult:
+    """What an undo did, in words for the user, and what it affected."""
+
+    kind: str  # 'incident' or 'praise'
+    id: int
+    description: str
+
+
+@dataclass(frozen=True)
+class ReflectionInfo:
+    """A week's reflection."""
+
+    week_start: date
+    journal: str
+    answers: dict[str, str]
+    updated_at: datetime | None

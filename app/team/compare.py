@@ -1,0 +1,445 @@
+"""The team comparison: several teachers' exchange files, rule by rule, like with like (same strike).
+
+For every rule that at least two teachers share, each (anonymous) teacher's answers are counted per
+strike bucket that all of them can be cut into, with Wilson intervals. Whether the teachers differ is
+tested with a chi-square test of homogeneity summed over the strike strata (teachers x {as agreed,
+stricter, milder} within each stratum, so a teacher who meets more 3rd strikes is not called stricter);
+when expected counts are small the p-value comes from a permutation test within strata (margins fixed,
+seeded, so the same files always give the same answer). All rules are corrected together with
+Benjamini-Hochberg. A rule without evidence of a difference is reported as such, not as agreement proven.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.analysis.results import Proportion
+from app.core.errors import UserError
+from app.core.i18n import t
+from app.team.anonymise import SharedTable
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from app.team.exchange import ExchangeCell, ExchangeFile
+
+OUTCOMES = ("agreed", "stricter", "milder")
+PERMUTATIONS = 4000
+SEED = 20260126
+MIN_EXPECTED = 5.0
+
+
+@dataclass(frozen=True)
+class TeacherCell:
+    """One teacher, one rule, one strike stratum: the counts."""
+
+    teacher: str
+    stratum: str
+    n: int
+    agreed: int
+    stricter: int
+    milder: int
+    consequence: int
+
+
+@dataclass(frozen=True)
+class TeacherRule:
+    """One teacher on one rule, all strata together, with Wilson intervals."""
+
+    teacher: str
+    n: int
+    agreed: Proportion
+    stricter: Proportion
+    milder: Proportion
+    consequence: Proportion
+
+
+@dataclass(frozen=True)
+class RuleComparison:
+    """One shared rule: each teacher's use of the ladder and whether the teachers differ."""
+
+    rule: str
+    category: str
+    strata: tuple[str, ...]
+    cells: tuple[TeacherCell, ...]
+    teachers: tuple[TeacherRule, ...]
+    statistic: float | None
+    df: int
+    p: float | None
+    p_adjusted: float | None
+    method: str  #: 'chi-square' | 'permutation' | '' (not testable)
+    verdict: str  #: 'diverges' | 'no_difference' | 'not_testable'
+    explanation: str
+
+
+@dataclass(frozen=True)
+class TeamComparison:
+    """Every shared rule compared, plus what could not be compared."""
+
+    teachers: tuple[tuple[str, str, str, int], ...]  #: (label, first week, last week, incidents)
+    rules: tuple[RuleComparison, ...]
+    unshared: tuple[str, ...]  #: rules only one teacher logged (enough of)
+    fdr: float
+    ladders_differ: bool = False  #: the teachers' ladders are not the same (steps or names)
+
+
+def teacher_labels(count: int) -> list[str]:
+    """'Docent A', 'Docent B', ... in the order the files were given."""
+    letters = string.ascii_uppercase
+    return [
+        t("Docent {x}", "Teacher {x}", x=letters[i % 26] + (str(i // 26) if i >= 26 else ""))
+        for i in range(count)
+    ]
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def common_strata(per_teacher: Sequence[Sequence[ExchangeCell]]) -> list[int]:
+    """The strike boundaries every teacher's buckets can be merged into (ascending lowest strikes)."""
+    sets = [{c.strike for c in cells} for cells in per_teacher]
+    lowest = min(min(s) for s in sets)
+    common = set.intersection(*sets) | {lowest}
+    return sorted(common)
+
+
+def _stratum_of(strike: int, bounds: Sequence[int]) -> int:
+    return max([b for b in bounds if b <= strike] or [bounds[0]])
+
+
+def _chi_square(tables: Sequence[np.ndarray]) -> tuple[float, int, float]:
+    """Summed Pearson X², summed df and the smallest expected count over the strata's tables."""
+    total, df, smallest = 0.0, 0, float("inf")
+    for tab in tables:
+        expected = tab.sum(1, keepdims=True) * tab.sum(0, keepdims=True) / tab.sum()
+        total += float(((tab - expected) ** 2 / expected).sum())
+        df += (tab.shape[0] - 1) * (tab.shape[1] - 1)
+        smallest = min(smallest, float(expected.min()))
+    return total, df, smallest
+
+
+def _trim(tab: np.ndarray) -> np.ndarray:
+    """The table without empty rows or columns."""
+    return tab[tab.sum(1) > 0][:, tab.sum(0) > 0]
+
+
+def permutation_p(tables: Sequence[np.ndarray], observed: float, draws: int = PERMUTATIONS) -> float:
+    """P(X² >= observed) when outcomes are shuffled among teachers within each stratum (margins fixed)."""
+    import numpy as np
+
+    rng = np.random.default_rng(SEED)
+    sims = np.zeros(draws)
+    for tab in tables:
+        rows, cols = tab.shape
+        teacher = np.repeat(np.arange(rows), tab.sum(1))
+        outcome = np.concatenate([np.repeat(np.arange(cols), row) for row in tab])
+        expected = tab.sum(1, keepdims=True) * tab.sum(0, keepdims=True) / tab.sum()
+        batch = max(1, 2_000_000 // max(1, outcome.size))
+        for start in range(0, draws, batch):
+            size = min(batch, draws - start)
+            shuffled = rng.permuted(np.tile(outcome, (size, 1)), axis=1)
+            flat = (np.arange(size)[:, None] * rows * cols + teacher[None, :] * cols + shuffled).ravel()
+            counts = np.bincount(flat, minlength=size * rows * cols).reshape(size, rows, cols)
+            sims[start : start + size] += ((counts - expected) ** 2 / expected).sum(axis=(1, 2))
+    return float((1 + np.count_nonzero(sims >= observed - 1e-9)) / (draws + 1))
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.0f} %"
+
+
+def p_text(p: float | None) -> str:
+    """A p-value for people: '< 0,001', '0,032' (Dutch decimal comma), '-' when not tested."""
+    if p is None:
+        return "-"
+    text = "< 0.001" if p < 0.001 else f"{p:.3f}"
+    return text.replace(".", ",") if t("nl", "en") == "nl" else text
+
+
+def _explain(rule: str, cells: Sequence[TeacherCell], verdict: str, p_adj: float | None) -> str:
+    if verdict == "not_testable":
+        return t(
+            "Te weinig om te vergelijken bij dezelfde keer.", "Too little to compare at the same strike."
+        )
+    if verdict == "no_difference":
+        return t(
+            "Geen aantoonbaar verschil tussen de docenten (p na correctie {p}); dat is geen bewijs dat "
+            "iedereen hetzelfde doet.",
+            "No demonstrable difference between the teachers (adjusted p {p}); that is no proof that "
+            "everyone does the same.",
+            p=p_text(p_adj),
+        )
+    best = ("", "", 0.0, 0.0, 0.0)
+    teachers = sorted({c.teacher for c in cells})
+    for teacher in teachers:
+        own = [c for c in cells if c.teacher == teacher]
+        rest = [c for c in cells if c.teacher != teacher]
+        for outcome in ("stricter", "milder"):
+            k, n = sum(getattr(c, outcome) for c in own), sum(c.n for c in own)
+            rk, rn = sum(getattr(c, outcome) for c in rest), sum(c.n for c in rest)
+            if n and rn and abs(k / n - rk / rn) > abs(best[3] - best[4]):
+                best = (teacher, outcome, 0.0, k / n, rk / rn)
+    who, outcome, _, own_share, rest_share = best
+    word = t("strenger", "stricter") if outcome == "stricter" else t("milder", "milder")
+    return t(
+        "De docenten lopen uiteen (p na correctie {p}): {who} reageerde {s} {w} dan de ladder, "
+        "tegen {r} bij de anderen.",
+        "The teachers diverge (adjusted p {p}): {who} answered {w} than the ladder {s} of the time, "
+        "against {r} for the others.",
+        p=p_text(p_adj),
+        who=who,
+        s=_pct(own_share),
+        w=word,
+        r=_pct(rest_share),
+    )
+
+
+def _compare_rule(
+    rule: str, category: str, entries: Sequence[tuple[str, Sequence[ExchangeCell]]]
+) -> RuleComparison:
+    """One rule across the teachers that logged it (before the correction over rules)."""
+    import numpy as np
+    from scipy import stats as sps
+
+    from app.analysis.stats import wilson
+
+    bounds = common_strata([cells for _, cells in entries])
+    labels = {}
+    for i, b in enumerate(bounds):
+        nxt = bounds[i + 1] if i + 1 < len(bounds) else None
+        if nxt is None:
+            top = max(c.strike for _, cells in entries for c in cells)
+            is_open = any(c.open for _, cells in entries for c in cells) or top > b
+            labels[b] = f"{b}+" if is_open else str(b)
+        else:
+            labels[b] = str(b) if nxt == b + 1 else f"{b}-{nxt - 1}"
+    cells: list[TeacherCell] = []
+    for teacher, own in entries:
+        merged: dict[int, list[int]] = {}
+        for c in own:
+            acc = merged.setdefault(_stratum_of(c.strike, bounds), [0, 0, 0, 0, 0])
+            for j, v in enumerate((c.n, c.agreed, c.stricter, c.milder, c.consequence)):
+                acc[j] += v
+        cells += [TeacherCell(teacher, labels[b], *merged[b]) for b in bounds if b in merged]
+    tables = []
+    for b in bounds:
+        rows = [[c.agreed, c.stricter, c.milder] for c in cells if c.stratum == labels[b]]
+        tab = _trim(np.array(rows, dtype=np.int64)) if rows else np.zeros((0, 0), dtype=np.int64)
+        if tab.shape[0] >= 2 and tab.shape[1] >= 2:
+            tables.append(tab)
+    statistic: float | None = None
+    p: float | None = None
+    df, method, verdict = 0, "", "not_testable"
+    if tables:
+        statistic, df, smallest = _chi_square(tables)
+        if smallest < MIN_EXPECTED:
+            p, method = permutation_p(tables, statistic), "permutation"
+        else:
+            p, method = float(sps.chi2.sf(statistic, df)), "chi-square"
+    teachers = []
+    for teacher, _ in entries:
+        own = [c for c in cells if c.teacher == teacher]
+        n = sum(c.n for c in own)
+        teachers.append(
+            TeacherRule(
+                teacher,
+                n,
+                wilson(sum(c.agreed for c in own), n),
+                wilson(sum(c.stricter for c in own), n),
+                wilson(sum(c.milder for c in own), n),
+                wilson(sum(c.consequence for c in own), n),
+            )
+        )
+    return RuleComparison(
+        rule,
+        category,
+        tuple(labels[b] for b in bounds),
+        tuple(cells),
+        tuple(teachers),
+        statistic,
+        df,
+        p,
+        None,
+        method,
+        verdict,
+        "",
+    )
+
+
+def compare(files: Sequence[ExchangeFile], *, fdr: float = 0.05) -> TeamComparison:
+    """Merge two or more teachers' exchange files into the team comparison."""
+    from dataclasses import replace
+
+    from app.analysis.stats import bh_adjust
+
+    if len(files) < 2:
+        raise UserError(
+            t(
+                "Kies minstens twee uitwisselingsbestanden om te vergelijken.",
+                "Choose at least two exchange files to compare.",
+            )
+        )
+    if not 0 < fdr < 1:
+        raise UserError(t("De FDR moet tussen 0 en 1 liggen.", "The FDR must be between 0 and 1."))
+    seen: dict[ExchangeFile, tuple[int, str]] = {}
+    for number, f in enumerate(files, start=1):  # one file twice: one teacher counted as two who agree
+        same = replace(f, source="")
+        if same in seen:
+            first, name = seen[same]
+            raise UserError(
+                t(
+                    "Bestand {i} ({a}) en bestand {j} ({b}) bevatten precies hetzelfde overzicht: kies elke "
+                    "docent maar één keer.",
+                    "File {i} ({a}) and file {j} ({b}) hold exactly the same summary: choose each teacher "
+                    "only once.",
+                    i=first,
+                    a=name or "?",
+                    j=number,
+                    b=f.source or "?",
+                )
+            )
+        seen[same] = (number, f.source)
+    names = teacher_labels(len(files))
+    by_rule: dict[str, list[tuple[str, str, str, Sequence[ExchangeCell]]]] = {}
+    for label, f in zip(names, files, strict=True):
+        for r in f.rules:
+            by_rule.setdefault(_key(r.rule), []).append((label, r.rule, r.category, r.cells))
+    shared = {k: v for k, v in by_rule.items() if len(v) >= 2}
+    if not shared:  # an empty comparison would only say 'nothing above the privacy threshold'
+        raise UserError(
+            t(
+                "Deze bestanden hebben geen enkele afspraak gemeen (met genoeg incidenten), dus er valt "
+                "niets te vergelijken. Gebruiken jullie dezelfde namen voor dezelfde afspraken?",
+                "These files share no rule (with enough incidents), so there is nothing to compare. Do you "
+                "use the same names for the same rules?",
+            )
+        )
+    unshared = sorted(v[0][1] for k, v in by_rule.items() if len(v) < 2)
+    results = [
+        _compare_rule(entries[0][1], entries[0][2], [(label, cells) for label, _, _, cells in entries])
+        for entries in shared.values()
+    ]
+    tested = [i for i, r in enumerate(results) if r.p is not None]
+    adjusted = bh_adjust([results[i].p for i in tested])  # type: ignore[misc]
+    out = list(results)
+    for i, p_adj in zip(tested, adjusted, strict=True):
+        verdict = "diverges" if p_adj < fdr else "no_difference"
+        out[i] = replace(out[i], p_adjusted=p_adj, verdict=verdict)
+    out = [replace(r, explanation=_explain(r.rule, r.cells, r.verdict, r.p_adjusted)) for r in out]
+    out.sort(key=lambda r: (r.verdict != "diverges", r.p_adjusted if r.p_adjusted is not None else 2, r.rule))
+    teachers = tuple(
+        (label, f.week_from, f.week_to, f.incidents) for label, f in zip(names, files, strict=True)
+    )
+    ladders = {
+        tuple((lv, " ".join(name.split()).casefold(), kind) for lv, name, kind in f.ladder) for f in files
+    }
+    return TeamComparison(teachers, tuple(out), tuple(unshared), fdr, ladders_differ=len(ladders) > 1)
+
+
+VERDICT_NL = {
+    "diverges": "loopt uiteen",
+    "no_difference": "geen verschil aangetoond",
+    "not_testable": "niet te toetsen",
+}
+
+
+def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
+    """The comparison as shared tables: teachers, rules (the tests), shares with intervals, cells (counts)."""
+    from app.team.anonymise import share
+
+    teachers = share(
+        "teachers",
+        t("Docenten", "Teachers"),
+        [
+            ("teacher", "Docent"),
+            ("week_from", "Van week"),
+            ("week_to", "Tot en met week"),
+            ("incidents", "Incidenten"),
+        ],
+        [
+            dict(zip(("teacher", "week_from", "week_to", "incidents"), row, strict=True))
+            for row in comp.teachers
+        ],
+        n=None,
+    )
+    rules = share(
+        "rules",
+        t("Per afspraak: lopen de docenten uiteen?", "Per rule: do the teachers diverge?"),
+        [
+            ("rule", "Afspraak"),
+            ("strata", "Keren"),
+            ("teachers", "Docenten"),
+            ("verdict", "Oordeel"),
+            ("statistic", "Chi-kwadraat"),
+            ("df", "Vrijheidsgraden"),
+            ("p", "p"),
+            ("p_adjusted", "p (BH)"),
+            ("method", "Methode"),
+            ("explanation", "Toelichting"),
+        ],
+        [
+            {
+                "rule": r.rule,
+                "strata": " / ".join(r.strata),
+                "teachers": len(r.teachers),
+                "verdict": t(VERDICT_NL[r.verdict], r.verdict.replace("_", " ")),
+                "statistic": round(r.statistic, 3) if r.statistic is not None else "",
+                "df": r.df,
+                "p": round(r.p, 5) if r.p is not None else "",
+                "p_adjusted": round(r.p_adjusted, 5) if r.p_adjusted is not None else "",
+                "method": r.method,
+                "explanation": r.explanation,
+            }
+            for r in comp.rules
+        ],
+        n=None,
+    )
+    cells = share(
+        "cells",
+        t("Per afspraak, keer en docent", "Per rule, strike and teacher"),
+        [
+            ("rule", "Afspraak"),
+            ("stratum", "Keer"),
+            ("teacher", "Docent"),
+            ("n", "Incidenten"),
+            ("agreed", "Volgens afspraak"),
+            ("stricter", "Strenger"),
+            ("milder", "Milder"),
+            ("consequence", "Consequentie"),
+        ],
+        [{"rule": r.rule, **c.__dict__} for r in comp.rules for c in r.cells],
+    )
+    shares = share(
+        "shares",
+        t("Per afspraak en docent, met 95%-intervallen (Wilson)", "Per rule and teacher, with 95% intervals"),
+        [
+            ("rule", "Afspraak"),
+            ("teacher", "Docent"),
+            ("n", "Incidenten"),
+            ("stricter", "% strenger"),
+            ("stricter_low", "laag"),
+            ("stricter_high", "hoog"),
+            ("milder", "% milder"),
+            ("milder_low", "laag"),
+            ("milder_high", "hoog"),
+        ],
+        [
+            {
+                "rule": r.rule,
+                "teacher": tr.teacher,
+                "n": tr.n,
+                **{
+                    f"{name}{suffix}": round(100 * getattr(getattr(tr, name), attr), 1)
+                    for name in ("stricter", "milder")
+                    for suffix, attr in (("", "share"), ("_low", "low"), ("_high", "high"))
+                },
+            }
+            for r in comp.rules
+            for tr in r.teachers
+        ],
+    )
+    return [teachers, rules, shares, cells]

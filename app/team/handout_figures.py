@@ -1,0 +1,192 @@
+"""Charts for the team handout and the team comparison, drawn only from shared (anonymised) tables.
+
+Where a chart of ``app.analysis.figures`` fits, it is reused with result objects rebuilt from the shared
+tables (so nothing that was suppressed can reach a chart); the charts here are the ones the reflection
+page does not have: the weekly trend by ISO week (no dates) and the teachers side by side per rule.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from app.analysis import figures
+from app.core.i18n import t
+from app.team.anonymise import SharedTable
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from app.team.compare import TeamComparison
+
+
+def png(fig: Figure, dpi: int = 120) -> bytes:
+    """A figure as PNG bytes (no metadata, so the same figure gives the same bytes)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def _rows(table: SharedTable) -> list[dict[str, object]]:
+    return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
+
+
+def adherence_chart(table: SharedTable) -> figures.Chart:
+    """The reflection page's per-rule chart, from the shared adherence table."""
+    from app.analysis.results import RuleStrikeAdherence
+    from app.analysis.stats import wilson
+
+    items = []
+    for r in _rows(table):
+        if r["rule"] == "overig":
+            continue
+        n = int(r["n"])  # type: ignore[call-overload]
+        items.append(
+            RuleStrikeAdherence(
+                str(r["rule"]),
+                str(r["category"]),
+                int(str(r["strike_label"]).rstrip("+") or 0),
+                n,
+                wilson(int(r["agreed"]), n),
+                wilson(int(r["stricter"]), n),
+                wilson(int(r["milder"]), n),  # type: ignore[call-overload]
+            )
+        )
+    return figures.adherence_chart(items)
+
+
+def escalation_chart(table: SharedTable) -> figures.Chart:
+    """The reflection page's escalation chart, from the shared escalation table."""
+    from app.analysis.results import EscalationPoint
+    from app.analysis.stats import wilson
+
+    everyone = t("iedereen", "everyone")
+    points = [
+        EscalationPoint(
+            "all" if r["group"] == everyone else "group",
+            str(r["group"]),
+            int(str(r["strike_label"]).rstrip("+")),
+            wilson(int(r["cons"]), int(r["n"])),  # type: ignore[call-overload]
+        )
+        for r in _rows(table)
+    ]
+    return figures.escalation_chart(points)
+
+
+def groups_chart(table: SharedTable) -> figures.Chart:
+    """The reflection page's forest plot of groups, from the shared audit patterns (groups only)."""
+    from app.analysis.results import Counts, Estimate
+
+    items = [
+        Estimate(
+            kind="group",
+            dimension=str(r["dimension"]),
+            subject=str(r["subject"]),
+            label=str(r["subject"]),
+            direction=str(r["direction"]),
+            effect=float(r["effect"]),  # type: ignore[arg-type]
+            ci_low=float(r["ci_low"]),  # type: ignore[arg-type]
+            ci_high=float(r["ci_high"]),  # type: ignore[arg-type]
+            n=int(r["n"]),  # type: ignore[call-overload]
+            p=float(r["p_adjusted"]),  # type: ignore[arg-type]
+            p_adjusted=float(r["p_adjusted"]),  # type: ignore[arg-type]
+            flagged=bool(r["flagged"]),
+            explanation="",
+            counts=Counts(int(r["n"]), 0, 0, 0, 0, 0),  # type: ignore[call-overload]
+        )
+        for r in _rows(table)
+        if r["kind"] == "groep"
+    ]
+    return figures.groups_chart(items)
+
+
+def weekly_chart(table: SharedTable) -> figures.Chart:
+    """Share stricter and milder per ISO week (weeks under the threshold are missing, not zero)."""
+    title = t("Per week", "Per week")
+    caption = t(
+        "Per week: welk deel van de reacties strenger (oranje) of milder (blauw) was dan de ladder.",
+        "Per week: the share of responses stricter (orange) or milder (blue) than the ladder.",
+    )
+    rows = _rows(table)
+    if len(rows) < 2:
+        return figures.Chart("weekly", title, caption, None, t("Te weinig weken.", "Too few weeks."))
+    fig = figures._figure(7.0, 2.8)
+    ax = fig.add_subplot()
+    xs = list(range(len(rows)))
+    ax.plot(
+        xs,
+        [float(r["pct_stricter"]) / 100 for r in rows],
+        "o-",
+        color=figures.STRICTER,
+        ms=3,  # type: ignore[arg-type]
+        label=t("strenger", "stricter"),
+    )
+    ax.plot(
+        xs,
+        [float(r["pct_milder"]) / 100 for r in rows],
+        "o-",
+        color=figures.MILDER,
+        ms=3,  # type: ignore[arg-type]
+        label=t("milder", "milder"),
+    )
+    step = max(1, len(rows) // 10)
+    ax.set_xticks(xs[::step], [str(r["week"]).split("-")[1] for r in rows][::step])
+    top = max(float(r[c]) for r in rows for c in ("pct_stricter", "pct_milder")) / 100  # type: ignore[arg-type]
+    ax.set_ylim(0, min(1.0, max(0.2, top * 1.3)))
+    ax.yaxis.set_major_formatter(figures._percent())
+    ax.set_xlabel(t("week", "week"))
+    ax.legend(frameon=False, fontsize=figures.FONT_SIZE - 1, loc="upper left", ncols=2)
+    figures._style(ax)
+    return figures.Chart("weekly", title, caption, fig)
+
+
+def compare_chart(comp: TeamComparison) -> figures.Chart:
+    """Per shared rule, each teacher's shares milder / as agreed / stricter as stacked bars."""
+    title = t("De docenten naast elkaar", "The teachers side by side")
+    caption = t(
+        "Per afspraak en docent: milder (blauw), volgens de ladder (grijs), strenger (oranje); "
+        "alle keren samen, n = aantal incidenten.",
+        "Per rule and teacher: milder (blue), as agreed (grey), stricter (orange); all strikes "
+        "together, n = number of incidents.",
+    )
+    bars = [(r.rule, tr) for r in comp.rules for tr in r.teachers]
+    if not bars:
+        return figures.Chart(
+            "compare", title, caption, None, t("Geen gedeelde afspraken.", "No shared rules.")
+        )
+    fig = figures._figure(7.0, max(2.6, 0.22 * len(bars) + 0.35 * len(comp.rules) + 1.0))
+    ax = fig.add_subplot()
+    y, ticks, labels = 0.0, [], []
+    for rule in comp.rules:
+        for tr in rule.teachers:
+            left = 0.0
+            for share, colour in (
+                (tr.milder.share, figures.MILDER),
+                (tr.agreed.share, figures.AGREED),
+                (tr.stricter.share, figures.STRICTER),
+            ):
+                ax.barh(y, share, left=left, color=colour, height=0.8)
+                left += share
+            ax.text(1.01, y, f"n={tr.n}", va="center", fontsize=figures.FONT_SIZE - 2)
+            ticks.append(y)
+            labels.append(f"{rule.rule[:28]} · {tr.teacher}")
+            y -= 1
+        y -= 0.6
+    ax.set_yticks(ticks, labels, fontsize=figures.FONT_SIZE - 2)
+    handles = [
+        figures._patch(figures.MILDER, t("milder", "milder")),
+        figures._patch(figures.AGREED, t("volgens ladder", "as agreed")),
+        figures._patch(figures.STRICTER, t("strenger", "stricter")),
+    ]
+    ax.legend(
+        handles=handles,
+        loc="lower center",
+        bbox_to_anchor=(0.5, 1.0),
+        ncols=3,
+        frameon=False,
+        fontsize=figures.FONT_SIZE - 1,
+    )
+    ax.set_xlim(0, 1)
+    ax.xaxis.set_major_formatter(figures._percent())
+    figures._style(ax)
+    return figures.Chart("compare", title, caption, fig)

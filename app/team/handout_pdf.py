@@ -1,0 +1,199 @@
+"""The A4 handouts as PDF bytes (fpdf2, DejaVu fonts, matplotlib charts as images).
+
+``handout_pdf(summary)`` is the one teacher's handout for the casuïstiekbespreking; it shows only what
+is in the ``TeamSummary`` (a subset of each table's columns, see ``pdf_layout.PDF_COLUMNS``; the CSVs
+hold all). ``comparison_pdf`` is the team comparison. The creation date is fixed at the Unix epoch, so
+the same summary gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from app.core.i18n import t
+from app.team.anonymise import SharedTable, TeamSummary
+from app.team.pdf_layout import FONT, GREY, bullets, chart, heading, new_pdf, paragraph, table
+
+if TYPE_CHECKING:
+    from app.team.compare import TeamComparison
+
+
+def _int(n: int) -> str:
+    return f"{n:,}".replace(",", ".") if t("nl", "en") == "nl" else f"{n:,}"
+
+
+def handout_pdf(summary: TeamSummary) -> bytes:
+    """The teacher's team handout: a few A4 pages in Dutch (or English), from the summary only."""
+    from app.team import handout_figures as hf
+
+    title = t("Teamoverzicht: hoe ik onze afspraken toepas", "Team summary: how I apply our agreements")
+    pdf = new_pdf(title)
+    pdf.set_font(FONT, "B", 16)
+    pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+    paragraph(
+        pdf,
+        t(
+            "Periode: week {a} tot en met {b} ({w} met lessen). {i} incidenten in {l} lessen, {p} "
+            "complimenten, {s} leerlingen.",
+            "Period: week {a} to {b} ({w} with lessons). {i} incidents in {l} lessons, {p} praise, "
+            "{s} students.",
+            a=summary.week_from,
+            b=summary.week_to,
+            w=(
+                t("1 week", "1 week")
+                if summary.n_weeks == 1
+                else t("{n} weken", "{n} weeks", n=summary.n_weeks)
+            ),
+            i=_int(summary.n_incidents),
+            l=_int(summary.n_lessons),
+            p=_int(summary.n_praise),
+            s=_int(summary.n_students),
+        ),
+        10,
+    )
+    paragraph(pdf, " ".join(summary.notes), 8, GREY)
+    if summary.points:
+        heading(pdf, t("Wat ik wil bespreken", "What I want to discuss"))
+        bullets(pdf, summary.points)
+    if summary.cases:
+        heading(pdf, t("Casussen", "Cases"))
+        outcome = {
+            "stricter": t("strenger dan afgesproken", "stricter than agreed"),
+            "milder": t("milder dan afgesproken", "milder than agreed"),
+            "agreed": t("volgens afspraak", "as agreed"),
+        }
+        for i, card in enumerate(summary.cases, start=1):
+            pdf.set_font(FONT, "B", 9.5)
+            pdf.multi_cell(
+                0,
+                5,
+                t(
+                    "Casus {i}: {r} ({c}), {k}e keer in de les",
+                    "Case {i}: {r} ({c}), strike {k} in the lesson",
+                    i=i,
+                    r=card.rule,
+                    c=card.category,
+                    k=card.strike,
+                ),
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+            paragraph(
+                pdf,
+                t(
+                    "Gedaan: {g}. Afgesproken: {a} ({o}).",
+                    "Done: {g}. Agreed: {a} ({o}).",
+                    g=card.given,
+                    a=card.agreed,
+                    o=outcome.get(card.outcome, card.outcome),
+                ),
+                9,
+            )
+            paragraph(pdf, card.description, 9)
+    heading(pdf, t("De ladder", "The ladder"), 11)
+    kinds = {"warning": t("waarschuwing", "warning"), "consequence": t("consequentie", "consequence")}
+    paragraph(
+        pdf, "  ·  ".join(f"{lv}. {name} ({kinds.get(kind, kind)})" for lv, name, kind in summary.ladder), 8.5
+    )
+    for key in ("rules", "adherence"):
+        if (tb := summary.table(key)) is not None:
+            table(pdf, tb)
+    if (tb := summary.table("adherence")) is not None:
+        chart(pdf, hf.adherence_chart(tb))
+    for key in ("patterns", "groups", "moments", "escalation"):
+        if (tb := summary.table(key)) is not None:
+            table(pdf, tb, limit=15 if key == "patterns" else None)
+        if key == "patterns" and tb is not None and tb.rows:
+            for subject, dim, way, same in zip(
+                *(tb.column(c) for c in ("subject", "dimension", "direction", "aliases")), strict=True
+            ):
+                if same:
+                    paragraph(
+                        pdf,
+                        t(
+                            "• {s} ({d}, {r}): in dit rooster niet te scheiden van {a}.",
+                            "• {s} ({d}, {r}): in this timetable not separable from {a}.",
+                            s=subject,
+                            d=dim,
+                            r=way,
+                            a=str(same).replace("; ", ", "),
+                        ),
+                        8,
+                    )
+            chart(pdf, hf.groups_chart(tb), 140)
+    if (tb := summary.table("escalation")) is not None:
+        chart(pdf, hf.escalation_chart(tb), 130)
+    if (tb := summary.table("praise")) is not None:
+        table(pdf, tb)
+    if (tb := summary.table("weekly")) is not None:
+        chart(pdf, hf.weekly_chart(tb), section=tb.title)
+        for note in tb.notes:
+            paragraph(pdf, f"• {note}", 7.5, GREY)
+    if (tb := summary.table("students")) is not None:
+        table(pdf, tb)
+    heading(pdf, t("Wat er is weggelaten of samengevoegd", "What was left out or merged"), 11)
+    bullets(pdf, summary.suppressions, 8)
+    return bytes(pdf.output())
+
+
+def comparison_pdf(comp: TeamComparison, tables: Sequence[SharedTable]) -> bytes:
+    """The team comparison: per shared rule, how each anonymous teacher applies the ladder."""
+    from app.team import handout_figures as hf
+
+    title = t(
+        "Teamvergelijking: passen we de ladder hetzelfde toe?",
+        "Team comparison: do we apply the ladder alike?",
+    )
+    pdf = new_pdf(title)
+    pdf.set_font(FONT, "B", 16)
+    pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
+    paragraph(
+        pdf,
+        t(
+            "{n} docenten, anoniem (A, B, ... in de volgorde van de bestanden). Per afspraak die minstens "
+            "twee docenten delen: hoe vaak ieder de ladder volgde, strenger of milder was, bij dezelfde keer "
+            "in de les. Verschil getoetst met chi-kwadraat over de keren (permutatietoets bij kleine "
+            "aantallen), alle afspraken samen gecorrigeerd (Benjamini-Hochberg, FDR {q}).",
+            "{n} teachers, anonymous (A, B, ... in the order of the files). Per rule at least two teachers "
+            "share: how often each followed the ladder, was stricter or milder, at the same strike in the "
+            "lesson. Difference tested with chi-square over strikes (permutation test for small counts), all "
+            "rules corrected together (Benjamini-Hochberg, FDR {q}).",
+            n=len(comp.teachers),
+            q=comp.fdr,
+        ),
+        9,
+    )
+    by_key = {tb.key: tb for tb in tables}
+    table(pdf, by_key["teachers"])
+    if comp.ladders_differ:
+        paragraph(
+            pdf,
+            t(
+                "Let op: de ladders van de docenten verschillen. Iedereen wordt vergeleken met de eigen "
+                "ladder; bespreek ook de ladders zelf.",
+                "Note: the teachers' ladders differ. Everyone is compared with their own ladder; discuss "
+                "the ladders themselves too.",
+            ),
+            9,
+        )
+    heading(pdf, t("Waar we uiteenlopen en waar niet", "Where we diverge and where not"))
+    for rule in comp.rules:
+        pdf.set_font(FONT, "B", 9.5)
+        pdf.multi_cell(0, 5, rule.rule, new_x="LMARGIN", new_y="NEXT")
+        paragraph(pdf, rule.explanation, 8.5)
+    chart(pdf, hf.compare_chart(comp), 165)
+    table(pdf, by_key["shares"])
+    table(pdf, by_key["cells"])
+    if comp.unshared:
+        heading(pdf, t("Niet vergeleken", "Not compared"), 11)
+        paragraph(
+            pdf,
+            t(
+                "Afspraken die maar één docent (genoeg) logde: {r}.",
+                "Rules only one teacher logged (enough of): {r}.",
+                r=", ".join(comp.unshared),
+            ),
+            8.5,
+        )
+    return bytes(pdf.output())

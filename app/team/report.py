@@ -1,0 +1,287 @@
+"""The team summary of one teacher's log: ``build_summary(tables, report, options) -> TeamSummary``.
+
+The only producer of a ``TeamSummary``: counts from the audit frame (``team_tables``), model-based
+patterns from the ``AuditReport`` (only those whose groups pass the privacy thresholds), optional
+student rows under fresh pseudonyms, the teacher's case cards and points; then a final check that no
+name, id or note slipped through (``anonymise.verify``).
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from app.core.errors import UserError
+from app.core.i18n import t
+from app.team import anonymise as anon
+from app.team import tables as tt
+from app.team.anonymise import CaseCard, ExportOptions, SharedTable, TeamSummary
+from app.team.words import word
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from app.analysis.frame import AuditFrame
+    from app.analysis.results import AuditReport, Estimate
+
+
+def _subject_name(e: Estimate) -> str:
+    if e.dimension == "weekday":
+        return word(tt.WEEKDAYS_NL.get(e.subject, e.subject))
+    if e.dimension == "lesson_mood":
+        return word(tt.MOODS_NL.get(e.subject, e.subject))
+    if e.dimension == "rule_category":
+        return word(tt.CATEGORY_NL.get(e.subject, e.subject))
+    if e.dimension == "teacher_energy":
+        return {"low": "laag", "ok": "gewoon", "high": "hoog"}.get(e.subject, e.subject)
+    if e.dimension == "period" and e.subject.isdigit():
+        return t("{p}e uur", "period {p}", p=e.subject)
+    return e.subject
+
+
+def _dimension_name(e: Estimate) -> str:
+    names = {
+        "group": "klas",
+        "weekday": "dag",
+        "period": "lesuur",
+        "month": "maand",
+        "term": "periode",
+        "rule_category": "soort afspraak",
+        "teacher_energy": "energie docent",
+        "lesson_mood": "sfeer in de les",
+    }
+    if e.kind == "rule":
+        return t("afspraak", "rule")
+    return word(names.get(e.dimension, e.dimension))
+
+
+def _aliases(e: Estimate, groups: tt.GroupLabels) -> str:
+    """What the log cannot tell apart from a pattern, naming only classes the handout names anyway."""
+    from app.analysis.audit.explain import alias_phrases
+
+    shown = groups.labels.get("group", {})
+    keep = tuple(
+        (d, s)
+        for d, s in e.aliases
+        if (d != "slot" or shown.get(s.partition("|")[0]) == s.partition("|")[0])
+        and (d not in groups.labels or groups.labels.get(d, {}).get(s) == s)
+    )
+    return "; ".join(alias_phrases(e.dimension, keep))
+
+
+def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable:
+    """The audit's group, moment and rule comparisons whose groups and counts pass the thresholds."""
+    cols = [
+        ("kind", "Soort"),
+        ("dimension", "Indeling"),
+        ("subject", "Groep of moment"),
+        ("direction", "Richting"),
+        ("effect", "Odds ratio"),
+        ("ci_low", "Interval laag"),
+        ("ci_high", "Interval hoog"),
+        ("n", "Incidenten"),
+        ("p_adjusted", "p (BH)"),
+        ("flagged", "Opvallend"),
+        ("aliases", "Niet te scheiden van"),
+    ]
+    title = t("Patronen uit de audit (groepen, momenten, afspraken)", "Patterns from the audit")
+    if report is None:
+        return anon.share(
+            "patterns", title, cols, [], [t("De audit is niet uitgevoerd.", "No audit was run.")]
+        )
+    sizes = groups.sizes
+    totals: dict[str, int] = {}
+    for (dim, _value), size in sizes.items():
+        totals[dim] = totals.get(dim, 0) + size
+    rows, left_out = [], 0
+    for e in report.estimates:
+        if e.kind == "student":
+            continue
+        ok = e.counts.n >= anon.MIN_INCIDENTS and e.counts.rest_n >= anon.MIN_INCIDENTS
+        if e.kind == "group":
+            size = sizes.get((e.dimension, e.subject), 0)
+            rest = totals.get(e.dimension, 0) - size
+            # Only groups shown under their own name elsewhere too: a group merged into 'overig' in the
+            # tables must not appear here, or the left-out group could be worked out from the totals.
+            own_name = groups.labels.get(e.dimension, {}).get(e.subject) == e.subject
+            ok = ok and own_name and size >= anon.MIN_STUDENTS and rest >= anon.MIN_STUDENTS
+        if not ok or not (math.isfinite(e.ci_low) and math.isfinite(e.ci_high)):
+            left_out += 1
+            continue
+        rows.append(
+            {
+                "kind": {"group": "groep", "context": "moment", "rule": "afspraak"}.get(e.kind, e.kind),
+                "dimension": _dimension_name(e),
+                "subject": _subject_name(e),
+                "direction": word(tt.OUTCOME_NL.get(e.direction, e.direction)),
+                "effect": round(e.effect, 2),
+                "ci_low": round(e.ci_low, 2),
+                "ci_high": round(e.ci_high, 2),
+                "n": e.counts.n,
+                "p_adjusted": round(e.p_adjusted, 4),
+                "flagged": t("ja", "yes") if e.flagged else "",
+                "aliases": _aliases(e, groups),
+                "_sort": (not e.flagged, e.p_adjusted),
+            }
+        )
+    rows.sort(key=lambda r: r.pop("_sort"))
+    notes = [
+        t(
+            "Alle toetsen van de audit samen gecorrigeerd (Benjamini-Hochberg, FDR {q}).",
+            "All tests of the audit corrected together (Benjamini-Hochberg, FDR {q}).",
+            q=report.fdr,
+        )
+    ]
+    if left_out:
+        notes.append(
+            t(
+                "{k} vergelijkingen met kleine groepen of aantallen weggelaten.",
+                "{k} comparisons with small groups or counts left out.",
+                k=left_out,
+            )
+        )
+    return anon.share("patterns", title, cols, rows, notes)
+
+
+def _students(inc: pd.DataFrame, frame: AuditFrame, rng: random.Random | None) -> SharedTable:
+    """Student rows under fresh pseudonyms; students with fewer than 5 incidents go into 'overig'."""
+    rows = tt.count_rows(inc, ["student_id"])
+    praise = frame.praise.groupby("student_id").size()
+    for r in rows:  # a student row counts as one student; 'overig' must hold 5 of them
+        r["praise"] = int(praise.get(r["student_id"], 0))
+        r["students"] = 1
+    big = [r for r in rows if r["n"] >= anon.MIN_INCIDENTS]
+    names = anon.pseudonyms([r["student_id"] for r in big], rng)
+    for r in big:
+        r["student"] = names[r.pop("student_id")]
+    small = [{k: v for k, v in r.items() if k != "student_id"} for r in rows if r["n"] < anon.MIN_INCIDENTS]
+    merged, notes = anon.merge_small_groups(
+        [dict(r, students=anon.MIN_STUDENTS) for r in big] + small,
+        label="student",
+        sums=(*tt.COUNTS, "exp_stricter", "exp_milder", "praise"),
+        what=t("leerlingen", "students"),
+    )
+    tt.finish_rows(merged)
+    merged.sort(key=lambda r: (r["student"] == anon.OTHER, r["student"]))
+    notes.append(
+        t(
+            "Schuilnamen zijn willekeurig en bij elke export nieuw.",
+            "Pseudonyms are random and new for every export.",
+        )
+    )
+    cols = [
+        ("student", "Leerling"),
+        ("n", "Incidenten"),
+        ("stricter", "Strenger"),
+        ("exp_stricter", "Verwacht strenger"),
+        ("milder", "Milder"),
+        ("exp_milder", "Verwacht milder"),
+        ("praise", "Complimenten"),
+    ]
+    return anon.share("students", t("Leerlingen (schuilnamen)", "Students (pseudonyms)"), cols, merged, notes)
+
+
+def _cases(frame: AuditFrame, options: ExportOptions, ids: anon.Identifiers) -> list[CaseCard]:
+    if len(options.cases) > anon.MAX_CASES:
+        raise UserError(t("Kies hoogstens drie casussen.", "Choose at most three cases."))
+    inc = frame.incidents.set_index("incident_id")
+    names = dict(zip(frame.ladder["level"], frame.ladder["name"], strict=True))
+    cards = []
+    for number, choice in enumerate(options.cases, start=1):
+        if choice.incident_id not in inc.index:
+            raise UserError(
+                t(
+                    "Casus {k}: dat incident valt niet in de gekozen periode (of bestaat niet).",
+                    "Case {k}: that incident is not in the chosen period (or does not exist).",
+                    k=number,
+                )
+            )
+        row = inc.loc[choice.incident_id]
+        text = anon.check_free_text(choice.description, ids, what=t("Casus {k}", "Case {k}", k=number))
+        cards.append(
+            CaseCard(
+                rule=str(row["rule"]),
+                category=word(tt.CATEGORY_NL.get(str(row["category"]), "")),
+                strike=int(row["strike"]),
+                given=str(names.get(int(row["step"]), row["step"])),
+                agreed=str(names.get(int(row["agreed_step"]), row["agreed_step"])),
+                outcome=str(row["outcome"]),
+                description=text,
+            )
+        )
+    return cards
+
+
+def build_summary(
+    tables: Mapping[str, pd.DataFrame],
+    report: AuditReport | None,
+    options: ExportOptions,
+    *,
+    rng: random.Random | None = None,
+) -> TeamSummary:
+    """Everything that may leave the computer for this period and these choices (see ``anonymise``)."""
+    from app.analysis.frame import build_frame
+
+    nothing = UserError(
+        t(
+            "Er zijn geen incidenten in deze periode: er valt niets te delen.",
+            "There are no incidents in this period: nothing to share.",
+        )
+    )
+    if tables["incidents"].empty:  # e.g. only praise: nothing to share (and nothing to build a frame of)
+        raise nothing
+    frame = build_frame(tables, date_from=options.date_from, date_to=options.date_to)
+    ids = anon.Identifiers.from_tables(tables)
+    points = tuple(
+        anon.check_free_text(p, ids, what=t("Bespreekpunt {k}", "Point {k}", k=i))
+        for i, p in enumerate(options.points, start=1)
+        if p.strip()
+    )
+    if frame.empty:
+        raise nothing
+    inc = tt.with_expected(frame.incidents)
+    groups = tt.group_labels(frame)
+    tables_out = [
+        tt.rules_table(inc, frame),
+        tt.adherence_table(inc, frame),
+        tt.escalation_table(inc, groups),
+        tt.groups_table(inc, frame, groups),
+        tt.moments_table(inc),
+        tt.praise_table(frame, inc, groups),
+        tt.weekly_table(inc),
+        _patterns(report, groups),
+    ]
+    if options.students:
+        tables_out.append(_students(inc, frame, rng))
+    days = [d.date() for d in frame.lessons["date"]] or [d.date() for d in inc["date"]]
+    week_from, week_to, n_weeks = anon.week_span(days)
+    ladder = tuple((int(r.level), str(r.name), str(r.kind)) for r in frame.ladder.itertuples())
+    summary = TeamSummary(
+        week_from=week_from,
+        week_to=week_to,
+        n_weeks=n_weeks,
+        n_incidents=len(inc),
+        n_lessons=len(frame.lessons),
+        n_praise=len(frame.praise),
+        n_students=len(set(inc["student_id"]) | set(frame.praise["student_id"])),
+        ladder=ladder,
+        tables=tuple(tables_out),
+        fdr=report.fdr if report is not None else 0.05,
+        notes=(
+            t(
+                "Geen namen, leerlingnummers, notities of datums: tijd hoogstens per week.",
+                "No names, student ids, notes or dates: time at most by week.",
+            ),
+            t(
+                "Geen groep van minder dan {s} leerlingen en geen cel van minder dan {i} incidenten.",
+                "No group of fewer than {s} students and no cell of fewer than {i} incidents.",
+                s=anon.MIN_STUDENTS,
+                i=anon.MIN_INCIDENTS,
+            ),
+        ),
+    )
+    summary = anon.with_cases(summary, _cases(frame, options, ids), points)
+    return anon.verify(replace(summary), ids)

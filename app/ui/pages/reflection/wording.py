@@ -1,0 +1,182 @@
+"""Plain-language texts for a blind spot: its title, the counts, how sure the app is, what it is not."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+if TYPE_CHECKING:
+    from app.analysis.results import AuditReport, Estimate
+
+#: the audit's weekday subjects -> Qt's day numbers; names come from QLocale in the user's language
+WEEKDAY_NUMBERS = {
+    "monday": 1,
+    "tuesday": 2,
+    "wednesday": 3,
+    "thursday": 4,
+    "friday": 5,
+    "saturday": 6,
+    "sunday": 7,
+}
+
+
+def weekday_name(subject: str) -> str:
+    """'friday' -> 'vrijdag' (Dutch) or 'Friday' (English), following the app's locale."""
+    from app.core.i18n import current_language
+
+    number = WEEKDAY_NUMBERS.get(subject)
+    if not number:
+        return subject
+    language = QLocale.Language.English if current_language() == "en" else QLocale.Language.Dutch
+    return QLocale(language).dayName(number)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BlindSpot", text)
+
+
+def _fill(text: str, **values: object) -> str:
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", str(value))
+    return text
+
+
+def locale() -> QLocale:
+    """The locale of the message language (Dutch: decimal comma, Dutch month names)."""
+    from app.core.i18n import current_language
+
+    if current_language() == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    return QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+
+def number(value: float, digits: int = 1) -> str:
+    """A number in the user's language (decimal comma in Dutch)."""
+    return locale().toString(float(value), "f", digits)
+
+
+def day(d: date, fmt: str = "d MMM yyyy") -> str:
+    """A date as '3 nov. 2025' (or another Qt date format) in the user's locale."""
+    from PySide6.QtCore import QDate
+
+    return locale().toString(QDate(d.year, d.month, d.day), fmt)
+
+
+def subject_phrase(e: Estimate) -> str:
+    """Whom or what the finding is about, in a phrase ('Sam', 'klas 2B', 'op maandag', ...)."""
+    name = e.label or e.subject
+    if e.kind == "student":
+        return name
+    if e.kind == "group":
+        if e.dimension == "group":
+            return _fill(_tr("klas {name}"), name=name)
+        return _fill(_tr("leerlingen met {dim} '{name}'"), dim=e.dimension, name=name)
+    if e.kind == "rule":
+        return _fill(_tr("de afspraak '{name}'"), name=e.label or e.dimension)
+    if e.dimension == "weekday":
+        return _fill(_tr("op {day}"), day=weekday_name(e.subject))
+    if e.dimension == "period":
+        return _fill(_tr("in lesuur {name}"), name=name)
+    if e.dimension == "lesson_mood":
+        return _fill(_tr("in lessen met sfeer '{name}'"), name=name)
+    if e.dimension == "rule_category":
+        return _fill(_tr("bij afspraken over {name}"), name=name)
+    if e.dimension == "month":
+        return _fill(_tr("in de maand {name}"), name=name)
+    return _fill(_tr("bij {dim} '{name}'"), dim=e.dimension, name=name)
+
+
+def title(e: Estimate) -> str:
+    """'Mogelijk strenger voor Sam' / 'Mogelijk milder op maandag'."""
+    if e.direction == "stricter":
+        return _fill(_tr("Mogelijk strenger: {who}"), who=subject_phrase(e))
+    return _fill(_tr("Mogelijk milder: {who}"), who=subject_phrase(e))
+
+
+def counts_line(e: Estimate) -> str:
+    """The counts behind the comparison, like with like (same rules and strikes)."""
+    c = e.counts
+    return _fill(
+        _tr(
+            "Telling: {s}× strenger en {m}× milder dan de ladder, van {n}; "
+            "bij de rest {rs}× strenger en {rm}× milder, van {rn}."
+        ),
+        n=c.n,
+        s=c.stricter,
+        m=c.milder,
+        rn=c.rest_n,
+        rs=c.rest_stricter,
+        rm=c.rest_milder,
+    )
+
+
+def certainty_words(e: Estimate) -> str:
+    """How sure the app is, in words (the same thresholds as the audit's explanation)."""
+    if e.flagged and e.p_adjusted < 0.01:
+        return _tr("vrij zeker geen toeval")
+    if e.flagged:
+        return _tr("waarschijnlijk geen toeval")
+    return _tr("onzeker, dit kan toeval zijn")
+
+
+def ratio(value: float) -> str:
+    """A ratio for reading: one decimal below 10, whole numbers above."""
+    return number(value, 1 if value < 10 else 0)
+
+
+def certainty_line(e: Estimate) -> str:
+    """The odds ratio and its interval in plain words (the explanation already says how sure)."""
+    if not (math.isfinite(e.effect) and e.effect > 0 and e.ci_low > 0 and math.isfinite(e.ci_high)):
+        return _fill(_tr("Hoe zeker: {w}."), w=certainty_words(e))
+    if e.effect >= 1:
+        text = _tr(
+            "In gewone woorden: verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de "
+            "rest; met 95 % zekerheid tussen {lo}× en {hi}×."
+        )
+        return _fill(text, x=ratio(e.effect), lo=ratio(e.ci_low), hi=ratio(e.ci_high))
+    text = _tr(
+        "In gewone woorden: verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de "
+        "rest; met 95 % zekerheid tussen {lo}× en {hi}×."
+    )
+    return _fill(text, x=ratio(1 / e.effect), lo=ratio(1 / e.ci_high), hi=ratio(1 / e.ci_low))
+
+
+def not_line(e: Estimate) -> str:
+    """What a finding is not."""
+    if e.kind == "student":
+        return _tr(
+            "Een patroon in je eigen logboek: geen oordeel over de leerling, geen bewijs van vooroordeel."
+        )
+    return _tr("Een patroon in je eigen logboek: geen oordeel over leerlingen, geen bewijs van vooroordeel.")
+
+
+def calm_message(report: AuditReport) -> str:
+    """What to say when nothing is flagged: honest about how much data there is."""
+    period = _fill(
+        _tr("van {a} tot en met {b}"),
+        a=day(report.date_from) if report.date_from else "?",
+        b=day(report.date_to) if report.date_to else "?",
+    )
+    if report.n_incidents == 0:
+        return _fill(
+            _tr(
+                "Nog geen incidenten in dit schooljaar ({period}). Log een paar weken gewoon door; "
+                "daarna verschijnen hier patronen, als die er zijn."
+            ),
+            period=period,
+        )
+    text = _tr(
+        "Geen mogelijke blinde vlekken gevonden in {n} incidenten bij {s} leerlingen ({period}). Bij "
+        "dezelfde afspraak en keer reageerde je niet aantoonbaar anders op een leerling, groep of moment."
+    )
+    text = _fill(text, n=report.n_incidents, s=report.n_students, period=period)
+    if report.n_incidents < 300:
+        text += " " + _tr(
+            "Met zo weinig incidenten ziet de app alleen grote verschillen; kleine kunnen er nog zijn."
+        )
+    else:
+        text += " " + _tr("Dat is geen bewijs dat alles gelijk gaat, wel een goed teken.")
+    return text

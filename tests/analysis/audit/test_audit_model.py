@@ -1,0 +1,88 @@
+"""The joint model's fit and curvature, checked against direct numerical optimisation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import optimize
+from scipy import sparse as sp
+
+from app.analysis.audit.model import ModelData, _Problem, _State, fit, one_hot
+
+
+def _data(seed: int, *, students: int = 24, classes: int = 3, n: int = 600) -> ModelData:
+    """A small random problem with strata, a two-level factor, classes and students."""
+    rng = np.random.default_rng(seed)
+    unit = rng.integers(0, students, n)
+    group = unit % classes
+    stratum = rng.integers(0, 4, n)
+    can_down = stratum >= 2  # strata 0-1: at step 1, nothing milder possible
+    can_up = stratum != 3  # stratum 3: at the top
+    level = rng.integers(0, 2, n)
+    y = rng.choice([-1, 0, 1], size=n, p=[0.15, 0.65, 0.2])
+    y = np.where((y < 0) & ~can_down, 0, np.where((y > 0) & ~can_up, 0, y))
+    return ModelData(
+        y=y, stratum=stratum, n_strata=4, can_up=can_up, can_down=can_down, fixed=one_hot(level, 2),
+        groups=group, n_groups=classes, units=unit, n_units=students,
+    )  # fmt: skip
+
+
+def _split(problem: _Problem, x: np.ndarray) -> _State:
+    d, c = problem.n_dense, problem.n_groups
+    return _State(x[:d], x[d : d + c], x[d + c :])
+
+
+def _objective(problem: _Problem, sigma: float):  # type: ignore[no-untyped-def]
+    return lambda x: -problem.log_posterior(_split(problem, x), sigma)[0]
+
+
+def test_the_mode_matches_direct_optimisation() -> None:
+    data = _data(1)
+    result = fit(data, sigmas=(0.5,))
+    problem = _Problem(data)
+    x0 = np.zeros(problem.n_dense + data.n_groups + data.n_units)
+    direct = optimize.minimize(_objective(problem, 0.5), x0, method="BFGS", options={"gtol": 1e-8})
+    ours = np.concatenate(
+        [result.alpha, result.gamma, result.beta, result.group_effects, result.unit_effects]
+    )
+    assert ours == pytest.approx(direct.x, abs=2e-4)
+    assert result.converged
+
+
+def test_variances_are_the_inverse_curvature() -> None:
+    data = _data(2, students=12, classes=2, n=300)
+    result = fit(data, sigmas=(0.7,))
+    problem = _Problem(data)
+    x = np.concatenate([result.alpha, result.gamma, result.beta, result.group_effects, result.unit_effects])
+    f = _objective(problem, 0.7)
+    h = 1e-4
+    k = len(x)
+    hess = np.zeros((k, k))
+    for i in range(k):
+        for j in range(i, k):
+            e_i, e_j = np.eye(k)[i] * h, np.eye(k)[j] * h
+            hess[i, j] = hess[j, i] = (
+                f(x + e_i + e_j) - f(x + e_i - e_j) - f(x - e_i + e_j) + f(x - e_i - e_j)
+            ) / (4 * h * h)
+    cov = np.linalg.inv(hess)
+    d, c = problem.n_dense, data.n_groups
+    assert result.cov_dense == pytest.approx(cov[:d, :d], rel=2e-3, abs=2e-4)
+    assert result.group_var == pytest.approx(np.diag(cov)[d : d + c], rel=2e-3)
+    assert result.unit_var == pytest.approx(np.diag(cov)[d + c :], rel=2e-3)
+
+
+def test_two_outcomes_reduce_to_logistic_regression() -> None:
+    """With only 'agreed' or 'stricter' possible and a lot of data, the fit is a logistic regression."""
+    rng = np.random.default_rng(3)
+    n = 20000
+    level = rng.integers(0, 2, n)
+    y = (rng.random(n) < np.where(level == 1, 0.3, 0.1)).astype(int)
+    data = ModelData(
+        y=y, stratum=np.zeros(n, dtype=np.int64), n_strata=1, can_up=np.ones(n, bool),
+        can_down=np.zeros(n, bool), fixed=sp.csr_matrix(level.reshape(-1, 1).astype(float)),
+    )  # fmt: skip
+    result = fit(data)
+    odds = lambda p: p / (1 - p)  # noqa: E731
+    observed = odds(y[level == 1].mean()) / odds(y[level == 0].mean())
+    assert np.exp(result.beta[0]) == pytest.approx(observed, rel=5e-3)  # the weak prior moves it a hair
+    assert np.exp(result.alpha[0]) == pytest.approx(odds(y[level == 0].mean()), rel=2e-3)
