@@ -19,7 +19,7 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen MPLBACKEND=Agg $(PY) -m pytest
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/ruff check app tests bench tools
 	$(VENV)/bin/lint-imports
 
 bench: $(STAMP)
