@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from app.core.i18n import t
+from app.core.vocabulary import MONTHS_SHORT_EN, MONTHS_SHORT_NL, WEEKDAY_SHORT_NL, WEEKDAYS
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -36,7 +37,6 @@ AGREED = "#BBBBBB"
 NEUTRAL = "#555555"
 HIGHLIGHT = "#F0E442"  #: Okabe–Ito yellow
 SERIES = ("#000000", "#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00")
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 FONT_SIZE = 10
 
 
@@ -73,16 +73,12 @@ def _num(x: float, digits: int = 1) -> str:
 
 def weekday_name(day: str) -> str:
     """A lowercase English weekday as a short word in the user's language."""
-    nl = {"monday": "ma", "tuesday": "di", "wednesday": "wo", "thursday": "do", "friday": "vr"}
-    nl |= {"saturday": "za", "sunday": "zo"}
-    return t(nl.get(day, day), day[:3].capitalize())
+    return t(WEEKDAY_SHORT_NL.get(day, day), day[:3].capitalize())
 
 
 def short_date(d: date) -> str:
     """'3 nov' (Dutch) or '3 Nov' (English)."""
-    nl = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-    en = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-    return f"{d.day} {t(nl[d.month - 1], en[d.month - 1])}"
+    return f"{d.day} {t(MONTHS_SHORT_NL[d.month - 1], MONTHS_SHORT_EN[d.month - 1])}"
 
 
 def _ratio_axis(axis: Any, lo: float, hi: float) -> None:

@@ -13,14 +13,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from app.core.calendar import SCHOOL_YEAR_MONTH
 from app.core.errors import UserError
 from app.core.i18n import t
 from app.core.protocol import agreed_step
+from app.core.vocabulary import WEEKDAYS
 
 if TYPE_CHECKING:
     import pandas as pd
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MOODS = ("calm", "restless", "tense")
 ENERGIES = ("low", "ok", "high")
 UNKNOWN = "unknown"
@@ -88,7 +89,7 @@ def term_of(dates: pd.Series) -> pd.Series:
     import pandas as pd
 
     month = dates.dt.month.to_numpy()
-    codes = np.where(month >= 8, "T1", np.where(month <= 3, "T2", "T3"))
+    codes = np.where(month >= SCHOOL_YEAR_MONTH, "T1", np.where(month <= 3, "T2", "T3"))  # as term_of_month
     return pd.Series(codes, index=dates.index, dtype=object)
 
 

@@ -162,7 +162,8 @@ def open_with_prompt(db_path: Path, attempts: int = 3) -> Store:
 
 
 def _period(args: argparse.Namespace) -> tuple[date, date]:
-    from app.safety.retention import check_period, school_year
+    from app.core.calendar import school_year
+    from app.safety.retention import check_period
 
     if args.year is not None:
         if args.start or args.end:

@@ -27,9 +27,6 @@ from app.schema.entities import Incident, Lesson, Praise, Reflection, Student, S
 if TYPE_CHECKING:
     from app.store.store import Store
 
-#: a school year runs from 1 August to 31 July (the Netherlands and Flanders)
-YEAR_START_MONTH = 8
-
 
 @dataclass(frozen=True)
 class PeriodCounts:
@@ -42,11 +39,6 @@ class PeriodCounts:
     praise: int
     reflections: int
     students: int
-
-
-def school_year(first_year: int) -> tuple[date, date]:
-    """The school year that starts in August of ``first_year``: (1 Aug, 31 Jul next year)."""
-    return date(first_year, YEAR_START_MONTH, 1), date(first_year + 1, YEAR_START_MONTH - 1, 31)
 
 
 def check_period(start: date, end: date) -> None:

@@ -19,11 +19,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-CATEGORIES = ("routine", "respect", "safety")
-STEP_KINDS = ("warning", "consequence")
-MOODS = ("calm", "restless", "tense")
-ENERGIES = ("low", "ok", "high")
-
 
 class Base(DeclarativeBase):
     """Declarative base of every table."""

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import TYPE_CHECKING
 
+from app.core.vocabulary import SCHOOL_DAYS
+
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
@@ -38,7 +40,7 @@ RULES = (
     ("Niemand in gevaar brengen", "safety", 3, 0.04),
 )
 GROUP_ATTRIBUTE = "support plan"
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday")
+WEEKDAYS = SCHOOL_DAYS
 
 
 @dataclass(frozen=True)

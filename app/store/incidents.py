@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, joinedload
 
+from app.core.calendar import monday_of
 from app.core.errors import UserError
 from app.core.i18n import t
 from app.core.protocol import agreed_step, effective_start
+from app.core.vocabulary import ENERGIES, MOODS
 from app.schema.entities import (
-    ENERGIES,
-    MOODS,
     ClassGroup,
     Incident,
     LadderStep,
@@ -585,7 +585,7 @@ class LogbookMixin:
     # -- reflections ---------------------------------------------------------------------------
     def reflection(self, week_start: date) -> ReflectionInfo:
         """The reflection of the week starting on Monday ``week_start`` (empty if none yet)."""
-        monday = week_start - timedelta(days=week_start.weekday())
+        monday = monday_of(week_start)
         with self.reading() as session:
             row = session.scalar(select(Reflection).where(Reflection.week_start == monday))
             if row is None:
@@ -594,7 +594,7 @@ class LogbookMixin:
 
     def save_reflection(self, week_start: date, journal: str, answers: dict[str, str]) -> ReflectionInfo:
         """Save the journal and answers of a week."""
-        monday = week_start - timedelta(days=week_start.weekday())
+        monday = monday_of(week_start)
         with self.transaction() as session:
             row = session.scalar(select(Reflection).where(Reflection.week_start == monday))
             if row is None:

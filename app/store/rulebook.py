@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import UserError
 from app.core.i18n import t
-from app.schema.entities import CATEGORIES, STEP_KINDS, Incident, LadderStep, PhaseDown, Rule
+from app.core.vocabulary import CATEGORIES, STEP_KINDS
+from app.schema.entities import Incident, LadderStep, PhaseDown, Rule
 from app.store.records import RuleInfo, StepInfo
 
 if TYPE_CHECKING:

@@ -16,6 +16,8 @@ from typing import Any
 
 from app.core.errors import UserError
 from app.core.i18n import t
+from app.core.vocabulary import CATEGORIES as CATEGORY_CODES
+from app.core.vocabulary import CATEGORY_NL
 from app.team.anonymise import MIN_INCIDENTS, OTHER, TeamSummary
 
 SCHEMA = "fair-strictness/team-exchange/v1"
@@ -24,7 +26,8 @@ MAX_RULES = 200
 MAX_CELLS = 20
 MAX_TEXT = 200
 MAX_COUNT = 10_000_000
-CATEGORIES = {"routine": "routine", "respect": "respect", "veiligheid": "safety", "safety": "safety"}
+#: a category as the tables name it (Dutch) or as code -> the code
+CATEGORIES = {**{nl: code for code, nl in CATEGORY_NL.items()}, **{c: c for c in CATEGORY_CODES}}
 _WEEK = re.compile(r"^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -204,7 +207,7 @@ def _cell(value: Any, where: str) -> ExchangeCell:
 def _rule(value: Any, where: str) -> ExchangeRule:
     obj = _obj(value, where, {"rule", "category", "cells"})
     name = _text(obj["rule"], f"{where}.rule")
-    if obj["category"] not in ("routine", "respect", "safety"):
+    if obj["category"] not in CATEGORY_CODES:
         raise _Invalid(t("{w}.category is onbekend", "{w}.category is unknown", w=where))
     cells = tuple(
         _cell(c, f"{where}.cells[{i}]")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
 from app.core.i18n import t
+from app.core.vocabulary import ENERGY_NL
 from app.team import anonymise as anon
 from app.team import tables as tt
 from app.team.anonymise import CaseCard, ExportOptions, SharedTable, TeamSummary
@@ -36,7 +37,7 @@ def _subject_name(e: Estimate) -> str:
     if e.dimension == "rule_category":
         return word(tt.CATEGORY_NL.get(e.subject, e.subject))
     if e.dimension == "teacher_energy":
-        return {"low": "laag", "ok": "gewoon", "high": "hoog"}.get(e.subject, e.subject)
+        return ENERGY_NL.get(e.subject, e.subject)
     if e.dimension == "period" and e.subject.isdigit():
         return t("{p}e uur", "period {p}", p=e.subject)
     return e.subject

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from app.core.i18n import t
+from app.core.vocabulary import CATEGORY_NL, MOOD_NL
+from app.core.vocabulary import WEEKDAY_NL as WEEKDAYS_NL
 from app.team import anonymise as anon
 from app.team.anonymise import SharedTable
 from app.team.words import word
@@ -21,17 +23,7 @@ if TYPE_CHECKING:
 
     from app.analysis.frame import AuditFrame
 
-WEEKDAYS_NL = {
-    "monday": "maandag",
-    "tuesday": "dinsdag",
-    "wednesday": "woensdag",
-    "thursday": "donderdag",
-    "friday": "vrijdag",
-    "saturday": "zaterdag",
-    "sunday": "zondag",
-}
-MOODS_NL = {"calm": "rustig", "restless": "onrustig", "tense": "gespannen", "unknown": "niet ingevuld"}
-CATEGORY_NL = {"routine": "routine", "respect": "respect", "safety": "veiligheid"}
+MOODS_NL = {**MOOD_NL, "unknown": "niet ingevuld"}
 OUTCOME_NL = {"stricter": "strenger", "agreed": "volgens afspraak", "milder": "milder"}
 COUNTS = ("n", "agreed", "stricter", "milder")
 

@@ -7,6 +7,7 @@ user chose English, so an English handout and preview do not mix languages.
 from __future__ import annotations
 
 from app.core.i18n import t
+from app.core.vocabulary import ENGLISH as VALUES
 
 #: Dutch word or header -> English
 ENGLISH = {
@@ -51,8 +52,6 @@ ENGLISH = {
     "Volgens afspraak": "As agreed",
     "Vrijheidsgraden": "Degrees of freedom",
     "Waarde": "Value",
-    "hoog": "high",
-    "laag": "low",
     # breakdowns
     "klas": "class",
     "dag": "day",
@@ -62,19 +61,9 @@ ENGLISH = {
     "soort afspraak": "kind of rule",
     "energie docent": "teacher's energy",
     "sfeer in de les": "mood of the lesson",
-    # values
-    "maandag": "Monday",
-    "dinsdag": "Tuesday",
-    "woensdag": "Wednesday",
-    "donderdag": "Thursday",
-    "vrijdag": "Friday",
-    "zaterdag": "Saturday",
-    "zondag": "Sunday",
-    "rustig": "calm",
-    "onrustig": "restless",
-    "gespannen": "tense",
+    # values: weekdays, moods, energies, categories from app.core.vocabulary
+    **VALUES,
     "niet ingevuld": "not filled in",
-    "veiligheid": "safety",
     "strenger": "stricter",
     "volgens afspraak": "as agreed",
 }

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from app.core.calendar import school_year
 from app.core.errors import UserError
 from app.safety.integrity import PassphraseRequiredError
-from app.safety.retention import archive_period, period_counts, purge_period, school_year
+from app.safety.retention import archive_period, period_counts, purge_period
 from app.store.store import Store
 
 PASS = "archief van vorig jaar"

@@ -11,23 +11,12 @@ import math
 
 from app.analysis.results import Counts
 from app.core.i18n import current_language
+from app.core.vocabulary import CATEGORY_NL, ENERGY_NL, MONTHS_EN, MONTHS_NL, MOOD_NL, WEEKDAY_NL
 
-WEEKDAY_NL = {
-    "monday": "maandag",
-    "tuesday": "dinsdag",
-    "wednesday": "woensdag",
-    "thursday": "donderdag",
-    "friday": "vrijdag",
-    "saturday": "zaterdag",
-    "sunday": "zondag",
-}
-MOOD = {"calm": ("rustig", "calm"), "restless": ("onrustig", "restless"), "tense": ("gespannen", "tense")}
-ENERGY = {"low": ("laag", "low"), "ok": ("gewoon", "ok"), "high": ("hoog", "high")}
-CATEGORY = {
-    "routine": ("routine", "routine"),
-    "respect": ("respect", "respect"),
-    "safety": ("veiligheid", "safety"),
-}
+#: code -> (Dutch, English) of the values named in explanations
+MOOD = {code: (nl, code) for code, nl in MOOD_NL.items()}
+ENERGY = {code: (nl, code) for code, nl in ENERGY_NL.items()}
+CATEGORY = {code: (nl, code) for code, nl in CATEGORY_NL.items()}
 
 
 def _t(lang: str, nl: str, en: str, /, **values: object) -> str:
@@ -44,12 +33,6 @@ def number(value: float, digits: int = 1, lang: str | None = None) -> str:
         return ">999"
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") if (lang or current_language()) == "nl" else text
-
-
-MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-             "oktober", "november", "december")  # fmt: skip
-MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December")  # fmt: skip
 
 
 def _month_name(subject: str, nl_: bool) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.analysis.frame import WEEKDAYS
 from app.analysis.results import MomentCell
+from app.core.vocabulary import WEEKDAYS
 
 if TYPE_CHECKING:
     from app.analysis.frame import AuditFrame

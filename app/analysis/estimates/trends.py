@@ -11,14 +11,11 @@ from typing import TYPE_CHECKING
 
 from app.analysis.results import WeeklyPoint
 from app.analysis.stats import wilson
+from app.core.calendar import monday_of as _monday
 from app.core.i18n import t
 
 if TYPE_CHECKING:
     from app.analysis.frame import AuditFrame
-
-
-def _monday(day: date) -> date:
-    return day - timedelta(days=day.weekday())
 
 
 def _as_date(value: object) -> date | None:

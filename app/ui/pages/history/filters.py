@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.calendar import monday_of
+
 if TYPE_CHECKING:
     from app.store.records import ClassInfo, RuleInfo, StudentInfo
 
@@ -44,7 +46,7 @@ PERIODS = (
 def period_range(key: str, today: date) -> tuple[date | None, date | None]:
     """The date range of a period preset ('custom' and 'all' give no range)."""
     if key == "week":
-        monday = today - timedelta(days=today.weekday())
+        monday = monday_of(today)
         return monday, monday + timedelta(days=6)
     if key == "month":
         first = today.replace(day=1)

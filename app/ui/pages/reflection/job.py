@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from app.core.calendar import monday_of, school_year_start
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -24,18 +26,6 @@ if TYPE_CHECKING:
     from app.store.store import Store
 
 Tables = Mapping[str, "pd.DataFrame"]
-SCHOOL_YEAR_MONTH = 8  #: a school year starts on 1 August
-
-
-def monday_of(day: date) -> date:
-    """The Monday of the week of ``day``."""
-    return day - timedelta(days=day.weekday())
-
-
-def school_year_start(day: date) -> date:
-    """1 August on or before ``day``: where a school year's view begins."""
-    year = day.year if day.month >= SCHOOL_YEAR_MONTH else day.year - 1
-    return date(year, SCHOOL_YEAR_MONTH, 1)
 
 
 @dataclass(frozen=True)

@@ -8,19 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from app.core.vocabulary import WEEKDAYS
+
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, Estimate
 
 #: the audit's weekday subjects -> Qt's day numbers; names come from QLocale in the user's language
-WEEKDAY_NUMBERS = {
-    "monday": 1,
-    "tuesday": 2,
-    "wednesday": 3,
-    "thursday": 4,
-    "friday": 5,
-    "saturday": 6,
-    "sunday": 7,
-}
+WEEKDAY_NUMBERS = {day: number for number, day in enumerate(WEEKDAYS, start=1)}
 
 
 def weekday_name(subject: str) -> str:

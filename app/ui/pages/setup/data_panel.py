@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.calendar import school_year, school_year_of
 from app.core.errors import UserError
 from app.ui.passphrase_dialog import PassphraseDialog
 from app.ui.widgets.inline_message import InlineMessage
@@ -193,7 +194,7 @@ class DataPanel(QWidget):
         self.year_spin = QSpinBox()
         self.year_spin.setRange(2000, 2100)
         today = date.today()
-        self.year_spin.setValue(today.year - 1 if today.month < 8 else today.year)
+        self.year_spin.setValue(school_year_of(today))
         self.year_spin.setAccessibleName(_tr("Schooljaar (beginjaar)"))
         self.year_spin.valueChanged.connect(lambda _v: self._show_counts())
         self.year_label = QLabel()
@@ -302,7 +303,7 @@ class DataPanel(QWidget):
             )
 
     def _show_counts(self) -> None:
-        from app.safety.retention import period_counts, school_year
+        from app.safety.retention import period_counts
 
         counts = period_counts(self.ctx.store, *school_year(self.year_spin.value()))
         self.year_label.setText(
@@ -483,7 +484,7 @@ class DataPanel(QWidget):
 
     def archive_year(self) -> None:
         """Write the chosen school year to an encrypted archive file."""
-        from app.safety.retention import archive_period, school_year
+        from app.safety.retention import archive_period
 
         year = self.year_spin.value()
         dest = self.ask_save_path(str(self.ctx.store.path.with_name(f"archief-{year}-{year + 1}.db")))
@@ -502,7 +503,7 @@ class DataPanel(QWidget):
 
     def purge_year(self) -> None:
         """Delete the chosen school year from the store (after confirmation)."""
-        from app.safety.retention import purge_period, school_year
+        from app.safety.retention import purge_period
 
         year = self.year_spin.value()
         if not self.confirm(

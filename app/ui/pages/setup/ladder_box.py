@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
-from app.schema.entities import STEP_KINDS
+from app.core.vocabulary import STEP_KINDS
 from app.ui.pages.setup.common import button, chain_tab_order, kind_label, limit
 from app.ui.widgets.inline_message import InlineMessage
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
-from app.schema.entities import CATEGORIES
+from app.core.vocabulary import CATEGORIES
 from app.ui.pages.setup.common import button, category_label, limit
 from app.ui.pages.setup.ladder_box import LadderBox
 from app.ui.widgets.inline_message import InlineMessage

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.calendar import school_year_start
+
 if TYPE_CHECKING:
     from app.team.anonymise import CaseChoice, ExportOptions
     from app.ui.pages.team.jobs import CaseCandidate
@@ -131,7 +133,8 @@ class ExportOptionsPanel(QWidget):
             edit.setEnabled(False)
             edit.dateChanged.connect(self._period)
         today = QDate.currentDate()
-        self.date_from.setDate(QDate(today.year() - (1 if today.month() < 8 else 0), 8, 1))
+        start = school_year_start(today.toPython())
+        self.date_from.setDate(QDate(start.year, start.month, start.day))
         self.date_to.setDate(today)
         self.limit.toggled.connect(self._toggle)
         dates = QHBoxLayout()

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 
 from app.analysis import figures
 from app.analysis.estimates.prompts import KEYS, weekly_prompts
+from app.core.calendar import monday_of, school_year_start
 from app.core.errors import UserError
 from app.store.records import LoggedIncident, ReflectionInfo
 from app.ui.pages.reflection import wording
 from app.ui.pages.reflection.cache import ViewCache
 from app.ui.pages.reflection.incidents_panel import IncidentTableModel
-from app.ui.pages.reflection.job import monday_of, school_year_start
 from app.ui.pages.reflection.journal import JournalWidget
 from app.ui.pages.reflection.week_selector import WeekSelector
 from app.ui.widgets.chart_canvas import KEPT_CANVASES, ChartCanvas, export_figure
