@@ -1,29 +1,25 @@
-"""Lessons, incidents and praise: logging, strikes, undo, edits, and the weekly reflection."""
+"""Incidents: logging (strike and agreed step), edits, deletes, the history with strikes, and undo."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from app.core.calendar import monday_of
 from app.core.errors import UserError
 from app.core.i18n import t
 from app.core.protocol import agreed_step, effective_start
-from app.core.vocabulary import ENERGIES, MOODS
 from app.schema.entities import (
-    ClassGroup,
     Incident,
     LadderStep,
     Lesson,
     Praise,
-    Reflection,
     Rule,
     Student,
 )
-from app.store.records import LessonInfo, LoggedIncident, PraiseInfo, ReflectionInfo, UndoResult
+from app.store.records import LoggedIncident, UndoResult
 from app.store.rulebook import top_level
 
 if TYPE_CHECKING:
@@ -33,22 +29,6 @@ if TYPE_CHECKING:
 def now() -> datetime:
     """The current local time, to the second."""
     return datetime.now().replace(microsecond=0)
-
-
-def lesson_info(lesson: Lesson) -> LessonInfo:
-    """The plain record of a lesson."""
-    return LessonInfo(
-        id=lesson.id,
-        class_id=lesson.class_id,
-        class_name=lesson.class_group.name,
-        date=lesson.date,
-        period=lesson.period,
-        start_time=lesson.start_time,
-        mood=lesson.mood,
-        energy=lesson.energy,
-        note=lesson.note,
-        label=lesson.label,
-    )
 
 
 def strike_of(session: Session, incident: Incident) -> int:
@@ -122,89 +102,13 @@ def check_step(session: Session, step: int) -> None:
         )
 
 
-def check_lesson_fields(mood: str | None, energy: str | None) -> None:
-    """Raise a UserError for an unknown mood or energy."""
-    if mood is not None and mood not in MOODS:
-        raise UserError(t("Onbekende sfeer: {m}", "Unknown mood: {m}", m=mood))
-    if energy is not None and energy not in ENERGIES:
-        raise UserError(t("Onbekende energie: {e}", "Unknown energy: {e}", e=energy))
-
-
-class LogbookMixin:
-    """Store methods for logging and reading back."""
+class IncidentsMixin:
+    """Store methods for logging incidents and reading them back."""
 
     if TYPE_CHECKING:
 
         def transaction(self) -> AbstractContextManager[Session]: ...
         def reading(self) -> AbstractContextManager[Session]: ...
-
-    # -- lessons -------------------------------------------------------------------------------
-    def lesson_for(
-        self,
-        class_id: int,
-        on: date,
-        *,
-        period: int | None = None,
-        start_time: time | None = None,
-        new: bool = False,
-    ) -> LessonInfo:
-        """The lesson of a class on a date (and period, when given); created when none exists or ``new``."""
-        with self.transaction() as session:
-            lesson = None
-            if not new:
-                query = select(Lesson).where(Lesson.class_id == class_id, Lesson.date == on)
-                if period is not None:
-                    query = query.where(Lesson.period == period)
-                lesson = session.scalars(query.order_by(Lesson.id.desc())).first()
-            if lesson is None:
-                if session.get(ClassGroup, class_id) is None:
-                    raise UserError(t("Die klas bestaat niet meer.", "That class no longer exists."))
-                lesson = Lesson(class_id=class_id, date=on, period=period, start_time=start_time)
-                session.add(lesson)
-                session.flush()
-            return lesson_info(lesson)
-
-    def lessons(self, *, class_id: int | None = None, on: date | None = None) -> list[LessonInfo]:
-        """Lessons, newest first."""
-        with self.reading() as session:
-            query = select(Lesson).options(joinedload(Lesson.class_group))
-            if class_id is not None:
-                query = query.where(Lesson.class_id == class_id)
-            if on is not None:
-                query = query.where(Lesson.date == on)
-            query = query.order_by(Lesson.date.desc(), Lesson.id.desc())
-            return [lesson_info(lesson) for lesson in session.scalars(query)]
-
-    def update_lesson(
-        self,
-        lesson_id: int,
-        *,
-        period: int | None = None,
-        start_time: time | None = None,
-        mood: str | None = None,
-        energy: str | None = None,
-        note: str | None = None,
-        clear: tuple[str, ...] = (),
-    ) -> LessonInfo:
-        """Set a lesson's period, start time, mood, energy or note; ``clear`` names fields to empty."""
-        check_lesson_fields(mood, energy)
-        with self.transaction() as session:
-            lesson = session.get(Lesson, lesson_id)
-            if lesson is None:
-                raise UserError(t("Die les bestaat niet meer.", "That lesson no longer exists."))
-            for field, value in (
-                ("period", period),
-                ("start_time", start_time),
-                ("mood", mood),
-                ("energy", energy),
-                ("note", note),
-            ):
-                if value is not None:
-                    setattr(lesson, field, value)
-            for field in clear:
-                setattr(lesson, field, "" if field == "note" else None)
-            session.flush()
-            return lesson_info(lesson)
 
     # -- incidents -----------------------------------------------------------------------------
     def next_strike(self, lesson_id: int, student_id: int) -> int:
@@ -441,107 +345,6 @@ class LogbookMixin:
             )
         return out
 
-    # -- praise --------------------------------------------------------------------------------
-    def log_praise(
-        self,
-        student_id: int,
-        *,
-        lesson_id: int | None = None,
-        occurred_at: datetime | None = None,
-        note: str = "",
-    ) -> PraiseInfo:
-        """Store one praise (positive recognition)."""
-        with self.transaction() as session:
-            student = session.get(Student, student_id)
-            if student is None:
-                raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
-            if lesson_id is not None and session.get(Lesson, lesson_id) is None:
-                raise UserError(t("Die les bestaat niet meer.", "That lesson no longer exists."))
-            praise = Praise(
-                student=student,
-                lesson_id=lesson_id,
-                occurred_at=occurred_at or now(),
-                note=note.strip(),
-                created_at=datetime.now(),
-            )
-            session.add(praise)
-            session.flush()
-            return PraiseInfo(
-                praise.id, student.id, student.display_name, lesson_id, praise.occurred_at, praise.note
-            )
-
-    def update_praise(
-        self,
-        praise_id: int,
-        *,
-        student_id: int | None = None,
-        occurred_at: datetime | None = None,
-        note: str | None = None,
-    ) -> PraiseInfo:
-        """Edit a praise's student, time or note; the edit time is stored."""
-        with self.transaction() as session:
-            praise = session.get(Praise, praise_id)
-            if praise is None:
-                raise UserError(t("Dat compliment bestaat niet meer.", "That praise no longer exists."))
-            if student_id is not None:
-                if session.get(Student, student_id) is None:
-                    raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
-                praise.student_id = student_id
-            if occurred_at is not None:
-                praise.occurred_at = occurred_at
-            if note is not None:
-                praise.note = note.strip()
-            praise.edited_at = now()
-            session.flush()
-            session.expire(praise)
-            return PraiseInfo(
-                praise.id,
-                praise.student_id,
-                praise.student.display_name,
-                praise.lesson_id,
-                praise.occurred_at,
-                praise.note,
-                praise.edited_at,
-            )
-
-    def delete_praise(self, praise_id: int) -> None:
-        """Delete a praise (soft)."""
-        with self.transaction() as session:
-            praise = session.get(Praise, praise_id)
-            if praise is not None and praise.deleted_at is None:
-                praise.deleted_at = now()
-
-    def restore_praise(self, praise_id: int) -> None:
-        """Bring back a deleted praise."""
-        with self.transaction() as session:
-            praise = session.get(Praise, praise_id)
-            if praise is not None:
-                praise.deleted_at = None
-
-    def praise_list(self, *, student_id: int | None = None) -> list[PraiseInfo]:
-        """Live praise, newest first."""
-        with self.reading() as session:
-            query = (
-                select(Praise)
-                .options(joinedload(Praise.student))
-                .where(Praise.deleted_at.is_(None))
-                .order_by(Praise.occurred_at.desc(), Praise.id.desc())
-            )
-            if student_id is not None:
-                query = query.where(Praise.student_id == student_id)
-            return [
-                PraiseInfo(
-                    p.id,
-                    p.student_id,
-                    p.student.display_name,
-                    p.lesson_id,
-                    p.occurred_at,
-                    p.note,
-                    p.edited_at,
-                )
-                for p in session.scalars(query)
-            ]
-
     # -- undo ----------------------------------------------------------------------------------
     def undo_last(self) -> UndoResult | None:
         """Undo the most recent save (incident or praise), also after a restart; None if nothing left."""
@@ -581,32 +384,3 @@ class LogbookMixin:
                     rule=incident.rule.name,
                 ),
             )
-
-    # -- reflections ---------------------------------------------------------------------------
-    def reflection(self, week_start: date) -> ReflectionInfo:
-        """The reflection of the week starting on Monday ``week_start`` (empty if none yet)."""
-        monday = monday_of(week_start)
-        with self.reading() as session:
-            row = session.scalar(select(Reflection).where(Reflection.week_start == monday))
-            if row is None:
-                return ReflectionInfo(monday, "", {}, None)
-            return ReflectionInfo(row.week_start, row.journal, dict(row.answers or {}), row.updated_at)
-
-    def save_reflection(self, week_start: date, journal: str, answers: dict[str, str]) -> ReflectionInfo:
-        """Save the journal and answers of a week."""
-        monday = monday_of(week_start)
-        with self.transaction() as session:
-            row = session.scalar(select(Reflection).where(Reflection.week_start == monday))
-            if row is None:
-                row = Reflection(week_start=monday, journal="", answers={}, updated_at=now())
-                session.add(row)
-            row.journal = journal
-            row.answers = dict(answers)
-            row.updated_at = now()
-            session.flush()
-            return ReflectionInfo(row.week_start, row.journal, dict(row.answers), row.updated_at)
-
-    def reflection_weeks(self) -> list[date]:
-        """Weeks with a saved reflection, newest first."""
-        with self.reading() as session:
-            return list(session.scalars(select(Reflection.week_start).order_by(Reflection.week_start.desc())))

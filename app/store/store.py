@@ -24,7 +24,10 @@ from app.core import config
 from app.core.errors import StoreError
 from app.core.i18n import t
 from app.schema.entities import LadderStep, Meta, Rule
-from app.store.incidents import LogbookMixin
+from app.store.incidents import IncidentsMixin
+from app.store.lessons import LessonsMixin
+from app.store.praise import PraiseMixin
+from app.store.reflections import ReflectionsMixin
 from app.store.roster import RosterMixin
 from app.store.rulebook import RulebookMixin
 from app.store.tables import TablesMixin
@@ -103,7 +106,9 @@ def resolve_passphrase(passphrase: str | None) -> str | None:
     return os.environ.get(config.ENV_PASSPHRASE) or None
 
 
-class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
+class Store(
+    RosterMixin, RulebookMixin, LessonsMixin, IncidentsMixin, PraiseMixin, ReflectionsMixin, TablesMixin
+):
     """The teacher's log on disk. Hands out plain records, never ORM objects."""
 
     def __init__(self, path: Path, engine: Engine, passphrase: str | None = None) -> None:
