@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from app.analysis import figures
+from app.analysis import figure_style, figures
 from app.core.i18n import t
 from app.team.anonymise import SharedTable
 
@@ -31,7 +31,7 @@ def _rows(table: SharedTable) -> list[dict[str, object]]:
     return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
 
 
-def adherence_chart(table: SharedTable) -> figures.Chart:
+def adherence_chart(table: SharedTable) -> figure_style.Chart:
     """The reflection page's per-rule chart, from the shared adherence table."""
     from app.analysis.results import RuleStrikeAdherence
     from app.analysis.stats import wilson
@@ -55,7 +55,7 @@ def adherence_chart(table: SharedTable) -> figures.Chart:
     return figures.adherence_chart(items)
 
 
-def escalation_chart(table: SharedTable) -> figures.Chart:
+def escalation_chart(table: SharedTable) -> figure_style.Chart:
     """The reflection page's escalation chart, from the shared escalation table."""
     from app.analysis.results import EscalationPoint
     from app.analysis.stats import wilson
@@ -73,7 +73,7 @@ def escalation_chart(table: SharedTable) -> figures.Chart:
     return figures.escalation_chart(points)
 
 
-def groups_chart(table: SharedTable) -> figures.Chart:
+def groups_chart(table: SharedTable) -> figure_style.Chart:
     """The reflection page's forest plot of groups, from the shared audit patterns (groups only)."""
     from app.analysis.results import Counts, Estimate
 
@@ -100,7 +100,7 @@ def groups_chart(table: SharedTable) -> figures.Chart:
     return figures.groups_chart(items)
 
 
-def weekly_chart(table: SharedTable) -> figures.Chart:
+def weekly_chart(table: SharedTable) -> figure_style.Chart:
     """Share stricter and milder per ISO week (weeks under the threshold are missing, not zero)."""
     title = t("Per week", "Per week")
     caption = t(
@@ -109,15 +109,15 @@ def weekly_chart(table: SharedTable) -> figures.Chart:
     )
     rows = _rows(table)
     if len(rows) < 2:
-        return figures.Chart("weekly", title, caption, None, t("Te weinig weken.", "Too few weeks."))
-    fig = figures._figure(7.0, 2.8)
+        return figure_style.Chart("weekly", title, caption, None, t("Te weinig weken.", "Too few weeks."))
+    fig = figure_style._figure(7.0, 2.8)
     ax = fig.add_subplot()
     xs = list(range(len(rows)))
     ax.plot(
         xs,
         [float(r["pct_stricter"]) / 100 for r in rows],
         "o-",
-        color=figures.STRICTER,
+        color=figure_style.STRICTER,
         ms=3,  # type: ignore[arg-type]
         label=t("strenger", "stricter"),
     )
@@ -125,7 +125,7 @@ def weekly_chart(table: SharedTable) -> figures.Chart:
         xs,
         [float(r["pct_milder"]) / 100 for r in rows],
         "o-",
-        color=figures.MILDER,
+        color=figure_style.MILDER,
         ms=3,  # type: ignore[arg-type]
         label=t("milder", "milder"),
     )
@@ -133,14 +133,14 @@ def weekly_chart(table: SharedTable) -> figures.Chart:
     ax.set_xticks(xs[::step], [str(r["week"]).split("-")[1] for r in rows][::step])
     top = max(float(r[c]) for r in rows for c in ("pct_stricter", "pct_milder")) / 100  # type: ignore[arg-type]
     ax.set_ylim(0, min(1.0, max(0.2, top * 1.3)))
-    ax.yaxis.set_major_formatter(figures._percent())
+    ax.yaxis.set_major_formatter(figure_style._percent())
     ax.set_xlabel(t("week", "week"))
-    ax.legend(frameon=False, fontsize=figures.FONT_SIZE - 1, loc="upper left", ncols=2)
-    figures._style(ax)
-    return figures.Chart("weekly", title, caption, fig)
+    ax.legend(frameon=False, fontsize=figure_style.FONT_SIZE - 1, loc="upper left", ncols=2)
+    figure_style._style(ax)
+    return figure_style.Chart("weekly", title, caption, fig)
 
 
-def compare_chart(comp: TeamComparison) -> figures.Chart:
+def compare_chart(comp: TeamComparison) -> figure_style.Chart:
     """Per shared rule, each teacher's shares milder / as agreed / stricter as stacked bars."""
     title = t("De docenten naast elkaar", "The teachers side by side")
     caption = t(
@@ -151,32 +151,32 @@ def compare_chart(comp: TeamComparison) -> figures.Chart:
     )
     bars = [(r.rule, tr) for r in comp.rules for tr in r.teachers]
     if not bars:
-        return figures.Chart(
+        return figure_style.Chart(
             "compare", title, caption, None, t("Geen gedeelde afspraken.", "No shared rules.")
         )
-    fig = figures._figure(7.0, max(2.6, 0.22 * len(bars) + 0.35 * len(comp.rules) + 1.0))
+    fig = figure_style._figure(7.0, max(2.6, 0.22 * len(bars) + 0.35 * len(comp.rules) + 1.0))
     ax = fig.add_subplot()
     y, ticks, labels = 0.0, [], []
     for rule in comp.rules:
         for tr in rule.teachers:
             left = 0.0
             for share, colour in (
-                (tr.milder.share, figures.MILDER),
-                (tr.agreed.share, figures.AGREED),
-                (tr.stricter.share, figures.STRICTER),
+                (tr.milder.share, figure_style.MILDER),
+                (tr.agreed.share, figure_style.AGREED),
+                (tr.stricter.share, figure_style.STRICTER),
             ):
                 ax.barh(y, share, left=left, color=colour, height=0.8)
                 left += share
-            ax.text(1.01, y, f"n={tr.n}", va="center", fontsize=figures.FONT_SIZE - 2)
+            ax.text(1.01, y, f"n={tr.n}", va="center", fontsize=figure_style.FONT_SIZE - 2)
             ticks.append(y)
             labels.append(f"{rule.rule[:28]} · {tr.teacher}")
             y -= 1
         y -= 0.6
-    ax.set_yticks(ticks, labels, fontsize=figures.FONT_SIZE - 2)
+    ax.set_yticks(ticks, labels, fontsize=figure_style.FONT_SIZE - 2)
     handles = [
-        figures._patch(figures.MILDER, t("milder", "milder")),
-        figures._patch(figures.AGREED, t("volgens ladder", "as agreed")),
-        figures._patch(figures.STRICTER, t("strenger", "stricter")),
+        figure_style._patch(figure_style.MILDER, t("milder", "milder")),
+        figure_style._patch(figure_style.AGREED, t("volgens ladder", "as agreed")),
+        figure_style._patch(figure_style.STRICTER, t("strenger", "stricter")),
     ]
     ax.legend(
         handles=handles,
@@ -184,9 +184,9 @@ def compare_chart(comp: TeamComparison) -> figures.Chart:
         bbox_to_anchor=(0.5, 1.0),
         ncols=3,
         frameon=False,
-        fontsize=figures.FONT_SIZE - 1,
+        fontsize=figure_style.FONT_SIZE - 1,
     )
     ax.set_xlim(0, 1)
-    ax.xaxis.set_major_formatter(figures._percent())
-    figures._style(ax)
-    return figures.Chart("compare", title, caption, fig)
+    ax.xaxis.set_major_formatter(figure_style._percent())
+    figure_style._style(ax)
+    return figure_style.Chart("compare", title, caption, fig)

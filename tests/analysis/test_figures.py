@@ -216,10 +216,13 @@ def test_weekday_names_are_dutch(day: str, word: str) -> None:
 
 
 def test_figures_module_has_no_qt_or_pyplot() -> None:
-    source = Path(figures.__file__).read_text(encoding="utf-8")
-    assert "import pyplot" not in source
-    assert "matplotlib.pyplot" not in source
-    assert "PySide6" not in source
+    from app.analysis import estimate_figures, figure_style
+
+    for module in (figures, figure_style, estimate_figures):
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        assert "import pyplot" not in source
+        assert "matplotlib.pyplot" not in source
+        assert "PySide6" not in source
 
 
 def test_hour_bands_are_in_time_order_not_text_order() -> None:
