@@ -133,7 +133,7 @@ def run_backup(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
 def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> int:
     """Validate FILE and put it in place of the store (keeping the previous one as a backup)."""
-    from app.safety.backup import restore_file
+    from app.safety.restore import restore_file
     from app.store.store import resolve_passphrase
 
     db = _db_path(args)

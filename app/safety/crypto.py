@@ -23,12 +23,9 @@ from app.safety.integrity import (
     check_store,
     cipher_connect,
     ensure_not_in_use,
-    file_salt,
-    quote_literal,
-    raw_key,
     read_only_uri,
-    sqlcipher_module,
 )
+from app.safety.keys import file_salt, quote_literal, raw_key, sqlcipher_module
 
 if TYPE_CHECKING:
     from app.store.store import Store

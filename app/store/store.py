@@ -58,7 +58,7 @@ def make_engine(path: Path, key: str | None = None) -> Engine:
     if key is None:
         url = URL.create("sqlite", database=str(path))
     else:
-        from app.safety.integrity import sqlcipher_module
+        from app.safety.keys import sqlcipher_module
 
         sqlcipher_module()  # a clear message when the wheels are missing
         url = URL.create("sqlite+pysqlcipher", password=key, database=str(path))

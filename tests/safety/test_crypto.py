@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.core.errors import UserError
-from app.safety import backup, crypto
+from app.safety import backup, crypto, restore
 from app.safety.integrity import PassphraseRequiredError, WrongPassphraseError, check_store
 from app.store.store import Store
 
@@ -103,14 +103,14 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(db_path: Path, tm
     assert NAME not in saved.read_bytes()
     target = tmp_path / "elsewhere.db"
     with pytest.raises(PassphraseRequiredError):
-        backup.restore_file(target, saved, None)
-    backup.restore_file(target, saved, PASS)
+        restore.restore_file(target, saved, None)
+    restore.restore_file(target, saved, PASS)
     with Store.open(target, passphrase=PASS) as store:
         assert store.students()[0].name == NAME.decode()
 
 
 def test_backups_share_the_store_salt_so_one_key_derivation_opens_all(db_path: Path, tmp_path: Path) -> None:
-    from app.safety.integrity import file_salt
+    from app.safety.keys import file_salt
 
     with Store.open(db_path, passphrase=PASS) as store:
         store.add_student("1", "Ann", "1A")
@@ -124,13 +124,13 @@ def test_backups_share_the_store_salt_so_one_key_derivation_opens_all(db_path: P
 def test_when_the_derived_key_does_not_fit_the_passphrase_is_used(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.safety import integrity
+    from app.safety import keys
 
     with Store.open(db_path, passphrase=PASS) as store:
         store.add_student("1", "Ann", "1A")
         store.auto_backup = False
     # as if SQLCipher's defaults changed: the key derived here no longer matches the file
-    monkeypatch.setattr(integrity, "_derive", lambda passphrase, salt: b"\x01" * 32)
+    monkeypatch.setattr(keys, "_derive", lambda passphrase, salt: b"\x01" * 32)
     check = check_store(db_path, PASS)
     assert check.key == PASS
     with Store.open(db_path, passphrase=PASS) as store:
