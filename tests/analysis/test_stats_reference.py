@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.analysis import stats
+from app.analysis import stats, stratified
 
 REL = 1e-4
 PENICILLIN = [[[0, 6], [0, 5]], [[3, 3], [0, 6]], [[6, 0], [2, 4]], [[5, 1], [6, 0]], [[2, 0], [5, 0]]]
@@ -41,8 +41,8 @@ def approx(value: float, rel: float = REL, *, sig: int | None = None) -> object:
 
 
 def test_cmh_with_and_without_continuity_correction() -> None:
-    corrected = stats.cmh_test(PENICILLIN, correction=True)
-    plain = stats.cmh_test(PENICILLIN, correction=False)
+    corrected = stratified.cmh_test(PENICILLIN, correction=True)
+    plain = stratified.cmh_test(PENICILLIN, correction=False)
     assert corrected is not None and plain is not None
     assert corrected.statistic == approx(3.9286, sig=5) and corrected.df == 1
     assert corrected.p == approx(0.04747, sig=4)
@@ -50,20 +50,20 @@ def test_cmh_with_and_without_continuity_correction() -> None:
 
 
 def test_mantel_haenszel_common_odds_ratio() -> None:
-    res = stats.mantel_haenszel_or(PENICILLIN)
+    res = stratified.mantel_haenszel_or(PENICILLIN)
     assert res is not None
     assert res.estimate == approx(7.0)
     assert (res.low, res.high) == (approx(1.026713), approx(47.725133))
 
 
 def test_exact_conditional_stratified_test() -> None:
-    res = stats.exact_stratified(PENICILLIN)
+    res = stratified.exact_stratified(PENICILLIN)
     assert res is not None
     assert res.statistic == 16
     assert res.p == approx(0.03994, sig=4)
     assert res.p_greater == approx(0.01997, sig=4)
     assert res.low < res.odds_ratio < res.high
-    quick = stats.exact_stratified(PENICILLIN, estimate=False)
+    quick = stratified.exact_stratified(PENICILLIN, estimate=False)
     assert quick is not None
     assert (quick.statistic, quick.p, quick.p_greater) == (16, res.p, res.p_greater)
     assert math.isnan(quick.odds_ratio)
@@ -71,7 +71,7 @@ def test_exact_conditional_stratified_test() -> None:
 
 def test_exact_stratified_with_one_stratum_is_fisher() -> None:
     for table in (TEA, TWINS):
-        one = stats.exact_stratified([table])
+        one = stratified.exact_stratified([table])
         fisher = stats.fisher_2x2(table)
         assert one is not None
         assert one.p == approx(fisher.p, 1e-9)
@@ -80,21 +80,21 @@ def test_exact_stratified_with_one_stratum_is_fisher() -> None:
 
 
 def test_exact_stratified_edges() -> None:
-    assert stats.exact_stratified([[[0, 3], [0, 2]]]) is None  # no informative stratum
-    top = stats.exact_stratified([[[3, 0], [0, 3]], [[2, 0], [0, 2]]])
+    assert stratified.exact_stratified([[[0, 3], [0, 2]]]) is None  # no informative stratum
+    top = stratified.exact_stratified([[[3, 0], [0, 3]], [[2, 0], [0, 2]]])
     assert top is not None
     assert top.odds_ratio == math.inf and top.high == math.inf and top.low > 1
     assert top.p_greater == approx(1 / 20 * 1 / 6)
 
 
 def test_breslow_day_undefined_is_none_not_nan() -> None:
-    assert stats.breslow_day(PENICILLIN) is None
-    assert stats.breslow_day([[[3, 3], [1, 6]]]) is None  # one stratum: nothing to compare
-    same = stats.breslow_day([[[10, 10], [5, 20]], [[20, 20], [10, 40]], [[6, 6], [3, 12]]])
+    assert stratified.breslow_day(PENICILLIN) is None
+    assert stratified.breslow_day([[[3, 3], [1, 6]]]) is None  # one stratum: nothing to compare
+    same = stratified.breslow_day([[[10, 10], [5, 20]], [[20, 20], [10, 40]], [[6, 6], [3, 12]]])
     assert same is not None
     assert same.statistic == approx(0.0, 1e-6) or same.statistic < 1e-8
     assert same.p == approx(1.0, 1e-6) and same.df == 2
-    differ = stats.breslow_day([[[20, 5], [5, 20]], [[5, 20], [20, 5]]])
+    differ = stratified.breslow_day([[[20, 5], [5, 20]], [[5, 20], [20, 5]]])
     assert differ is not None
     assert differ.statistic == approx(36.0, 1e-9)  # fitted 12.5 per stratum, variance 3.125
 
@@ -103,7 +103,7 @@ def test_breslow_day_agrees_with_statsmodels_where_both_are_defined() -> None:
     from statsmodels.stats.contingency_tables import StratifiedTable
 
     tables = [[[12, 5], [3, 20]], [[5, 9], [4, 5]], [[7, 2], [3, 9]]]
-    ours = stats.breslow_day(tables)
+    ours = stratified.breslow_day(tables)
     theirs = StratifiedTable(np.stack([np.array(t, dtype=float) for t in tables], axis=2)).test_equal_odds()
     assert ours is not None
     assert ours.statistic == approx(float(theirs.statistic), 1e-9)
@@ -314,7 +314,7 @@ def test_pitfall_breslow_day_nan_in_statsmodels() -> None:
     with np.errstate(divide="ignore", invalid="ignore"):
         res = StratifiedTable(arr).test_equal_odds()
     assert math.isnan(res.pvalue)
-    assert stats.breslow_day(PENICILLIN) is None
+    assert stratified.breslow_day(PENICILLIN) is None
     pooled_one = np.stack(
         [np.array(t, dtype=float) for t in ([[20, 5], [5, 20]], [[5, 20], [20, 5]])], axis=2
     )
@@ -364,8 +364,8 @@ def test_exact_stratified_against_brute_force_enumeration() -> None:
     rng = np.random.default_rng(7)
     for _ in range(20):
         tables = [rng.integers(0, 6, size=(2, 2)).tolist() for _ in range(3)]
-        strata = stats.informative_strata(tables)
-        res = stats.exact_stratified(tables)
+        strata = stratified.informative_strata(tables)
+        res = stratified.exact_stratified(tables)
         if not strata:
             assert res is None
             continue

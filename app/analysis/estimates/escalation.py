@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from app.analysis.results import EscalationPoint
-from app.analysis.stats import exact_stratified, wilson
+from app.analysis.stats import wilson
+from app.analysis.stratified import exact_stratified
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from app.analysis.audit.exact import exact_deviation_test, stratum_distribution
-from app.analysis.stats import exact_stratified
+from app.analysis.stratified import exact_stratified
 
 #: Penicillin and rabbits (Agresti 1990; R ?mantelhaen.test): rows delay none / 1.5 h, cured / died
 PENICILLIN = [[[0, 6], [0, 5]], [[3, 3], [0, 6]], [[6, 0], [2, 4]], [[5, 1], [6, 0]], [[2, 0], [5, 0]]]

@@ -6,7 +6,8 @@ import pytest
 
 from app.analysis.estimates.escalation import escalation, escalation_tests
 from app.analysis.frame import AuditFrame
-from app.analysis.stats import exact_stratified, fisher_2x2, wilson
+from app.analysis.stats import fisher_2x2, wilson
+from app.analysis.stratified import exact_stratified
 from tests.analysis.estimates.estimates_frames import incident, make_frame
 
 PHONE, SAFETY = "Telefoon weg", "Niemand in gevaar brengen"
