@@ -94,7 +94,7 @@ def run_import(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
     with open_store() as store:
         preview = preview_fn(store, args.file, **options)
         if preview.problems:
-            from app.importers.common import problem_exit
+            from app.importers.problems import problem_exit
 
             raise problem_exit(args.file, preview.problems)
         if args.dry_run:

@@ -7,7 +7,6 @@ otherwise writes everything in one transaction; ``import_*`` does both.
 
 from __future__ import annotations
 
-from app.importers.common import ImportSummary, RowProblem
 from app.importers.incidents import (
     IncidentRow,
     IncidentsPreview,
@@ -15,6 +14,7 @@ from app.importers.incidents import (
     import_incidents,
     preview_incidents,
 )
+from app.importers.problems import ImportSummary, RowProblem
 from app.importers.roster import (
     FieldChange,
     RosterPreview,

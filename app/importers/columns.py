@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from app.core.i18n import t
-from app.importers.common import RowProblem, Table, normalise
+from app.importers.common import Table, normalise
+from app.importers.problems import RowProblem
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core.i18n import t
 from app.importers.columns import Columns, map_columns, too_long
-from app.importers.common import (
-    ImportSummary,
-    RowProblem,
-    normalise,
-    problem_exit,
-    read_table,
-)
+from app.importers.common import normalise, read_table
+from app.importers.problems import ImportSummary, RowProblem, problem_exit
 from app.schema.entities import AttributeDefinition, ClassGroup, Student, StudentAttribute
 from app.store.roster import class_by_name, set_student_attributes
 

@@ -10,12 +10,8 @@ from sqlalchemy import func, select
 
 from app.core.i18n import t
 from app.importers.columns import map_columns, too_long
-from app.importers.common import (
-    ImportSummary,
-    RowProblem,
-    problem_exit,
-    read_table,
-)
+from app.importers.common import read_table
+from app.importers.problems import ImportSummary, RowProblem, problem_exit
 from app.schema.entities import Rule
 from app.store.rulebook import find_rule_id, rule_key, top_level
 

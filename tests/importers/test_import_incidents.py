@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from app.core.errors import ImportProblem
 from app.importers import apply_incidents, import_incidents, preview_incidents
-from app.importers.incidents import parse_timestamp
+from app.importers.timestamps import parse_timestamp
 from app.store.store import Store
 from tests.importers.test_import_common import snapshot, write
 
