@@ -120,7 +120,8 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
 def run_compare(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Compare the exchange files and write the team comparison (PDF and CSVs)."""
-    from app.team.compare import VERDICT_NL, compare, comparison_tables
+    from app.team.compare import compare
+    from app.team.compare_tables import VERDICT_NL, comparison_tables
     from app.team.exchange import read_exchange
     from app.team.files import comparison_files, write_files
     from app.team.handout_pdf import comparison_pdf

@@ -9,7 +9,8 @@ import pytest
 from scipy import stats as sps
 
 from app.core.errors import UserError
-from app.team.compare import common_strata, compare, comparison_tables, permutation_p
+from app.team.compare import common_strata, compare, permutation_p
+from app.team.compare_tables import comparison_tables
 from app.team.exchange import SCHEMA, ExchangeFile, parse_exchange
 
 

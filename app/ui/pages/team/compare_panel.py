@@ -147,7 +147,8 @@ class ComparePanel(QWidget):
 
     def _done(self, result: ComparisonResult | None, error: BaseException | None) -> None:
         from app.core.errors import UserError
-        from app.team.compare import VERDICT_NL, p_text
+        from app.team.compare import p_text
+        from app.team.compare_tables import VERDICT_NL
         from app.team.handout_figures import compare_chart
 
         self.busy = False

@@ -79,7 +79,8 @@ def load_candidates(store: Store, date_from: date | None, date_to: date | None) 
 
 def make_comparison(paths: Sequence[Path], fdr: float) -> ComparisonResult:
     """Read the exchange files strictly, compare them and render the PDF and CSVs."""
-    from app.team.compare import compare, comparison_tables
+    from app.team.compare import compare
+    from app.team.compare_tables import comparison_tables
     from app.team.exchange import read_exchange
     from app.team.files import comparison_files
     from app.team.handout_pdf import comparison_pdf
