@@ -15,7 +15,7 @@ VERDICT_NL = {
 
 def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
     """The comparison as shared tables: teachers, rules (the tests), shares with intervals, cells (counts)."""
-    from app.team.anonymise import share
+    from app.team.suppression import share
 
     teachers = share(
         "teachers",

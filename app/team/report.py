@@ -18,6 +18,7 @@ from app.core.errors import UserError
 from app.core.i18n import t
 from app.core.vocabulary import ENERGY_NL
 from app.team import anonymise as anon
+from app.team import suppression as supp
 from app.team import tables as tt
 from app.team.anonymise import CaseCard, ExportOptions, SharedTable, TeamSummary
 from app.team.words import word
@@ -90,7 +91,7 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
     ]
     title = t("Patronen uit de audit (groepen, momenten, afspraken)", "Patterns from the audit")
     if report is None:
-        return anon.share(
+        return supp.share(
             "patterns", title, cols, [], [t("De audit is niet uitgevoerd.", "No audit was run.")]
         )
     sizes = groups.sizes
@@ -144,7 +145,7 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
                 k=left_out,
             )
         )
-    return anon.share("patterns", title, cols, rows, notes)
+    return supp.share("patterns", title, cols, rows, notes)
 
 
 def _students(inc: pd.DataFrame, frame: AuditFrame, rng: random.Random | None) -> SharedTable:
@@ -159,7 +160,7 @@ def _students(inc: pd.DataFrame, frame: AuditFrame, rng: random.Random | None) -
     for r in big:
         r["student"] = names[r.pop("student_id")]
     small = [{k: v for k, v in r.items() if k != "student_id"} for r in rows if r["n"] < anon.MIN_INCIDENTS]
-    merged, notes = anon.merge_small_groups(
+    merged, notes = supp.merge_small_groups(
         [dict(r, students=anon.MIN_STUDENTS) for r in big] + small,
         label="student",
         sums=(*tt.COUNTS, "exp_stricter", "exp_milder", "praise"),
@@ -182,7 +183,7 @@ def _students(inc: pd.DataFrame, frame: AuditFrame, rng: random.Random | None) -
         ("exp_milder", "Verwacht milder"),
         ("praise", "Complimenten"),
     ]
-    return anon.share("students", t("Leerlingen (schuilnamen)", "Students (pseudonyms)"), cols, merged, notes)
+    return supp.share("students", t("Leerlingen (schuilnamen)", "Students (pseudonyms)"), cols, merged, notes)
 
 
 def _cases(frame: AuditFrame, options: ExportOptions, ids: anon.Identifiers) -> list[CaseCard]:

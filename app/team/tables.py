@@ -15,6 +15,7 @@ from app.core.i18n import t
 from app.core.vocabulary import CATEGORY_NL, MOOD_NL
 from app.core.vocabulary import WEEKDAY_NL as WEEKDAYS_NL
 from app.team import anonymise as anon
+from app.team import suppression as supp
 from app.team.anonymise import SharedTable
 from app.team.words import word
 
@@ -77,7 +78,7 @@ def rules_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
     """How often each rule came up; rare rules merged into 'overig'."""
     rows = count_rows(inc, ["rule", "category"])
     total = sum(r["n"] for r in rows)
-    rows, notes = anon.merge_small_groups(
+    rows, notes = supp.merge_small_groups(
         rows, label="rule", sums=COUNTS, students=None, what=t("afspraken", "rules")
     )
     for r in rows:
@@ -85,7 +86,7 @@ def rules_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
         r["share"] = _pct(r["n"], total)
     rows.sort(key=lambda r: (r["rule"] == anon.OTHER, -r["n"]))
     cols = [("rule", "Afspraak"), ("category", "Soort"), ("n", "Incidenten"), ("share", "% van alle")]
-    return anon.share(
+    return supp.share(
         "rules", t("Hoe vaak elke afspraak aan de orde was", "How often each rule came up"), cols, rows, notes
     )
 
@@ -98,7 +99,7 @@ def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
     rows: list[dict[str, Any]] = []
     small: list[dict[str, Any]] = []
     for rule, strikes in per_rule.items():
-        merged = anon.merge_strike_tail(strikes, sums=(*COUNTS, "consequence"))
+        merged = supp.merge_strike_tail(strikes, sums=(*COUNTS, "consequence"))
         if len(merged) == 1 and merged[0]["n"] < anon.MIN_INCIDENTS:
             small.append({**merged[0], "rule": rule})
             continue
@@ -153,7 +154,7 @@ def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
         ("pct_milder", "% milder"),
         ("consequence", "Consequentie"),
     ]
-    return anon.share(
+    return supp.share(
         "adherence",
         t(
             "Hoe de ladder gevolgd werd, per afspraak en keer",
@@ -171,7 +172,7 @@ def escalation_table(inc: pd.DataFrame, groups: GroupLabels) -> SharedTable:
     rows: list[dict[str, Any]] = []
     notes: list[str] = []
     overall = data.groupby("strike").agg(n=("incident_id", "size"), cons=("cons", "sum")).reset_index()
-    for r in anon.merge_strike_tail(overall.to_dict("records"), sums=("cons",)):
+    for r in supp.merge_strike_tail(overall.to_dict("records"), sums=("cons",)):
         if r["n"] >= anon.MIN_INCIDENTS:
             rows.append({**r, "group": t("iedereen", "everyone")})
     if "group" in groups.labels:
@@ -179,7 +180,7 @@ def escalation_table(inc: pd.DataFrame, groups: GroupLabels) -> SharedTable:
         per = data.groupby(["shown", "strike"]).agg(n=("incident_id", "size"), cons=("cons", "sum"))
         dropped = 0
         for group, part in per.reset_index().groupby("shown"):
-            merged = anon.merge_strike_tail(part.to_dict("records"), sums=("cons",))
+            merged = supp.merge_strike_tail(part.to_dict("records"), sums=("cons",))
             if len(merged) == 1 and merged[0]["n"] < anon.MIN_INCIDENTS:
                 dropped += 1
                 continue
@@ -206,7 +207,7 @@ def escalation_table(inc: pd.DataFrame, groups: GroupLabels) -> SharedTable:
     title = t(
         "Escalatie: kans op een consequentie per keer", "Escalation: chance of a consequence per strike"
     )
-    return anon.share("escalation", title, cols, rows, notes)
+    return supp.share("escalation", title, cols, rows, notes)
 
 
 def groups_table(inc: pd.DataFrame, frame: AuditFrame, groups: GroupLabels) -> SharedTable:
@@ -222,7 +223,7 @@ def groups_table(inc: pd.DataFrame, frame: AuditFrame, groups: GroupLabels) -> S
         part = count_rows(inc.assign(value=inc[col].astype(str).map(groups.labels[dim])), ["value"])
         if len(part) < 2:  # one value (e.g. every student 'NL'): that group is everyone, nothing to compare
             continue
-        kept, more = anon.merge_small_groups(
+        kept, more = supp.merge_small_groups(
             part,
             label="value",
             sums=(*COUNTS, "exp_stricter", "exp_milder"),
@@ -246,7 +247,7 @@ def groups_table(inc: pd.DataFrame, frame: AuditFrame, groups: GroupLabels) -> S
         "Groepen: strenger en milder dan verwacht bij dezelfde afspraak en keer",
         "Groups: stricter and milder than expected at the same rule and strike",
     )
-    return anon.share("groups", title, cols, rows, notes)
+    return supp.share("groups", title, cols, rows, notes)
 
 
 def _numbers_first(raw: str) -> str:
@@ -275,7 +276,7 @@ def moments_table(inc: pd.DataFrame) -> SharedTable:
             else:
                 r["value"] = word(names.get(raw, raw))
             r["sort"] = f"{list(names).index(raw):03d}" if names and raw in names else _numbers_first(raw)
-        kept, n = anon.merge_small_groups(
+        kept, n = supp.merge_small_groups(
             part,
             label="value",
             sums=(*COUNTS, "exp_stricter", "exp_milder"),
@@ -295,7 +296,7 @@ def moments_table(inc: pd.DataFrame) -> SharedTable:
         ("milder", "Milder"),
         ("exp_milder", "Verwacht milder"),
     ]
-    return anon.share(
+    return supp.share(
         "moments", t("Momenten: dag, lesuur en sfeer", "Moments: day, period and mood"), cols, rows, notes
     )
 
@@ -316,7 +317,7 @@ def praise_table(frame: AuditFrame, inc: pd.DataFrame, groups: GroupLabels) -> S
         ]
         for r in per:
             r["n"] = r["praise"] + r["corrections"]
-        kept, more = anon.merge_small_groups(
+        kept, more = supp.merge_small_groups(
             per, label="group", sums=("praise", "corrections"), students=None, what=t("klassen", "classes")
         )
         rows += sorted(kept, key=lambda r: (r["group"] == anon.OTHER, r["group"]))
@@ -331,7 +332,7 @@ def praise_table(frame: AuditFrame, inc: pd.DataFrame, groups: GroupLabels) -> S
         ("pct_praise", "% compliment"),
         ("ratio", "Complimenten per correctie"),
     ]
-    return anon.share(
+    return supp.share(
         "praise", t("Complimenten tegenover correcties", "Praise against correction"), cols, rows, notes
     )
 
@@ -353,7 +354,7 @@ def weekly_table(inc: pd.DataFrame) -> SharedTable:
         )
     kept.sort(key=lambda r: r["week"])
     cols = [("week", "Week"), ("n", "Incidenten"), ("pct_stricter", "% strenger"), ("pct_milder", "% milder")]
-    return anon.share("weekly", t("Per week", "Per week"), cols, kept, notes)
+    return supp.share("weekly", t("Per week", "Per week"), cols, kept, notes)
 
 
 @dataclass(frozen=True)
@@ -380,7 +381,7 @@ def group_labels(frame: AuditFrame) -> GroupLabels:
         counts = st[col].astype(str).value_counts()
         rows = [{"value": str(v), "students": int(k)} for v, k in counts.items()]
         sizes.update({(dim, r["value"]): r["students"] for r in rows})
-        kept, notes[dim] = anon.merge_small_groups(rows, label="value", sums=(), n="students", what=what)
+        kept, notes[dim] = supp.merge_small_groups(rows, label="value", sums=(), n="students", what=what)
         if kept:
             shown = {r["value"] for r in kept}
             labels[dim] = {r["value"]: (r["value"] if r["value"] in shown else anon.OTHER) for r in rows}

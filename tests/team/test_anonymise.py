@@ -9,6 +9,7 @@ import pytest
 
 from app.core.errors import UserError
 from app.team import anonymise as anon
+from app.team import suppression as supp
 
 
 def test_weeks_not_dates() -> None:
@@ -29,7 +30,7 @@ def test_small_groups_merge_into_other_and_say_so() -> None:
         {"value": "3C", "n": 6, "students": 3, "k": 1},
         {"value": "4D", "n": 4, "students": 9, "k": 2},
     ]
-    kept, notes = anon.merge_small_groups(rows, label="value", sums=("k",), what="klassen")
+    kept, notes = supp.merge_small_groups(rows, label="value", sums=("k",), what="klassen")
     values = {r["value"]: r for r in kept}
     assert set(values) == {"2A", "2B", anon.OTHER}
     assert (
@@ -47,7 +48,7 @@ def test_other_too_small_takes_the_smallest_group_along() -> None:
         {"value": "2B", "n": 30, "students": 18},
         {"value": "3C", "n": 6, "students": 3},
     ]
-    kept, notes = anon.merge_small_groups(rows, label="value", sums=(), what="klassen")
+    kept, notes = supp.merge_small_groups(rows, label="value", sums=(), what="klassen")
     assert {r["value"] for r in kept} == {"2A", anon.OTHER}
     other = next(r for r in kept if r["value"] == anon.OTHER)
     assert other["n"] == 36 and other["students"] == 21
@@ -56,14 +57,14 @@ def test_other_too_small_takes_the_smallest_group_along() -> None:
 
 def test_breakdown_dropped_when_nothing_but_other_would_remain() -> None:
     rows = [{"value": "ja", "n": 8, "students": 3}, {"value": "nee", "n": 90, "students": 40}]
-    kept, notes = anon.merge_small_groups(rows, label="value", sums=(), what="groepen")
+    kept, notes = supp.merge_small_groups(rows, label="value", sums=(), what="groepen")
     assert kept == []
     assert notes and notes[0].startswith("Niet uitgesplitst")
 
 
 def test_incident_cells_only_when_no_student_column() -> None:
     rows = [{"rule": "a", "n": 50}, {"rule": "b", "n": 3}, {"rule": "c", "n": 2}, {"rule": "d", "n": 7}]
-    kept, notes = anon.merge_small_groups(rows, label="rule", sums=(), students=None, what="afspraken")
+    kept, notes = supp.merge_small_groups(rows, label="rule", sums=(), students=None, what="afspraken")
     assert sorted((r["rule"], r["n"]) for r in kept) == [("a", 50), ("d", 7), (anon.OTHER, 5)]
     assert "minder dan 5 incidenten" in notes[0]
 
@@ -80,18 +81,18 @@ def test_incident_cells_only_when_no_student_column() -> None:
 )
 def test_strike_tail(counts: dict[int, int], expected: list[tuple[str, int]]) -> None:
     rows = [{"strike": k, "n": n, "x": n} for k, n in counts.items()]
-    out = anon.merge_strike_tail(rows, sums=("x",))
+    out = supp.merge_strike_tail(rows, sums=("x",))
     assert [(r["strike_label"], r["n"]) for r in out] == expected
     assert all(r["x"] == r["n"] for r in out)
 
 
 def test_share_refuses_small_cells_and_dates() -> None:
     cols = [("g", "G"), ("n", "N")]
-    assert anon.share("k", "K", cols, [{"g": "a", "n": 5}]).rows == (("a", 5),)
+    assert supp.share("k", "K", cols, [{"g": "a", "n": 5}]).rows == (("a", 5),)
     with pytest.raises(ValueError, match="threshold"):
-        anon.share("k", "K", cols, [{"g": "a", "n": 4}])
+        supp.share("k", "K", cols, [{"g": "a", "n": 4}])
     with pytest.raises(ValueError, match="dates"):
-        anon.share("k", "K", cols, [{"g": date(2025, 9, 1), "n": 9}])
+        supp.share("k", "K", cols, [{"g": date(2025, 9, 1), "n": 9}])
 
 
 def test_pseudonyms_are_random_unique_and_new_every_time() -> None:
@@ -128,12 +129,12 @@ def test_free_text_naming_a_student_is_refused() -> None:
 def test_one_suppressed_group_is_named_in_the_singular() -> None:
     """'1 klassen met minder dan ...' read badly; one is 'klas', more stay plural."""
     one = [{"group": "1A", "n": 40, "students": 20}, {"group": "1B", "n": 3, "students": 2}]
-    _kept, notes = anon.merge_small_groups(one, label="group", sums=(), what="klassen")
+    _kept, notes = supp.merge_small_groups(one, label="group", sums=(), what="klassen")
     assert notes[0].startswith("Niet uitgesplitst: 1 klas met minder dan 5 leerlingen")
     two = [*one, {"group": "1C", "n": 2, "students": 1}]
-    _kept, notes = anon.merge_small_groups(two, label="group", sums=(), what="klassen")
+    _kept, notes = supp.merge_small_groups(two, label="group", sums=(), what="klassen")
     assert "2 klassen met" in notes[0]
-    assert anon.singular("momenten (dag)") == "moment (dag)"
+    assert supp.singular("momenten (dag)") == "moment (dag)"
 
 
 @pytest.mark.parametrize(
