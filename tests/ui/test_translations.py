@@ -40,7 +40,7 @@ EN_TS = config.RESOURCES / "i18n" / "fair_strictness_en.ts"
 EN_QM = config.RESOURCES / "i18n" / "fair_strictness_en.qm"
 NL_QM = config.RESOURCES / "i18n" / "fair_strictness_nl.qm"
 #: modules whose owners have finished them: every string there must be in the .ts, none may bypass tr()
-FINISHED = ("app/ui/main_window.py", "app/ui/pages/log/page.py", "app/ui/log")
+FINISHED = ("app/ui/main_window.py", "app/ui/pages/log/")
 
 
 def _ts_entries(path: Path) -> dict[tuple[str, str], ET.Element]:
