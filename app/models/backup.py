@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Any
 from app import config
 from app.errors import StoreError, UserError
 from app.i18n import t
+from app.models.file_access import ensure_not_in_use, ensure_writable
 from app.models.integrity import (
     StoreCheck,
     check_store,
     connect_read_only,
-    ensure_not_in_use,
-    ensure_writable,
     file_kind,
     file_salt,
     quote_literal,

@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING, Any
 from app.errors import UserError
 from app.i18n import t
 from app.models.backup import fsync_dir, list_backups, remove_side_files
+from app.models.file_access import ensure_not_in_use
 from app.models.integrity import (
     StoreError,
     WrongPassphraseError,
     check_store,
     cipher_connect,
-    ensure_not_in_use,
     file_salt,
     quote_literal,
     raw_key,

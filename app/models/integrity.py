@@ -8,10 +8,8 @@ by SQLite only.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sqlite3
-import stat
 from contextlib import closing, suppress
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,8 +27,6 @@ REQUIRED_TABLES = frozenset({"alembic_version", "meta", "student", "incident", "
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 #: SQLCipher 4's default key derivation: PBKDF2-HMAC-SHA512 over the 16-byte salt at the file's start
 KDF_ITERATIONS = 256_000
-#: schema objects a fair-strictness store never has: SQL in a file from elsewhere would run on our writes
-FOREIGN_OBJECTS = "('trigger', 'view')"
 _RAW_KEY = re.compile(r"^x'([0-9a-fA-F]{64}|[0-9a-fA-F]{96})'$")
 
 
@@ -207,12 +203,12 @@ def _damaged(path: Path) -> DamagedStoreError:
 def _hostile(path: Path) -> DamagedStoreError:
     return DamagedStoreError(
         t(
-            "{path} is geen gewoon fair-strictness-bestand: het bevat triggers of views, die het programma "
-            "zelf nooit maakt en die bij elke wijziging zouden worden uitgevoerd. Om veiligheidsredenen "
-            "is het niet geopend; het bestand is niet gewijzigd.",
-            "{path} is not an ordinary fair-strictness file: it holds triggers or views, which the program "
-            "never makes and which would run on every change. For safety it was not opened; the file was "
-            "not changed.",
+            "{path} is geen gewoon fair-strictness-bestand: het bevat onderdelen die het programma zelf "
+            "nooit maakt (triggers of views, die bij elke wijziging zouden worden uitgevoerd, of andere "
+            "tabellen). Om veiligheidsredenen is het niet geopend; het bestand is niet gewijzigd.",
+            "{path} is not an ordinary fair-strictness file: it holds objects the program never makes "
+            "(triggers or views, which would run on every change, or other tables). For safety it was "
+            "not opened; the file was not changed.",
             path=path,
         )
     )
@@ -236,7 +232,12 @@ def needs_quick_check(path: Path) -> bool:
 
 def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
     """Health and schema of an open read-only connection."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    from app.models.schema_check import missing_objects, schema_objects, tables_of, unexpected_objects
+
+    objects = schema_objects(conn)  # kinds and names parsed from the SQL SQLite builds them from
+    if objects is None or any(k not in ("table", "index", "autoindex") for k, _ in objects):
+        raise _hostile(path)
+    tables = tables_of(objects)
     if needs_quick_check(path):
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if result != ["ok"]:
@@ -245,13 +246,15 @@ def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
         return StoreCheck(path, "new" if kind == "plain" else kind, None)
     if not tables >= REQUIRED_TABLES:
         raise _damaged(path)
-    if conn.execute(f"SELECT 1 FROM sqlite_master WHERE type IN {FOREIGN_OBJECTS} LIMIT 1").fetchone():
+    if unexpected_objects(objects):  # a side table or index the migrations never make
         raise _hostile(path)
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     revision = str(row[0]) if row else None
     from app.models.migrate import known_revisions
 
     known, head = known_revisions()
+    if revision == head and missing_objects(objects):
+        raise _damaged(path)
     if revision not in known:
         raise NewerStoreError(
             t(
@@ -358,45 +361,6 @@ def _check_encrypted(path: Path, passphrase: str) -> StoreCheck:
     return StoreCheck(check.path, check.kind, check.revision, key)
 
 
-def _owner_writable(path: Path) -> bool:
-    """Writable by this process and not marked read-only (the owner's write bit, which root ignores)."""
-    try:
-        return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
-    except OSError:
-        return False
-
-
-def ensure_writable(path: Path) -> None:
-    """Refuse a store file or folder that is read-only, before SQLite opens it (no -wal/-shm left).
-
-    A store in WAL mode needs to write the file and to create its -wal and -shm beside it.
-    """
-    folder = path.parent
-    if path.is_dir():
-        raise StoreError(
-            t(
-                "{path} is een map, geen logboek. Kies een bestand.",
-                "{path} is a folder, not a store. Choose a file.",
-                path=path,
-            )
-        )
-    read_only_file = path.exists() and not _owner_writable(path)
-    read_only_folder = folder.is_dir() and not (_owner_writable(folder) and os.access(folder, os.X_OK))
-    if read_only_file or read_only_folder:
-        raise ReadOnlyStoreError(
-            t(
-                "{path} is alleen-lezen (het bestand of de map {folder}). fair-strictness moet in het "
-                "logboek kunnen schrijven. Het bestand is niet gewijzigd. Geef schrijfrechten, of kopieer "
-                "het naar een map waarin je mag schrijven.",
-                "{path} is read-only (the file or the folder {folder}). fair-strictness must be able to "
-                "write the store. The file was not changed. Allow writing, or copy it to a folder you "
-                "can write to.",
-                path=path,
-                folder=folder.resolve(),
-            )
-        )
-
-
 def store_is_empty(path: Path, passphrase: str | None = None) -> bool:
     """True when the file holds no students, lessons, incidents, praise or reflections (or is new)."""
     check = check_store(path, passphrase)
@@ -407,42 +371,3 @@ def store_is_empty(path: Path, passphrase: str | None = None) -> bool:
             if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():  # fixed names
                 return False
     return True
-
-
-def ensure_not_in_use(path: Path, key: str | None = None) -> None:
-    """Refuse to replace a store that another process (a window, a command) still has open.
-
-    Asks SQLite for an exclusive lock without waiting: every connection to a WAL store holds a shared
-    lock on it. A file SQLite cannot read (damaged) counts as not in use.
-    """
-    if file_kind(path) == "new":
-        return
-    salt = file_salt(path)
-    if key is not None and salt is not None:
-        key = raw_key(key, salt)  # no slow key derivation for a lock check
-    if key is None:
-        conn: Any = sqlite3.connect(str(path), timeout=0)
-        errors: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
-    else:
-        module = sqlcipher_module()
-        conn = module.connect(str(path), timeout=0)
-        errors = (module.DatabaseError,)
-    try:
-        if key is not None:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = {quote_literal(key)}")
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.rollback()
-    except errors as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            raise StoreError(
-                t(
-                    "{path} is nog geopend in een ander venster of programma. Sluit dat eerst.",
-                    "{path} is still open in another window or program. Close it first.",
-                    path=path,
-                )
-            ) from exc
-    finally:
-        conn.close()

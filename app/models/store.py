@@ -127,7 +127,8 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
 
         A new store is created encrypted when a passphrase is given (or in FAIR_STRICTNESS_PASSPHRASE).
         """
-        from app.models.integrity import check_store, ensure_writable
+        from app.models.file_access import ensure_writable
+        from app.models.integrity import check_store
 
         db_path = Path(path).expanduser() if path else config.default_db_path()
         key = resolve_passphrase(passphrase)
