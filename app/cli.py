@@ -17,7 +17,7 @@ from app.errors import UserError
 from app.i18n import set_language, t
 
 #: modules of app.commands, each registering its sub-commands
-COMMAND_MODULES: tuple[str, ...] = ("log", "data", "safety", "team", "audit")
+COMMAND_MODULES: tuple[str, ...] = ("log", "data", "safety", "erasure", "team", "audit")
 PAGES = ("log", "history", "reflection", "team", "setup")
 
 

@@ -1,4 +1,4 @@
-"""Safety of the store: backups, restore, encryption, erasure and retention on the command line.
+"""Safety of the store on the command line: backups, restore and encryption.
 
 Passphrases come from the environment (``FAIR_STRICTNESS_PASSPHRASE`` for the store,
 ``FAIR_STRICTNESS_NEW_PASSPHRASE`` for a new one) or, in a terminal, from a hidden prompt.
@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +24,7 @@ ENV_NEW_PASSPHRASE = "FAIR_STRICTNESS_NEW_PASSPHRASE"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add backup, restore, backups, verify, encrypt, change-passphrase, forget-student, archive/purge."""
+    """Add backup, restore, backups, verify, encrypt and change-passphrase."""
     p = sub.add_parser("backup", help=t("maak nu een back-up naar FILE", "make a backup to FILE now"))
     p.add_argument("file", type=Path)
     p.set_defaults(handler=run_backup)
@@ -56,58 +55,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("change-passphrase", help=t("kies een nieuw wachtwoord", "choose a new passphrase"))
     p.set_defaults(handler=run_change_passphrase)
 
-    p = sub.add_parser(
-        "forget-student", help=t("wis een leerling en al zijn gegevens", "erase a student and all their data")
-    )
-    p.add_argument("student", help=t("leerlingnummer", "student id"))
-    p.add_argument(
-        "--delete-backups",
-        action="store_true",
-        help=t(
-            "wis ook de back-ups waarin de leerling nog staat", "also delete backups that hold the student"
-        ),
-    )
-    p.set_defaults(handler=run_forget)
 
-    for name, helptext, handler in (
-        (
-            "archive-year",
-            t("archiveer een schooljaar versleuteld", "archive a school year, encrypted"),
-            run_archive,
-        ),
-        ("purge-year", t("wis een schooljaar", "purge a school year"), run_purge),
-    ):
-        p = sub.add_parser(name, help=helptext)
-        p.add_argument(
-            "--year",
-            type=int,
-            help=t(
-                "schooljaar dat in augustus van dit jaar begint",
-                "school year starting in August of this year",
-            ),
-        )
-        p.add_argument("--from", dest="start", type=date.fromisoformat, help="JJJJ-MM-DD")
-        p.add_argument("--to", dest="end", type=date.fromisoformat, help="JJJJ-MM-DD")
-        if name == "archive-year":
-            p.add_argument("--out", type=Path, required=True, help=t("archiefbestand", "archive file"))
-        else:
-            p.add_argument(
-                "--students",
-                action="store_true",
-                help=t(
-                    "wis ook leerlingen die daarna geen gegevens meer hebben",
-                    "also remove students left without records",
-                ),
-            )
-            p.add_argument("--yes", action="store_true", help=t("echt wissen", "really purge"))
-        p.set_defaults(handler=handler)
-
-
-def _db_path(args: argparse.Namespace) -> Path:
+def db_path_of(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else config.default_db_path()
 
 
-def _new_passphrase() -> str:
+def new_passphrase() -> str:
     """A new passphrase: FAIR_STRICTNESS_NEW_PASSPHRASE, or asked twice in a terminal."""
     value = os.environ.get(ENV_NEW_PASSPHRASE)
     if value:
@@ -161,21 +114,6 @@ def open_with_prompt(db_path: Path, attempts: int = 3) -> Store:
     )
 
 
-def _period(args: argparse.Namespace) -> tuple[date, date]:
-    from app.models.retention import check_period, school_year
-
-    if args.year is not None:
-        if args.start or args.end:
-            raise UserError(
-                t("Geef --year of --from/--to, niet allebei.", "Give --year or --from/--to, not both.")
-            )
-        return school_year(args.year)
-    if args.start is None or args.end is None:
-        raise UserError(t("Geef --year, of --from en --to.", "Give --year, or --from and --to."))
-    check_period(args.start, args.end)
-    return args.start, args.end
-
-
 def run_backup(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Write a backup of the store to FILE."""
     from app.models.backup import backup_store
@@ -195,16 +133,19 @@ def run_backup(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
 def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> int:
     """Validate FILE and put it in place of the store (keeping the previous one as a backup)."""
-    from app.models.backup import restore_file
+    from app.models.restore import restore_file
     from app.models.store import resolve_passphrase
 
-    db = _db_path(args)
+    db = db_path_of(args)
     passphrase = resolve_passphrase(None)
-    if passphrase is None and _asks_backup_passphrase(Path(args.file).expanduser()):
+    asked = _asked_passphrase(Path(args.file).expanduser(), db) if passphrase is None else None
+    if asked is not None:  # an encrypted backup, or a plain one over an encrypted store (stays encrypted)
         import getpass
 
         passphrase = getpass.getpass(
             t("Wachtwoord van de back-up {path}: ", "Passphrase of the backup {path}: ", path=args.file)
+            if asked == "backup"
+            else t("Wachtwoord van het logbestand {path}: ", "Passphrase of the store {path}: ", path=db)
         )
     previous = restore_file(db, args.file, passphrase or None, force=args.force)
     print(t("Teruggezet: {src} -> {db}", "Restored: {src} -> {db}", src=args.file, db=db))
@@ -223,14 +164,18 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
     return 0
 
 
-def _asks_backup_passphrase(source: Path) -> bool:
-    """True when an encrypted-looking backup is restored from a terminal: its passphrase is asked."""
+def _asked_passphrase(source: Path, db: Path) -> str | None:
+    """Which passphrase a restore from a terminal asks: 'backup', 'store' (the result stays encrypted)."""
     from app.models.integrity import file_kind
 
     try:
-        return sys.stdin.isatty() and source.is_file() and file_kind(source) == "opaque"
+        if not (sys.stdin.isatty() and source.is_file()):
+            return None
+        if file_kind(source) == "opaque":
+            return "backup"
+        return "store" if file_kind(db) == "opaque" else None
     except UserError:
-        return False
+        return None
 
 
 def run_backups(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
@@ -284,7 +229,7 @@ def run_encrypt(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
     from app.models.crypto import encrypt_store
 
     with open_store() as store:
-        result = encrypt_store(store, _new_passphrase())
+        result = encrypt_store(store, new_passphrase())
     print(t("Het logbestand is versleuteld.", "The store is encrypted."))
     _print_conversion(result)
     return 0
@@ -295,115 +240,7 @@ def run_change_passphrase(args: argparse.Namespace, open_store: Callable[[], Sto
     from app.models.crypto import change_passphrase
 
     with open_store() as store:
-        result = change_passphrase(store, store.passphrase or "", _new_passphrase())
+        result = change_passphrase(store, store.passphrase or "", new_passphrase())
     print(t("Het wachtwoord is gewijzigd.", "The passphrase was changed."))
     _print_conversion(result)
-    return 0
-
-
-def run_forget(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
-    """Erase a student; list (or delete) the backups that still hold them."""
-    from app.models.erasure import delete_backups, forget_student
-
-    with open_store() as store:
-        store.auto_backup = False  # the next backup would be the first without the student anyway
-        result = forget_student(store, args.student)
-    print(
-        t(
-            "Gewist: leerling {id} met {i} incident(en), {p} compliment(en), {a} kenmerk(en); "
-            "naam uit {x} tekst(en) verwijderd.",
-            "Erased: student {id} with {i} incident(s), {p} praise, {a} attribute(s); "
-            "name removed from {x} text(s).",
-            id=result.external_id,
-            i=result.incidents,
-            p=result.praise,
-            a=result.attributes,
-            x=result.texts_redacted,
-        )
-    )
-    if result.backups_holding:
-        if args.delete_backups:
-            for path in delete_backups(result.backups_holding):
-                print(t("Back-up gewist: {p}", "Backup deleted: {p}", p=path))
-        else:
-            print(t("Deze back-ups bevatten de leerling nog:", "These backups still hold the student:"))
-            for path in result.backups_holding:
-                print(f"  {path}")
-            print(
-                t(
-                    "Wis ze met --delete-backups of met de hand.",
-                    "Delete them with --delete-backups or by hand.",
-                )
-            )
-    return 0
-
-
-def run_archive(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
-    """Write a school year to an encrypted archive file."""
-    from app.models.retention import archive_period
-
-    start, end = _period(args)
-    passphrase = _new_passphrase()
-    with open_store() as store:
-        counts = archive_period(store, start, end, args.out, passphrase)
-    print(
-        t(
-            "Gearchiveerd ({start} tot {end}): {l} lessen, {i} incidenten, {p} complimenten -> {out}",
-            "Archived ({start} to {end}): {l} lessons, {i} incidents, {p} praise -> {out}",
-            start=start,
-            end=end,
-            l=counts.lessons,
-            i=counts.incidents,
-            p=counts.praise,
-            out=args.out,
-        )
-    )
-    return 0
-
-
-def run_purge(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
-    """Delete a school year from the store (needs --yes)."""
-    from app.models.retention import period_counts, purge_period
-
-    start, end = _period(args)
-    with open_store() as store:
-        counts = period_counts(store, start, end) if not args.yes else None
-        if counts is not None:
-            raise UserError(
-                t(
-                    "Dit wist {l} lessen, {i} incidenten en {p} complimenten ({start} tot {end}). "
-                    "Bevestig met --yes.",
-                    "This deletes {l} lessons, {i} incidents and {p} praise ({start} to {end}). "
-                    "Confirm with --yes.",
-                    l=counts.lessons,
-                    i=counts.incidents,
-                    p=counts.praise,
-                    start=start,
-                    end=end,
-                )
-            )
-        done = purge_period(store, start, end, remove_students=args.students)
-    print(
-        t(
-            "Gewist ({start} tot {end}): {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.",
-            "Purged ({start} to {end}): {l} lessons, {i} incidents, {p} praise, {r} reflections.",
-            start=start,
-            end=end,
-            l=done.lessons,
-            i=done.incidents,
-            p=done.praise,
-            r=done.reflections,
-        )
-    )
-    from app.models.backup import list_backups
-
-    older = list_backups(_db_path(args))
-    if older:
-        print(
-            t(
-                "Let op: {n} back-up(s) van voor het wissen bevatten deze periode nog (zie 'backups').",
-                "Note: {n} backup(s) from before the purge still hold this period (see 'backups').",
-                n=len(older),
-            )
-        )
     return 0

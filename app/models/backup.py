@@ -21,17 +21,13 @@ from typing import TYPE_CHECKING, Any
 from app import config
 from app.errors import StoreError, UserError
 from app.i18n import t
-from app.models.file_access import ensure_not_in_use, ensure_writable
 from app.models.integrity import (
-    StoreCheck,
-    check_store,
     connect_read_only,
     file_kind,
     file_salt,
     quote_literal,
     raw_key,
     sqlcipher_module,
-    store_is_empty,
 )
 
 if TYPE_CHECKING:
@@ -106,7 +102,7 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | None = None) -> Path:
+def copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | None = None) -> Path:
     """Copy an open connection's database into ``dest`` atomically (temp file, fsync, rename), 0600."""
     tmp = dest.with_name(f".{dest.name}.tmp")
     try:
@@ -150,7 +146,7 @@ def backup_store(store: Store, dest: Path) -> Path:
     raw = store.engine.raw_connection()
     try:
         salt = file_salt(store.path) if store.passphrase else None
-        return _copy_pages(raw.driver_connection, dest, store.passphrase, salt)
+        return copy_pages(raw.driver_connection, dest, store.passphrase, salt)
     except sqlite3.Error as exc:
         raise StoreError(t("De back-up is mislukt: {err}", "The backup failed: {err}", err=exc)) from exc
     finally:
@@ -160,7 +156,7 @@ def backup_store(store: Store, dest: Path) -> Path:
 def backup_file(path: Path, dest: Path, passphrase: str | None) -> Path:
     """Copy a store file (not open in this process) into ``dest`` with the online backup API."""
     with closing(connect_read_only(path, passphrase)) as source:
-        return _copy_pages(source, dest, passphrase, file_salt(path) if passphrase else None)
+        return copy_pages(source, dest, passphrase, file_salt(path) if passphrase else None)
 
 
 def _stamp(now: datetime) -> str:
@@ -277,129 +273,11 @@ def auto_backup(store: Store, now: datetime | None = None) -> Path | None:
     return dest
 
 
-def validate_backup(path: Path, passphrase: str | None) -> StoreCheck:
-    """Check a backup before it is restored: a healthy fair-strictness store of a known revision."""
-    path = Path(path).expanduser()
-    if path.is_dir():
-        raise UserError(t("{path} is een map, geen back-up.", "{path} is a folder, not a backup.", path=path))
-    if not path.is_file():
-        raise UserError(t("Back-up {path} bestaat niet.", "Backup {path} does not exist.", path=path))
-    check = check_store(path, passphrase)
-    if check.revision is None:
-        raise UserError(
-            t(
-                "{path} is een lege winkel, geen back-up.",
-                "{path} is an empty store, not a backup.",
-                path=path,
-            )
-        )
-    return check
-
-
 def remove_side_files(db_path: Path) -> None:
     """Delete the store's -wal and -shm files (only when no connection is open)."""
     for suffix in ("-wal", "-shm"):
         with suppress(FileNotFoundError):
             db_path.with_name(db_path.name + suffix).unlink()
-
-
-def restore_file(
-    db_path: Path,
-    source: Path,
-    passphrase: str | None,
-    *,
-    force: bool = False,
-    current_passphrase: str | None = None,
-) -> Path | None:
-    """Put a validated backup in place of the store at ``db_path`` (not open in this process).
-
-    Refuses to overwrite a store with data unless ``force``; the previous store is kept as a backup
-    first (its path is returned). The new file is written beside the store and renamed into place.
-    ``passphrase`` opens the backup, ``current_passphrase`` (default: the same) the current store. A
-    plain backup restored over an encrypted store is encrypted with the current passphrase: restoring
-    never leaves a readable store where a protected one was.
-    """
-    current = current_passphrase if current_passphrase is not None else passphrase
-    db_path = Path(db_path).expanduser()
-    ensure_writable(db_path)  # not a folder, not read-only: refused before anything is copied
-    check = validate_backup(source, passphrase)
-    key = passphrase if check.encrypted else None
-    previous: Path | None = None
-    if file_kind(db_path) != "new":
-        try:
-            empty = store_is_empty(db_path, current)
-        except StoreError:
-            empty = False  # damaged or locked: it counts as holding data
-        if not empty and not force:
-            raise UserError(
-                t(
-                    "{path} bevat al gegevens. Gebruik --force om het te vervangen "
-                    "(het huidige bestand wordt eerst als back-up bewaard).",
-                    "{path} already holds data. Use --force to replace it "
-                    "(the current file is kept as a backup first).",
-                    path=db_path,
-                )
-            )
-        previous = _keep_previous(db_path, current)
-    tmp = db_path.with_name(f".{db_path.name}.restore")
-    source = Path(source).expanduser()
-    if key is None and current is not None and file_kind(db_path) == "opaque":
-        # a plain backup over an encrypted store: the restored store stays encrypted (current key)
-        from app.models.crypto import export_file
-
-        salt = file_salt(db_path) or os.urandom(16)
-        export_file(source, None, tmp, raw_key(current, salt, with_salt=True))
-    else:
-        with closing(connect_read_only(source, check.key if check.encrypted else None)) as src:
-            _copy_pages(src, tmp, key, file_salt(source) if key else None)
-    try:
-        ensure_not_in_use(db_path, current if file_kind(db_path) == "opaque" else None)
-    except StoreError:
-        tmp.unlink()
-        raise
-    remove_side_files(db_path)
-    os.replace(tmp, db_path)
-    fsync_dir(db_path.parent)
-    return previous
-
-
-def _keep_previous(db_path: Path, passphrase: str | None) -> Path:
-    """Keep the current store file as a 'voor-herstel' backup: a clean copy, or raw bytes if damaged."""
-    dest = backup_name(db_path, "voor-herstel")
-    try:
-        check = check_store(db_path, passphrase)
-        return backup_file(db_path, dest, passphrase if check.encrypted else None)
-    except StoreError:
-        import shutil
-
-        dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        for suffix in ("", "-wal"):
-            src = db_path.with_name(db_path.name + suffix)
-            if src.exists():
-                target = dest.with_name(dest.name + suffix)
-                fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-                os.close(fd)
-                shutil.copyfile(src, target)
-        return dest
-
-
-def restore_into(store: Store, source: Path, passphrase: str | None, *, force: bool = False) -> Path | None:
-    """Restore a backup into an open store (the UI): release the file, restore, reopen in place."""
-    check = validate_backup(source, passphrase)
-    store.checkpoint()
-    store.engine.dispose()
-    try:
-        previous = restore_file(
-            store.path, source, passphrase, force=force, current_passphrase=store.passphrase
-        )
-    except BaseException:
-        store.rebind(store.passphrase)
-        raise
-    store.rebind(passphrase if check.encrypted else store.passphrase)
-    from app.models.migrate import upgrade
-
-    upgrade(store.engine, store.path)
-    return previous
 
 
 def backup_due(store: Store, now: datetime | None = None) -> bool:

@@ -392,7 +392,7 @@ class DataPanel(QWidget):
 
     def _restore_from(self, path: Path) -> None:
         """Replace the store by the backup at ``path`` after confirmation; the current one is kept first."""
-        from app.models.backup import restore_into
+        from app.models.restore import restore_into
 
         if not self.confirm(
             _tr(

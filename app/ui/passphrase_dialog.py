@@ -151,8 +151,8 @@ def _choose_backup(db_path: Path, parent: QWidget | None) -> Path | None:
 def open_store_with_prompt(db_path: Path, parent: QWidget | None = None) -> Store | None:
     """Open the store, asking for the passphrase or offering a backup as needed; None when cancelled."""
     from app.errors import UserError
-    from app.models.backup import restore_file
     from app.models.integrity import DamagedStoreError, PassphraseRequiredError, WrongPassphraseError
+    from app.models.restore import restore_file
     from app.models.store import Store
 
     passphrase: str | None = None

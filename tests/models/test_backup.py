@@ -12,7 +12,7 @@ import pytest
 
 from app import config
 from app.errors import UserError
-from app.models import backup
+from app.models import backup, restore
 from app.models.integrity import DamagedStoreError, check_store
 from app.models.store import Store
 
@@ -87,9 +87,9 @@ def test_restore_refuses_a_store_with_data_without_force(db_path: Path, tmp_path
         store.add_student("2", "Bob", "1A")
     before = db_path.read_bytes()
     with pytest.raises(UserError, match="--force"):
-        backup.restore_file(db_path, saved, None)
+        restore.restore_file(db_path, saved, None)
     assert db_path.read_bytes() == before
-    previous = backup.restore_file(db_path, saved, None, force=True)
+    previous = restore.restore_file(db_path, saved, None, force=True)
     assert previous is not None and previous.name.startswith("log-voor-herstel-")
     assert _names(previous) == ["Ann", "Bob"]
     with Store.open(db_path) as store:
@@ -102,7 +102,7 @@ def test_restore_into_an_empty_store_needs_no_force(db_path: Path, tmp_path: Pat
         store.add_student("7", "Cas", "2B")
         saved = backup.backup_store(store, tmp_path / "saved.db")
     Store.open(db_path).close()
-    backup.restore_file(db_path, saved, None)
+    restore.restore_file(db_path, saved, None)
     with Store.open(db_path) as store:
         assert [s.name for s in store.students()] == ["Cas"]
 
@@ -114,7 +114,7 @@ def test_a_damaged_backup_is_refused_and_the_store_kept(db_path: Path, tmp_path:
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
     before = db_path.read_bytes()
     with pytest.raises(DamagedStoreError):
-        backup.restore_file(db_path, bad, None, force=True)
+        restore.restore_file(db_path, bad, None, force=True)
     assert db_path.read_bytes() == before
 
 
@@ -123,7 +123,7 @@ def test_a_damaged_store_can_be_replaced_and_is_kept_raw(db_path: Path, tmp_path
         store.add_student("1", "Ann", "1A")
         saved = backup.backup_store(store, tmp_path / "saved.db")
     db_path.write_bytes(b"garbage" * 1000)
-    previous = backup.restore_file(db_path, saved, None, force=True)
+    previous = restore.restore_file(db_path, saved, None, force=True)
     assert previous is not None and previous.read_bytes() == b"garbage" * 1000
     with Store.open(db_path) as store:
         assert [s.name for s in store.students()] == ["Ann"]
@@ -133,7 +133,7 @@ def test_restore_into_an_open_store_rebinds_it(store: Store, tmp_path: Path) -> 
     store.add_student("1", "Ann", "1A")
     saved = backup.backup_store(store, tmp_path / "saved.db")
     store.add_student("2", "Bob", "1A")
-    backup.restore_into(store, saved, None, force=True)
+    restore.restore_into(store, saved, None, force=True)
     assert [s.name for s in store.students()] == ["Ann"]
     store.add_student("3", "Cor", "1A")  # still writable after the swap
     assert len(store.students()) == 2
@@ -168,7 +168,7 @@ def test_a_plain_backup_restored_over_an_encrypted_store_stays_encrypted(
         saved = backup.backup_store(store, tmp_path / "plain-copy.db")  # a plain copy kept elsewhere
         store.add_student("2", "Bob Later", "1A")
         encrypt_store(store, secret)
-    backup.restore_file(db_path, saved, secret, force=True)
+    restore.restore_file(db_path, saved, secret, force=True)
     raw = db_path.read_bytes()
     assert not raw.startswith(b"SQLite format 3") and b"Leesbaar" not in raw
     with Store.open(db_path, passphrase=secret) as store:
@@ -176,7 +176,7 @@ def test_a_plain_backup_restored_over_an_encrypted_store_stays_encrypted(
     # the same through an open store (the Data panel)
     store = Store.open(db_path, passphrase=secret)
     try:
-        backup.restore_into(store, saved, secret, force=True)
+        restore.restore_into(store, saved, secret, force=True)
         assert store.encrypted and [s.name for s in store.students()] == ["Ann Leesbaar"]
         store.add_student("3", "Cas Nieuw", "1A")
     finally:
@@ -198,7 +198,7 @@ def test_restoring_a_folder_says_it_is_a_folder(db_path: Path, tmp_path: Path) -
     folder = tmp_path / "map.db"
     folder.mkdir()
     with pytest.raises(UserError, match="is een map, geen back-up"):
-        backup.restore_file(db_path, folder, None)
+        restore.restore_file(db_path, folder, None)
     assert not db_path.exists()
 
 
@@ -207,10 +207,10 @@ def test_restoring_onto_a_folder_or_a_read_only_store_is_refused(store: Store, t
     folder = tmp_path / "map.db"
     folder.mkdir()
     with pytest.raises(UserError, match="is een map, geen logboek"):
-        backup.restore_file(folder, saved, None)
+        restore.restore_file(folder, saved, None)
     locked = tmp_path / "alleen-lezen.db"
     locked.write_bytes(saved.read_bytes())
     locked.chmod(0o400)
     with pytest.raises(UserError, match="is alleen-lezen"):
-        backup.restore_file(locked, saved, None, force=True)
+        restore.restore_file(locked, saved, None, force=True)
     assert locked.read_bytes() == saved.read_bytes()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app.errors import UserError
-from app.models import backup, crypto
+from app.models import backup, crypto, restore
 from app.models.integrity import PassphraseRequiredError, WrongPassphraseError, check_store
 from app.models.store import Store
 
@@ -103,8 +103,8 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(db_path: Path, tm
     assert NAME not in saved.read_bytes()
     target = tmp_path / "elsewhere.db"
     with pytest.raises(PassphraseRequiredError):
-        backup.restore_file(target, saved, None)
-    backup.restore_file(target, saved, PASS)
+        restore.restore_file(target, saved, None)
+    restore.restore_file(target, saved, PASS)
     with Store.open(target, passphrase=PASS) as store:
         assert store.students()[0].name == NAME.decode()
 
