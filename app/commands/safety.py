@@ -220,6 +220,8 @@ def _print_conversion(result: object) -> None:
     skipped = getattr(result, "skipped", ())
     if converted:
         print(t("{n} back-up(s) mee omgezet.", "{n} backup(s) converted too.", n=len(converted)))
+    for path in getattr(result, "removed", ()):
+        print(t("Leesbare kopie gewist: {p}", "Readable copy deleted: {p}", p=path))
     for path in skipped:
         print(t("Niet omgezet (ander wachtwoord?): {p}", "Not converted (other passphrase?): {p}", p=path))
 

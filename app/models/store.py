@@ -166,7 +166,23 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
         store = cls(db_path, engine, key if encrypted else None)
         if seed_defaults:
             store.seed_defaults()
+        if encrypted:
+            store.seal_backups()
         return store
+
+    def seal_backups(self) -> None:
+        """Finish a conversion a crash interrupted: no readable backup, none under an old passphrase."""
+        from app.models.crypto import seal_backups
+
+        try:
+            result = seal_backups(self)
+        except (OSError, StoreError) as exc:
+            log.warning("could not secure the backups: %s", exc)
+            return
+        if result.converted or result.removed:
+            log.warning(
+                "backups secured: %d encrypted, %d deleted", len(result.converted), len(result.removed)
+            )
 
     @property
     def encrypted(self) -> bool:
