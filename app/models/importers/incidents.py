@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, insert, select
 
 from app.i18n import t
+from app.models import identity
 from app.models.entities import ClassGroup, Incident, LadderStep, Lesson, Meta, Rule, Student
 from app.models.importers.columns import map_columns, too_long
 from app.models.importers.common import (
@@ -212,7 +213,7 @@ def parse_incidents(
                     n=MAX_YEARS_BACK,
                 )
             )
-        student_id = cells[i_student].strip()
+        student_id = identity.clean(cells[i_student])
         if not student_id:
             reasons.append(t("het leerlingnummer is leeg", "the student id is empty"))
         rule = " ".join(cells[i_rule].split())
@@ -290,8 +291,8 @@ class _Plan:
 
 def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     """Resolve students, classes, rules, lessons and steps; find rows already stored."""
-    students = {
-        ext: (sid, cid)
+    students = {  # by identity.key: 'abc1' and '3005\u200b' find 'ABC1' and '3005'
+        identity.key(ext): (sid, cid)
         for sid, ext, cid in session.execute(select(Student.id, Student.external_id, Student.class_id))
     }
     classes: dict[str, int] = {}  # by casefold: '2a' is the class '2A' (as on the Set-up page)
@@ -304,7 +305,7 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     resolved: list[tuple[IncidentRow, int, int | None, LessonKey]] = []
     for row in rows:
         reasons = []
-        student = students.get(row.student_id)
+        student = students.get(identity.key(row.student_id))
         if student is None:
             reasons.append(t("onbekende leerling '{s}'", "unknown student '{s}'", s=row.student_id[:40]))
         class_id = student[1] if student else 0
