@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, select
 
+from app import identity
 from app.errors import StoreError, UserError
 from app.i18n import t
-from app.models import identity
 from app.models.backup import list_backups, remove_stale_copies
 from app.models.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
 from app.models.integrity import check_store, connect_read_only

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app import identity
 from app.errors import UserError
 from app.i18n import t
-from app.models import identity
 from app.models.entities import AttributeDefinition, ClassGroup, Student, StudentAttribute
 from app.models.records import ClassInfo, StudentInfo
 

@@ -2,7 +2,7 @@
 
 SQLite's lower() and LIKE fold ASCII only ('ZOË' is not 'zoë' to them); text may be decomposed (NFD)
 or carry invisible characters; student numbers may differ in capitals. Normalised once, at the edge
-(``app.models.identity``), and matched in Python.
+(``app.identity``), and matched in Python.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from app import identity
 from app.cli import main
 from app.errors import UserError
-from app.models import identity
 from app.models.erasure import REDACTED, forget_student
 from app.models.importers.incidents import import_incidents
 from app.models.importers.roster import import_roster

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 
+from app import identity
 from app.i18n import t
-from app.models import identity
 from app.models.entities import ClassGroup, Incident, LadderStep, Lesson, Meta, Rule, Student
 from app.models.importers.columns import map_columns, too_long
 from app.models.importers.common import (

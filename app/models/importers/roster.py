@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app import identity
 from app.i18n import t
-from app.models import identity
 from app.models.entities import AttributeDefinition, ClassGroup, Student, StudentAttribute
 from app.models.importers.columns import Columns, map_columns, too_long
 from app.models.importers.common import (

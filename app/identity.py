@@ -4,7 +4,11 @@ Text arrives in many spellings that look the same: composed or decomposed accent
 characters pasted along from a web page or a spreadsheet (zero-width space and joiners, byte-order
 mark, soft hyphen, direction marks), extra or non-breaking spaces, other capitals. ``clean`` gives the
 spelling that is stored; ``key`` the form two spellings are compared by (also for student numbers
-stored before this existed, which stay as they are).
+stored before this existed, which stay as they are); ``fold`` also drops accents, for finding a name
+typed without them ('ozturk' for 'Öztürk') in text that leaves the computer.
+
+Plain functions without dependencies: the models (importers, the store, erasure), the command line,
+the UI and the analysis (``anonymise``) all use these same ones.
 """
 
 from __future__ import annotations
@@ -33,3 +37,9 @@ def clean(text: str) -> str:
 def key(text: str) -> str:
     """The form to compare by: ``clean`` and casefolded ('ABC1', 'abc1' and 'abc1\\u200b' are equal)."""
     return clean(text).casefold()
+
+
+def fold(text: str) -> str:
+    """``key`` without accents: NFKD, combining marks dropped, casefolded ('Öztürk' -> 'ozturk')."""
+    decomposed = unicodedata.normalize("NFKD", _INVISIBLE.sub("", text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
