@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, insert, select
 
 from app import identity
+from app.csv_cells import unescape_cell
 from app.i18n import t
 from app.models.entities import ClassGroup, Incident, LadderStep, Lesson, Meta, Rule, Student
 from app.models.importers.columns import map_columns, too_long
@@ -185,7 +186,8 @@ def parse_incidents(
     i_lesson, i_period, i_note, i_group = (idx.get(k) for k in ("lesson", "period", "note", "group"))
     loose = i_lesson is None and i_period is None
     rows: list[IncidentRow] = []
-    for line, cells in table.rows:
+    for line, raw in table.rows:
+        cells = [unescape_cell(cell) for cell in raw]  # "'=..." as export-incidents wrote it
         reasons: list[str] = []
         time_text = cells[i_time].strip() if i_time is not None else ""
         date_text = cells[i_date].strip() if i_date is not None else ""
