@@ -199,7 +199,7 @@ def remove_stale_copies(db_path: Path, now: float | None = None) -> list[Path]:
     folder = config.backup_dir(db_path)
     candidates = [
         *db_path.parent.glob(f".{glob.escape(db_path.name)}.*"),
-        *(folder.glob(f".{glob.escape(db_path.stem)}-*.db.tmp") if folder.is_dir() else ()),
+        *(folder.glob(f".{glob.escape(db_path.stem)}-*.db.*") if folder.is_dir() else ()),
     ]
     removed: list[Path] = []
     for path in candidates:

@@ -153,3 +153,17 @@ def test_a_kill_before_the_store_was_rekeyed_keeps_the_old_passphrase_working(
         assert again.meta(crypto.REKEY_FROM_KEY) == ""
     for info in backup.list_backups(db_path):
         assert check_store(info.path, PASS).revision is not None
+
+
+def test_a_backup_conversion_killed_halfway_leaves_no_hidden_copy_for_long(db_path: Path) -> None:
+    import os
+    import time
+
+    _store_with_backups(db_path)
+    first = backup.list_backups(db_path)[0].path
+    half = first.with_name(f".{first.name}.convert")  # what a kill during replace_with_export leaves
+    half.write_bytes(first.read_bytes())
+    old = time.time() - backup.STALE_AFTER_SECONDS - 60
+    os.utime(half, (old, old))
+    assert backup.remove_stale_copies(db_path) == [half]
+    assert not half.exists()
