@@ -16,7 +16,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, func, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, func, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -46,6 +46,22 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+#: execution option of the write sessions: their transaction starts with BEGIN IMMEDIATE
+WRITE_OPTION = "fair_strictness_write"
+
+
+def _on_begin(conn: Connection) -> None:
+    """A write transaction takes SQLite's write lock before its first read.
+
+    pysqlite begins a transaction only at the first INSERT/UPDATE/DELETE, so a find-or-create (look for
+    today's lesson, make it when there is none) read outside any lock: two processes logging at once
+    both made a lesson. With BEGIN IMMEDIATE the second writer waits (busy_timeout) until the first has
+    committed and then finds its lesson. Reads keep SQLite's own lazy transactions.
+    """
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(path: Path, key: str | None = None) -> Engine:
     """An engine on the store file with WAL, foreign keys, full sync and secure delete.
 
@@ -61,6 +77,7 @@ def make_engine(path: Path, key: str | None = None) -> Engine:
         url = URL.create("sqlite+pysqlcipher", password=key, database=str(path))
     engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
@@ -113,7 +130,7 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
         self.passphrase = passphrase
         #: make an automatic backup when the store is closed
         self.auto_backup = True
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._bind_sessions()
 
     @classmethod
     def open(
@@ -167,6 +184,13 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
             store.seed_defaults()
         return store
 
+    def _bind_sessions(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: sessions of write transactions: BEGIN IMMEDIATE, so concurrent writers take turns
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
+
     @property
     def encrypted(self) -> bool:
         """True when the store is protected with a passphrase (SQLCipher)."""
@@ -180,7 +204,7 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
         key = check_store(self.path, passphrase).key if passphrase is not None else None
         self.passphrase = passphrase
         self.engine = make_engine(self.path, key or passphrase)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._bind_sessions()
         make_private(self.path)
 
     def checkpoint(self) -> None:
@@ -210,8 +234,12 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One write transaction: commits on success, rolls back on any error; bumps the revision."""
-        with self._sessions.begin() as session:
+        """One write transaction: commits on success, rolls back on any error; bumps the revision.
+
+        It holds SQLite's write lock from its start (BEGIN IMMEDIATE): what it reads cannot change before
+        it commits, so a find-or-create inside it is safe against another process doing the same.
+        """
+        with self._write_sessions.begin() as session:
             yield session
             self._bump_revision(session)
 
@@ -247,7 +275,7 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
 
         ``bump_revision=False`` for bookkeeping that is not a change of the teacher's data.
         """
-        with self._sessions.begin() as session:
+        with self._write_sessions.begin() as session:
             row = session.get(Meta, key)
             if row is None:
                 session.add(Meta(key=key, value=value))
