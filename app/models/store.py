@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -62,6 +63,14 @@ def _on_begin(conn: Connection) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _short(exc: BaseException) -> str:
+    """An error in a few words for the log: the store's own message, never SQL or values."""
+    from app.models.db_errors import store_error_for
+
+    problem = store_error_for(exc)
+    return str(problem) if problem is not None else type(exc).__name__
+
+
 def make_engine(path: Path, key: str | None = None) -> Engine:
     """An engine on the store file with WAL, foreign keys, full sync and secure delete.
 
@@ -75,7 +84,10 @@ def make_engine(path: Path, key: str | None = None) -> Engine:
 
         sqlcipher_module()  # a clear message when the wheels are missing
         url = URL.create("sqlite+pysqlcipher", password=key, database=str(path))
-    engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+    # hide_parameters: an error's text never holds the values of a statement (notes are private)
+    engine = create_engine(
+        url, poolclass=QueuePool, connect_args={"check_same_thread": False}, hide_parameters=True
+    )
     event.listen(engine, "connect", _on_connect)
     event.listen(engine, "begin", _on_begin)
     return engine
@@ -220,9 +232,12 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
 
                 try:
                     auto_backup(self)
-                except (OSError, StoreError) as exc:
-                    log.warning("automatic backup failed: %s", exc)
-            self.checkpoint()
+                except Exception as exc:  # a full disk: everything is committed, only the copy failed
+                    log.warning("automatic backup failed: %s", _short(exc))
+            try:
+                self.checkpoint()
+            except Exception as exc:  # the WAL keeps what was committed; SQLite moves it in next time
+                log.warning("checkpoint failed: %s", _short(exc))
         finally:
             self.engine.dispose()
 
@@ -239,9 +254,17 @@ class Store(RosterMixin, RulebookMixin, LogbookMixin, TablesMixin):
         It holds SQLite's write lock from its start (BEGIN IMMEDIATE): what it reads cannot change before
         it commits, so a find-or-create inside it is safe against another process doing the same.
         """
-        with self._write_sessions.begin() as session:
-            yield session
-            self._bump_revision(session)
+        try:
+            with self._write_sessions.begin() as session:
+                yield session
+                self._bump_revision(session)
+        except DBAPIError as exc:  # a full disk or a damaged file: rolled back, said in words
+            from app.models.db_errors import store_error_for
+
+            problem = store_error_for(exc, known_only=True)
+            if problem is None:
+                raise
+            raise problem from None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
