@@ -8,7 +8,6 @@ Written in bulk with SQLAlchemy Core ``insert()`` executemany: no ORM object per
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -26,6 +25,7 @@ from app.models.importers.common import (
     read_table,
 )
 from app.models.importers.roster import ALIASES as ROSTER_ALIASES
+from app.models.local_time import StoredMoments, split_aware
 from app.models.rulebook import rule_key
 
 if TYPE_CHECKING:
@@ -69,6 +69,8 @@ class IncidentRow:
     period: int | None = None
     note: str = ""
     group: str = ""
+    #: the local offset in minutes when the file gave one (tells the twice-lived hour apart)
+    utc_offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,12 @@ def parse_timestamp(text: str) -> datetime | None:
 
     Day-first only: ``03/04/2026`` is 3 April. Two-digit years are refused (which century?).
     """
+    moment = parse_moment(text)
+    return moment[0] if moment is not None else None
+
+
+def parse_moment(text: str) -> tuple[datetime, int | None] | None:
+    """As ``parse_timestamp``, with the local offset in minutes when the text gives an offset."""
     text = text.strip()
     try:
         value = datetime.fromisoformat(text)
@@ -116,12 +124,10 @@ def parse_timestamp(text: str) -> datetime | None:
             value = datetime(year, month, day, hour, minute, second)
         except ValueError:
             return None
-    if value.tzinfo is not None:
-        try:
-            value = value.astimezone().replace(tzinfo=None)
-        except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
-            return None
-    return value
+    try:
+        return split_aware(value)  # an aware time: local, with the offset that says which pass
+    except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
+        return None
 
 
 def _date_and_time(date_text: str, time_text: str) -> datetime | None:
@@ -189,7 +195,11 @@ def parse_incidents(
         time_text = cells[i_time].strip() if i_time is not None else ""
         date_text = cells[i_date].strip() if i_date is not None else ""
         stamp_text = " ".join(p for p in (date_text, time_text) if p)
-        when = _date_and_time(date_text, time_text) if i_date is not None else parse_timestamp(time_text)
+        offset: int | None = None
+        if i_date is not None:
+            when = _date_and_time(date_text, time_text)
+        else:
+            when, offset = parse_moment(time_text) or (None, None)
         if when is None:
             reasons.append(
                 t(
@@ -267,6 +277,7 @@ def parse_incidents(
                 period,
                 cells[i_note].strip() if i_note is not None else "",
                 cells[i_group].strip() if i_group is not None else "",
+                offset,
             )
         )
     return rows, problems, loose
@@ -343,19 +354,14 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     ).all()
     for lesson_id, class_id, day, label, period in lessons:
         plan.lesson_ids[(class_id, day, "", None) if loose else (class_id, day, label, period)] = lesson_id
-    stored = Counter(
-        (student_pk, rule_id, when)
-        for student_pk, rule_id, when in session.execute(
-            select(Incident.student_id, Incident.rule_id, Incident.occurred_at).where(
-                Incident.deleted_at.is_(None),
-                Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
-                Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
-            )
-        )
+    query = select(Incident.student_id, Incident.rule_id, Incident.occurred_at, Incident.utc_offset).where(
+        Incident.deleted_at.is_(None),
+        Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
+        Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
     )
+    stored = StoredMoments([(s, r, when, offset) for s, r, when, offset in session.execute(query)])
     for row, student_pk, rule_id, key in resolved:
-        if rule_id is not None and stored[(student_pk, rule_id, row.occurred_at)] > 0:
-            stored[(student_pk, rule_id, row.occurred_at)] -= 1
+        if rule_id is not None and stored.take(student_pk, rule_id, row.occurred_at, row.utc_offset):
             plan.unchanged += 1
             continue
         if key not in plan.lesson_ids:
@@ -451,6 +457,7 @@ def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
                         "rule_id": rule_id or rules[rule_key(row.rule)],
                         "step": row.step,
                         "occurred_at": row.occurred_at,
+                        "utc_offset": row.utc_offset,
                         "note": row.note,
                         "created_at": created,
                     }
