@@ -202,4 +202,4 @@ def test_a_two_million_row_csv_is_refused_in_bounded_memory(tmp_path: Path) -> N
     assert done.returncode == 0, done.stderr[-2000:]
     message, max_kb = done.stdout.strip().splitlines()
     assert "250.000 rijen" in message
-    assert int(max_kb) < 800 * 1024
+    assert int(max_kb) < 400 * 1024  # 794 MB before the reader stopped copying the text
