@@ -42,6 +42,15 @@ def split_aware(value: datetime) -> tuple[datetime, int | None]:
     return local.replace(tzinfo=None), None if delta is None else int(delta.total_seconds() // 60)
 
 
+def moment_of(when: datetime | None) -> tuple[datetime, int | None]:
+    """Local time and UTC offset of an incident: now, an aware time, or a local one (``fold`` kept)."""
+    if when is None:
+        return now_with_offset()
+    if when.tzinfo is not None:
+        return split_aware(when)
+    return when, offset_of(when, fold=when.fold)
+
+
 def instant(local: datetime, offset: int | None) -> datetime:
     """The moment in UTC (naive) of a local time; without an offset, the local zone's (first pass)."""
     if offset is None:

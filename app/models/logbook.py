@@ -22,7 +22,7 @@ from app.models.entities import (
     Rule,
     Student,
 )
-from app.models.local_time import now_with_offset, offset_of, split_aware
+from app.models.local_time import moment_of
 from app.models.records import LessonInfo, LoggedIncident, PraiseInfo, ReflectionInfo, UndoResult
 from app.models.rulebook import top_level
 from app.protocol import agreed_step, effective_start
@@ -34,15 +34,6 @@ if TYPE_CHECKING:
 def now() -> datetime:
     """The current local time, to the second."""
     return datetime.now().replace(microsecond=0)
-
-
-def moment_of(when: datetime | None) -> tuple[datetime, int | None]:
-    """Local time and UTC offset (minutes) of an incident: now, an aware time, or a local one."""
-    if when is None:
-        return now_with_offset()
-    if when.tzinfo is not None:
-        return split_aware(when)
-    return when, offset_of(when, fold=when.fold)
 
 
 def lesson_info(lesson: Lesson) -> LessonInfo:

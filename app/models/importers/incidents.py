@@ -7,7 +7,6 @@ Written in bulk with SQLAlchemy Core ``insert()`` executemany: no ORM object per
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -25,7 +24,15 @@ from app.models.importers.common import (
     read_table,
 )
 from app.models.importers.roster import ALIASES as ROSTER_ALIASES
-from app.models.local_time import StoredMoments, split_aware
+from app.models.importers.timestamps import (
+    MAX_YEARS_BACK,
+    date_and_time,
+    earliest,
+    parse_moment,
+    timestamp_hint,
+)
+from app.models.importers.timestamps import parse_timestamp as parse_timestamp  # where tests look for it
+from app.models.local_time import StoredMoments
 from app.models.rulebook import rule_key
 
 if TYPE_CHECKING:
@@ -46,14 +53,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "group": ("klas", "groep", "stamgroep", "class"),
 }
 KNOWN = tuple(a for field, names in ALIASES.items() for a in (field, *names))
-#: how far back an incident may lie (years)
-MAX_YEARS_BACK = 3
 #: highest lesson period accepted
 MAX_PERIOD = 15
-_TIME = r"(?:(?:[ T]+|,\s*)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
-_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})" + _TIME)
-_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,78 +99,6 @@ class IncidentsPreview:
         return not self.problems
 
 
-def parse_timestamp(text: str) -> datetime | None:
-    """ISO 8601, ``jjjj-mm-dd [u:mm[:ss]]`` or Dutch ``dd-mm-jjjj [u:mm[:ss]]`` (``-``, ``/`` or ``.``
-    between the date's parts, ``:`` or ``.`` in the time); aware times become local; None if unreadable.
-
-    Day-first only: ``03/04/2026`` is 3 April. Two-digit years are refused (which century?).
-    """
-    moment = parse_moment(text)
-    return moment[0] if moment is not None else None
-
-
-def parse_moment(text: str) -> tuple[datetime, int | None] | None:
-    """As ``parse_timestamp``, with the local offset in minutes when the text gives an offset."""
-    text = text.strip()
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        if match := _DUTCH_DATE.fullmatch(text):
-            day, month, year, hour, minute, second = (int(g) if g else 0 for g in match.groups())
-        elif match := _YEAR_FIRST.fullmatch(text):
-            year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
-        else:
-            return None
-        try:
-            value = datetime(year, month, day, hour, minute, second)
-        except ValueError:
-            return None
-    try:
-        return split_aware(value)  # an aware time: local, with the offset that says which pass
-    except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
-        return None
-
-
-def _date_and_time(date_text: str, time_text: str) -> datetime | None:
-    """A timestamp from a date column and a time column ('' when absent); None if unreadable.
-
-    The date may carry a midnight time (an Excel date cell); a time column that holds a whole
-    timestamp is taken as it is.
-    """
-    day = parse_timestamp(date_text) if date_text else None
-    if not time_text:
-        return day
-    if match := _CLOCK.fullmatch(time_text.strip()):
-        if day is None or day.time() != datetime.min.time():
-            return None
-        hour, minute, second = (int(g) if g else 0 for g in match.groups())
-        try:
-            return day.replace(hour=hour, minute=minute, second=second)
-        except ValueError:
-            return None
-    whole = parse_timestamp(time_text)
-    if whole is not None and (day is None or whole.date() == day.date()):
-        return whole
-    return None
-
-
-def timestamp_hint() -> str:
-    """The accepted ways to write a timestamp, as a hint in a message (language in force)."""
-    return t(
-        "gebruik jjjj-mm-dd uu:mm, bijvoorbeeld 2026-11-24 10:15, of dd-mm-jjjj uu:mm, "
-        "bijvoorbeeld 24-11-2026 10:15; seconden mogen erbij; of een kolom datum en een kolom tijd",
-        "use yyyy-mm-dd hh:mm, for example 2026-11-24 10:15, or dd-mm-yyyy hh:mm, "
-        "for example 24-11-2026 10:15; seconds may be added; or a date column and a time column",
-    )
-
-
-def _earliest(today: date) -> date:
-    try:
-        return today.replace(year=today.year - MAX_YEARS_BACK)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - MAX_YEARS_BACK, day=28)
-
-
 def parse_incidents(
     path: Path | str, *, now: datetime | None = None
 ) -> tuple[list[IncidentRow], list[RowProblem], bool]:
@@ -183,7 +112,7 @@ def parse_incidents(
         return [], problems, True
     now = now or datetime.now()
     latest = now + timedelta(hours=1)
-    earliest = datetime.combine(_earliest(now.date()), datetime.min.time())
+    first_day = datetime.combine(earliest(now.date()), datetime.min.time())
     idx = columns.index
     i_student, i_rule, i_step = (idx[k] for k in ("student_id", "rule", "severity"))
     i_time, i_date = idx.get("timestamp"), idx.get("date")
@@ -197,7 +126,7 @@ def parse_incidents(
         stamp_text = " ".join(p for p in (date_text, time_text) if p)
         offset: int | None = None
         if i_date is not None:
-            when = _date_and_time(date_text, time_text)
+            when = date_and_time(date_text, time_text)
         else:
             when, offset = parse_moment(time_text) or (None, None)
         if when is None:
@@ -213,7 +142,7 @@ def parse_incidents(
             )
         elif when > latest:
             reasons.append(t("tijdstip {v} ligt in de toekomst", "timestamp {v} is in the future", v=when))
-        elif when < earliest:
+        elif when < first_day:
             reasons.append(
                 t(
                     "tijdstip {v} ligt meer dan {n} jaar terug",
