@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from app import config
 from app.errors import StoreError, UserError
 from app.i18n import t
+from app.models import copies
 from app.models.integrity import (
     connect_read_only,
     file_kind,
@@ -29,6 +30,7 @@ from app.models.integrity import (
     raw_key,
     sqlcipher_module,
 )
+from app.models.page_check import refuse_side_file_name
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -104,7 +106,7 @@ def fsync_dir(directory: Path) -> None:
 
 def copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | None = None) -> Path:
     """Copy an open connection's database into ``dest`` atomically (temp file, fsync, rename), 0600."""
-    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp = copies.temp_path(dest)
     try:
         dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with suppress(FileNotFoundError):
@@ -143,10 +145,12 @@ def backup_store(store: Store, dest: Path) -> Path:
                 "A backup cannot overwrite the store itself.",
             )
         )
+    refuse_side_file_name(dest)  # SQLite would delete a backup named like its -wal or -journal
     raw = store.engine.raw_connection()
     try:
         salt = file_salt(store.path) if store.passphrase else None
-        return copy_pages(raw.driver_connection, dest, store.passphrase, salt)
+        with copies.remembered(store.path, copies.temp_path(dest)):  # a kill leaves nothing unlisted
+            return copy_pages(raw.driver_connection, dest, store.passphrase, salt)
     except sqlite3.Error as exc:
         raise StoreError(t("De back-up is mislukt: {err}", "The backup failed: {err}", err=exc)) from exc
     finally:
@@ -200,6 +204,7 @@ def remove_stale_copies(db_path: Path, now: float | None = None) -> list[Path]:
     candidates = [
         *db_path.parent.glob(f".{glob.escape(db_path.name)}.*"),
         *(folder.glob(f".{glob.escape(db_path.stem)}-*.db.*") if folder.is_dir() else ()),
+        *copies.listed(db_path),  # manual backups elsewhere, half-written when the process was killed
     ]
     removed: list[Path] = []
     for path in candidates:
@@ -209,6 +214,7 @@ def remove_stale_copies(db_path: Path, now: float | None = None) -> list[Path]:
             if now - path.stat().st_mtime > STALE_AFTER_SECONDS:
                 path.unlink()
                 removed.append(path)
+    copies.forget_gone(db_path)
     return removed
 
 

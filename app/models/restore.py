@@ -28,6 +28,7 @@ from app.models.integrity import (
     raw_key,
     store_is_empty,
 )
+from app.models.page_check import check_every_page
 
 if TYPE_CHECKING:
     from app.models.store import Store
@@ -41,6 +42,7 @@ def validate_backup(path: Path, passphrase: str | None) -> StoreCheck:
     if not path.is_file():
         raise UserError(t("Back-up {path} bestaat niet.", "Backup {path} does not exist.", path=path))
     check = check_store(path, passphrase)
+    check_every_page(path, check.key if check.encrypted else None)
     if check.revision is None:
         raise UserError(
             t(

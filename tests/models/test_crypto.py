@@ -85,7 +85,7 @@ def test_changing_the_passphrase_rekeys_store_and_backups(db_path: Path) -> None
     for info in backup.list_backups(db_path):
         with pytest.raises(WrongPassphraseError):
             check_store(info.path, PASS)
-        assert check_store(info.path, "a new passphrase").revision == "0001"
+        assert check_store(info.path, "a new passphrase").revision == "0002"
 
 
 def test_short_passphrases_and_double_encryption_are_refused(store: Store) -> None:

@@ -7,8 +7,6 @@ Written in bulk with SQLAlchemy Core ``insert()`` executemany: no ORM object per
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -28,6 +26,15 @@ from app.models.importers.common import (
     read_table,
 )
 from app.models.importers.roster import ALIASES as ROSTER_ALIASES
+from app.models.importers.timestamps import (
+    MAX_YEARS_BACK,
+    date_and_time,
+    earliest,
+    parse_moment,
+    timestamp_hint,
+)
+from app.models.importers.timestamps import parse_timestamp as parse_timestamp  # where tests look for it
+from app.models.local_time import StoredMoments
 from app.models.rulebook import rule_key
 
 if TYPE_CHECKING:
@@ -48,14 +55,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "group": ("klas", "groep", "stamgroep", "class"),
 }
 KNOWN = tuple(a for field, names in ALIASES.items() for a in (field, *names))
-#: how far back an incident may lie (years)
-MAX_YEARS_BACK = 3
 #: highest lesson period accepted
 MAX_PERIOD = 15
-_TIME = r"(?:(?:[ T]+|,\s*)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"
-_CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
-_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})" + _TIME)
-_YEAR_FIRST = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,8 @@ class IncidentRow:
     period: int | None = None
     note: str = ""
     group: str = ""
+    #: the local offset in minutes when the file gave one (tells the twice-lived hour apart)
+    utc_offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -98,74 +101,6 @@ class IncidentsPreview:
         return not self.problems
 
 
-def parse_timestamp(text: str) -> datetime | None:
-    """ISO 8601, ``jjjj-mm-dd [u:mm[:ss]]`` or Dutch ``dd-mm-jjjj [u:mm[:ss]]`` (``-``, ``/`` or ``.``
-    between the date's parts, ``:`` or ``.`` in the time); aware times become local; None if unreadable.
-
-    Day-first only: ``03/04/2026`` is 3 April. Two-digit years are refused (which century?).
-    """
-    text = text.strip()
-    try:
-        value = datetime.fromisoformat(text)
-    except ValueError:
-        if match := _DUTCH_DATE.fullmatch(text):
-            day, month, year, hour, minute, second = (int(g) if g else 0 for g in match.groups())
-        elif match := _YEAR_FIRST.fullmatch(text):
-            year, month, day, hour, minute, second = (int(g) if g else 0 for g in match.groups())
-        else:
-            return None
-        try:
-            value = datetime(year, month, day, hour, minute, second)
-        except ValueError:
-            return None
-    if value.tzinfo is not None:
-        try:
-            value = value.astimezone().replace(tzinfo=None)
-        except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
-            return None
-    return value
-
-
-def _date_and_time(date_text: str, time_text: str) -> datetime | None:
-    """A timestamp from a date column and a time column ('' when absent); None if unreadable.
-
-    The date may carry a midnight time (an Excel date cell); a time column that holds a whole
-    timestamp is taken as it is.
-    """
-    day = parse_timestamp(date_text) if date_text else None
-    if not time_text:
-        return day
-    if match := _CLOCK.fullmatch(time_text.strip()):
-        if day is None or day.time() != datetime.min.time():
-            return None
-        hour, minute, second = (int(g) if g else 0 for g in match.groups())
-        try:
-            return day.replace(hour=hour, minute=minute, second=second)
-        except ValueError:
-            return None
-    whole = parse_timestamp(time_text)
-    if whole is not None and (day is None or whole.date() == day.date()):
-        return whole
-    return None
-
-
-def timestamp_hint() -> str:
-    """The accepted ways to write a timestamp, as a hint in a message (language in force)."""
-    return t(
-        "gebruik jjjj-mm-dd uu:mm, bijvoorbeeld 2026-11-24 10:15, of dd-mm-jjjj uu:mm, "
-        "bijvoorbeeld 24-11-2026 10:15; seconden mogen erbij; of een kolom datum en een kolom tijd",
-        "use yyyy-mm-dd hh:mm, for example 2026-11-24 10:15, or dd-mm-yyyy hh:mm, "
-        "for example 24-11-2026 10:15; seconds may be added; or a date column and a time column",
-    )
-
-
-def _earliest(today: date) -> date:
-    try:
-        return today.replace(year=today.year - MAX_YEARS_BACK)
-    except ValueError:  # 29 February
-        return today.replace(year=today.year - MAX_YEARS_BACK, day=28)
-
-
 def parse_incidents(
     path: Path | str, *, now: datetime | None = None
 ) -> tuple[list[IncidentRow], list[RowProblem], bool]:
@@ -179,7 +114,7 @@ def parse_incidents(
         return [], problems, True
     now = now or datetime.now()
     latest = now + timedelta(hours=1)
-    earliest = datetime.combine(_earliest(now.date()), datetime.min.time())
+    first_day = datetime.combine(earliest(now.date()), datetime.min.time())
     idx = columns.index
     i_student, i_rule, i_step = (idx[k] for k in ("student_id", "rule", "severity"))
     i_time, i_date = idx.get("timestamp"), idx.get("date")
@@ -192,7 +127,11 @@ def parse_incidents(
         time_text = cells[i_time].strip() if i_time is not None else ""
         date_text = cells[i_date].strip() if i_date is not None else ""
         stamp_text = " ".join(p for p in (date_text, time_text) if p)
-        when = _date_and_time(date_text, time_text) if i_date is not None else parse_timestamp(time_text)
+        offset: int | None = None
+        if i_date is not None:
+            when = date_and_time(date_text, time_text)
+        else:
+            when, offset = parse_moment(time_text) or (None, None)
         if when is None:
             reasons.append(
                 t(
@@ -206,7 +145,7 @@ def parse_incidents(
             )
         elif when > latest:
             reasons.append(t("tijdstip {v} ligt in de toekomst", "timestamp {v} is in the future", v=when))
-        elif when < earliest:
+        elif when < first_day:
             reasons.append(
                 t(
                     "tijdstip {v} ligt meer dan {n} jaar terug",
@@ -270,6 +209,7 @@ def parse_incidents(
                 period,
                 cells[i_note].strip() if i_note is not None else "",
                 cells[i_group].strip() if i_group is not None else "",
+                offset,
             )
         )
     return rows, problems, loose
@@ -346,19 +286,14 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     ).all()
     for lesson_id, class_id, day, label, period in lessons:
         plan.lesson_ids[(class_id, day, "", None) if loose else (class_id, day, label, period)] = lesson_id
-    stored = Counter(
-        (student_pk, rule_id, when)
-        for student_pk, rule_id, when in session.execute(
-            select(Incident.student_id, Incident.rule_id, Incident.occurred_at).where(
-                Incident.deleted_at.is_(None),
-                Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
-                Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
-            )
-        )
+    query = select(Incident.student_id, Incident.rule_id, Incident.occurred_at, Incident.utc_offset).where(
+        Incident.deleted_at.is_(None),
+        Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
+        Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
     )
+    stored = StoredMoments([(s, r, when, offset) for s, r, when, offset in session.execute(query)])
     for row, student_pk, rule_id, key in resolved:
-        if rule_id is not None and stored[(student_pk, rule_id, row.occurred_at)] > 0:
-            stored[(student_pk, rule_id, row.occurred_at)] -= 1
+        if rule_id is not None and stored.take(student_pk, rule_id, row.occurred_at, row.utc_offset):
             plan.unchanged += 1
             continue
         if key not in plan.lesson_ids:
@@ -454,6 +389,7 @@ def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
                         "rule_id": rule_id or rules[rule_key(row.rule)],
                         "step": row.step,
                         "occurred_at": row.occurred_at,
+                        "utc_offset": row.utc_offset,
                         "note": row.note,
                         "created_at": created,
                     }
