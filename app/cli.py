@@ -88,6 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a full disk or a damaged store: a message, never SQL with private values
+        from app.core.db_errors import store_error_for
+
+        problem = store_error_for(exc)
+        if problem is None:
+            raise
+        print(t("Fout: {msg}", "Error: {msg}", msg=problem), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

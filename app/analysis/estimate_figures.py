@@ -27,7 +27,6 @@ from app.analysis.figure_style import (
 from app.core.i18n import t
 
 if TYPE_CHECKING:
-
     from app.analysis.results import (
         EscalationPoint,
         PraisePoint,

@@ -39,7 +39,6 @@ from app.core.i18n import t
 from app.core.vocabulary import WEEKDAYS
 
 if TYPE_CHECKING:
-
     from app.analysis.results import (
         AuditReport,
         Estimate,

@@ -101,7 +101,8 @@ def run_import(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
             print(_describe_preview(args.kind, preview))
             return 0
         summary = apply_fn(store, preview)
-    print(summary.describe())
+        # committed: say so now, before closing (a backup or checkpoint that fails then changes nothing)
+        print(summary.describe(), flush=True)
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Privacy commands: forget a student (right to erasure), archive and purge a school year (retention)."""
+"""Erasure and retention on the command line: forget a student, archive or purge a school year."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.commands.safety import _db_path, _new_passphrase
+from app.commands.safety import db_path_of, new_passphrase
 from app.core.errors import UserError
 from app.core.i18n import t
 
@@ -66,8 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _period(args: argparse.Namespace) -> tuple[date, date]:
-    from app.core.calendar import school_year
-    from app.safety.retention import check_period
+    from app.safety.retention import check_period, school_year
 
     if args.year is not None:
         if args.start or args.end:
@@ -123,7 +122,7 @@ def run_archive(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
     from app.safety.retention import archive_period
 
     start, end = _period(args)
-    passphrase = _new_passphrase()
+    passphrase = new_passphrase()
     with open_store() as store:
         counts = archive_period(store, start, end, args.out, passphrase)
     print(
@@ -177,7 +176,7 @@ def run_purge(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     )
     from app.safety.backup import list_backups
 
-    older = list_backups(_db_path(args))
+    older = list_backups(db_path_of(args))
     if older:
         print(
             t(

@@ -1,4 +1,4 @@
-"""Safety of the store: backups, restore, encryption, erasure and retention on the command line.
+"""Safety of the store on the command line: backups, restore and encryption.
 
 Passphrases come from the environment (``FAIR_STRICTNESS_PASSPHRASE`` for the store,
 ``FAIR_STRICTNESS_NEW_PASSPHRASE`` for a new one) or, in a terminal, from a hidden prompt.
@@ -24,7 +24,7 @@ ENV_NEW_PASSPHRASE = "FAIR_STRICTNESS_NEW_PASSPHRASE"
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add backup, restore, backups, verify, encrypt, change-passphrase."""
+    """Add backup, restore, backups, verify, encrypt and change-passphrase."""
     p = sub.add_parser("backup", help=t("maak nu een back-up naar FILE", "make a backup to FILE now"))
     p.add_argument("file", type=Path)
     p.set_defaults(handler=run_backup)
@@ -56,11 +56,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(handler=run_change_passphrase)
 
 
-def _db_path(args: argparse.Namespace) -> Path:
+def db_path_of(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else config.default_db_path()
 
 
-def _new_passphrase() -> str:
+def new_passphrase() -> str:
     """A new passphrase: FAIR_STRICTNESS_NEW_PASSPHRASE, or asked twice in a terminal."""
     value = os.environ.get(ENV_NEW_PASSPHRASE)
     if value:
@@ -136,13 +136,16 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
     from app.safety.restore import restore_file
     from app.store.store import resolve_passphrase
 
-    db = _db_path(args)
+    db = db_path_of(args)
     passphrase = resolve_passphrase(None)
-    if passphrase is None and _asks_backup_passphrase(Path(args.file).expanduser()):
+    asked = _asked_passphrase(Path(args.file).expanduser(), db) if passphrase is None else None
+    if asked is not None:  # an encrypted backup, or a plain one over an encrypted store (stays encrypted)
         import getpass
 
         passphrase = getpass.getpass(
             t("Wachtwoord van de back-up {path}: ", "Passphrase of the backup {path}: ", path=args.file)
+            if asked == "backup"
+            else t("Wachtwoord van het logbestand {path}: ", "Passphrase of the store {path}: ", path=db)
         )
     previous = restore_file(db, args.file, passphrase or None, force=args.force)
     print(t("Teruggezet: {src} -> {db}", "Restored: {src} -> {db}", src=args.file, db=db))
@@ -161,14 +164,18 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
     return 0
 
 
-def _asks_backup_passphrase(source: Path) -> bool:
-    """True when an encrypted-looking backup is restored from a terminal: its passphrase is asked."""
+def _asked_passphrase(source: Path, db: Path) -> str | None:
+    """Which passphrase a restore from a terminal asks: 'backup', 'store' (the result stays encrypted)."""
     from app.safety.integrity import file_kind
 
     try:
-        return sys.stdin.isatty() and source.is_file() and file_kind(source) == "opaque"
+        if not (sys.stdin.isatty() and source.is_file()):
+            return None
+        if file_kind(source) == "opaque":
+            return "backup"
+        return "store" if file_kind(db) == "opaque" else None
     except UserError:
-        return False
+        return None
 
 
 def run_backups(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
@@ -213,6 +220,8 @@ def _print_conversion(result: object) -> None:
     skipped = getattr(result, "skipped", ())
     if converted:
         print(t("{n} back-up(s) mee omgezet.", "{n} backup(s) converted too.", n=len(converted)))
+    for path in getattr(result, "removed", ()):
+        print(t("Leesbare kopie gewist: {p}", "Readable copy deleted: {p}", p=path))
     for path in skipped:
         print(t("Niet omgezet (ander wachtwoord?): {p}", "Not converted (other passphrase?): {p}", p=path))
 
@@ -222,7 +231,7 @@ def run_encrypt(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
     from app.safety.crypto import encrypt_store
 
     with open_store() as store:
-        result = encrypt_store(store, _new_passphrase())
+        result = encrypt_store(store, new_passphrase())
     print(t("Het logbestand is versleuteld.", "The store is encrypted."))
     _print_conversion(result)
     return 0
@@ -233,9 +242,7 @@ def run_change_passphrase(args: argparse.Namespace, open_store: Callable[[], Sto
     from app.safety.crypto import change_passphrase
 
     with open_store() as store:
-        result = change_passphrase(store, store.passphrase or "", _new_passphrase())
+        result = change_passphrase(store, store.passphrase or "", new_passphrase())
     print(t("Het wachtwoord is gewijzigd.", "The passphrase was changed."))
     _print_conversion(result)
     return 0
-
-

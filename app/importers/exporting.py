@@ -2,12 +2,13 @@
 
 Columns: ``timestamp,student_id,rule,severity,lesson,period,note,name,group``. ``lesson`` is the
 lesson's label; when two lessons of one class on one date would share label and period, the later ones
-get a numbered label so the import keeps them apart. Written UTF-8 with BOM (Excel reads the accents).
+get a numbered label so the import keeps them apart. Written UTF-8 with BOM (Excel reads the accents);
+text that a spreadsheet would run as a formula gets a leading quote (``app.core.csv_cells``), which the
+import removes again.
 """
 
 from __future__ import annotations
 
-import csv
 import errno
 import os
 import tempfile
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from app.core.csv_cells import safe_writer
 from app.core.errors import UserError
 from app.core.i18n import t
 from app.schema.entities import ClassGroup, Incident, Lesson, Rule, Student
@@ -91,7 +93,7 @@ def export_incidents(store: Store, path: Path | str, *, delimiter: str = ",") ->
         fd, tmp = tempfile.mkstemp(prefix=".export-", suffix=".csv", dir=path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as handle:
-                writer = csv.writer(handle, delimiter=delimiter, lineterminator="\r\n")
+                writer = safe_writer(handle, delimiter=delimiter, lineterminator="\r\n")
                 writer.writerow(COLUMNS)
                 writer.writerows(rows)
             os.replace(tmp, path)

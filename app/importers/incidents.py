@@ -7,7 +7,6 @@ Written in bulk with SQLAlchemy Core ``insert()`` executemany: no ORM object per
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -15,18 +14,22 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 
+from app.core import identity
+from app.core.csv_cells import unescape_cell
 from app.core.i18n import t
+from app.core.local_time import StoredMoments
 from app.importers.columns import map_columns, too_long
 from app.importers.common import read_table
 from app.importers.problems import ImportSummary, RowProblem, problem_exit
 from app.importers.roster import ALIASES as ROSTER_ALIASES
 from app.importers.timestamps import (
     MAX_YEARS_BACK,
-    _date_and_time,
-    _earliest,
-    parse_timestamp,
+    date_and_time,
+    earliest,
+    parse_moment,
     timestamp_hint,
 )
+from app.importers.timestamps import parse_timestamp as parse_timestamp  # where tests look for it
 from app.schema.entities import ClassGroup, Incident, LadderStep, Lesson, Meta, Rule, Student
 from app.store.rulebook import rule_key
 
@@ -65,6 +68,8 @@ class IncidentRow:
     period: int | None = None
     note: str = ""
     group: str = ""
+    #: the local offset in minutes when the file gave one (tells the twice-lived hour apart)
+    utc_offset: int | None = None
 
 
 @dataclass(frozen=True)
@@ -105,19 +110,24 @@ def parse_incidents(
         return [], problems, True
     now = now or datetime.now()
     latest = now + timedelta(hours=1)
-    earliest = datetime.combine(_earliest(now.date()), datetime.min.time())
+    first_day = datetime.combine(earliest(now.date()), datetime.min.time())
     idx = columns.index
     i_student, i_rule, i_step = (idx[k] for k in ("student_id", "rule", "severity"))
     i_time, i_date = idx.get("timestamp"), idx.get("date")
     i_lesson, i_period, i_note, i_group = (idx.get(k) for k in ("lesson", "period", "note", "group"))
     loose = i_lesson is None and i_period is None
     rows: list[IncidentRow] = []
-    for line, cells in table.rows:
+    for line, raw in table.rows:
+        cells = [unescape_cell(cell) for cell in raw]  # "'=..." as export-incidents wrote it
         reasons: list[str] = []
         time_text = cells[i_time].strip() if i_time is not None else ""
         date_text = cells[i_date].strip() if i_date is not None else ""
         stamp_text = " ".join(p for p in (date_text, time_text) if p)
-        when = _date_and_time(date_text, time_text) if i_date is not None else parse_timestamp(time_text)
+        offset: int | None = None
+        if i_date is not None:
+            when = date_and_time(date_text, time_text)
+        else:
+            when, offset = parse_moment(time_text) or (None, None)
         if when is None:
             reasons.append(
                 t(
@@ -131,7 +141,7 @@ def parse_incidents(
             )
         elif when > latest:
             reasons.append(t("tijdstip {v} ligt in de toekomst", "timestamp {v} is in the future", v=when))
-        elif when < earliest:
+        elif when < first_day:
             reasons.append(
                 t(
                     "tijdstip {v} ligt meer dan {n} jaar terug",
@@ -140,7 +150,7 @@ def parse_incidents(
                     n=MAX_YEARS_BACK,
                 )
             )
-        student_id = cells[i_student].strip()
+        student_id = identity.clean(cells[i_student])
         if not student_id:
             reasons.append(t("het leerlingnummer is leeg", "the student id is empty"))
         rule = " ".join(cells[i_rule].split())
@@ -195,6 +205,7 @@ def parse_incidents(
                 period,
                 cells[i_note].strip() if i_note is not None else "",
                 cells[i_group].strip() if i_group is not None else "",
+                offset,
             )
         )
     return rows, problems, loose
@@ -218,8 +229,8 @@ class _Plan:
 
 def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     """Resolve students, classes, rules, lessons and steps; find rows already stored."""
-    students = {
-        ext: (sid, cid)
+    students = {  # by identity.key: 'abc1' and '3005\u200b' find 'ABC1' and '3005'
+        identity.key(ext): (sid, cid)
         for sid, ext, cid in session.execute(select(Student.id, Student.external_id, Student.class_id))
     }
     classes: dict[str, int] = {}  # by casefold: '2a' is the class '2A' (as on the Set-up page)
@@ -232,7 +243,7 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     resolved: list[tuple[IncidentRow, int, int | None, LessonKey]] = []
     for row in rows:
         reasons = []
-        student = students.get(row.student_id)
+        student = students.get(identity.key(row.student_id))
         if student is None:
             reasons.append(t("onbekende leerling '{s}'", "unknown student '{s}'", s=row.student_id[:40]))
         class_id = student[1] if student else 0
@@ -271,19 +282,14 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
     ).all()
     for lesson_id, class_id, day, label, period in lessons:
         plan.lesson_ids[(class_id, day, "", None) if loose else (class_id, day, label, period)] = lesson_id
-    stored = Counter(
-        (student_pk, rule_id, when)
-        for student_pk, rule_id, when in session.execute(
-            select(Incident.student_id, Incident.rule_id, Incident.occurred_at).where(
-                Incident.deleted_at.is_(None),
-                Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
-                Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
-            )
-        )
+    query = select(Incident.student_id, Incident.rule_id, Incident.occurred_at, Incident.utc_offset).where(
+        Incident.deleted_at.is_(None),
+        Incident.occurred_at >= datetime.combine(first, datetime.min.time()),
+        Incident.occurred_at < datetime.combine(last + timedelta(days=1), datetime.min.time()),
     )
+    stored = StoredMoments([(s, r, when, offset) for s, r, when, offset in session.execute(query)])
     for row, student_pk, rule_id, key in resolved:
-        if rule_id is not None and stored[(student_pk, rule_id, row.occurred_at)] > 0:
-            stored[(student_pk, rule_id, row.occurred_at)] -= 1
+        if rule_id is not None and stored.take(student_pk, rule_id, row.occurred_at, row.utc_offset):
             plan.unchanged += 1
             continue
         if key not in plan.lesson_ids:
@@ -379,6 +385,7 @@ def apply_incidents(store: Store, preview: IncidentsPreview) -> ImportSummary:
                         "rule_id": rule_id or rules[rule_key(row.rule)],
                         "step": row.step,
                         "occurred_at": row.occurred_at,
+                        "utc_offset": row.utc_offset,
                         "note": row.note,
                         "created_at": created,
                     }

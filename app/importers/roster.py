@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import identity
 from app.core.i18n import t
 from app.importers.columns import Columns, map_columns, too_long
 from app.importers.common import normalise, read_table
@@ -135,27 +136,27 @@ def parse_roster(
     rows: list[RosterRow] = []
     first_seen: dict[str, int] = {}
     for line, cells in table.rows:
-        student_id = columns.get(cells, "student_id")
+        student_id = identity.clean(columns.get(cells, "student_id"))
         name = columns.get(cells, "name")
         if not name:
             parts = (columns.get(cells, f) for f in ("first_name", "infix", "last_name"))
             name = " ".join(" ".join(p.split()) for p in parts if p)
-        name = " ".join(name.split())
+        name = identity.clean(name)
         group = columns.get(cells, "group")
         reasons = []
         if not student_id:
             reasons.append(t("het leerlingnummer is leeg", "the student id is empty"))
-        elif student_id in first_seen:
+        elif identity.key(student_id) in first_seen:
             reasons.append(
                 t(
                     "leerlingnummer {id} staat ook op regel {first}",
                     "student id {id} also appears on line {first}",
                     id=student_id,
-                    first=first_seen[student_id],
+                    first=first_seen[identity.key(student_id)],
                 )
             )
         else:
-            first_seen[student_id] = line
+            first_seen[identity.key(student_id)] = line
         if not name:
             reasons.append(t("de naam is leeg", "the name is empty"))
         if not group:
@@ -177,7 +178,7 @@ def parse_roster(
 
 
 def _current(session: Session) -> dict[str, tuple[str, str, dict[str, str]]]:
-    """external id -> (name, class, attributes) of every student in the store."""
+    """external id (as ``identity.key``) -> (name, class, attributes) of every student in the store."""
     students = session.scalars(
         select(Student).options(
             selectinload(Student.class_group),
@@ -185,7 +186,7 @@ def _current(session: Session) -> dict[str, tuple[str, str, dict[str, str]]]:
         )
     )
     return {
-        s.external_id: (
+        identity.key(s.external_id): (
             s.display_name,
             s.class_group.name,
             {a.definition.name: a.value for a in s.attributes},
@@ -228,10 +229,10 @@ def preview_roster(
     rows = [replace(r, group=spelling[r.group.casefold()]) for r in rows]
     new, updated, unchanged = [], [], 0
     for row in rows:
-        if row.student_id not in current:
+        if identity.key(row.student_id) not in current:
             new.append(row)
             continue
-        changes = _changes(row, *current[row.student_id])
+        changes = _changes(row, *current[identity.key(row.student_id)])
         if changes:
             updated.append(RosterUpdate(row, changes))
         else:
@@ -250,7 +251,7 @@ def apply_roster(store: Store, preview: RosterPreview) -> ImportSummary:
     with store.transaction() as session:
         # everything looked up once: a whole school's export is thousands of rows
         by_id = {
-            s.external_id: s
+            identity.key(s.external_id): s
             for s in session.scalars(
                 select(Student).options(
                     selectinload(Student.attributes).selectinload(StudentAttribute.definition)
@@ -263,7 +264,7 @@ def apply_roster(store: Store, preview: RosterPreview) -> ImportSummary:
             group = groups.get(row.group)
             if group is None:
                 group = groups[row.group] = class_by_name(session, row.group, create=True)  # type: ignore[assignment]
-            student = by_id.get(row.student_id)
+            student = by_id.get(identity.key(row.student_id))
             if student is None:
                 student = Student(
                     external_id=row.student_id, display_name=row.name, class_group=group, attributes=[]

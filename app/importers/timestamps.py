@@ -1,5 +1,7 @@
-"""Timestamps in incident files: ISO, Dutch day-month-year, year first, with or without a time; the date
-and the time may also come in two columns. Never raises: an unreadable value is None (a row problem).
+"""Timestamps in an incidents file: ISO 8601, year first or Dutch day first, or a date and a time column.
+
+An aware time (with an offset or ``Z``) becomes local time, and its offset is kept (``parse_moment``):
+in the hour the clocks go back it says which of the two passes is meant.
 """
 
 from __future__ import annotations
@@ -8,9 +10,13 @@ import re
 from datetime import date, datetime
 
 from app.core.i18n import t
+from app.core.local_time import split_aware
+
+__all__ = ["MAX_YEARS_BACK", "date_and_time", "earliest", "parse_moment", "parse_timestamp", "timestamp_hint"]
 
 #: how far back an incident may lie (years)
 MAX_YEARS_BACK = 3
+
 _TIME = r"(?:(?:[ T]+|,\s*)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?)?"
 _CLOCK = re.compile(r"(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?")
 _DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})" + _TIME)
@@ -23,6 +29,12 @@ def parse_timestamp(text: str) -> datetime | None:
 
     Day-first only: ``03/04/2026`` is 3 April. Two-digit years are refused (which century?).
     """
+    moment = parse_moment(text)
+    return moment[0] if moment is not None else None
+
+
+def parse_moment(text: str) -> tuple[datetime, int | None] | None:
+    """As ``parse_timestamp``, with the local offset in minutes when the text gives an offset."""
     text = text.strip()
     try:
         value = datetime.fromisoformat(text)
@@ -37,15 +49,13 @@ def parse_timestamp(text: str) -> datetime | None:
             value = datetime(year, month, day, hour, minute, second)
         except ValueError:
             return None
-    if value.tzinfo is not None:
-        try:
-            value = value.astimezone().replace(tzinfo=None)
-        except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
-            return None
-    return value
+    try:
+        return split_aware(value)  # an aware time: local, with the offset that says which pass
+    except (OverflowError, ValueError):  # year 1 or 9999 shifted out of range
+        return None
 
 
-def _date_and_time(date_text: str, time_text: str) -> datetime | None:
+def date_and_time(date_text: str, time_text: str) -> datetime | None:
     """A timestamp from a date column and a time column ('' when absent); None if unreadable.
 
     The date may carry a midnight time (an Excel date cell); a time column that holds a whole
@@ -78,7 +88,8 @@ def timestamp_hint() -> str:
     )
 
 
-def _earliest(today: date) -> date:
+def earliest(today: date) -> date:
+    """The first date an incident may have: ``MAX_YEARS_BACK`` years before ``today``."""
     try:
         return today.replace(year=today.year - MAX_YEARS_BACK)
     except ValueError:  # 29 February

@@ -21,11 +21,16 @@ from typing import TYPE_CHECKING, Any
 from app.core import config
 from app.core.errors import StoreError, UserError
 from app.core.i18n import t
+from app.safety import copies
 from app.safety.integrity import (
     connect_read_only,
     file_kind,
+    file_salt,
+    quote_literal,
+    raw_key,
+    sqlcipher_module,
 )
-from app.safety.keys import file_salt, quote_literal, raw_key, sqlcipher_module
+from app.safety.page_check import refuse_side_file_name
 
 if TYPE_CHECKING:
     from app.store.store import Store
@@ -99,9 +104,9 @@ def fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | None = None) -> Path:
+def copy_pages(source: Any, dest: Path, passphrase: str | None, salt: bytes | None = None) -> Path:
     """Copy an open connection's database into ``dest`` atomically (temp file, fsync, rename), 0600."""
-    tmp = dest.with_name(f".{dest.name}.tmp")
+    tmp = copies.temp_path(dest)
     try:
         dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with suppress(FileNotFoundError):
@@ -140,10 +145,12 @@ def backup_store(store: Store, dest: Path) -> Path:
                 "A backup cannot overwrite the store itself.",
             )
         )
+    refuse_side_file_name(dest)  # SQLite would delete a backup named like its -wal or -journal
     raw = store.engine.raw_connection()
     try:
         salt = file_salt(store.path) if store.passphrase else None
-        return _copy_pages(raw.driver_connection, dest, store.passphrase, salt)
+        with copies.remembered(store.path, copies.temp_path(dest)):  # a kill leaves nothing unlisted
+            return copy_pages(raw.driver_connection, dest, store.passphrase, salt)
     except sqlite3.Error as exc:
         raise StoreError(t("De back-up is mislukt: {err}", "The backup failed: {err}", err=exc)) from exc
     finally:
@@ -153,7 +160,7 @@ def backup_store(store: Store, dest: Path) -> Path:
 def backup_file(path: Path, dest: Path, passphrase: str | None) -> Path:
     """Copy a store file (not open in this process) into ``dest`` with the online backup API."""
     with closing(connect_read_only(path, passphrase)) as source:
-        return _copy_pages(source, dest, passphrase, file_salt(path) if passphrase else None)
+        return copy_pages(source, dest, passphrase, file_salt(path) if passphrase else None)
 
 
 def _stamp(now: datetime) -> str:
@@ -196,7 +203,8 @@ def remove_stale_copies(db_path: Path, now: float | None = None) -> list[Path]:
     folder = config.backup_dir(db_path)
     candidates = [
         *db_path.parent.glob(f".{glob.escape(db_path.name)}.*"),
-        *(folder.glob(f".{glob.escape(db_path.stem)}-*.db.tmp") if folder.is_dir() else ()),
+        *(folder.glob(f".{glob.escape(db_path.stem)}-*.db.*") if folder.is_dir() else ()),
+        *copies.listed(db_path),  # manual backups elsewhere, half-written when the process was killed
     ]
     removed: list[Path] = []
     for path in candidates:
@@ -206,6 +214,7 @@ def remove_stale_copies(db_path: Path, now: float | None = None) -> list[Path]:
             if now - path.stat().st_mtime > STALE_AFTER_SECONDS:
                 path.unlink()
                 removed.append(path)
+    copies.forget_gone(db_path)
     return removed
 
 

@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, select
 
+from app.core import identity
 from app.core.errors import StoreError, UserError
 from app.core.i18n import t
 from app.safety.backup import list_backups, remove_stale_copies
 from app.safety.integrity import check_store, connect_read_only
 from app.schema.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
+from app.schema.lookup import find_student_id
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -67,33 +69,58 @@ MIN_ID_TO_REDACT = 3
 
 
 def redaction_pattern(name: str, external_id: str) -> re.Pattern[str]:
-    """The full name (any case), and the student number as a whole token when it is long enough."""
-    parts = [re.escape(name.strip())] if name.strip() else []
+    """The full name and the student number (a whole token, when long enough), in any capitals.
+
+    Matched against text in the form ``identity.clean`` gives (NFC, no invisible characters), so a
+    name typed in capitals, with decomposed accents or with a zero-width space in it is found too;
+    Python's case-insensitive matching folds every letter (SQLite's lower() and LIKE fold ASCII only).
+    """
+    parts = []
+    words = identity.clean(name).split()
+    if words:
+        parts.append(r"\s+".join(re.escape(word) for word in words))
+    external_id = identity.clean(external_id)
     if len(external_id) >= MIN_ID_TO_REDACT:
-        parts.append(rf"(?<![0-9A-Za-z]){re.escape(external_id)}(?![0-9A-Za-z])")
+        parts.append(rf"(?<![^\W_]){re.escape(external_id)}(?![^\W_])")
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
-def _redact(session: Session, name: str, external_id: str = "") -> int:
-    """Blank the full name and the student number out of notes and the journal; returns texts changed."""
-    pattern = redaction_pattern(name, external_id)
+def redact_text(pattern: re.Pattern[str], text: str) -> str:
+    """``text`` with every match blanked out; unchanged (same spelling) when nothing matches."""
+    cleaned = identity.tidy(text)
+    return pattern.sub(REDACTED, cleaned) if pattern.search(cleaned) else text
+
+
+def _redact(session: Session, name: str, external_ids: tuple[str, ...]) -> int:
+    """Blank the name and the student number out of notes, lesson labels and the journal (in Python).
+
+    Every text is read: a prefilter in SQL would miss the spellings SQLite does not fold.
+    """
+    pattern = redaction_pattern(name, external_ids[0])
+    extra = [redaction_pattern("", other) for other in external_ids[1:]]
     if not pattern.pattern:
         return 0
-    likes = [f"%{text}%" for text in (name.strip(), external_id) if text]
+
+    def scrub(text: str) -> str:
+        for candidate in (pattern, *extra):
+            if candidate.pattern:
+                text = redact_text(candidate, text)
+        return text
+
     changed = 0
-    for model in (Incident, Praise, Lesson):
-        matching = or_(*(model.note.ilike(like) for like in likes))
-        for row in session.scalars(select(model).where(matching)):
-            new = pattern.sub(REDACTED, row.note)
-            if new != row.note:
-                row.note = new
+    fields = ((Incident, ("note",)), (Praise, ("note",)), (Lesson, ("note", "label")))
+    for model, names in fields:
+        for row in session.scalars(select(model)):
+            before = [getattr(row, field) or "" for field in names]
+            after = [scrub(text) for text in before]
+            if after != before:
+                for field, text in zip(names, after, strict=True):
+                    setattr(row, field, text)
                 changed += 1
     for reflection in session.scalars(select(Reflection)):
-        journal = pattern.sub(REDACTED, reflection.journal or "")
-        answers = {
-            k: pattern.sub(REDACTED, v) if isinstance(v, str) else v for k, v in reflection.answers.items()
-        }
-        if journal != reflection.journal or answers != reflection.answers:
+        journal = scrub(reflection.journal or "")
+        answers = {k: scrub(v) if isinstance(v, str) else v for k, v in reflection.answers.items()}
+        if journal != (reflection.journal or "") or answers != reflection.answers:
             reflection.journal, reflection.answers = journal, answers
             changed += 1
     return changed
@@ -101,9 +128,10 @@ def _redact(session: Session, name: str, external_id: str = "") -> int:
 
 def forget_student(store: Store, external_id: str) -> ErasureResult:
     """Remove a student with every incident, praise and attribute value, and leave no trace of the name."""
-    external_id = external_id.strip()
+    external_id = identity.clean(external_id)
     with store.transaction() as session:
-        student = session.scalar(select(Student).where(Student.external_id == external_id))
+        found = find_student_id(session, external_id)  # any capitals, invisible characters ignored
+        student = session.get(Student, found) if found is not None else None
         if student is None:
             raise UserError(
                 t(
@@ -112,7 +140,8 @@ def forget_student(store: Store, external_id: str) -> ErasureResult:
                     id=external_id,
                 )
             )
-        name, sid = student.display_name, student.id
+        name, sid, typed = student.display_name, student.id, external_id
+        external_id = student.external_id
         incidents = session.execute(delete(Incident).where(Incident.student_id == sid)).rowcount
         praise = session.execute(delete(Praise).where(Praise.student_id == sid)).rowcount
         attributes = session.execute(
@@ -120,7 +149,7 @@ def forget_student(store: Store, external_id: str) -> ErasureResult:
         ).rowcount
         session.expunge(student)
         session.execute(delete(Student).where(Student.id == sid))
-        redacted = _redact(session, name, external_id)
+        redacted = _redact(session, name, tuple(dict.fromkeys((external_id, typed))))
     secure_compact(store)
     remove_stale_copies(store.path)  # a copy half-written by a crash would hold the student too
     holding = backups_holding(store.path, store.passphrase, external_id, name)

@@ -7,32 +7,27 @@ by SQLite only.
 
 from __future__ import annotations
 
-import os
+import hashlib
+import re
 import sqlite3
-import stat
 from contextlib import closing, suppress
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from app.core.errors import StoreError
 from app.core.i18n import t
-from app.safety.keys import (
-    SQLITE_HEADER,
-    file_salt,
-    is_raw_key,
-    quote_literal,
-    raw_key,
-    sqlcipher_module,
-)
 
+SQLITE_HEADER = b"SQLite format 3\x00"
 #: tables every fair-strictness store has (a foreign SQLite file lacks them)
 REQUIRED_TABLES = frozenset({"alembic_version", "meta", "student", "incident", "rule", "ladder_step"})
 #: files up to this size get a full ``quick_check`` on every open (a one-teacher year is ~1-3 MB; 64 MiB
 #: is ~400k incidents and checks in about a second, after the window is already visible)
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
-#: schema objects a fair-strictness store never has: SQL in a file from elsewhere would run on our writes
-FOREIGN_OBJECTS = "('trigger', 'view')"
+#: SQLCipher 4's default key derivation: PBKDF2-HMAC-SHA512 over the 16-byte salt at the file's start
+KDF_ITERATIONS = 256_000
+_RAW_KEY = re.compile(r"^x'([0-9a-fA-F]{64}|[0-9a-fA-F]{96})'$")
 
 
 class DamagedStoreError(StoreError):
@@ -98,6 +93,60 @@ def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
+def sqlcipher_module() -> Any:
+    """The sqlcipher3 module, or a StoreError that says encryption is not available here."""
+    try:
+        import sqlcipher3
+    except ImportError as exc:
+        raise StoreError(
+            t(
+                "Versleuteling is op deze computer niet beschikbaar (het pakket sqlcipher3 ontbreekt).",
+                "Encryption is not available on this computer (the sqlcipher3 package is missing).",
+            )
+        ) from exc
+    return sqlcipher3
+
+
+def quote_literal(text: str) -> str:
+    """An SQL string literal (single quotes doubled); used for PRAGMA key, which takes no parameters."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def is_raw_key(key: str) -> bool:
+    """True for an SQLCipher raw key ``x'<64 hex>'`` (or with the salt, 96 hex)."""
+    return bool(_RAW_KEY.match(key))
+
+
+@lru_cache(maxsize=16)
+def _derive(passphrase: str, salt: bytes) -> bytes:
+    return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ITERATIONS, 32)
+
+
+def file_salt(path: Path) -> bytes | None:
+    """The SQLCipher salt (the first 16 bytes) of an encrypted file, None for a plain or missing one."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    return head if len(head) == 16 and head != SQLITE_HEADER else None
+
+
+def raw_key(passphrase: str, salt: bytes, *, with_salt: bool = False) -> str:
+    """The raw key for ``passphrase`` and ``salt``: SQLCipher skips its slow key derivation with it.
+
+    Derived once per passphrase and salt (PBKDF2 with SQLCipher 4's defaults) and reused by every
+    connection, backup and check; ``with_salt`` also fixes the salt of a new file (backups share the
+    store's salt, so one derivation opens them all).
+    """
+    if is_raw_key(passphrase):
+        if with_salt and len(passphrase) != 99:
+            raise ValueError("a raw key without its salt cannot key a new file")
+        return passphrase
+    key = _derive(passphrase, salt).hex()
+    return f"x'{key}{salt.hex() if with_salt else ''}'"
+
+
 def cipher_connect(target: str, path: Path, passphrase: str, *, uri: bool = False) -> tuple[Any, str]:
     """A verified sqlcipher3 connection and the key that opened it: the raw key first, then the passphrase.
 
@@ -154,12 +203,12 @@ def _damaged(path: Path) -> DamagedStoreError:
 def _hostile(path: Path) -> DamagedStoreError:
     return DamagedStoreError(
         t(
-            "{path} is geen gewoon fair-strictness-bestand: het bevat triggers of views, die het programma "
-            "zelf nooit maakt en die bij elke wijziging zouden worden uitgevoerd. Om veiligheidsredenen "
-            "is het niet geopend; het bestand is niet gewijzigd.",
-            "{path} is not an ordinary fair-strictness file: it holds triggers or views, which the program "
-            "never makes and which would run on every change. For safety it was not opened; the file was "
-            "not changed.",
+            "{path} is geen gewoon fair-strictness-bestand: het bevat onderdelen die het programma zelf "
+            "nooit maakt (triggers of views, die bij elke wijziging zouden worden uitgevoerd, of andere "
+            "tabellen). Om veiligheidsredenen is het niet geopend; het bestand is niet gewijzigd.",
+            "{path} is not an ordinary fair-strictness file: it holds objects the program never makes "
+            "(triggers or views, which would run on every change, or other tables). For safety it was "
+            "not opened; the file was not changed.",
             path=path,
         )
     )
@@ -183,7 +232,12 @@ def needs_quick_check(path: Path) -> bool:
 
 def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
     """Health and schema of an open read-only connection."""
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    from app.safety.schema_check import missing_objects, schema_objects, tables_of, unexpected_objects
+
+    objects = schema_objects(conn)  # kinds and names parsed from the SQL SQLite builds them from
+    if objects is None or any(k not in ("table", "index", "autoindex") for k, _ in objects):
+        raise _hostile(path)
+    tables = tables_of(objects)
     if needs_quick_check(path):
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
         if result != ["ok"]:
@@ -192,13 +246,15 @@ def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
         return StoreCheck(path, "new" if kind == "plain" else kind, None)
     if not tables >= REQUIRED_TABLES:
         raise _damaged(path)
-    if conn.execute(f"SELECT 1 FROM sqlite_master WHERE type IN {FOREIGN_OBJECTS} LIMIT 1").fetchone():
+    if unexpected_objects(objects):  # a side table or index the migrations never make
         raise _hostile(path)
     row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     revision = str(row[0]) if row else None
     from app.schema.migrate import known_revisions
 
     known, head = known_revisions()
+    if revision == head and missing_objects(objects):
+        raise _damaged(path)
     if revision not in known:
         raise NewerStoreError(
             t(
@@ -305,45 +361,6 @@ def _check_encrypted(path: Path, passphrase: str) -> StoreCheck:
     return StoreCheck(check.path, check.kind, check.revision, key)
 
 
-def _owner_writable(path: Path) -> bool:
-    """Writable by this process and not marked read-only (the owner's write bit, which root ignores)."""
-    try:
-        return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
-    except OSError:
-        return False
-
-
-def ensure_writable(path: Path) -> None:
-    """Refuse a store file or folder that is read-only, before SQLite opens it (no -wal/-shm left).
-
-    A store in WAL mode needs to write the file and to create its -wal and -shm beside it.
-    """
-    folder = path.parent
-    if path.is_dir():
-        raise StoreError(
-            t(
-                "{path} is een map, geen logboek. Kies een bestand.",
-                "{path} is a folder, not a store. Choose a file.",
-                path=path,
-            )
-        )
-    read_only_file = path.exists() and not _owner_writable(path)
-    read_only_folder = folder.is_dir() and not (_owner_writable(folder) and os.access(folder, os.X_OK))
-    if read_only_file or read_only_folder:
-        raise ReadOnlyStoreError(
-            t(
-                "{path} is alleen-lezen (het bestand of de map {folder}). fair-strictness moet in het "
-                "logboek kunnen schrijven. Het bestand is niet gewijzigd. Geef schrijfrechten, of kopieer "
-                "het naar een map waarin je mag schrijven.",
-                "{path} is read-only (the file or the folder {folder}). fair-strictness must be able to "
-                "write the store. The file was not changed. Allow writing, or copy it to a folder you "
-                "can write to.",
-                path=path,
-                folder=folder.resolve(),
-            )
-        )
-
-
 def store_is_empty(path: Path, passphrase: str | None = None) -> bool:
     """True when the file holds no students, lessons, incidents, praise or reflections (or is new)."""
     check = check_store(path, passphrase)
@@ -354,42 +371,3 @@ def store_is_empty(path: Path, passphrase: str | None = None) -> bool:
             if conn.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone():  # fixed names
                 return False
     return True
-
-
-def ensure_not_in_use(path: Path, key: str | None = None) -> None:
-    """Refuse to replace a store that another process (a window, a command) still has open.
-
-    Asks SQLite for an exclusive lock without waiting: every connection to a WAL store holds a shared
-    lock on it. A file SQLite cannot read (damaged) counts as not in use.
-    """
-    if file_kind(path) == "new":
-        return
-    salt = file_salt(path)
-    if key is not None and salt is not None:
-        key = raw_key(key, salt)  # no slow key derivation for a lock check
-    if key is None:
-        conn: Any = sqlite3.connect(str(path), timeout=0)
-        errors: tuple[type[BaseException], ...] = (sqlite3.DatabaseError,)
-    else:
-        module = sqlcipher_module()
-        conn = module.connect(str(path), timeout=0)
-        errors = (module.DatabaseError,)
-    try:
-        if key is not None:
-            conn.execute("PRAGMA cipher_log_level = NONE")
-            conn.execute(f"PRAGMA key = {quote_literal(key)}")
-        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-        conn.execute("BEGIN EXCLUSIVE")
-        conn.rollback()
-    except errors as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            raise StoreError(
-                t(
-                    "{path} is nog geopend in een ander venster of programma. Sluit dat eerst.",
-                    "{path} is still open in another window or program. Close it first.",
-                    path=path,
-                )
-            ) from exc
-    finally:
-        conn.close()

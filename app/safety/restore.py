@@ -1,25 +1,34 @@
-"""Restore: check a backup, keep the current store aside, put the backup in its place (plain or encrypted)."""
+"""Restore a backup in place of the store: validated first, the previous store kept, never a downgrade.
+
+The new file is written beside the store and renamed into place, so a crash leaves the old or the
+new store. A plain backup restored over an encrypted store is encrypted with the store's passphrase
+(and refused without it): restoring never leaves a readable store where a protected one was.
+"""
 
 from __future__ import annotations
 
 import os
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import StoreError, UserError
 from app.core.i18n import t
-from app.safety.backup import _copy_pages, backup_file, backup_name, fsync_dir, remove_side_files
+from app.safety.backup import backup_file, backup_name, copy_pages, fsync_dir, remove_side_files
+from app.safety.file_access import ensure_not_in_use, ensure_writable
 from app.safety.integrity import (
+    DamagedStoreError,
+    PassphraseRequiredError,
     StoreCheck,
     check_store,
     connect_read_only,
-    ensure_not_in_use,
-    ensure_writable,
     file_kind,
+    file_salt,
+    looks_encrypted,
+    raw_key,
     store_is_empty,
 )
-from app.safety.keys import file_salt, raw_key
+from app.safety.page_check import check_every_page
 
 if TYPE_CHECKING:
     from app.store.store import Store
@@ -33,6 +42,7 @@ def validate_backup(path: Path, passphrase: str | None) -> StoreCheck:
     if not path.is_file():
         raise UserError(t("Back-up {path} bestaat niet.", "Backup {path} does not exist.", path=path))
     check = check_store(path, passphrase)
+    check_every_page(path, check.key if check.encrypted else None)
     if check.revision is None:
         raise UserError(
             t(
@@ -66,6 +76,8 @@ def restore_file(
     check = validate_backup(source, passphrase)
     key = passphrase if check.encrypted else None
     previous: Path | None = None
+    if not check.encrypted:
+        _refuse_downgrade(db_path, current)
     if file_kind(db_path) != "new":
         try:
             empty = store_is_empty(db_path, current)
@@ -92,7 +104,7 @@ def restore_file(
         export_file(source, None, tmp, raw_key(current, salt, with_salt=True))
     else:
         with closing(connect_read_only(source, check.key if check.encrypted else None)) as src:
-            _copy_pages(src, tmp, key, file_salt(source) if key else None)
+            copy_pages(src, tmp, key, file_salt(source) if key else None)
     try:
         ensure_not_in_use(db_path, current if file_kind(db_path) == "opaque" else None)
     except StoreError:
@@ -102,6 +114,30 @@ def restore_file(
     os.replace(tmp, db_path)
     fsync_dir(db_path.parent)
     return previous
+
+
+def _refuse_downgrade(db_path: Path, current: str | None) -> None:
+    """A plain backup may replace an encrypted store only with its passphrase (the result stays encrypted).
+
+    Without it the restored store (and every backup made of it afterwards) would be readable: refused
+    before anything is written. A wrong passphrase is refused too (``WrongPassphraseError``).
+    """
+    if file_kind(db_path) != "opaque" or not looks_encrypted(db_path):
+        return
+    if current is None:
+        raise PassphraseRequiredError(
+            t(
+                "{path} is versleuteld. Geef het wachtwoord van het logbestand (in de terminal via "
+                "FAIR_STRICTNESS_PASSPHRASE) om deze onversleutelde back-up terug te zetten: het resultaat "
+                "wordt dan met dat wachtwoord versleuteld. Er is niets gewijzigd.",
+                "{path} is encrypted. Give the store's passphrase (on the command line through "
+                "FAIR_STRICTNESS_PASSPHRASE) to restore this unencrypted backup: the result is then "
+                "encrypted with it. Nothing was changed.",
+                path=db_path,
+            )
+        )
+    with suppress(DamagedStoreError):  # a damaged store: its passphrase still keys the restored one
+        check_store(db_path, current)
 
 
 def _keep_previous(db_path: Path, passphrase: str | None) -> Path:

@@ -21,8 +21,7 @@ from app.core.errors import UserError
 from app.core.i18n import t
 from app.safety.backup import fsync_dir, write_error
 from app.safety.erasure import secure_compact
-from app.safety.integrity import check_store, read_only_uri
-from app.safety.keys import file_salt, quote_literal, raw_key
+from app.safety.integrity import check_store, file_salt, quote_literal, raw_key, read_only_uri
 from app.schema.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
 
 if TYPE_CHECKING:

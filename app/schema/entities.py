@@ -161,6 +161,8 @@ class Incident(Base):
     rule_id: Mapped[int] = mapped_column(ForeignKey("rule.id", ondelete="RESTRICT"), index=True)
     step: Mapped[int] = mapped_column()
     occurred_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    #: minutes the local clock was ahead of UTC at ``occurred_at`` (tells the twice-lived hour apart)
+    utc_offset: Mapped[int | None] = mapped_column(default=None)
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     edited_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from app.core.errors import UserError
 from app.core.i18n import t
+from app.core.local_time import moment_of
 from app.core.protocol import agreed_step, effective_start
 from app.schema.entities import (
     Incident,
@@ -147,8 +148,12 @@ class IncidentsMixin:
         occurred_at: datetime | None = None,
         note: str = "",
     ) -> LoggedIncident:
-        """Store one incident; without ``step`` the agreed step is used. Returns it with its strike."""
-        when = occurred_at or now()
+        """Store one incident; without ``step`` the agreed step is used. Returns it with its strike.
+
+        ``occurred_at`` is local time (naive, ``fold=1`` for the second pass of the hour the clocks go
+        back) or aware; its UTC offset is stored with it, so two moments an hour apart stay apart.
+        """
+        when, offset = moment_of(occurred_at)
         with self.transaction() as session:
             student = session.get(Student, student_id)
             rule = session.get(Rule, rule_id)
@@ -178,6 +183,7 @@ class IncidentsMixin:
                 rule=rule,
                 step=step or 1,
                 occurred_at=when,
+                utc_offset=offset,
                 note=note.strip(),
                 created_at=datetime.now(),
             )
@@ -226,7 +232,7 @@ class IncidentsMixin:
                     raise UserError(t("Die les bestaat niet meer.", "That lesson no longer exists."))
                 incident.lesson_id = lesson_id
             if occurred_at is not None:
-                incident.occurred_at = occurred_at
+                incident.occurred_at, incident.utc_offset = moment_of(occurred_at)
             if note is not None:
                 incident.note = note.strip()
             incident.edited_at = now()

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import identity
 from app.core.errors import UserError
 from app.core.i18n import t
 from app.schema.entities import AttributeDefinition, ClassGroup, Student, StudentAttribute
+from app.schema.lookup import find_student_id
 from app.store.records import ClassInfo, StudentInfo
 
 if TYPE_CHECKING:
@@ -159,22 +161,23 @@ class RosterMixin:
             return student_info(student) if student is not None else None
 
     def student_by_external_id(self, external_id: str) -> StudentInfo | None:
-        """One student by the id of the school's administration."""
+        """One student by the id of the school's administration (any case, invisible characters ignored)."""
         with self.reading() as session:
-            student = session.scalar(select(Student).where(Student.external_id == external_id.strip()))
+            found = find_student_id(session, external_id)
+            student = session.get(Student, found) if found is not None else None
             return student_info(student) if student is not None else None
 
     def add_student(
         self, external_id: str, name: str, class_name: str, attributes: dict[str, str] | None = None
     ) -> StudentInfo:
         """Add a student; the external id must be new."""
-        external_id, name = external_id.strip(), name.strip()
+        external_id, name = identity.clean(external_id), identity.clean(name)
         if not external_id or not name:
             raise UserError(
                 t("Een leerling heeft een nummer en een naam nodig.", "A student needs an id and a name.")
             )
         with self.transaction() as session:
-            if session.scalar(select(Student.id).where(Student.external_id == external_id)):
+            if find_student_id(session, external_id) is not None:
                 raise UserError(
                     t(
                         "Er is al een leerling met nummer {id}.",
@@ -206,9 +209,9 @@ class RosterMixin:
             if student is None:
                 raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
             if name is not None:
-                if not name.strip():
+                if not identity.clean(name):
                     raise UserError(t("De naam mag niet leeg zijn.", "The name must not be empty."))
-                student.display_name = name.strip()
+                student.display_name = identity.clean(name)
             if class_name is not None:
                 student.class_group = class_by_name(session, class_name, create=True)  # type: ignore[assignment]
             if attributes is not None:

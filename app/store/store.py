@@ -16,7 +16,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, func, select
+from sqlalchemy import URL, Connection, Engine, create_engine, event, func, select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -49,6 +50,30 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+#: execution option of the write sessions: their transaction starts with BEGIN IMMEDIATE
+WRITE_OPTION = "fair_strictness_write"
+
+
+def _on_begin(conn: Connection) -> None:
+    """A write transaction takes SQLite's write lock before its first read.
+
+    pysqlite begins a transaction only at the first INSERT/UPDATE/DELETE, so a find-or-create (look for
+    today's lesson, make it when there is none) read outside any lock: two processes logging at once
+    both made a lesson. With BEGIN IMMEDIATE the second writer waits (busy_timeout) until the first has
+    committed and then finds its lesson. Reads keep SQLite's own lazy transactions.
+    """
+    if conn.get_execution_options().get(WRITE_OPTION):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _short(exc: BaseException) -> str:
+    """An error in a few words for the log: the store's own message, never SQL or values."""
+    from app.core.db_errors import store_error_for
+
+    problem = store_error_for(exc)
+    return str(problem) if problem is not None else type(exc).__name__
+
+
 def make_engine(path: Path, key: str | None = None) -> Engine:
     """An engine on the store file with WAL, foreign keys, full sync and secure delete.
 
@@ -58,12 +83,16 @@ def make_engine(path: Path, key: str | None = None) -> Engine:
     if key is None:
         url = URL.create("sqlite", database=str(path))
     else:
-        from app.safety.keys import sqlcipher_module
+        from app.safety.integrity import sqlcipher_module
 
         sqlcipher_module()  # a clear message when the wheels are missing
         url = URL.create("sqlite+pysqlcipher", password=key, database=str(path))
-    engine = create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
+    # hide_parameters: an error's text never holds the values of a statement (notes are private)
+    engine = create_engine(
+        url, poolclass=QueuePool, connect_args={"check_same_thread": False}, hide_parameters=True
+    )
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 
@@ -118,7 +147,7 @@ class Store(
         self.passphrase = passphrase
         #: make an automatic backup when the store is closed
         self.auto_backup = True
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._bind_sessions()
 
     @classmethod
     def open(
@@ -132,7 +161,8 @@ class Store(
 
         A new store is created encrypted when a passphrase is given (or in FAIR_STRICTNESS_PASSPHRASE).
         """
-        from app.safety.integrity import check_store, ensure_writable
+        from app.safety.file_access import ensure_writable
+        from app.safety.integrity import check_store
 
         db_path = Path(path).expanduser() if path else config.default_db_path()
         key = resolve_passphrase(passphrase)
@@ -170,7 +200,30 @@ class Store(
         store = cls(db_path, engine, key if encrypted else None)
         if seed_defaults:
             store.seed_defaults()
+        if encrypted:
+            store.seal_backups()
         return store
+
+    def seal_backups(self) -> None:
+        """Finish a conversion a crash interrupted: no readable backup, none under an old passphrase."""
+        from app.safety.crypto import seal_backups
+
+        try:
+            result = seal_backups(self)
+        except (OSError, StoreError) as exc:
+            log.warning("could not secure the backups: %s", exc)
+            return
+        if result.converted or result.removed:
+            log.warning(
+                "backups secured: %d encrypted, %d deleted", len(result.converted), len(result.removed)
+            )
+
+    def _bind_sessions(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        #: sessions of write transactions: BEGIN IMMEDIATE, so concurrent writers take turns
+        self._write_sessions = sessionmaker(
+            self.engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False
+        )
 
     @property
     def encrypted(self) -> bool:
@@ -185,7 +238,7 @@ class Store(
         key = check_store(self.path, passphrase).key if passphrase is not None else None
         self.passphrase = passphrase
         self.engine = make_engine(self.path, key or passphrase)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._bind_sessions()
         make_private(self.path)
 
     def checkpoint(self) -> None:
@@ -201,9 +254,12 @@ class Store(
 
                 try:
                     auto_backup(self)
-                except (OSError, StoreError) as exc:
-                    log.warning("automatic backup failed: %s", exc)
-            self.checkpoint()
+                except Exception as exc:  # a full disk: everything is committed, only the copy failed
+                    log.warning("automatic backup failed: %s", _short(exc))
+            try:
+                self.checkpoint()
+            except Exception as exc:  # the WAL keeps what was committed; SQLite moves it in next time
+                log.warning("checkpoint failed: %s", _short(exc))
         finally:
             self.engine.dispose()
 
@@ -215,10 +271,22 @@ class Store(
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One write transaction: commits on success, rolls back on any error; bumps the revision."""
-        with self._sessions.begin() as session:
-            yield session
-            self._bump_revision(session)
+        """One write transaction: commits on success, rolls back on any error; bumps the revision.
+
+        It holds SQLite's write lock from its start (BEGIN IMMEDIATE): what it reads cannot change before
+        it commits, so a find-or-create inside it is safe against another process doing the same.
+        """
+        try:
+            with self._write_sessions.begin() as session:
+                yield session
+                self._bump_revision(session)
+        except DBAPIError as exc:  # a full disk or a damaged file: rolled back, said in words
+            from app.core.db_errors import store_error_for
+
+            problem = store_error_for(exc, known_only=True)
+            if problem is None:
+                raise
+            raise problem from None
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -252,7 +320,7 @@ class Store(
 
         ``bump_revision=False`` for bookkeeping that is not a change of the teacher's data.
         """
-        with self._sessions.begin() as session:
+        with self._write_sessions.begin() as session:
             row = session.get(Meta, key)
             if row is None:
                 session.add(Meta(key=key, value=value))

@@ -23,6 +23,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any
 
+from app.core import identity
 from app.core.errors import UserError
 from app.core.i18n import t
 
@@ -170,18 +171,21 @@ class Identifiers:
 
     @cached_property
     def _name_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-        """(full names, full names and their parts of 3+ letters that are not particles like 'van')."""
-        full = {name.strip() for name in self.names}
-        parts = set(full)
+        """(full names, also without spaces ('anoukvisser'); and their parts of 3+ letters but 'van').
+
+        Folded (``identity.fold``: no accents, casefolded), as the text is: 'ozturk' finds 'Öztürk'."""
+        full: set[str] = set()
+        parts: set[str] = set()
         for name in self.names:
-            words = re.split(r"[\s,.;]+", name)
-            parts.update(w for w in words if len(w) >= 3 and w.lower() not in _PARTICLES)
-        return _alternation(full, r"\w"), _alternation(parts, r"\w")
+            words = [w for w in re.split(r"[\s,.;]+", identity.fold(name)) if w]
+            full.update((" ".join(words), "".join(words), "".join(words[:1] + words[-1:])))
+            parts.update(w for w in words if len(w) >= 3 and w not in _PARTICLES)
+        return _alternation(full, r"\w"), _alternation(parts | full, r"\w")
 
     @cached_property
     def _id_patterns(self) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
         """(every id of 3+ characters, only ids that cannot be a count by chance: letters or 6+ long)."""
-        ids = {s.strip() for s in self.ids if len(s.strip()) >= 3}
+        ids = {identity.fold(s).strip() for s in self.ids if len(s.strip()) >= 3}
         safe = {s for s in ids if len(s) >= 6 or not s.isdigit()}
         return _alternation(ids, r"[\w-]"), _alternation(safe, r"[\w-]")
 
@@ -195,11 +199,12 @@ class Identifiers:
         hits: list[str] = []
         all_ids, safe_ids = self._id_patterns
         full, with_parts = self._name_patterns
+        low = " ".join(identity.fold(text).split())  # the hits are shown folded ('ozturk')
         for pattern in (with_parts if parts else full, all_ids if every_id else safe_ids):
             if pattern is not None:
-                hits += [m.group(0) for m in pattern.finditer(text)]
-        low = text.lower()
-        hits += [t("een notitie", "a note") for n in self.notes if len(n.strip()) >= 12 and n.lower() in low]
+                hits += [m.group(0) for m in pattern.finditer(low)]
+        notes = (" ".join(identity.fold(n).split()) for n in self.notes if len(n.strip()) >= 12)
+        hits += [t("een notitie", "a note") for n in notes if n in low]
         return hits
 
 

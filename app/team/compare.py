@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from app.analysis import contingency
 from app.analysis.results import Proportion
 from app.core.errors import UserError
 from app.core.i18n import t
@@ -110,17 +111,6 @@ def _stratum_of(strike: int, bounds: Sequence[int]) -> int:
     return max([b for b in bounds if b <= strike] or [bounds[0]])
 
 
-def _chi_square(tables: Sequence[np.ndarray]) -> tuple[float, int, float]:
-    """Summed Pearson X², summed df and the smallest expected count over the strata's tables."""
-    total, df, smallest = 0.0, 0, float("inf")
-    for tab in tables:
-        expected = tab.sum(1, keepdims=True) * tab.sum(0, keepdims=True) / tab.sum()
-        total += float(((tab - expected) ** 2 / expected).sum())
-        df += (tab.shape[0] - 1) * (tab.shape[1] - 1)
-        smallest = min(smallest, float(expected.min()))
-    return total, df, smallest
-
-
 def _trim(tab: np.ndarray) -> np.ndarray:
     """The table without empty rows or columns."""
     return tab[tab.sum(1) > 0][:, tab.sum(0) > 0]
@@ -128,23 +118,7 @@ def _trim(tab: np.ndarray) -> np.ndarray:
 
 def permutation_p(tables: Sequence[np.ndarray], observed: float, draws: int = PERMUTATIONS) -> float:
     """P(X² >= observed) when outcomes are shuffled among teachers within each stratum (margins fixed)."""
-    import numpy as np
-
-    rng = np.random.default_rng(SEED)
-    sims = np.zeros(draws)
-    for tab in tables:
-        rows, cols = tab.shape
-        teacher = np.repeat(np.arange(rows), tab.sum(1))
-        outcome = np.concatenate([np.repeat(np.arange(cols), row) for row in tab])
-        expected = tab.sum(1, keepdims=True) * tab.sum(0, keepdims=True) / tab.sum()
-        batch = max(1, 2_000_000 // max(1, outcome.size))
-        for start in range(0, draws, batch):
-            size = min(batch, draws - start)
-            shuffled = rng.permuted(np.tile(outcome, (size, 1)), axis=1)
-            flat = (np.arange(size)[:, None] * rows * cols + teacher[None, :] * cols + shuffled).ravel()
-            counts = np.bincount(flat, minlength=size * rows * cols).reshape(size, rows, cols)
-            sims[start : start + size] += ((counts - expected) ** 2 / expected).sum(axis=(1, 2))
-    return float((1 + np.count_nonzero(sims >= observed - 1e-9)) / (draws + 1))
+    return contingency.permutation_p(tables, observed, draws, SEED)
 
 
 def _pct(x: float) -> str:
@@ -234,8 +208,8 @@ def _compare_rule(
     p: float | None = None
     df, method, verdict = 0, "", "not_testable"
     if tables:
-        statistic, df, smallest = _chi_square(tables)
-        if smallest < MIN_EXPECTED:
+        statistic, df, smallest = contingency.chi_square(tables)
+        if smallest < MIN_EXPECTED and contingency.permutable(tables):
             p, method = permutation_p(tables, statistic), "permutation"
         else:
             p, method = float(sps.chi2.sf(statistic, df)), "chi-square"

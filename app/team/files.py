@@ -8,13 +8,13 @@ renamed, so a failure leaves no half-written export). The CSV files are UTF-8 wi
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.core.csv_cells import safe_writer
 from app.core.errors import UserError
 from app.core.i18n import t
 from app.team.anonymise import SharedTable, TeamSummary
@@ -37,7 +37,7 @@ class ExportPackage:
 def table_csv(table: SharedTable) -> bytes:
     """One shared table as CSV bytes."""
     buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
+    writer = safe_writer(buf, lineterminator="\n")  # no cell a spreadsheet would run as a formula
     writer.writerow(table.columns)
     writer.writerows(table.rows)
     return buf.getvalue().encode("utf-8-sig")

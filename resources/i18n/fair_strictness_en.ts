@@ -93,127 +93,127 @@
 <context>
     <name>BlindSpot</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="63"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="69"/>
         <source>klas {name}</source>
         <translation>class {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="64"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="70"/>
         <source>leerlingen met {dim} &apos;{name}&apos;</source>
         <translation>students with {dim} &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="66"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="72"/>
         <source>de afspraak &apos;{name}&apos;</source>
         <translation>the rule &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="68"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="74"/>
         <source>op {day}</source>
         <translation>on {day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="70"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="76"/>
         <source>in lesuur {name}</source>
         <translation>in period {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="72"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="78"/>
         <source>in lessen met sfeer &apos;{name}&apos;</source>
         <translation>in lessons that felt &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="74"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="80"/>
         <source>bij afspraken over {name}</source>
         <translation>with rules about {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="76"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="82"/>
         <source>in de maand {name}</source>
         <translation>in the month {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="77"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="83"/>
         <source>bij {dim} &apos;{name}&apos;</source>
         <translation>with {dim} &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="83"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="89"/>
         <source>Mogelijk strenger: {who}</source>
         <translation>Possibly stricter: {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="84"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="90"/>
         <source>Mogelijk milder: {who}</source>
         <translation>Possibly milder: {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="91"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="97"/>
         <source>Telling: {s}× strenger en {m}× milder dan de ladder, van {n}; bij de rest {rs}× strenger en {rm}× milder, van {rn}.</source>
         <translation>Count: {s}× stricter and {m}× milder than the ladder, out of {n}; for the rest {rs}× stricter and {rm}× milder, out of {rn}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="107"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="113"/>
         <source>vrij zeker geen toeval</source>
         <translation>fairly sure this is not chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="109"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="115"/>
         <source>waarschijnlijk geen toeval</source>
         <translation>probably not chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="110"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="116"/>
         <source>onzeker, dit kan toeval zijn</source>
         <translation>uncertain, this may be chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="121"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="127"/>
         <source>Hoe zeker: {w}.</source>
         <translation>How sure: {w}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="123"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="129"/>
         <source>In gewone woorden: verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de rest; met 95 % zekerheid tussen {lo}× en {hi}×.</source>
         <translation>In plain words: proportionally {x}× as often stricter (rather than milder) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="128"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="134"/>
         <source>In gewone woorden: verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de rest; met 95 % zekerheid tussen {lo}× en {hi}×.</source>
         <translation>In plain words: proportionally {x}× as often milder (rather than stricter) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="138"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="144"/>
         <source>Een patroon in je eigen logboek: geen oordeel over de leerling, geen bewijs van vooroordeel.</source>
         <translation>A pattern in your own log: not a judgement of the student, not proof of bias.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="141"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="147"/>
         <source>Een patroon in je eigen logboek: geen oordeel over leerlingen, geen bewijs van vooroordeel.</source>
         <translation>A pattern in your own log: not a judgement of students, not proof of bias.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="147"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="153"/>
         <source>van {a} tot en met {b}</source>
         <translation>from {a} to {b} inclusive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="153"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="159"/>
         <source>Nog geen incidenten in dit schooljaar ({period}). Log een paar weken gewoon door; daarna verschijnen hier patronen, als die er zijn.</source>
         <translation>No incidents in this school year yet ({period}). Just keep logging for a few weeks; patterns will appear here, if there are any.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="159"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="165"/>
         <source>Geen mogelijke blinde vlekken gevonden in {n} incidenten bij {s} leerlingen ({period}). Bij dezelfde afspraak en keer reageerde je niet aantoonbaar anders op een leerling, groep of moment.</source>
         <translation>No possible blind spots found in {n} incidents involving {s} students ({period}). For the same rule and strike, you did not respond measurably differently to any student, group or moment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="165"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="171"/>
         <source>Met zo weinig incidenten ziet de app alleen grote verschillen; kleine kunnen er nog zijn.</source>
         <translation>With so few incidents the app can only see large differences; small ones may still be there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="169"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="175"/>
         <source>Dat is geen bewijs dat alles gelijk gaat, wel een goed teken.</source>
         <translation>That is no proof that everything is even, but it is a good sign.</translation>
     </message>
@@ -270,53 +270,53 @@
 <context>
     <name>CaseCardsEditor</name>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="38"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="40"/>
         <source>Casussen voor de bespreking (hoogstens drie)</source>
         <extracomment>a case or its description changed</extracomment>
         <translation>Cases for the discussion (at most three)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="42"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="44"/>
         <source>Alleen de afspraak, de hoeveelste keer, wat je deed en wat afgesproken was gaan mee, met je eigen korte beschrijving. Nooit de naam, de datum of je notitie.</source>
         <translation>Only the rule, the strike, what you did and what was agreed are included, with your own short description. Never the name, the date or your note.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="53"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="55"/>
         <source>Casus %1: incident</source>
         <translation>Case %1: incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="57"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="59"/>
         <source>Beschrijf de situatie kort, zonder namen</source>
         <translation>Describe the situation briefly, without names</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="58"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="60"/>
         <source>Casus %1: beschrijving</source>
         <translation>Case %1: description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="73"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="75"/>
         <source>strenger</source>
         <translation>stricter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="74"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="76"/>
         <source>milder</source>
         <translation>milder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="75"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="77"/>
         <source>volgens afspraak</source>
         <translation>as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="81"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="83"/>
         <source>(geen casus)</source>
         <translation>(no case)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="83"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="85"/>
         <source>%1 · %2 · %3 · %4e keer · %5, afgesproken %6 (%7)</source>
         <translation>%1 · %2 · %3 · strike %4 · %5, agreed %6 (%7)</translation>
     </message>
@@ -599,22 +599,22 @@
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/compare_panel.py" line="156"/>
+        <location filename="../../app/ui/pages/team/compare_panel.py" line="157"/>
         <source>Vergelijken mislukte: %1</source>
         <translation>Comparison failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/compare_panel.py" line="171"/>
+        <location filename="../../app/ui/pages/team/compare_panel.py" line="172"/>
         <source>%1 docenten, %2 gedeelde afspraken vergeleken.</source>
         <translation>%1 teachers, %2 shared rules compared.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/compare_panel.py" line="179"/>
+        <location filename="../../app/ui/pages/team/compare_panel.py" line="180"/>
         <source>Map kiezen voor de teamvergelijking</source>
         <translation>Choose a folder for the team comparison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/compare_panel.py" line="196"/>
+        <location filename="../../app/ui/pages/team/compare_panel.py" line="197"/>
         <source>Opgeslagen in %1: %2</source>
         <translation>Saved in %1: %2</translation>
     </message>
@@ -680,251 +680,251 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="97"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="88"/>
         <source>Versleuteling</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="100"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="91"/>
         <source>&amp;Versleutelen…</source>
         <translation>&amp;Encrypt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="101"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="92"/>
         <source>Wachtwoord wij&amp;zigen…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="114"/>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="126"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="105"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="117"/>
         <source>Back-ups</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="117"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="108"/>
         <source>Gemaakt</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="117"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="108"/>
         <source>Soort</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="117"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="108"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="130"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="121"/>
         <source> dagen</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="131"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="122"/>
         <source>Automatische back-ups bewaren</source>
         <translation>Keep automatic backups for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="133"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="124"/>
         <source>Nu een &amp;back-up maken</source>
         <translation>Make a &amp;backup now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="134"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="125"/>
         <source>Te&amp;rugzetten…</source>
         <translation>Re&amp;store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="135"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="126"/>
         <source>Back-up verwij&amp;deren…</source>
         <translation>Delete bac&amp;kup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="136"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="127"/>
         <source>Back-up naar bestand…</source>
         <translation>Backup to file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="137"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="128"/>
         <source>Ander bestand terugzetten…</source>
         <translation>Restore another file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="144"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="135"/>
         <source>Automatische back-ups (één per dag) bewaren:</source>
         <translation>Keep automatic backups (one a day) for:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="164"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="51"/>
         <source>Een leerling vergeten</source>
         <translation>Forget a student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="166"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="53"/>
         <source>Wist de leerling met alle incidenten, complimenten en kenmerken, en haalt de naam uit notities. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Erases the student with all incidents, praise and attributes, and removes the name from notes. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="173"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="60"/>
         <source>Leerling om te wissen</source>
         <translation>Student to erase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="174"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="61"/>
         <source>Leerling &amp;wissen…</source>
         <translation>Erase st&amp;udent…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="179"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="66"/>
         <source>Deze back-ups verwijderen…</source>
         <translation>Delete these backups…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="192"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="79"/>
         <source>Een schooljaar afsluiten</source>
         <translation>Close a school year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="197"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="84"/>
         <source>Schooljaar (beginjaar)</source>
         <translation>School year (starting year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="201"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="88"/>
         <source>Arc&amp;hiveren (versleuteld)…</source>
         <translation>Arc&amp;hive (encrypted)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="202"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="89"/>
         <source>Schooljaar wisse&amp;n…</source>
         <translation>Erase school &amp;year…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="206"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="93"/>
         <source>Schooljaar dat begint in augustus</source>
         <translation>School year starting in August</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="235"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="170"/>
         <source>Archief opslaan</source>
         <translation>Save archive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="235"/>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="244"/>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="248"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="170"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="179"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="183"/>
         <source>Logboek (*.db)</source>
         <translation>Log (*.db)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="244"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="179"/>
         <source>Back-up opslaan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="248"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="183"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="261"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="196"/>
         <source>Dit logboek is versleuteld met een wachtwoord, net als de back-ups.</source>
         <translation>This log is encrypted with a password, and so are the backups.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="265"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="200"/>
         <source>Dit logboek is niet versleuteld. Aanbevolen: beveilig het met een wachtwoord.</source>
         <translation>This log is not encrypted. Recommended: protect it with a password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="268"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="203"/>
         <source>Versleuteling is op deze computer niet beschikbaar.</source>
         <translation>Encryption is not available on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="299"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="113"/>
         <source>Deze back-ups bevatten de gewiste leerling nog:</source>
         <translation>These backups still contain the erased student:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="309"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="123"/>
         <source>{start} tot {end}: {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.</source>
         <translation>{start} to {end}: {l} lessons, {i} incidents, {p} praise, {r} reflections.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="330"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="234"/>
         <source>Kies eerst een back-up in de lijst.</source>
         <translation>First choose a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="351"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="255"/>
         <source>Het logboek en de back-ups zijn versleuteld.</source>
         <translation>The log and the backups are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="366"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="270"/>
         <source>Het wachtwoord is gewijzigd, ook voor de back-ups.</source>
         <translation>The password has been changed, for the backups too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="373"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="277"/>
         <source>Bewaartermijn opgeslagen.</source>
         <translation>Retention period saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="385"/>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="429"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="289"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="333"/>
         <source>Back-up gemaakt: {p}</source>
         <translation>Backup made: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="398"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="302"/>
         <source>De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als back-up bewaard. Doorgaan?</source>
         <translation>The backup {name} replaces the current log. The current log is first kept as a backup itself. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="411"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="315"/>
         <source>De back-up is teruggezet.</source>
         <translation>The backup has been restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="421"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="325"/>
         <source>{p} bestaat al; kies een nieuwe naam.</source>
         <translation>{p} already exists; choose a new name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="442"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="346"/>
         <source>Back-up {name} verwijderen?</source>
         <translation>Delete backup {name}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="453"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="143"/>
         <source>{who} en al zijn of haar gegevens definitief wissen?</source>
         <translation>Erase {who} and all of their data for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="464"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="154"/>
         <source>Gewist: {i} incidenten, {p} complimenten; naam uit {x} teksten gehaald.</source>
         <translation>Erased: {i} incidents, {p} praise; name removed from {x} texts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="477"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="167"/>
         <source>{n} back-up(s) met de gewiste leerling verwijderen?</source>
         <translation>Delete {n} backup(s) containing the erased student?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="501"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="191"/>
         <source>Gearchiveerd in {p}. Bewaar het wachtwoord goed.</source>
         <translation>Archived in {p}. Keep the password safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="509"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="199"/>
         <source>Alle lessen, incidenten, complimenten en reflecties van schooljaar {y} definitief wissen? Leerlingen die daarna geen gegevens meer hebben, worden ook gewist. Archiveer eerst als je het jaar wilt bewaren.</source>
         <translation>Erase all lessons, incidents, praise and reflections of school year {y} for good? Students who have no data left afterwards are erased too. Archive first if you want to keep the year.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="524"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="214"/>
         <source>Schooljaar gewist: {i} incidenten. Oudere back-ups bevatten het nog.</source>
         <translation>School year erased: {i} incidents. Older backups still contain it.</translation>
     </message>
@@ -951,49 +951,49 @@
 <context>
     <name>ExportOptionsPanel</name>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="124"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="126"/>
         <source>Alleen deze periode (anders alles)</source>
         <extracomment>any choice changed (the preview is out of date) the period changed (the case list must be reloaded)</extracomment>
         <translation>Only this period (otherwise everything)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="127"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="129"/>
         <source>Vanaf</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="127"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="129"/>
         <source>Tot en met</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="139"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="142"/>
         <source>t/m</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="146"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="149"/>
         <source>Rijen per leerling (schuilnamen)</source>
         <translation>Rows per student (pseudonyms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="149"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="152"/>
         <source>Onder willekeurige schuilnamen, bij elke export nieuw. Leerlingen met minder dan 5 incidenten gaan samen in &apos;overig&apos;.</source>
         <translation>Under random pseudonyms, new for every export. Students with fewer than 5 incidents are put together under &apos;other&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="155"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="158"/>
         <source>Eén bespreekpunt per regel, zonder namen</source>
         <translation>One discussion point per line, without names</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="156"/>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="166"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="159"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="169"/>
         <source>Bespreekpunten</source>
         <translation>Discussion points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="164"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="167"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
@@ -1059,108 +1059,129 @@
 <context>
     <name>HistoryEditPanel</name>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="53"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="55"/>
         <source>Geselecteerde regel</source>
-        <extracomment>the user asked to store the fields for the selected incident the user asked to delete the selected lines</extracomment>
+        <extracomment>the lesson period (lesuur); None: not known the user asked to store the fields for the selected incident the user asked to delete the selected lines</extracomment>
         <translation>Selected entry</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="55"/>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="83"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="57"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="91"/>
         <source>Leerling</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="57"/>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="84"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="59"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="92"/>
         <source>Afspraak</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="59"/>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="85"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="61"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="93"/>
         <source>Gegeven stap</source>
         <translation>Step given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="62"/>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="86"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="64"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="94"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="65"/>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="87"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="67"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="95"/>
         <source>Tijd</source>
         <translation>Time</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/history/edit_panel.py" line="69"/>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="88"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="96"/>
+        <source>Lesuur</source>
+        <translation type="unfinished">Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="71"/>
+        <source>Het lesuur: een ander lesuur is een andere les (de keren tellen per les).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="77"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="97"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="70"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="78"/>
         <source>Privé: blijft op deze computer</source>
         <translation>Private: stays on this computer</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="76"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="84"/>
         <source>Wijzigingen &amp;opslaan</source>
         <translation>Sa&amp;ve changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="77"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="85"/>
         <source>Wijzigingen opslaan</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="78"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="86"/>
         <source>&amp;Verwijderen</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="79"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="87"/>
         <source>Geselecteerde regels verwijderen</source>
         <translation>Delete the selected entries</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="121"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="130"/>
         <source>{name} (niet actief)</source>
         <translation>{name} (inactive)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="147"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="157"/>
         <source>{n} regels geselecteerd.</source>
         <translation>{n} entries selected.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="149"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="159"/>
         <source>Kies een regel in de tabel om die te bewerken of te verwijderen.</source>
         <translation>Choose an entry in the table to edit or delete it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="160"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="171"/>
         <source>★ Compliment: leerling, tijd en notitie kun je aanpassen.</source>
         <translation>★ Praise: you can change the student, time and note.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="207"/>
+        <source>— (geen lesuur)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="209"/>
+        <source>{n}e uur</source>
+        <translation type="unfinished">period {n}</translation>
     </message>
     <message>
         <source>★ Compliment: dit kun je hier verwijderen (en terugzetten).</source>
         <translation type="vanished">★ Praise: you can delete this here (and restore it).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="165"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="176"/>
         <source>Volgens afspraak bij de {strike}e keer: {step}</source>
         <translation>As agreed for strike {strike}: {step}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="171"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="182"/>
         <source>Bewerkt op {when}</source>
         <translation>Edited on {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/edit_panel.py" line="179"/>
+        <location filename="../../app/ui/pages/history/edit_panel.py" line="190"/>
         <source>Kies een leerling uit de lijst.</source>
         <translation>Choose a student from the list.</translation>
     </message>
@@ -1168,131 +1189,131 @@
 <context>
     <name>HistoryFilterBar</name>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="36"/>
-        <location filename="../../app/ui/pages/history/filters.py" line="159"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="38"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="161"/>
         <source>Alles</source>
         <extracomment>period presets: key -&gt; Dutch label</extracomment>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="37"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="39"/>
         <source>Deze week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="38"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="40"/>
         <source>Deze maand</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="39"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="41"/>
         <source>Laatste 30 dagen</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="40"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="42"/>
         <source>Zelf kiezen</source>
         <translation>Choose dates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="158"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="160"/>
         <source>Soort tonen</source>
         <extracomment>when the typed text fits no entry: show the chosen entry again (a filter) or keep the text, so saving can say &quot;choose a student from the list&quot; (an edit) any filter changed</extracomment>
         <translation>Kind to show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="160"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="162"/>
         <source>Alleen incidenten</source>
         <translation>Incidents only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="161"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="163"/>
         <source>Alleen complimenten</source>
         <translation>Praise only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="163"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="165"/>
         <source>Filter op klas</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="164"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="166"/>
         <source>Filter op leerling</source>
         <translation>Filter by student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="166"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="168"/>
         <source>Filter op afspraak</source>
         <translation>Filter by rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="168"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="170"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="173"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="175"/>
         <source>Vanaf datum</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="174"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="176"/>
         <source>Tot en met datum</source>
         <translation>Up to and including date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="181"/>
-        <location filename="../../app/ui/pages/history/filters.py" line="182"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="183"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="184"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="187"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="189"/>
         <source>&amp;Toon</source>
         <translation>S&amp;how</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="188"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="190"/>
         <source>&amp;Klas</source>
         <translation>&amp;Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="189"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="191"/>
         <source>&amp;Leerling</source>
         <translation>&amp;Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="190"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="192"/>
         <source>&amp;Afspraak</source>
         <translation>&amp;Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="198"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="200"/>
         <source>&amp;Periode</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="202"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="204"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="204"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="206"/>
         <source>tot en met</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="219"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="221"/>
         <source>Alle klassen</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="222"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="224"/>
         <source>Alle leerlingen</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="228"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="230"/>
         <source>Alle afspraken</source>
         <translation>All rules</translation>
     </message>
@@ -1321,17 +1342,17 @@
         <translation>Sort by &apos;{column}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="195"/>
+        <location filename="../../app/ui/pages/history/page.py" line="196"/>
         <source>De geschiedenis kon niet worden gelezen: {err}</source>
         <translation>The history could not be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="227"/>
+        <location filename="../../app/ui/pages/history/page.py" line="228"/>
         <source>Nog niets gelogd: wat je op de pagina Loggen opslaat, verschijnt hier.</source>
         <translation>Nothing logged yet: what you save on the Log page appears here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="233"/>
+        <location filename="../../app/ui/pages/history/page.py" line="234"/>
         <source>Geen regels bij deze filters ({n} in totaal). &apos;Filters wissen&apos; toont weer alles.</source>
         <translation>No entries match these filters ({n} in total). &apos;Clear filters&apos; shows everything again.</translation>
     </message>
@@ -1340,67 +1361,67 @@
         <translation type="vanished">{i} incidents and {p} praise shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="239"/>
+        <location filename="../../app/ui/pages/history/page.py" line="240"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="241"/>
+        <location filename="../../app/ui/pages/history/page.py" line="242"/>
         <source>{n} incidenten</source>
         <translation>{n} incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="244"/>
+        <location filename="../../app/ui/pages/history/page.py" line="245"/>
         <source>1 compliment</source>
         <translation>1 praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="246"/>
+        <location filename="../../app/ui/pages/history/page.py" line="247"/>
         <source>{n} complimenten</source>
         <translation>{n} praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="249"/>
+        <location filename="../../app/ui/pages/history/page.py" line="250"/>
         <source>{incidents} en {praise} getoond, van {n} in totaal.</source>
         <translation>{incidents} and {praise} shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="303"/>
+        <location filename="../../app/ui/pages/history/page.py" line="304"/>
         <source>Dat tijdstip ligt in de toekomst. Kies een datum en tijd die al voorbij zijn.</source>
         <translation>That moment is in the future. Choose a date and time that have already passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="310"/>
+        <location filename="../../app/ui/pages/history/page.py" line="314"/>
         <source>Er is niets veranderd.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="323"/>
+        <location filename="../../app/ui/pages/history/page.py" line="327"/>
         <source>Wijziging opgeslagen voor {name}.</source>
         <translation>Change saved for {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="335"/>
+        <location filename="../../app/ui/pages/history/page.py" line="339"/>
         <source>De klas van dit incident bestaat niet meer.</source>
         <translation>The class of this incident no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="360"/>
+        <location filename="../../app/ui/pages/history/page.py" line="364"/>
         <source>Compliment voor {name} verwijderd.</source>
         <translation>Praise for {name} deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="362"/>
+        <location filename="../../app/ui/pages/history/page.py" line="366"/>
         <source>Incident van {name} ({rule}) verwijderd.</source>
         <translation>Incident of {name} ({rule}) deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="368"/>
+        <location filename="../../app/ui/pages/history/page.py" line="372"/>
         <source>{n} regels verwijderd.</source>
         <translation>{n} entries deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="388"/>
+        <location filename="../../app/ui/pages/history/page.py" line="392"/>
         <source>Teruggezet: {n} regel(s).</source>
         <translation>Restored: {n} entry/entries.</translation>
     </message>
@@ -1415,68 +1436,79 @@
     </message>
     <message>
         <location filename="../../app/ui/widgets/table_models.py" line="60"/>
+        <source>Lesuur</source>
+        <translation type="unfinished">Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/table_models.py" line="61"/>
         <source>Klas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="61"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="62"/>
         <source>Leerling</source>
         <translation>Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="62"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="63"/>
         <source>Afspraak</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="63"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="64"/>
         <source>Keer</source>
         <translation>Strike</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="64"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="65"/>
         <source>Gegeven stap</source>
         <translation>Step given</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="65"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="66"/>
         <source>Volgens afspraak</source>
         <translation>As agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="66"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="67"/>
         <source>Afwijking</source>
         <translation>Deviation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="67"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="68"/>
         <source>Notitie</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="68"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="69"/>
         <source>Bewerkt</source>
         <translation>Edited</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="182"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="185"/>
         <source>★ Compliment</source>
         <translation>★ Praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="186"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="189"/>
         <source>{n}e</source>
         <translation>{n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="221"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="226"/>
         <source>Gegeven: stap {step}; volgens afspraak bij de {strike}e keer: stap {agreed}.</source>
         <translation>Given: step {step}; as agreed for strike {strike}: step {agreed}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="229"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="234"/>
         <source>Laatst bewerkt op {when}</source>
         <translation>Last edited on {when}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/page.py" line="152"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="175"/>
+        <source>{n}e uur</source>
+        <translation type="unfinished">period {n}</translation>
     </message>
 </context>
 <context>
@@ -1919,34 +1951,34 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="154"/>
+        <location filename="../../app/ui/pages/log/page.py" line="106"/>
         <source>De pagina Instellingen is in deze versie nog niet beschikbaar.</source>
-        <extracomment>QSettings key of the class shown last digit keys -&gt; number; also the unshifted top row of Belgian and French AZERTY keyboards (&amp; é &quot; &apos; ( § è ! ç), so a Flemish teacher need not hold Shift the step was chosen by the teacher (else it follows the agreed step, e.g. after an undo) the store changed while the page was hidden: reload when shown again milliseconds from the save key to the feedback shown, for the last save</extracomment>
+        <extracomment>QSettings key of the class shown last the step was chosen by the teacher (else it follows the agreed step, e.g. after an undo) the store changed while the page was hidden: reload when shown again milliseconds from the save key to the feedback shown, for the last save</extracomment>
         <translation>The Set-up page is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="273"/>
+        <location filename="../../app/ui/pages/log/page.py" line="207"/>
         <source>Bij de les bewaard: hoe de les voelde en je eigen energie.</source>
         <extracomment>the store changed while the page was hidden: reload when shown again</extracomment>
         <translation>Kept with the lesson: how the lesson felt and your own energy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="346"/>
+        <location filename="../../app/ui/pages/log/page.py" line="280"/>
         <source>Kies eerst een leerling en een afspraak.</source>
         <translation>First choose a student and a rule.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="366"/>
+        <location filename="../../app/ui/pages/log/page.py" line="300"/>
         <source>Kies eerst een leerling voor een compliment.</source>
         <translation>First choose a student to praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="389"/>
+        <location filename="../../app/ui/pages/log/page.py" line="323"/>
         <source>Er is niets om ongedaan te maken.</source>
         <translation>There is nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="442"/>
+        <location filename="../../app/ui/pages/log/page.py" line="376"/>
         <source>Niemand gevonden met &apos;{text}&apos;. Typ minder letters, of voeg de leerling toe bij Instellingen.</source>
         <translation>Nobody found for &apos;{text}&apos;. Type fewer letters, or add the student under Set-up.</translation>
     </message>
@@ -1954,48 +1986,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="42"/>
+        <location filename="../../app/ui/main_window.py" line="41"/>
         <source>Loggen</source>
         <extracomment>page key -&gt; (module, class, title); a page whose module is not there is not offered</extracomment>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43"/>
+        <location filename="../../app/ui/main_window.py" line="42"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="44"/>
+        <location filename="../../app/ui/main_window.py" line="43"/>
         <source>Reflectie</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="45"/>
+        <location filename="../../app/ui/main_window.py" line="44"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="46"/>
+        <location filename="../../app/ui/main_window.py" line="45"/>
         <source>Instellingen</source>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="78"/>
         <source>Rechtvaardige strengheid</source>
         <translation>Fair strictness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="113"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
         <source>Logboek openen…</source>
         <translation>Opening the log…</translation>
     </message>
@@ -2790,29 +2822,29 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="30"/>
-        <location filename="../../app/ui/pages/setup/page.py" line="42"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="29"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="39"/>
         <source>Instellingen</source>
         <extracomment>the optional data and privacy panel, built elsewhere; offered as a tab when its module exists</extracomment>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="34"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="33"/>
         <source>&amp;Klassen en leerlingen</source>
         <translation>&amp;Classes and students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="35"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="34"/>
         <source>&amp;Afspraken en ladder</source>
         <translation>&amp;Rules and ladder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="36"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="35"/>
         <source>&amp;Taal</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="41"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="38"/>
         <source>&amp;Gegevens en privacy</source>
         <translation>&amp;Data and privacy</translation>
     </message>
@@ -2951,28 +2983,28 @@
 <context>
     <name>StudentPicker</name>
     <message>
-        <location filename="../../app/ui/pages/log/student_picker.py" line="87"/>
+        <location filename="../../app/ui/pages/log/student_picker.py" line="89"/>
         <source>&amp;Leerling zoeken</source>
-        <extracomment>role of a result item holding the student id apostrophes are left out when matching: &quot;dhondt&quot;, &quot;d&apos;hondt&quot; and &quot;d’hondt&quot; all find D&apos;Hondt a student was picked (by Enter in the field or a click in the list) Escape in the field (the page steps back one stage; at the first stage it clears the field) Enter with no student matching the text (the text) Ctrl+Z in the field: undo the last save rather than the typed text</extracomment>
+        <extracomment>role of a result item holding the student id apostrophes are left out when matching: &quot;dhondt&quot;, &quot;d&apos;hondt&quot; and &quot;d’hondt&quot; all find D&apos;Hondt a student was picked (by Enter in the field or a click in the list) Escape in the field (the page steps back one stage; at the first stage it clears the field) Enter with no student matching the text (the text) Ctrl+Z in the field: undo the last save rather than the typed text the arrows moved the selection since the search text was last emptied</extracomment>
         <translation>Find &amp;student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/student_picker.py" line="91"/>
+        <location filename="../../app/ui/pages/log/student_picker.py" line="93"/>
         <source>Naam typen, Enter kiest</source>
         <translation>Type a name, Enter picks</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/student_picker.py" line="92"/>
+        <location filename="../../app/ui/pages/log/student_picker.py" line="94"/>
         <source>Leerling zoeken</source>
         <translation>Find student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/student_picker.py" line="94"/>
+        <location filename="../../app/ui/pages/log/student_picker.py" line="96"/>
         <source>Typ een deel van de voor- of achternaam; hoofdletters en accenten tellen niet mee.</source>
         <translation>Type part of the first name or surname; capitals and accents do not matter.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/student_picker.py" line="99"/>
+        <location filename="../../app/ui/pages/log/student_picker.py" line="101"/>
         <source>Gevonden leerlingen</source>
         <translation>Students found</translation>
     </message>
@@ -2980,33 +3012,33 @@
 <context>
     <name>StudentTableModel</name>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="313"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="318"/>
         <source>Nummer</source>
         <extracomment>&apos;incident&apos;, &apos;praise&apos; or None for both the first attribute&apos;s column; attribute columns follow in name order fixed column titles (Dutch source strings)</extracomment>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="314"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="319"/>
         <source>Naam</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="315"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="320"/>
         <source>Klas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="316"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="321"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="378"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="383"/>
         <source>gearchiveerd</source>
         <translation>archived</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/table_models.py" line="378"/>
+        <location filename="../../app/ui/widgets/table_models.py" line="383"/>
         <source>actief</source>
         <translation>active</translation>
     </message>
@@ -3014,20 +3046,20 @@
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="155"/>
-        <location filename="../../app/ui/pages/history/row.py" line="98"/>
+        <location filename="../../app/ui/pages/history/page.py" line="156"/>
+        <location filename="../../app/ui/pages/history/row.py" line="100"/>
         <source>= volgens afspraak</source>
         <translation>= as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="156"/>
-        <location filename="../../app/ui/pages/history/row.py" line="95"/>
+        <location filename="../../app/ui/pages/history/page.py" line="157"/>
+        <location filename="../../app/ui/pages/history/row.py" line="97"/>
         <source>▲ strenger (+{n})</source>
-        <extracomment>&apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson)</extracomment>
+        <extracomment>&apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson) the lesson&apos;s period (lesuur), None when not known or for a praise</extracomment>
         <translation>▲ stricter (+{n})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/row.py" line="97"/>
+        <location filename="../../app/ui/pages/history/row.py" line="99"/>
         <source>▼ milder (−{n})</source>
         <translation>▼ milder (−{n})</translation>
     </message>

@@ -29,7 +29,7 @@ def test_backup_is_a_valid_private_copy(store: Store, tmp_path: Path) -> None:
     store.add_student("1", "Ann", "1A")
     dest = backup.backup_store(store, tmp_path / "copy.db")
     assert stat.S_IMODE(os.stat(dest).st_mode) == 0o600
-    assert check_store(dest).revision == "0001"
+    assert check_store(dest).revision == "0002"
     assert _names(dest) == ["Ann"]
     assert not dest.with_name("copy.db-wal").exists()
 

@@ -85,7 +85,7 @@ def test_changing_the_passphrase_rekeys_store_and_backups(db_path: Path) -> None
     for info in backup.list_backups(db_path):
         with pytest.raises(WrongPassphraseError):
             check_store(info.path, PASS)
-        assert check_store(info.path, "a new passphrase").revision == "0001"
+        assert check_store(info.path, "a new passphrase").revision == "0002"
 
 
 def test_short_passphrases_and_double_encryption_are_refused(store: Store) -> None:
@@ -110,7 +110,7 @@ def test_an_encrypted_backup_restores_only_with_its_passphrase(db_path: Path, tm
 
 
 def test_backups_share_the_store_salt_so_one_key_derivation_opens_all(db_path: Path, tmp_path: Path) -> None:
-    from app.safety.keys import file_salt
+    from app.safety.integrity import file_salt
 
     with Store.open(db_path, passphrase=PASS) as store:
         store.add_student("1", "Ann", "1A")
@@ -124,7 +124,7 @@ def test_backups_share_the_store_salt_so_one_key_derivation_opens_all(db_path: P
 def test_when_the_derived_key_does_not_fit_the_passphrase_is_used(
     db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from app.safety import keys
+    from app.safety import integrity as keys
 
     with Store.open(db_path, passphrase=PASS) as store:
         store.add_student("1", "Ann", "1A")

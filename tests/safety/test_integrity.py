@@ -88,13 +88,13 @@ def test_an_older_store_is_backed_up_before_it_is_migrated(
     from app.schema import migrate
 
     real_known, _head = migrate.known_revisions()
-    monkeypatch.setattr(migrate, "known_revisions", lambda: (real_known | {"0002"}, "0002"))
+    monkeypatch.setattr(migrate, "known_revisions", lambda: (real_known | {"0099"}, "0099"))
     with Store.open(db_path) as store:
         store.auto_backup = False
         assert len(store.students()) == 3
     safety = [b for b in list_backups(db_path) if b.kind == "voor-update"]
     assert len(safety) == 1
-    assert check_store(safety[0].path).revision == "0001"
+    assert check_store(safety[0].path).revision == "0002"
 
 
 def test_a_zero_length_file_is_refused_not_turned_into_a_new_store(tmp_path: Path) -> None:

@@ -25,7 +25,7 @@ def test_open_creates_schema_defaults_and_private_file(db_path: Path) -> None:
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0001"
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
     finally:
         store.close()
     assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600

@@ -184,3 +184,38 @@ def test_files_without_a_shared_rule_are_refused_with_a_hint() -> None:
     other = teacher({"Op tijd in de klas": ("routine", [cell(1, True, 20, 5, 0)])})
     with pytest.raises(UserError, match="geen enkele afspraak gemeen"):
         compare([A, other])
+
+
+def test_a_cell_of_ten_million_is_compared_in_seconds() -> None:
+    """Issue #18, item 10: the permutation test shuffled every incident (n = 10,000,000: > 17 minutes)."""
+    import time
+
+    big = teacher({"Telefoon weg": ("routine", [cell(1, True, 9_000_000, 999_998, 2)])})
+    small = teacher({"Telefoon weg": ("routine", [cell(1, True, 8, 1, 1)])})
+    started = time.perf_counter()
+    [rule] = compare([big, small]).rules
+    assert time.perf_counter() - started < 10
+    assert rule.method == "permutation"  # an expected count of 3 * 10/10,000,010: the exact road
+    assert rule.p is not None and rule.p < 0.01  # 1 in 10 milder is rare where 2 in 10 million are
+
+
+def test_drawn_tables_have_the_permutation_distribution() -> None:
+    """Above the shuffle limit tables are drawn with fixed margins: the same p as the shuffle, in law."""
+    import numpy as np
+
+    from app.analysis import contingency
+
+    table = np.array([[30, 6, 4], [20, 20, 10], [9, 1, 0]])
+    observed = hand_x2(table.tolist())
+    shuffled = contingency.permutation_p([table], observed, 4000, 1)
+    drawn_tables = contingency.random_tables(table, 4000, np.random.default_rng(2))
+    assert (drawn_tables.sum(axis=2) == table.sum(1)).all() and (
+        drawn_tables.sum(axis=1) == table.sum(0)
+    ).all()
+    expected = table.sum(1, keepdims=True) * table.sum(0, keepdims=True) / table.sum()
+    sims = ((drawn_tables - expected) ** 2 / expected).sum(axis=(1, 2))
+    drawn = (1 + np.count_nonzero(sims >= observed - 1e-9)) / 4001
+    assert drawn == pytest.approx(shuffled, abs=0.01)
+    assert drawn_tables.mean(axis=0) == pytest.approx(expected, rel=0.05)
+    # a table past numpy's sampler limit is left to the asymptotic test
+    assert not contingency.permutable([np.array([[10**9, 1], [1, 1]])])

@@ -53,10 +53,11 @@ class HistoryTableModel(QAbstractTableModel):
     """Incidents and praise, one per row; columns below, sortable on ``SortRole``."""
 
     #: a praise shows "★ Compliment" in the rule column (tinted), so it stands out without a column of its own
-    WHEN, CLASS, STUDENT, RULE, STRIKE, STEP, AGREED, DEVIATION, NOTE, EDITED = range(10)
+    WHEN, PERIOD, CLASS, STUDENT, RULE, STRIKE, STEP, AGREED, DEVIATION, NOTE, EDITED = range(11)
     #: column titles (Dutch source strings, translated when shown)
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryTableModel", "Wanneer"),
+        QT_TRANSLATE_NOOP("HistoryTableModel", "Lesuur"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Klas"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Leerling"),
         QT_TRANSLATE_NOOP("HistoryTableModel", "Afspraak"),
@@ -155,7 +156,7 @@ class HistoryTableModel(QAbstractTableModel):
             if tint is not None:
                 # tinted cells get dark text, so they stay readable with a dark palette too
                 return tint if role == Qt.ItemDataRole.BackgroundRole else QColor("#1a1a1a")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == self.STRIKE:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.STRIKE, self.PERIOD):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
@@ -170,6 +171,8 @@ class HistoryTableModel(QAbstractTableModel):
         dash = "—"
         if col == self.WHEN:
             return locale_datetime(row.occurred_at)
+        if col == self.PERIOD:
+            return self.tr("{n}e uur").replace("{n}", str(row.period)) if row.period is not None else dash
         if col == self.CLASS:
             return row.class_name
         if col == self.STUDENT:
@@ -195,6 +198,8 @@ class HistoryTableModel(QAbstractTableModel):
     def _sort_value(self, row: HistoryRow, col: int) -> Any:
         if col == self.WHEN:
             return row.occurred_at.isoformat()
+        if col == self.PERIOD:
+            return -1 if row.period is None else row.period
         if col == self.CLASS:
             return row.class_name.casefold()
         if col == self.STUDENT:

@@ -1,4 +1,4 @@
-"""The edit panel of the history page: change the selected incident's student, rule, step, time or note."""
+"""The history page's edit panel: change the selected incident's student, rule, step, time, period, note."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ class IncidentEdit:
     step: int | None
     occurred_at: datetime
     note: str
+    #: the lesson period (lesuur); None: not known
+    period: int | None = None
 
 
 class HistoryEditPanel(QGroupBox):
@@ -63,6 +65,12 @@ class HistoryEditPanel(QGroupBox):
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
         self.time.setAccessibleName(self.tr("Tijd"))
+        self.period = QComboBox()
+        self.period.setAccessibleName(self.tr("Lesuur"))
+        self.period.setToolTip(
+            self.tr("Het lesuur: een ander lesuur is een andere les (de keren tellen per les).")
+        )
+        self._fill_periods(None)
         for combo in (self.student, self.rule, self.step):
             shrinkable(combo, 12)
         self.note = QLineEdit()
@@ -85,13 +93,14 @@ class HistoryEditPanel(QGroupBox):
             (self.tr("Gegeven stap"), self.step, 0, 4),
             (self.tr("Datum"), self.day, 1, 0),
             (self.tr("Tijd"), self.time, 1, 2),
-            (self.tr("Notitie"), self.note, 1, 4),
+            (self.tr("Lesuur"), self.period, 1, 4),
+            (self.tr("Notitie"), self.note, 2, 0),
         )
         for text, widget, row, col in fields:
             label = QLabel(text)
             label.setBuddy(widget)
             grid.addWidget(label, row, col)
-            grid.addWidget(widget, row, col + 1)
+            grid.addWidget(widget, row, col + 1, 1, 5 if widget is self.note else 1)
         for col in (1, 3, 5):
             grid.setColumnStretch(col, 1)
         buttons = QHBoxLayout()
@@ -132,7 +141,7 @@ class HistoryEditPanel(QGroupBox):
         editable = self.row is not None
         for widget in (self.student, self.day, self.time, self.note, self.save_button):
             widget.setEnabled(editable)
-        for widget in (self.rule, self.step):  # a praise has no rule or step
+        for widget in (self.rule, self.step, self.period):  # a praise has no rule, step or lesson period
             widget.setEnabled(editable and not (self.row is not None and self.row.is_praise))
         self.delete_button.setEnabled(selected >= 1)
         self.edited.clear()
@@ -143,6 +152,7 @@ class HistoryEditPanel(QGroupBox):
             self.note.clear()
             self.day.setDate(QDate.currentDate())
             self.time.setTime(QTime(0, 0))
+            self._fill_periods(None)
             self.agreed.setText(
                 self.tr("{n} regels geselecteerd.").replace("{n}", str(selected))
                 if selected > 1
@@ -154,6 +164,7 @@ class HistoryEditPanel(QGroupBox):
         self.day.setDate(QDate(row.occurred_at.date()))
         self.time.setTime(QTime(row.occurred_at.hour, row.occurred_at.minute))
         self.note.setText(row.note)
+        self._fill_periods(row.period)
         if row.is_praise:
             self.rule.setCurrentIndex(-1)
             self.step.setCurrentIndex(-1)
@@ -187,7 +198,16 @@ class HistoryEditPanel(QGroupBox):
             step=self.step.currentData(),
             occurred_at=when,
             note=self.note.text(),
+            period=self.period.currentData(),
         )
+
+    def _fill_periods(self, current: int | None) -> None:
+        """Periods 1-9 (and the line's own, if outside them), or none; ``current`` chosen."""
+        self.period.clear()
+        self.period.addItem(self.tr("— (geen lesuur)"), None)
+        for number in sorted({*range(1, 10), *([current] if current is not None else [])}):
+            self.period.addItem(self.tr("{n}e uur").replace("{n}", str(number)), number)
+        self.period.setCurrentIndex(max(0, self.period.findData(current)) if current is not None else 0)
 
 
 def _select(combo: QComboBox, data: object) -> None:

@@ -149,6 +149,7 @@ class HistoryPage(QWidget):
         m = HistoryTableModel
         samples = {
             m.WHEN: [locale_datetime(late)],
+            m.PERIOD: [QCoreApplication.translate("HistoryTableModel", "{n}e uur").replace("{n}", "10")],
             m.CLASS: ["2A-h"],
             m.STRIKE: ["10e"],
             m.DEVIATION: [
@@ -306,6 +307,9 @@ class HistoryPage(QWidget):
             changes["occurred_at"] = edit.occurred_at
         if edit.note.strip() != row.note:
             changes["note"] = edit.note
+        moved = "occurred_at" in changes and edit.occurred_at.date() != row.day
+        if not row.is_praise and (moved or edit.period != row.period):
+            changes["lesson_id"] = 0  # the lesson of the new date and period, found or made below
         if not changes:
             self.panel.message.show_message(self.tr("Er is niets veranderd."))
             return
@@ -313,8 +317,8 @@ class HistoryPage(QWidget):
             if row.is_praise:
                 self.ctx.store.update_praise(row.id, **changes)  # type: ignore[arg-type]
             else:
-                if "occurred_at" in changes and edit.occurred_at.date() != row.day:
-                    changes["lesson_id"] = self._lesson_on(row, edit.occurred_at)
+                if "lesson_id" in changes:  # the same class, on the new date, in the chosen period
+                    changes["lesson_id"] = self._lesson_on(row, edit.occurred_at, edit.period)
                 self.ctx.store.update_incident(row.id, **changes)  # type: ignore[arg-type]
         except UserError as exc:
             self.panel.message.show_error(str(exc))
@@ -325,15 +329,15 @@ class HistoryPage(QWidget):
         )
         self.ctx.changed()
 
-    def _lesson_on(self, row: HistoryRow, when: datetime) -> int:
-        """The lesson of the line's class on another date (made when there is none)."""
+    def _lesson_on(self, row: HistoryRow, when: datetime, period: int | None) -> int:
+        """The lesson of the line's class on a date, in a period (made when there is none)."""
         snapshot = self.snapshot
         class_id = (
             next((c.id for c in snapshot.classes if c.name == row.class_name), None) if snapshot else None
         )
         if class_id is None:
             raise UserError(self.tr("De klas van dit incident bestaat niet meer."))
-        return self.ctx.store.lesson_for(class_id, when.date()).id
+        return self.ctx.store.lesson_for(class_id, when.date(), period=period).id
 
     def delete_selected(self) -> None:
         """Delete the selected lines (soft), and offer to undo it."""

@@ -33,6 +33,7 @@ class HistoryRow:
     agreed_step: int = 0
     agreed_step_name: str = ""
     strike: int = 0
+    period: int | None = None  #: the lesson's period (lesuur), None when not known or for a praise
 
     @property
     def is_praise(self) -> bool:
@@ -68,6 +69,7 @@ class HistoryRow:
             agreed_step=inc.agreed_step,
             agreed_step_name=inc.agreed_step_name,
             strike=inc.strike,
+            period=inc.period,
         )
 
     @classmethod

@@ -8,20 +8,12 @@ Escape steps back one stage; Ctrl+Z undoes the last save; P gives the picked stu
 from __future__ import annotations
 
 import dataclasses
-import itertools
-import logging
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.core.errors import UserError
 from app.core.protocol import agreed_step, effective_start
@@ -29,6 +21,8 @@ from app.ui.pages.log.choice import CHOICE_STYLE
 from app.ui.pages.log.composer import Composer
 from app.ui.pages.log.empty_state import EmptyState
 from app.ui.pages.log.feedback_bar import FeedbackBar
+from app.ui.pages.log.keys import handle_page_key
+from app.ui.pages.log.layout import build_content, set_tab_order
 from app.ui.pages.log.lesson_bar import LessonBar
 from app.ui.pages.log.lessons import LessonCache
 from app.ui.pages.log.seating_grid import SeatingGrid
@@ -38,25 +32,8 @@ if TYPE_CHECKING:
     from app.store.records import LessonInfo, RuleInfo, StepInfo, StudentInfo
     from app.ui.context import AppContext
 
-log = logging.getLogger(__name__)
-
 #: QSettings key of the class shown last
 LAST_CLASS_KEY = "log/last_class"
-#: digit keys -> number; also the unshifted top row of Belgian and French AZERTY keyboards
-#: (& é " ' ( § è ! ç), so a Flemish teacher need not hold Shift
-DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 10)} | {
-    Qt.Key.Key_Ampersand: 1,
-    Qt.Key.Key_Eacute: 2,
-    Qt.Key.Key_QuoteDbl: 3,
-    Qt.Key.Key_Apostrophe: 4,
-    Qt.Key.Key_ParenLeft: 5,
-    Qt.Key.Key_section: 6,
-    Qt.Key.Key_Minus: 6,
-    Qt.Key.Key_Egrave: 7,
-    Qt.Key.Key_Exclam: 8,
-    Qt.Key.Key_Underscore: 8,
-    Qt.Key.Key_Ccedilla: 9,
-}
 
 
 class LogPage(QWidget):
@@ -89,7 +66,7 @@ class LogPage(QWidget):
         self.composer = Composer()
         self.feedback = FeedbackBar()
         self.stack = QStackedWidget()
-        self.stack.addWidget(self._build_content())
+        self.stack.addWidget(build_content(self.picker, self.grid, self.composer))
         self.empty = EmptyState()
         self.empty.setup_requested.connect(self._go_to_setup)
         self.stack.addWidget(self.empty)
@@ -119,31 +96,6 @@ class LogPage(QWidget):
         self.reload()
 
     # -- building --------------------------------------------------------------------------------
-    def _build_content(self) -> QWidget:
-        content = QWidget()
-        row = QHBoxLayout(content)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.picker, 2)
-        row.addWidget(self._scrolling(self.grid), 5)
-        composer = self._scrolling(self.composer)
-        # the buttons' text is never cut: this panel keeps its width, the seating plan scrolls instead
-        composer.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        composer.setMinimumWidth(
-            self.composer.sizeHint().width() + composer.verticalScrollBar().sizeHint().width()
-        )
-        row.addWidget(composer, 3)
-        return content
-
-    @staticmethod
-    def _scrolling(widget: QWidget) -> QScrollArea:
-        """The widget in a frameless scroll area, so large fonts scroll instead of cutting text."""
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(widget)
-        return scroll
-
     def _go_to_setup(self) -> None:
         show_page = getattr(self.window(), "show_page", None)
         if callable(show_page):
@@ -193,25 +145,7 @@ class LogPage(QWidget):
         self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:
-        bar = self.lesson_bar
-        chain: list[QWidget] = [
-            bar.class_combo,
-            bar.date_edit,
-            bar.period_combo,
-            *bar.mood.buttons.values(),
-            *bar.energy.buttons.values(),
-            self.picker.search,
-            self.picker.results,
-            *self.grid.ordered_buttons(),
-            *self.composer.rules.buttons,
-            *self.composer.ladder.buttons,
-            self.composer.note,
-            self.composer.praise_button,
-            self.composer.save_button,
-            self.feedback.undo_button,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        set_tab_order(self.lesson_bar, self.picker, self.grid, self.composer, self.feedback)
 
     def activated(self) -> None:
         """Shown: the search field gets the focus (or the way to Set-up when there is nobody to log)."""
@@ -457,26 +391,8 @@ class LogPage(QWidget):
         return super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keys the focused control did not use: digits, Enter, Escape, P and Ctrl+Z."""
-        key = Qt.Key(event.key())
-        plain = not event.modifiers() & ~(
-            Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
-        )
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.undo()
-        elif key == Qt.Key.Key_Escape:
-            self.back()
-        elif plain and key in DIGITS and self.stage == "rule":
-            rule = self.composer.rules.rule_at(DIGITS[key])
-            if rule is not None:
-                self.choose_rule(rule.id)
-        elif plain and key in DIGITS and self.stage == "step":
-            self.choose_step(DIGITS[key])
-        elif plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.stage == "step":
-            self.save()
-        elif plain and key == Qt.Key.Key_P and self.stage != "student":
-            self.praise()
+        """Keys the focused control did not use: see app/ui/pages/log/keys.py."""
+        if handle_page_key(self, event):
+            event.accept()
         else:
             super().keyPressEvent(event)
-            return
-        event.accept()

@@ -83,6 +83,8 @@ class StudentPicker(QWidget):
         self._students: list[StudentInfo] = []
         self._folded: dict[int, str] = {}
         self._class_id: int | None = None
+        #: the arrows moved the selection since the search text was last emptied
+        self._browsed = False
 
         self.label = QLabel(self.tr("&Leerling zoeken"))
         self.search = QLineEdit()
@@ -107,6 +109,7 @@ class StudentPicker(QWidget):
 
         self.search.textChanged.connect(self.refilter)
         self.search.installEventFilter(self)
+        self.results.installEventFilter(self)
         self.results.itemClicked.connect(self._on_item_clicked)
         self.results.itemActivated.connect(self._on_item_clicked)
 
@@ -124,6 +127,8 @@ class StudentPicker(QWidget):
 
     def refilter(self) -> None:
         """Fill the list with the students matching the search text."""
+        if not self.search.text().strip():
+            self._browsed = False
         shown = filter_students(self._students, self.search.text(), self._class_id, self._folded)
         self.results.setUpdatesEnabled(False)
         self.results.clear()
@@ -153,6 +158,16 @@ class StudentPicker(QWidget):
         """Empty the search text (the list shows everybody again)."""
         self.search.clear()
 
+    def type_text(self, text: str, *, replace: bool = False) -> None:
+        """Letters typed elsewhere on the page: into the search field, which gets the focus."""
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        if replace:
+            self.search.selectAll()
+        else:
+            self.search.deselect()
+            self.search.end(False)
+        self.search.insert(text)
+
     def focus_search(self) -> None:
         """Put the keyboard focus in the search field, its text selected."""
         self.search.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -162,29 +177,49 @@ class StudentPicker(QWidget):
         self.student_picked.emit(int(item.data(StudentIdRole)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter picks, arrows move in the list, Escape clears, Ctrl+Z goes to the page."""
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if event.matches(QKeySequence.StandardKey.Undo):
-                self.undo_requested.emit()
+        """Enter picks, arrows move in the list, Escape clears, Ctrl+Z goes to the page.
+
+        Enter on an empty field picks nobody (unless the arrows chose someone): after a save the field
+        is empty, and a second Enter must not pick the first student for the next digits to log on.
+        Letters typed in the result list go to the field.
+        """
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if watched is self.results:
+            text = event.text()
+            plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+            if plain and len(text) == 1 and text.isalpha():
+                self.type_text(text)
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                student_id = self.current_id()
-                if student_id is not None:
-                    self.student_picked.emit(student_id)
-                else:
-                    self.nothing_found.emit(self.search.text())
-                return True
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                row = self.results.currentRow()
-                step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[
-                    Qt.Key(key)
-                ]
-                if self.results.count():
-                    self.results.setCurrentRow(max(0, min(self.results.count() - 1, row + step)))
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.escape_pressed.emit()
-                return True
+            return super().eventFilter(watched, event)
+        if watched is self.search:
+            return self._search_key(event)
         return super().eventFilter(watched, event)
+
+    def _search_key(self, event: QKeyEvent) -> bool:
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo_requested.emit()
+            return True
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if not self.search.text().strip() and not self._browsed:
+                return True  # nothing typed, nothing chosen: nothing to pick
+            student_id = self.current_id()
+            if student_id is not None:
+                self.student_picked.emit(student_id)
+            else:
+                self.nothing_found.emit(self.search.text())
+            return True
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            row = self.results.currentRow()
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5, Qt.Key.Key_PageUp: -5}[
+                Qt.Key(key)
+            ]
+            if self.results.count():
+                self.results.setCurrentRow(max(0, min(self.results.count() - 1, row + step)))
+                self._browsed = True
+            return True
+        if key == Qt.Key.Key_Escape:
+            self.escape_pressed.emit()
+            return True
+        return False

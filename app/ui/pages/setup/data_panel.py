@@ -347,5 +347,3 @@ class DataPanel(PrivacyActions, QWidget):
             return
         delete_backups([path])
         self.refresh()
-
-
