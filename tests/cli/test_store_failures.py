@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from app.cli import main
-from app.safety import backup, integrity
+from app.safety import backup, integrity, restore
 from app.safety.integrity import DamagedStoreError
 from app.store import store as store_module
 from app.store.store import Store
@@ -61,7 +61,7 @@ def test_a_damaged_backup_over_the_scan_limit_is_refused(
     integrity.check_store(saved)  # the quick look on open passes
     before = db_path.read_bytes()
     with pytest.raises(DamagedStoreError, match="beschadigd"):
-        backup.restore_file(db_path, saved, None, force=True)
+        restore.restore_file(db_path, saved, None, force=True)
     assert db_path.read_bytes() == before
     assert _run(db_path, "restore", str(saved), "--force") == 2
     assert "is beschadigd" in capsys.readouterr().err
@@ -126,7 +126,7 @@ def test_an_import_that_committed_is_reported_as_done_when_closing_fails(
     def disk_full(*_args: object, **_kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(backup, "_copy_pages", disk_full)  # the automatic backup on close
+    monkeypatch.setattr(backup, "copy_pages", disk_full)  # the automatic backup on close
     monkeypatch.setattr(Store, "checkpoint", disk_full)  # and the checkpoint after it
     assert _run(db_path, "import-roster", str(roster)) == 0
     captured = capsys.readouterr()

@@ -11,6 +11,7 @@ import pytest
 from app.core.errors import UserError
 from app.safety import backup, crypto, restore
 from app.safety.integrity import PassphraseRequiredError, WrongPassphraseError, check_store
+from app.schema.migrate import known_revisions
 from app.store.store import Store
 
 pytest.importorskip("sqlcipher3")
@@ -85,7 +86,7 @@ def test_changing_the_passphrase_rekeys_store_and_backups(db_path: Path) -> None
     for info in backup.list_backups(db_path):
         with pytest.raises(WrongPassphraseError):
             check_store(info.path, PASS)
-        assert check_store(info.path, "a new passphrase").revision == "0002"
+        assert check_store(info.path, "a new passphrase").revision == known_revisions()[1]
 
 
 def test_short_passphrases_and_double_encryption_are_refused(store: Store) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from app.core.errors import StoreError, UserError
+from app.schema.migrate import known_revisions
 from app.store.store import Store
 
 
@@ -25,7 +26,8 @@ def test_open_creates_schema_defaults_and_private_file(db_path: Path) -> None:
         with store.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+            version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+            assert version == known_revisions()[1]
     finally:
         store.close()
     assert stat.S_IMODE(os.stat(db_path).st_mode) == 0o600
