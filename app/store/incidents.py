@@ -16,11 +16,10 @@ from app.schema.entities import (
     Incident,
     LadderStep,
     Lesson,
-    Praise,
     Rule,
     Student,
 )
-from app.store.records import LoggedIncident, UndoResult
+from app.store.records import LoggedIncident
 from app.store.rulebook import top_level
 
 if TYPE_CHECKING:
@@ -350,43 +349,3 @@ class IncidentsMixin:
                 )
             )
         return out
-
-    # -- undo ----------------------------------------------------------------------------------
-    def undo_last(self) -> UndoResult | None:
-        """Undo the most recent save (incident or praise), also after a restart; None if nothing left."""
-        with self.transaction() as session:
-            incident = session.scalars(
-                select(Incident)
-                .where(Incident.deleted_at.is_(None))
-                .order_by(Incident.created_at.desc(), Incident.id.desc())
-            ).first()
-            praise = session.scalars(
-                select(Praise)
-                .where(Praise.deleted_at.is_(None))
-                .order_by(Praise.created_at.desc(), Praise.id.desc())
-            ).first()
-            if incident is None and praise is None:
-                return None
-            if praise is not None and (incident is None or praise.created_at > incident.created_at):
-                praise.deleted_at = now()
-                return UndoResult(
-                    "praise",
-                    praise.id,
-                    t(
-                        "Compliment voor {name} ongedaan gemaakt.",
-                        "Praise for {name} undone.",
-                        name=praise.student.display_name,
-                    ),
-                )
-            assert incident is not None
-            incident.deleted_at = now()
-            return UndoResult(
-                "incident",
-                incident.id,
-                t(
-                    "Incident van {name} ({rule}) ongedaan gemaakt.",
-                    "Incident of {name} ({rule}) undone.",
-                    name=incident.student.display_name,
-                    rule=incident.rule.name,
-                ),
-            )

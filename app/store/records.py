@@ -116,15 +116,6 @@ class PraiseInfo:
 
 
 @dataclass(frozen=True)
-class UndoResult:
-    """What an undo did, in words for the user, and what it affected."""
-
-    kind: str  # 'incident' or 'praise'
-    id: int
-    description: str
-
-
-@dataclass(frozen=True)
 class ReflectionInfo:
     """A week's reflection."""
 

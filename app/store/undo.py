@@ -155,6 +155,22 @@ class PraiseDeleted:
         )
 
 
+@dataclass(frozen=True)
+class Batch:
+    """Several actions done as one (lines deleted together), undone together, newest first."""
+
+    commands: tuple[Command, ...]
+    #: what was done, in words ("3 regels verwijderd."), for an undo bar
+    description: str = ""
+
+    def undo(self, store: Store) -> str:
+        """Undo every part; one part says what it undid, more say how many."""
+        texts = [command.undo(store) for command in reversed(self.commands)]
+        if len(texts) == 1:
+            return texts[0]
+        return t("{n} regels teruggezet.", "{n} lines restored.", n=len(texts))
+
+
 class UndoStack:
     """The window's commands, newest last."""
 
@@ -167,6 +183,10 @@ class UndoStack:
 
     def __len__(self) -> int:
         return len(self._done)
+
+    def peek(self) -> Command | None:
+        """The action Ctrl+Z would undo next, if any."""
+        return self._done[-1] if self._done else None
 
     def undo(self, store: Store) -> str | None:
         """Undo the newest action; its description, or None when there is nothing left to undo.

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from app.store.undo import Command, UndoStack
+
 if TYPE_CHECKING:
     from app.store.store import Store
     from app.ui.workers import TaskRunner
@@ -30,7 +32,21 @@ class AppContext:
     settings: QSettings
     language: str = "nl"
     events: StoreEvents = field(default_factory=StoreEvents)
+    #: what this window did, newest last: Ctrl+Z takes it back (never a row it did not write)
+    undo_stack: UndoStack = field(default_factory=UndoStack)
 
     def changed(self) -> None:
         """Tell every page that the store changed."""
         self.events.store_changed.emit()
+
+    def did(self, command: Command) -> None:
+        """Remember an action of this window so that Ctrl+Z can take it back."""
+        self.undo_stack.push(command)
+
+    def undo(self) -> str | None:
+        """Undo this window's newest action; what was undone, or None when nothing is left.
+
+        Raises the store's UserError when the action can no longer be undone (it is dropped). The
+        caller tells the pages (``changed``), so that it can keep its own state while they reload.
+        """
+        return self.undo_stack.undo(self.store)

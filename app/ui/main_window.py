@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import UserError
 from app.ui.workers import SyncTaskRunner
 
 if TYPE_CHECKING:
@@ -115,6 +116,12 @@ class MainWindow(QMainWindow):
         quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         quit_action.triggered.connect(self.close)
         self.addAction(quit_action)
+        undo_action = QAction(_tr("Ongedaan maken"), self)
+        undo_action.setObjectName("undo_action")
+        undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        undo_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)  # a text field keeps its own
+        undo_action.triggered.connect(self.undo)
+        self.addAction(undo_action)
         for index, key in enumerate(self._keys):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
@@ -189,3 +196,23 @@ class MainWindow(QMainWindow):
     def _on_row(self, row: int) -> None:
         if 0 <= row < len(self._keys):
             self.show_page(self._keys[row])
+
+    def undo(self) -> None:
+        """Ctrl+Z: undo this window's newest action; the page on screen reports it, else the status bar."""
+        if self.ctx is None:
+            return
+        page = self._pages.get(self.current_page_key() or "")
+        handler = getattr(page, "undo", None)
+        if callable(handler):
+            handler()
+            return
+        try:
+            text = self.ctx.undo()
+        except UserError as exc:
+            self.statusBar().showMessage(str(exc), 8000)
+            return
+        if text is None:
+            self.statusBar().showMessage(_tr("Er is niets om ongedaan te maken."), 5000)
+            return
+        self.statusBar().showMessage(text, 8000)
+        self.ctx.changed()

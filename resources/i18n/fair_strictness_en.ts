@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
 <context>
+    <name></name>
+    <message>
+        <source>Er is niets om ongedaan te maken.</source>
+        <translation type="obsolete">There is nothing to undo.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../app/ui/app.py" line="58"/>
@@ -1098,12 +1105,12 @@
         <location filename="../../app/ui/pages/history/edit_panel.py" line="69"/>
         <location filename="../../app/ui/pages/history/edit_panel.py" line="96"/>
         <source>Lesuur</source>
-        <translation type="unfinished">Period</translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/history/edit_panel.py" line="71"/>
         <source>Het lesuur: een ander lesuur is een andere les (de keren tellen per les).</source>
-        <translation type="unfinished"></translation>
+        <translation>The period: another period is another lesson (the strikes count per lesson).</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/history/edit_panel.py" line="77"/>
@@ -1159,12 +1166,12 @@
     <message>
         <location filename="../../app/ui/pages/history/edit_panel.py" line="207"/>
         <source>— (geen lesuur)</source>
-        <translation type="unfinished"></translation>
+        <translation>— (no period)</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/history/edit_panel.py" line="209"/>
         <source>{n}e uur</source>
-        <translation type="unfinished">period {n}</translation>
+        <translation>period {n}</translation>
     </message>
     <message>
         <source>★ Compliment: dit kun je hier verwijderen (en terugzetten).</source>
@@ -1321,38 +1328,38 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="59"/>
+        <location filename="../../app/ui/pages/history/page.py" line="64"/>
         <source>Geschiedenis van incidenten en complimenten</source>
         <extracomment>widths in characters of the font for columns of free text (the note column takes the rest) batches of deleted lines with their undo text, newest last</extracomment>
         <translation>History of incidents and praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="78"/>
+        <location filename="../../app/ui/pages/history/page.py" line="83"/>
         <source>Aantal getoonde regels</source>
         <translation>Number of entries shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="83"/>
+        <location filename="../../app/ui/pages/history/page.py" line="88"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="120"/>
+        <location filename="../../app/ui/pages/history/page.py" line="125"/>
         <source>Sorteren op &apos;{column}&apos;</source>
         <translation>Sort by &apos;{column}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="196"/>
+        <location filename="../../app/ui/pages/history/page.py" line="201"/>
         <source>De geschiedenis kon niet worden gelezen: {err}</source>
         <translation>The history could not be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="228"/>
+        <location filename="../../app/ui/pages/history/page.py" line="233"/>
         <source>Nog niets gelogd: wat je op de pagina Loggen opslaat, verschijnt hier.</source>
         <translation>Nothing logged yet: what you save on the Log page appears here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="234"/>
+        <location filename="../../app/ui/pages/history/page.py" line="239"/>
         <source>Geen regels bij deze filters ({n} in totaal). &apos;Filters wissen&apos; toont weer alles.</source>
         <translation>No entries match these filters ({n} in total). &apos;Clear filters&apos; shows everything again.</translation>
     </message>
@@ -1361,69 +1368,73 @@
         <translation type="vanished">{i} incidents and {p} praise shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="240"/>
+        <location filename="../../app/ui/pages/history/page.py" line="245"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="242"/>
+        <location filename="../../app/ui/pages/history/page.py" line="247"/>
         <source>{n} incidenten</source>
         <translation>{n} incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="245"/>
+        <location filename="../../app/ui/pages/history/page.py" line="250"/>
         <source>1 compliment</source>
         <translation>1 praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="247"/>
+        <location filename="../../app/ui/pages/history/page.py" line="252"/>
         <source>{n} complimenten</source>
         <translation>{n} praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="250"/>
+        <location filename="../../app/ui/pages/history/page.py" line="255"/>
         <source>{incidents} en {praise} getoond, van {n} in totaal.</source>
         <translation>{incidents} and {praise} shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="304"/>
+        <location filename="../../app/ui/pages/history/page.py" line="309"/>
         <source>Dat tijdstip ligt in de toekomst. Kies een datum en tijd die al voorbij zijn.</source>
         <translation>That moment is in the future. Choose a date and time that have already passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="314"/>
+        <location filename="../../app/ui/pages/history/page.py" line="319"/>
         <source>Er is niets veranderd.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="327"/>
+        <location filename="../../app/ui/pages/history/page.py" line="336"/>
         <source>Wijziging opgeslagen voor {name}.</source>
         <translation>Change saved for {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="339"/>
+        <location filename="../../app/ui/pages/history/page.py" line="348"/>
         <source>De klas van dit incident bestaat niet meer.</source>
         <translation>The class of this incident no longer exists.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="364"/>
+        <location filename="../../app/ui/pages/history/undoing.py" line="65"/>
         <source>Compliment voor {name} verwijderd.</source>
         <translation>Praise for {name} deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="366"/>
+        <location filename="../../app/ui/pages/history/undoing.py" line="67"/>
         <source>Incident van {name} ({rule}) verwijderd.</source>
         <translation>Incident of {name} ({rule}) deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="372"/>
+        <location filename="../../app/ui/pages/history/undoing.py" line="73"/>
         <source>{n} regels verwijderd.</source>
         <translation>{n} entries deleted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="392"/>
+        <location filename="../../app/ui/pages/history/undoing.py" line="89"/>
+        <source>Er is niets om ongedaan te maken.</source>
+        <translation>There is nothing to undo.</translation>
+    </message>
+    <message>
         <source>Teruggezet: {n} regel(s).</source>
-        <translation>Restored: {n} entry/entries.</translation>
+        <translation type="vanished">Restored: {n} entry/entries.</translation>
     </message>
 </context>
 <context>
@@ -1437,7 +1448,7 @@
     <message>
         <location filename="../../app/ui/widgets/table_models.py" line="60"/>
         <source>Lesuur</source>
-        <translation type="unfinished">Period</translation>
+        <translation>Period</translation>
     </message>
     <message>
         <location filename="../../app/ui/widgets/table_models.py" line="61"/>
@@ -1505,10 +1516,10 @@
         <translation>Last edited on {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="152"/>
+        <location filename="../../app/ui/pages/history/page.py" line="157"/>
         <location filename="../../app/ui/widgets/table_models.py" line="175"/>
         <source>{n}e uur</source>
-        <translation type="unfinished">period {n}</translation>
+        <translation>period {n}</translation>
     </message>
 </context>
 <context>
@@ -1951,34 +1962,34 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="106"/>
+        <location filename="../../app/ui/pages/log/page.py" line="107"/>
         <source>De pagina Instellingen is in deze versie nog niet beschikbaar.</source>
         <extracomment>QSettings key of the class shown last the step was chosen by the teacher (else it follows the agreed step, e.g. after an undo) the store changed while the page was hidden: reload when shown again milliseconds from the save key to the feedback shown, for the last save</extracomment>
         <translation>The Set-up page is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="207"/>
+        <location filename="../../app/ui/pages/log/page.py" line="208"/>
         <source>Bij de les bewaard: hoe de les voelde en je eigen energie.</source>
         <extracomment>the store changed while the page was hidden: reload when shown again</extracomment>
         <translation>Kept with the lesson: how the lesson felt and your own energy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="280"/>
+        <location filename="../../app/ui/pages/log/page.py" line="281"/>
         <source>Kies eerst een leerling en een afspraak.</source>
         <translation>First choose a student and a rule.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="300"/>
+        <location filename="../../app/ui/pages/log/page.py" line="302"/>
         <source>Kies eerst een leerling voor een compliment.</source>
         <translation>First choose a student to praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="323"/>
+        <location filename="../../app/ui/pages/log/page.py" line="326"/>
         <source>Er is niets om ongedaan te maken.</source>
         <translation>There is nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="376"/>
+        <location filename="../../app/ui/pages/log/page.py" line="379"/>
         <source>Niemand gevonden met &apos;{text}&apos;. Typ minder letters, of voeg de leerling toe bij Instellingen.</source>
         <translation>Nobody found for &apos;{text}&apos;. Type fewer letters, or add the student under Set-up.</translation>
     </message>
@@ -1986,50 +1997,60 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="41"/>
+        <location filename="../../app/ui/main_window.py" line="42"/>
         <source>Loggen</source>
         <extracomment>page key -&gt; (module, class, title); a page whose module is not there is not offered</extracomment>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="42"/>
+        <location filename="../../app/ui/main_window.py" line="43"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43"/>
+        <location filename="../../app/ui/main_window.py" line="44"/>
         <source>Reflectie</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="44"/>
+        <location filename="../../app/ui/main_window.py" line="45"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="45"/>
+        <location filename="../../app/ui/main_window.py" line="46"/>
         <source>Instellingen</source>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="79"/>
         <source>Rechtvaardige strengheid</source>
         <translation>Fair strictness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="113"/>
+        <location filename="../../app/ui/main_window.py" line="114"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="119"/>
+        <source>Ongedaan maken</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>Logboek openen…</source>
         <translation>Opening the log…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="215"/>
+        <source>Er is niets om ongedaan te maken.</source>
+        <translation>There is nothing to undo.</translation>
     </message>
 </context>
 <context>
@@ -3046,13 +3067,13 @@
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="156"/>
+        <location filename="../../app/ui/pages/history/page.py" line="161"/>
         <location filename="../../app/ui/pages/history/row.py" line="100"/>
         <source>= volgens afspraak</source>
         <translation>= as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="157"/>
+        <location filename="../../app/ui/pages/history/page.py" line="162"/>
         <location filename="../../app/ui/pages/history/row.py" line="97"/>
         <source>▲ strenger (+{n})</source>
         <extracomment>&apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson) the lesson&apos;s period (lesuur), None when not known or for a praise</extracomment>

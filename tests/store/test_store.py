@@ -81,22 +81,6 @@ def test_phase_down_changes_the_agreed_step_from_its_date(store: Store) -> None:
     assert after.agreed_step == 1
 
 
-def test_undo_survives_a_restart_and_takes_the_latest_save(db_path: Path) -> None:
-    with Store.open(db_path) as store:
-        ann = store.add_student("1", "Ann", "1A")
-        rule = store.rules()[0]
-        store.log_incident(ann.id, rule.id)
-        store.log_praise(ann.id)
-    with Store.open(db_path) as store:
-        first = store.undo_last()
-        assert first is not None and first.kind == "praise"
-        second = store.undo_last()
-        assert second is not None and second.kind == "incident"
-        assert store.undo_last() is None
-        assert store.incidents() == []
-        assert len(store.incidents(include_deleted=True)) == 1
-
-
 def test_edit_stores_its_time_and_validates_the_step(store: Store) -> None:
     ann = store.add_student("1", "Ann", "1A")
     rule = store.rules()[0]

@@ -10,9 +10,15 @@ from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.core.errors import UserError
+from app.store.undo import (
+    Command,
+    IncidentEdited,
+    PraiseEdited,
+)
 from app.ui.pages.history.edit_panel import HistoryEditPanel
 from app.ui.pages.history.filters import HistoryFilterBar
 from app.ui.pages.history.row import HistoryRow, HistorySnapshot, load_history
+from app.ui.pages.history.undoing import HistoryUndo
 from app.ui.widgets.inline_message import InlineMessage, UndoBar
 from app.ui.widgets.table_models import (
     HistoryFilterProxy,
@@ -35,7 +41,7 @@ _WIDTHS = {
 }
 
 
-class HistoryPage(QWidget):
+class HistoryPage(HistoryUndo, QWidget):
     """The table of incidents and praise with filters, an edit panel and an undo bar."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -45,7 +51,6 @@ class HistoryPage(QWidget):
         self._loading = False
         self._stale = True
         #: batches of deleted lines with their undo text, newest last
-        self._deleted: list[tuple[list[tuple[str, int]], str]] = []
         self._pending_select: list[tuple[str, int]] = []
         self.snapshot: HistorySnapshot | None = None
 
@@ -94,7 +99,7 @@ class HistoryPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.panel.save_requested.connect(self.save_selected)
         self.panel.delete_requested.connect(self.delete_selected)
-        self.undo_bar.undo_requested.connect(self.undo_delete)
+        self.undo_bar.undo_requested.connect(self.undo)
         self.table.installEventFilter(self)
         self._add_sort_actions()
         ctx.events.store_changed.connect(self._store_changed)
@@ -132,9 +137,9 @@ class HistoryPage(QWidget):
         self.table.sortByColumn(column, order)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Ctrl+Z (not used by a text field) brings back the last deleted lines, as the undo bar does."""
-        if event.matches(QKeySequence.StandardKey.Undo) and self._deleted:
-            self.undo_delete()
+        """Ctrl+Z (not used by a text field) undoes this window's newest action, as the undo bar does."""
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
             event.accept()
             return
         super().keyPressEvent(event)
@@ -314,15 +319,19 @@ class HistoryPage(QWidget):
             self.panel.message.show_message(self.tr("Er is niets veranderd."))
             return
         try:
+            command: Command
             if row.is_praise:
+                command = PraiseEdited(row.id, row.student_name, row.student_id, row.occurred_at, row.note)
                 self.ctx.store.update_praise(row.id, **changes)  # type: ignore[arg-type]
             else:
                 if "lesson_id" in changes:  # the same class, on the new date, in the chosen period
                     changes["lesson_id"] = self._lesson_on(row, edit.occurred_at, edit.period)
+                command = IncidentEdited.before_edit(self.ctx.store, row.id)
                 self.ctx.store.update_incident(row.id, **changes)  # type: ignore[arg-type]
         except UserError as exc:
             self.panel.message.show_error(str(exc))
             return
+        self.ctx.did(command)
         self.message.show_message(
             self.tr("Wijziging opgeslagen voor {name}.").replace("{name}", self.panel.student.currentText()),
             "ok",
@@ -338,57 +347,3 @@ class HistoryPage(QWidget):
         if class_id is None:
             raise UserError(self.tr("De klas van dit incident bestaat niet meer."))
         return self.ctx.store.lesson_for(class_id, when.date(), period=period).id
-
-    def delete_selected(self) -> None:
-        """Delete the selected lines (soft), and offer to undo it."""
-        rows = self.selected_rows()
-        if not rows:
-            return
-        store = self.ctx.store
-        for row in rows:
-            if row.is_praise:
-                store.delete_praise(row.id)
-            else:
-                store.delete_incident(row.id)
-        text = self._undo_text(rows)
-        self._deleted.append(([(r.kind, r.id) for r in rows], text))
-        self.undo_bar.show_text(text)
-        self.message.clear_message()
-        self.ctx.changed()
-
-    @staticmethod
-    def _undo_text(rows: list[HistoryRow]) -> str:
-        if len(rows) == 1:
-            row = rows[0]
-            what = (
-                QCoreApplication.translate("HistoryPage", "Compliment voor {name} verwijderd.")
-                if row.is_praise
-                else QCoreApplication.translate(
-                    "HistoryPage", "Incident van {name} ({rule}) verwijderd."
-                ).replace("{rule}", row.rule_name)
-            )
-            text = what.replace("{name}", row.student_name)
-        else:
-            text = QCoreApplication.translate("HistoryPage", "{n} regels verwijderd.").replace(
-                "{n}", str(len(rows))
-            )
-        return text
-
-    def undo_delete(self) -> None:
-        """Bring back the most recently deleted lines."""
-        if not self._deleted:
-            self.undo_bar.hide()
-            return
-        batch, _text = self._deleted.pop()
-        for kind, line_id in batch:
-            if kind == "praise":
-                self.ctx.store.restore_praise(line_id)
-            else:
-                self.ctx.store.restore_incident(line_id)
-        if self._deleted:
-            self.undo_bar.show_text(self._deleted[-1][1])
-        else:
-            self.undo_bar.hide()
-        self.message.show_message(self.tr("Teruggezet: {n} regel(s).").replace("{n}", str(len(batch))), "ok")
-        self._pending_select = batch
-        self.ctx.changed()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.core.errors import UserError
 from app.core.protocol import agreed_step, effective_start
+from app.store.undo import IncidentLogged, PraiseLogged
 from app.ui.pages.log.choice import CHOICE_STYLE
 from app.ui.pages.log.composer import Composer
 from app.ui.pages.log.empty_state import EmptyState
@@ -289,6 +290,7 @@ class LogPage(QWidget):
         except UserError as exc:
             self.feedback.show_error(str(exc))
             return
+        self.ctx.did(IncidentLogged(logged.id, logged.student_name, logged.rule_name))
         self.feedback.show_incident(logged)
         self._reset()
         self.last_save_ms = (time.perf_counter() - started) * 1000
@@ -308,21 +310,22 @@ class LogPage(QWidget):
         except UserError as exc:
             self.feedback.show_error(str(exc))
             return
+        self.ctx.did(PraiseLogged(praise.id, praise.student_name))
         self.feedback.show_praise(praise)
         self._reset()
         self._emit_changed()
 
     def undo(self) -> None:
-        """Undo the last save (also one from before a restart)."""
+        """Undo this window's newest action (a save here, or an edit or delete in History)."""
         try:
-            result = self.ctx.store.undo_last()
+            text = self.ctx.undo()
         except UserError as exc:
             self.feedback.show_error(str(exc))
             return
-        if result is None:
+        if text is None:
             self.feedback.show_info(self.tr("Er is niets om ongedaan te maken."))
             return
-        self.feedback.show_undone(result.description)
+        self.feedback.show_undone(text)
         self._refresh_composition()
         self._emit_changed()
 
