@@ -49,7 +49,9 @@ def _run(store: Store, script: list[tuple]) -> None:  # type: ignore[type-arg]
             when = datetime.combine(DAYS[day], time(9, 0)) + timedelta(minutes=minute)
             chosen = None if step is None else min(step, top)
             logged.append(
-                store.log_incident(students[who], rules[rule], chosen, lesson_id=lesson.id, occurred_at=when).id
+                store.log_incident(
+                    students[who], rules[rule], chosen, lesson_id=lesson.id, occurred_at=when
+                ).id
             )
         elif op[0] == "delete" and logged:
             store.delete_incident(logged[op[1] % len(logged)])

@@ -56,7 +56,11 @@ def test_an_edit_in_history_a_delete_and_a_save_are_undone_newest_first_from_any
     qtbot.keyClick(history.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     restored = store.incident(first.id)
     assert restored is not None
-    assert (restored.note, restored.student_id, restored.lesson_id) == ("voor het venster", ann.id, first.lesson_id)
+    assert (restored.note, restored.student_id, restored.lesson_id) == (
+        "voor het venster",
+        ann.id,
+        first.lesson_id,
+    )
 
     window.undo()  # nothing of this window is left; the incident from before the window stays
     assert [i.id for i in store.incidents()] == [first.id]
