@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 from app.core.errors import ImportProblem
 from app.importers import ImportSummary, import_incidents, import_roster, import_rules
 from app.importers.exporting import export_incidents
-from app.importers.incidents import ALIASES as INCIDENT_ALIASES
-from app.importers.incidents import parse_incidents
+from app.importers.incident_rows import ALIASES as INCIDENT_ALIASES
+from app.importers.incident_rows import parse_incidents
 from app.importers.roster import ALIASES as ROSTER_ALIASES
 from app.importers.roster import parse_roster
 from app.importers.rules import ALIASES as RULE_ALIASES
