@@ -23,7 +23,7 @@ from sqlalchemy.pool import QueuePool
 
 from app.core import config
 from app.core.errors import StoreError
-from app.core.i18n import t
+from app.core.i18n import current_language, t
 from app.schema.entities import LadderStep, Meta, Rule
 from app.store.incidents import IncidentsMixin
 from app.store.lessons import LessonsMixin
@@ -330,7 +330,11 @@ class Store(
                 self._bump_revision(session)
 
     def seed_defaults(self) -> None:
-        """Put the default ladder and rules from resources/ in an empty store (no write otherwise)."""
+        """Put the default ladder and rules from resources/ in an empty store (no write otherwise).
+
+        Their names are in the language in force when the store is made (a store made in English gets
+        English rules and ladder); renaming them later is the teacher's, in Set-up.
+        """
         with self.reading() as session:
             has_ladder = session.scalar(select(func.count()).select_from(LadderStep))
             has_rules = session.scalar(select(func.count()).select_from(Rule))
@@ -342,14 +346,15 @@ class Store(
             if has_ladder and has_rules:
                 return
             defaults = json.loads((config.RESOURCES / "defaults.json").read_text(encoding="utf-8"))
+            name = "name_en" if current_language() == "en" else "name"
             if not has_ladder:
                 for step in defaults["ladder"]:
-                    session.add(LadderStep(level=step["level"], name=step["name"], kind=step["kind"]))
+                    session.add(LadderStep(level=step["level"], name=step[name], kind=step["kind"]))
             if not has_rules:
                 for position, rule in enumerate(defaults["rules"], start=1):
                     session.add(
                         Rule(
-                            name=rule["name"],
+                            name=rule[name],
                             category=rule["category"],
                             start_step=rule["start_step"],
                             position=position,

@@ -176,3 +176,20 @@ def test_a_mangled_revision_counter_does_not_crash(db_path: Path) -> None:
         assert store.revision == 0
         store.add_student("1", "Ann", "1A")
         assert store.revision == 1
+
+
+def test_a_store_made_in_english_gets_english_rules_and_ladder(tmp_path: Path) -> None:
+    from app.core.i18n import current_language, set_language
+
+    before = current_language()
+    set_language("en")
+    try:
+        with Store.open(tmp_path / "en.db") as store:
+            rules = [r.name for r in store.rules()]
+            ladder = [s.name for s in store.ladder()]
+    finally:
+        set_language(before)
+    assert "Phone away" in rules and "Telefoon weg" not in rules
+    assert ladder[0] == "1st warning"
+    with Store.open(tmp_path / "nl.db") as store:  # the default stays Dutch
+        assert "Telefoon weg" in [r.name for r in store.rules()]
