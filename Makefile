@@ -28,6 +28,7 @@ bench: $(STAMP)
 # pyside6-lupdate over app/ui (and any other module using tr/translate) into resources/i18n/*.ts,
 # then pyside6-lrelease to the .qm files; lists what is still untranslated. See docs/translating.md.
 translations: $(STAMP)
+	$(PY) tools/update_catalog.py
 	$(PY) tools/update_translations.py
 
 clean:

@@ -31,15 +31,12 @@ def build_parser() -> argparse.ArgumentParser:
         prog="fair-strictness",
         description=t(
             "Rechtvaardige strengheid: controleer of je dezelfde afspraak bij iedereen even streng toepast.",
-            "Fair strictness: check whether you apply the same rule equally strictly to everyone.",
         ),
     )
-    parser.add_argument("--db", type=Path, help=t("pad naar het logbestand", "path to the store file"))
-    parser.add_argument("--lang", choices=("nl", "en"), help=t("taal", "language"))
-    parser.add_argument("--page", choices=PAGES, help=t("open deze pagina", "open this page"))
-    parser.add_argument(
-        "--screenshot", type=Path, help=t("maak een schermafdruk (PNG) en stop", "save a PNG and exit")
-    )
+    parser.add_argument("--db", type=Path, help=t("pad naar het logbestand"))
+    parser.add_argument("--lang", choices=("nl", "en"), help=t("taal"))
+    parser.add_argument("--page", choices=PAGES, help=t("open deze pagina"))
+    parser.add_argument("--screenshot", type=Path, help=t("maak een schermafdruk (PNG) en stop"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"app.commands.{name}").register(sub)
@@ -84,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args, open_store) or 0)
     except UserError as exc:
-        print(t("Fout: {msg}", "Error: {msg}", msg=exc), file=sys.stderr)
+        print(t("Fout: {msg}", msg=exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -94,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = store_error_for(exc)
         if problem is None:
             raise
-        print(t("Fout: {msg}", "Error: {msg}", msg=problem), file=sys.stderr)
+        print(t("Fout: {msg}", msg=problem), file=sys.stderr)
         return 2
 
 

@@ -37,12 +37,10 @@ if TYPE_CHECKING:
 
 def adherence_chart(adherence: Sequence[RuleStrikeAdherence]) -> Chart:
     """Per rule: share of responses as agreed, stricter (skipped upward) and milder (softened)."""
-    title = t("Per afspraak", "Per rule")
+    title = t("Per afspraak")
     caption = t(
         "Per afspraak, alle keren samen: hoe vaak je de ladder volgde (grijs), een stap oversloeg naar "
         "strenger (oranje) of milder reageerde (blauw).",
-        "Per rule, all strikes together: how often you followed the ladder (grey), skipped up to "
-        "stricter (orange) or answered milder (blue).",
     )
     per_rule: dict[str, list[int]] = {}
     for a in adherence:
@@ -57,7 +55,7 @@ def adherence_chart(adherence: Sequence[RuleStrikeAdherence]) -> Chart:
             title,
             caption,
             None,
-            t("Nog geen incidenten gelogd bij een afspraak.", "No incidents logged against a rule yet."),
+            t("Nog geen incidenten gelogd bij een afspraak."),
         )
     fig = _figure(7.0, max(2.4, 0.38 * len(rules) + 1.2))
     ax = fig.add_subplot()
@@ -74,9 +72,9 @@ def adherence_chart(adherence: Sequence[RuleStrikeAdherence]) -> Chart:
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(_percent())
     handles = [
-        _patch(MILDER, t("milder", "milder")),
-        _patch(AGREED, t("volgens ladder", "as agreed")),
-        _patch(STRICTER, t("strenger", "stricter")),
+        _patch(MILDER, t("milder")),
+        _patch(AGREED, t("volgens ladder")),
+        _patch(STRICTER, t("strenger")),
     ]
     ax.legend(
         handles=handles,
@@ -92,12 +90,10 @@ def adherence_chart(adherence: Sequence[RuleStrikeAdherence]) -> Chart:
 
 def escalation_chart(escalation: Sequence[EscalationPoint]) -> Chart:
     """Chance of a consequence (not a warning) by strike, for everyone and per class."""
-    title = t("Escalatie per keer", "Escalation by strike")
+    title = t("Escalatie per keer")
     caption = t(
         "Hoe vaak de 1e, 2e, 3e… keer in een les al een consequentie kreeg, voor iedereen (zwart) en "
         "per klas; de streepjes zijn 95 %-intervallen.",
-        "How often the 1st, 2nd, 3rd… strike in a lesson got a consequence, for everyone (black) and per "
-        "class; the bars are 95 % intervals.",
     )
     series: dict[tuple[str, str], list[EscalationPoint]] = {}
     for p in escalation:
@@ -109,7 +105,7 @@ def escalation_chart(escalation: Sequence[EscalationPoint]) -> Chart:
             title,
             caption,
             None,
-            t("Nog geen incidenten om escalatie te tonen.", "No incidents yet to show escalation."),
+            t("Nog geen incidenten om escalatie te tonen."),
         )
     if sum(1 for k in series if k[0] == "group") == 1:  # one class: its line would hide under everyone's
         series = {k: v for k, v in series.items() if k[0] != "group"}
@@ -125,7 +121,7 @@ def escalation_chart(escalation: Sequence[EscalationPoint]) -> Chart:
             [p.consequence.share - p.consequence.low for p in points],
             [p.consequence.high - p.consequence.share for p in points],
         ]
-        label = t("iedereen", "everyone") if key[0] == "all" else key[1]
+        label = t("iedereen") if key[0] == "all" else key[1]
         ax.errorbar(
             xs,
             ys,
@@ -138,11 +134,11 @@ def escalation_chart(escalation: Sequence[EscalationPoint]) -> Chart:
             label=label,
         )
     strikes = sorted({p.strike for k in keys for p in series[k]})
-    ax.set_xticks(strikes, [f"{s}e" if t("nl", "en") == "nl" else str(s) for s in strikes])
+    ax.set_xticks(strikes, [f"{s}e" if t("nl") == "nl" else str(s) for s in strikes])
     ax.set_ylim(0, 1)
     ax.yaxis.set_major_formatter(_percent())
-    ax.set_xlabel(t("keer in dezelfde les", "strike in the same lesson"))
-    ax.set_ylabel(t("kreeg een consequentie", "got a consequence"))
+    ax.set_xlabel(t("keer in dezelfde les"))
+    ax.set_ylabel(t("kreeg een consequentie"))
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, loc="upper left")
     _style(ax)
     return Chart("escalation", title, caption, fig)
@@ -154,11 +150,10 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_pr
     ``n_praise`` is the number of compliments in the period, so an empty chart does not claim there are
     none when only the corrections are missing.
     """
-    title = t("Complimenten en correcties", "Praise and correction")
+    title = t("Complimenten en correcties")
     caption = t(
         "Elke stip is een leerling: correcties (incidenten) tegen complimenten; de lijn is jouw "
         "gemiddelde verhouding.",
-        "Each dot is a student: corrections (incidents) against praise; the line is your average ratio.",
     )
     rows = [p for p in praise if p.kind == "student" and p.praise + p.corrections > 0]
     if not rows or sum(p.praise for p in rows) == 0:
@@ -166,14 +161,11 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_pr
             empty = t(
                 "Je logde {n} complimenten en nog geen incidenten: de verhouding verschijnt zodra er ook "
                 "correcties zijn.",
-                "You logged {n} praise and no incidents yet: the ratio appears once there are corrections "
-                "too.",
                 n=n_praise,
             )
         else:
             empty = t(
                 "Nog geen complimenten gelogd: log ook wat goed gaat, dan verschijnt hier de verhouding.",
-                "No praise logged yet: log what goes well too, and the ratio appears here.",
             )
         return Chart("praise", title, caption, None, empty)
     fig = _figure()
@@ -189,9 +181,7 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_pr
         color=NEUTRAL,
         lw=1,
         ls="--",
-        label=t(
-            "gemiddeld {r} compliment per correctie", "on average {r} praise per correction", r=_num(ratio, 2)
-        ),
+        label=t("gemiddeld {r} compliment per correctie", r=_num(ratio, 2)),
     )
     if show_names:
         few = sorted(rows, key=lambda p: p.praise - ratio * p.corrections)[:3]
@@ -212,8 +202,8 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_pr
     ax.set_xlim(0, top)
     ax.set_ylim(bottom=0)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel(t("correcties (incidenten)", "corrections (incidents)"))
-    ax.set_ylabel(t("complimenten", "praise"))
+    ax.set_xlabel(t("correcties (incidenten)"))
+    ax.set_ylabel(t("complimenten"))
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, loc="upper left")
     _style(ax)
     return Chart("praise", title, caption, fig)
@@ -223,14 +213,11 @@ def weekly_chart(
     weekly: Sequence[WeeklyPoint], *, highlight: date | None = None, plan: Sequence[tuple[date, str]] = ()
 ) -> Chart:
     """Weekly share of stricter and milder responses, the selected week shaded, phase-down steps marked."""
-    title = t("Verloop per week", "Weekly trend")
+    title = t("Verloop per week")
     caption = t(
         "Per week het aandeel strenger (oranje) en milder (blauw) dan de ladder, met een lichte band voor "
         "het 95 %-interval (breed in weken met weinig incidenten); stippellijnen zijn geplande "
         "afbouwstappen, de gele band is de gekozen week.",
-        "Per week the share stricter (orange) and milder (blue) than the ladder, with a light band for the "
-        "95 % interval (wide in weeks with few incidents); dotted lines are planned phase-down steps, the "
-        "yellow band is the chosen week.",
     )
     points = sorted((w for w in weekly if w.n > 0), key=lambda w: w.week_start)
     if len(points) < 2:
@@ -241,15 +228,14 @@ def weekly_chart(
             None,
             t(
                 "Een verloop heeft minstens twee weken met incidenten nodig.",
-                "A trend needs at least two weeks with incidents.",
             ),
         )
     fig = _figure()
     ax = fig.add_subplot()
     xs = [w.week_start for w in points]
     for attr, colour, label in (
-        ("stricter", STRICTER, t("strenger", "stricter")),
-        ("milder", MILDER, t("milder", "milder")),
+        ("stricter", STRICTER, t("strenger")),
+        ("milder", MILDER, t("milder")),
     ):
         props = [getattr(w, attr) for w in points]
         ax.fill_between(xs, [p.low for p in props], [p.high for p in props], color=colour, alpha=0.15, lw=0)
@@ -284,7 +270,7 @@ def weekly_chart(
     top = max(max(w.stricter.high for w in points), max(w.milder.high for w in points))
     ax.set_ylim(0, min(1.0, max(0.25, top * 1.15)))
     ax.yaxis.set_major_formatter(_percent())
-    ax.set_ylabel(t("aandeel van de incidenten", "share of incidents"))
+    ax.set_ylabel(t("aandeel van de incidenten"))
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, loc="upper right")
     _style(ax)
     return Chart("weekly", title, caption, fig)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from app.core.i18n import t
-from app.core.vocabulary import MONTHS_SHORT_EN, MONTHS_SHORT_NL, WEEKDAY_SHORT_NL
+from app.core.i18n import t, translate
+from app.core.vocabulary import MONTHS_SHORT_NL, WEEKDAY_SHORT_NL
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -66,17 +66,17 @@ def _style(ax: Any) -> None:
 
 def _num(x: float, digits: int = 1) -> str:
     text = f"{x:.{digits}f}"
-    return text.replace(".", ",") if t("nl", "en") == "nl" else text
+    return text.replace(".", ",") if t("nl") == "nl" else text
 
 
 def weekday_name(day: str) -> str:
     """A lowercase English weekday as a short word in the user's language."""
-    return t(WEEKDAY_SHORT_NL.get(day, day), day[:3].capitalize())
+    return translate(WEEKDAY_SHORT_NL.get(day, day))
 
 
 def short_date(d: date) -> str:
     """'3 nov' (Dutch) or '3 Nov' (English)."""
-    return f"{d.day} {t(MONTHS_SHORT_NL[d.month - 1], MONTHS_SHORT_EN[d.month - 1])}"
+    return f"{d.day} {translate(MONTHS_SHORT_NL[d.month - 1])}"
 
 
 def _ratio_axis(axis: Any, lo: float, hi: float) -> None:
@@ -89,11 +89,11 @@ def _ratio_axis(axis: Any, lo: float, hi: float) -> None:
     gap = "\n" if getattr(axis, "axis_name", "y") == "x" else " "
     for v in ticks:
         if v == 1.0:
-            labels.append(t("gelijk", "equal"))
+            labels.append(t("gelijk"))
         elif v > 1:
-            labels.append(t("{x}×{g}strenger", "{x}×{g}stricter", x=int(v), g=gap))
+            labels.append(t("{x}×{g}strenger", x=int(v), g=gap))
         else:
-            labels.append(t("{x}×{g}milder", "{x}×{g}milder", x=round(1 / v), g=gap))
+            labels.append(t("{x}×{g}milder", x=round(1 / v), g=gap))
     axis.set_major_locator(FixedLocator(ticks))
     axis.set_minor_locator(NullLocator())
     axis.set_ticklabels(labels)
@@ -123,7 +123,7 @@ def short_label(text: str, width: int = 28, lines: int = 2) -> str:
 
 def _period_name(period: str) -> str:
     text = str(period)
-    return f"{text}e" if text.isdigit() and t("nl", "en") == "nl" else (text or "?")
+    return f"{text}e" if text.isdigit() and t("nl") == "nl" else (text or "?")
 
 
 def _patch(colour: str, label: str) -> Any:

@@ -49,12 +49,10 @@ if TYPE_CHECKING:
 
 def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = True) -> Chart:
     """Strictness by student as a funnel plot: deviation against the number of comparable incidents."""
-    title = t("Strengheid per leerling", "Strictness by student")
+    title = t("Strengheid per leerling")
     caption = t(
         "Elke stip is een leerling, vergeleken bij dezelfde afspraak en keer; binnen de trechter valt "
         "het verschil binnen het toeval. Dit is geen rangorde.",
-        "Each dot is a student, compared at the same rule and strike; inside the funnel the difference "
-        "is within chance. This is not a ranking.",
     )
     rows = [s for s in students if s.n > 0 and s.ci_high > s.ci_low]
     if len(rows) < 3:
@@ -65,7 +63,6 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
             None,
             t(
                 "Nog te weinig leerlingen met incidenten (minstens 3 nodig) om een trechter te tekenen.",
-                "Too few students with incidents yet (at least 3 needed) to draw a funnel.",
             ),
         )
     import numpy as np
@@ -77,9 +74,9 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
     grid = np.linspace(max(1.0, n.min() * 0.8), n.max() * 1.1, 200)
     fig = _figure()
     ax = fig.add_subplot()
-    for z, style, name in ((1.96, "--", "95 %"), (3.09, ":", t("99,8 %", "99.8 %"))):
+    for z, style, name in ((1.96, "--", "95 %"), (3.09, ":", t("99,8 %"))):
         half = z * k / np.sqrt(grid)
-        ax.plot(grid, np.exp(half), style, color=NEUTRAL, lw=1, label=t("grens {p}", "{p} limit", p=name))
+        ax.plot(grid, np.exp(half), style, color=NEUTRAL, lw=1, label=t("grens {p}", p=name))
         ax.plot(grid, np.exp(-half), style, color=NEUTRAL, lw=1)
     ax.axhline(1.0, color=NEUTRAL, lw=0.8)
     limit95 = 1.96 * k / np.sqrt(n)
@@ -107,8 +104,8 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
     lo, hi = math.exp(-spread), math.exp(spread)
     ax.set_ylim(lo, hi)
     _ratio_axis(ax.yaxis, lo, hi)
-    ax.set_xlabel(t("aantal incidenten van de leerling", "the student's number of incidents"))
-    ax.set_ylabel(t("reactie vergeleken met de rest", "response compared with the rest"))
+    ax.set_xlabel(t("aantal incidenten van de leerling"))
+    ax.set_ylabel(t("reactie vergeleken met de rest"))
     ax.legend(fontsize=FONT_SIZE - 1, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
     _style(ax)
     return Chart("students", title, caption, fig)
@@ -116,12 +113,10 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
 
 def groups_chart(estimates: Sequence[Estimate]) -> Chart:
     """Strictness by group attribute and class: odds ratios with their intervals (a forest plot)."""
-    title = t("Strengheid per groep", "Strictness by group")
+    title = t("Strengheid per groep")
     caption = t(
         "Per kenmerk en klas: reageerde je strenger of milder dan bij de rest, bij dezelfde afspraak en "
         "keer? De lijn is het 95 %-interval.",
-        "Per attribute and class: stricter or milder than with the rest, at the same rule and strike? "
-        "The line is the 95 % interval.",
     )
     rows = [e for e in estimates if e.kind == "group" and e.ci_low > 0 and math.isfinite(e.ci_high)]
     if not rows:
@@ -133,7 +128,6 @@ def groups_chart(estimates: Sequence[Estimate]) -> Chart:
             t(
                 "Geen groepen om te vergelijken: voeg kenmerken toe aan de leerlingen of log in meer "
                 "dan één klas.",
-                "No groups to compare: add attributes to students or log in more than one class.",
             ),
         )
     rows = sorted(rows, key=lambda e: (e.dimension != "group", e.dimension, e.subject))[:24]
@@ -160,17 +154,15 @@ def groups_chart(estimates: Sequence[Estimate]) -> Chart:
 
 
 def _dimension_name(dimension: str) -> str:
-    return t("klas", "class") if dimension == "group" else dimension
+    return t("klas") if dimension == "group" else dimension
 
 
 def moments_chart(moments: Sequence[MomentCell]) -> Chart:
     """Weekday × lesson period heat map of how responses deviated from the ladder."""
-    title = t("Momenten", "Moments")
+    title = t("Momenten")
     caption = t(
         "Per dag en lesuur: oranje is vaker strenger dan de ladder, blauw vaker milder; het getal is "
         "het aantal incidenten.",
-        "Per day and period: orange is more often stricter than the ladder, blue more often milder; "
-        "the number is the count of incidents.",
     )
     cells = [m for m in moments if m.n > 0]
     if not cells:
@@ -179,7 +171,7 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
             title,
             caption,
             None,
-            t("Nog geen incidenten met een datum en lesuur.", "No incidents with a date and period yet."),
+            t("Nog geen incidenten met een datum en lesuur."),
         )
     import numpy as np
     from matplotlib.colors import LinearSegmentedColormap
@@ -213,11 +205,11 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
                 )
     ax.set_xticks(range(len(periods)), [_period_name(p) for p in periods])
     ax.set_yticks(range(len(days)), [weekday_name(d) for d in days])
-    ax.set_xlabel(t("lesuur", "period"))
+    ax.set_xlabel(t("lesuur"))
     bar = fig.colorbar(image, ax=ax, shrink=0.9)
     bar.set_ticks(
         [-vmax, 0, vmax],
-        labels=[t("milder", "milder"), t("volgens ladder", "as agreed"), t("strenger", "stricter")],
+        labels=[t("milder"), t("volgens ladder"), t("strenger")],
     )
     bar.ax.tick_params(labelsize=FONT_SIZE - 1)
     _style(ax)

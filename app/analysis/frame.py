@@ -76,7 +76,6 @@ def parse_day(value: Any, what: str = "datum") -> date | None:
         raise UserError(
             t(
                 "Ongeldige {what}: {v} (gebruik JJJJ-MM-DD).",
-                "Invalid {what}: {v} (use YYYY-MM-DD).",
                 what=what,
                 v=value,
             )
@@ -216,13 +215,12 @@ def build_frame(
     import numpy as np
     import pandas as pd
 
-    d_from = parse_day(date_from, t("begindatum", "start date"))
-    d_to = parse_day(date_to, t("einddatum", "end date"))
+    d_from = parse_day(date_from, t("begindatum"))
+    d_to = parse_day(date_to, t("einddatum"))
     if d_from and d_to and d_from > d_to:
         raise UserError(
             t(
                 "De begindatum {a} ligt na de einddatum {b}.",
-                "The start date {a} is after the end date {b}.",
                 a=d_from,
                 b=d_to,
             )

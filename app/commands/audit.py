@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
-from app.core.i18n import t
+from app.core.i18n import nt, t
 
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, Estimate
@@ -27,7 +27,6 @@ def _fdr(text: str) -> float:
         raise argparse.ArgumentTypeError(
             t(
                 "moet een getal tussen 0 en 1 zijn, niet {v}",
-                "must be a number between 0 and 1, not {v}",
                 v=text,
             )
         )
@@ -40,20 +39,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "audit",
         help=t(
             "zoek blinde vlekken: ongelijk toegepaste afspraken",
-            "look for blind spots: rules applied unevenly",
         ),
     )
-    p.add_argument(
-        "--json", action="store_true", help=t("uitvoer als JSON (schema in docs/)", "output as JSON")
-    )
+    p.add_argument("--json", action="store_true", help=t("uitvoer als JSON (schema in docs/)"))
     p.add_argument(
         "--fdr",
         type=_fdr,
         default=0.05,
-        help=t("toegestane fractie valse meldingen (standaard 0,05)", "false discovery rate (default 0.05)"),
+        help=t("toegestane fractie valse meldingen (standaard 0,05)"),
     )
-    p.add_argument("--from", dest="date_from", help=t("vanaf datum (JJJJ-MM-DD)", "from date (YYYY-MM-DD)"))
-    p.add_argument("--to", dest="date_to", help=t("tot en met datum (JJJJ-MM-DD)", "up to date (YYYY-MM-DD)"))
+    p.add_argument("--from", dest="date_from", help=t("vanaf datum (JJJJ-MM-DD)"))
+    p.add_argument("--to", dest="date_to", help=t("tot en met datum (JJJJ-MM-DD)"))
     p.set_defaults(handler=run)
 
 
@@ -62,12 +58,10 @@ def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     from app.analysis.audit.run import audit
     from app.analysis.frame import parse_day
 
-    date_from = parse_day(args.date_from, t("begindatum", "start date"))
-    date_to = parse_day(args.date_to, t("einddatum", "end date"))
+    date_from = parse_day(args.date_from, t("begindatum"))
+    date_to = parse_day(args.date_to, t("einddatum"))
     if date_from and date_to and date_from > date_to:
-        raise UserError(
-            t("--from ligt na --to ({a} > {b}).", "--from is after --to ({a} > {b}).", a=date_from, b=date_to)
-        )
+        raise UserError(t("--from ligt na --to ({a} > {b}).", a=date_from, b=date_to))
     with open_store() as store:
         tables = store.read_tables()
     report = audit(tables, fdr=args.fdr, date_from=date_from, date_to=date_to)
@@ -78,11 +72,6 @@ def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     return 0
 
 
-def _count(n: int, nl: tuple[str, str], en: tuple[str, str]) -> str:
-    """A number with its noun in singular or plural ('1 les', '3 lessen')."""
-    return f"{n} " + t(nl[n != 1], en[n != 1])
-
-
 def _how_to_read() -> str:
     """What the numbers in a finding mean, without jargon."""
     return t(
@@ -90,21 +79,18 @@ def _how_to_read() -> str:
         "afgesproken met die bij de rest (1 = even streng, boven 1 strenger, onder 1 milder). Het "
         "95%-interval geeft de waarden die bij deze aantallen nog goed mogelijk zijn: hoe breder, "
         "hoe onzekerder.",
-        "How to read the numbers: the odds ratio compares the odds of a heavier step than agreed with "
-        "those of the rest (1 = equally strict, above 1 stricter, below 1 milder). The 95% interval "
-        "gives the values still quite possible with these counts: the wider, the less certain.",
     )
 
 
 def _who(e: Estimate) -> str:
     """A finding's subject for the private summary (with the student's name)."""
     if e.kind == "student":
-        return t("Leerling {id} ({name})", "Student {id} ({name})", id=e.subject, name=e.label)
+        return t("Leerling {id} ({name})", id=e.subject, name=e.label)
     if e.kind == "rule":
-        return t("Afspraak ‘{r}’", "Rule ‘{r}’", r=e.subject)
+        return t("Afspraak ‘{r}’", r=e.subject)
     if e.kind == "group":
         if e.dimension == "group":
-            return t("Klas {c}", "Class {c}", c=e.subject)
+            return t("Klas {c}", c=e.subject)
         return f"{e.dimension} = {e.subject}"
     from app.analysis.audit.explain import subject_phrase
 
@@ -116,46 +102,39 @@ def summary(report: AuditReport) -> str:
     """A readable summary of the audit in the user's language."""
     period = t(
         "van {a} tot en met {b}",
-        "from {a} to {b}",
-        a=report.date_from or t("het begin", "the start"),
-        b=report.date_to or t("nu", "now"),
+        a=report.date_from or t("het begin"),
+        b=report.date_to or t("nu"),
     )
-    fdr_text = f"{report.fdr:g}".replace(".", t(",", "."))
+    fdr_text = f"{report.fdr:g}".replace(".", t(","))
     lines = [
         t(
             "Audit {p}: {n} van {s} in {l}.",
-            "Audit {p}: {n} of {s} in {l}.",
             p=period,
-            n=_count(report.n_incidents, ("incident", "incidenten"), ("incident", "incidents")),
-            s=_count(report.n_students, ("leerling", "leerlingen"), ("student", "students")),
-            l=_count(report.n_lessons, ("les", "lessen"), ("lesson", "lessons")),
+            n=nt("{n} incident", "{n} incidenten", report.n_incidents),
+            s=nt("{n} leerling", "{n} leerlingen", report.n_students),
+            l=nt("{n} les", "{n} lessen", report.n_lessons),
         ),
         t(
             "{k} (steeds bij dezelfde afspraak en dezelfde keer), samen gecorrigeerd voor meervoudig "
             "toetsen: gemiddeld is hooguit {pct}% van de meldingen toeval (--fdr {q}).",
-            "{k} (always at the same rule and strike), corrected together for multiple testing: on "
-            "average at most {pct}% of the findings are chance (--fdr {q}).",
-            pct=f"{report.fdr * 100:g}".replace(".", t(",", ".")),
-            k=_count(
-                len(report.estimates), ("vergelijking", "vergelijkingen"), ("comparison", "comparisons")
-            ),
+            pct=format(report.fdr * 100, "g").replace(".", t(",")),
+            k=nt("{n} vergelijking", "{n} vergelijkingen", len(report.estimates)),
             q=fdr_text,
         ),
         "",
     ]
     findings = report.findings
     if findings:
-        lines.append(t("Mogelijke blinde vlekken ({n}):", "Possible blind spots ({n}):", n=len(findings)))
+        lines.append(t("Mogelijke blinde vlekken ({n}):", n=len(findings)))
         for i, e in enumerate(findings, start=1):
-            way = t("strenger", "stricter") if e.direction == "stricter" else t("milder", "milder")
-            urgent = t(" [veiligheid]", " [safety]") if e.urgent else ""
+            way = t("strenger") if e.direction == "stricter" else t("milder")
+            urgent = t(" [veiligheid]") if e.urgent else ""
             lines.append(f"{i:2d}. {_who(e)}: {way}{urgent}")
             lines.append(f"    {e.explanation}")
         lines.append("")
         lines.append(
             t(
                 "Een blinde vlek is een patroon om over na te denken, geen oordeel.",
-                "A blind spot is a pattern to reflect on, not a verdict.",
             )
         )
         lines.append(_how_to_read())
@@ -165,8 +144,6 @@ def summary(report: AuditReport) -> str:
                 "Geen blinde vlekken gevonden: geen enkel verschil is groter dan toeval kan verklaren. "
                 "Dat bewijst niet dat alles gelijk gaat: bij weinig incidenten vallen alleen grote "
                 "verschillen op.",
-                "No blind spots found: no difference is larger than chance can explain. That does not "
-                "prove everything is even: with few incidents only large differences stand out.",
             )
         )
     lines += report.notes

@@ -21,16 +21,13 @@ def _import_help(kind: str) -> str:
     if kind == "roster":
         return t(
             "importeer leerlingen (CSV/XLSX: student_id,name,group + kenmerken; ook Magister/SOMtoday)",
-            "import students (CSV/XLSX: student_id,name,group + attributes; also Magister/SOMtoday)",
         )
     if kind == "rules":
         return t(
             "importeer afspraken (CSV: name,category,start_step)",
-            "import rules (CSV: name,category,start_step)",
         )
     return t(
         "importeer incidenten (CSV: timestamp,student_id,rule,severity[,lesson][,note])",
-        "import incidents (CSV: timestamp,student_id,rule,severity[,lesson][,note])",
     )
 
 
@@ -43,9 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         p.add_argument(
             "--dry-run",
             action="store_true",
-            help=t(
-                "alleen controleren en tonen wat er zou veranderen", "only check and show what would change"
-            ),
+            help=t("alleen controleren en tonen wat er zou veranderen"),
         )
         if kind == "roster":
             p.add_argument(
@@ -54,31 +49,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                 help=t(
                     "alleen deze kolommen worden kenmerken (komma's ertussen; '' voor geen); "
                     "standaard worden alle overige kolommen kenmerken",
-                    "only these columns become attributes (comma-separated; '' for none); "
-                    "by default every further column does",
                 ),
             )
         p.set_defaults(handler=run_import, kind=kind)
     p = sub.add_parser(
         "export-incidents",
-        help=t("exporteer alle incidenten als CSV", "export every incident as CSV"),
+        help=t("exporteer alle incidenten als CSV"),
     )
     p.add_argument("file", type=Path, metavar="FILE")
     p.add_argument(
         "--separator",
         choices=(",", ";", "tab"),
         default=",",
-        help=t("scheidingsteken (standaard ,)", "separator (default ,)"),
+        help=t("scheidingsteken (standaard ,)"),
     )
     p.set_defaults(handler=run_export)
     p = sub.add_parser(
         "demo",
         help=t(
             "vul een leeg logboek met een verzonnen schooljaar om de app te leren kennen",
-            "fill an empty store with a synthetic school year to get to know the app",
         ),
     )
-    p.add_argument("--seed", type=int, default=2026, help=t("startgetal van het toeval", "random seed"))
+    p.add_argument("--seed", type=int, default=2026, help=t("startgetal van het toeval"))
     p.set_defaults(handler=run_demo)
 
 
@@ -113,7 +105,6 @@ def _describe_preview(kind: str, preview: object) -> str:
     unchanged = getattr(preview, "unchanged", 0)
     text = t(
         "Proefronde, niets opgeslagen: {n} nieuw, {u} gewijzigd, {s} ongewijzigd.",
-        "Dry run, nothing stored: {n} new, {u} changed, {s} unchanged.",
         n=new,
         u=updated,
         s=unchanged,
@@ -122,7 +113,6 @@ def _describe_preview(kind: str, preview: object) -> str:
     if kind == "incidents" and new_rules:
         text += " " + t(
             "Nieuwe afspraken (startstap 1): {names}.",
-            "New rules (start step 1): {names}.",
             names=", ".join(new_rules),
         )
     return text
@@ -135,9 +125,7 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
     delimiter = "\t" if args.separator == "tab" else args.separator
     with open_store() as store:
         n = export_incidents(store, args.file, delimiter=delimiter)
-    print(
-        t("{n} incidenten geschreven naar {file}.", "{n} incidents written to {file}.", n=n, file=args.file)
-    )
+    print(t("{n} incidenten geschreven naar {file}.", n=n, file=args.file))
     return 0
 
 

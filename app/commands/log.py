@@ -15,11 +15,11 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the ``log`` sub-command."""
-    p = sub.add_parser("log", help=t("log één incident, nu", "log one incident now"))
-    p.add_argument("--student", required=True, help=t("leerlingnummer", "student id"))
-    p.add_argument("--rule", required=True, help=t("naam van de afspraak", "name of the rule"))
-    p.add_argument("--severity", type=_step, help=t("stap op de ladder", "ladder step"))
-    p.add_argument("--note", default="", help=t("korte notitie (privé)", "short private note"))
+    p = sub.add_parser("log", help=t("log één incident, nu"))
+    p.add_argument("--student", required=True, help=t("leerlingnummer"))
+    p.add_argument("--rule", required=True, help=t("naam van de afspraak"))
+    p.add_argument("--severity", type=_step, help=t("stap op de ladder"))
+    p.add_argument("--note", default="", help=t("korte notitie (privé)"))
     p.set_defaults(handler=run)
 
 
@@ -31,7 +31,6 @@ def _step(text: str) -> int:
         raise argparse.ArgumentTypeError(
             t(
                 "'{v}' is geen getal; geef het nummer van de stap op de ladder (1 = de lichtste)",
-                "'{v}' is not a number; give the number of the ladder step (1 = the mildest)",
                 v=text,
             )
         ) from None
@@ -42,14 +41,13 @@ def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     with open_store() as store:
         student = store.student_by_external_id(args.student)
         if student is None:
-            raise UserError(t("Onbekende leerling: {s}", "Unknown student: {s}", s=args.student))
+            raise UserError(t("Onbekende leerling: {s}", s=args.student))
         rule = store.rule_by_name(args.rule)
         if rule is None:
             names = ", ".join(r.name for r in store.rules(active_only=True))
             raise UserError(
                 t(
                     "Onbekende afspraak: {r}. Bekend zijn: {names}",
-                    "Unknown rule: {r}. Known are: {names}",
                     r=args.rule,
                     names=names,
                 )
@@ -58,7 +56,6 @@ def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     print(
         t(
             "Opgeslagen: {name} ({group}), {rule}, {n}e keer deze les: {step} (volgens afspraak: {agreed}).",
-            "Stored: {name} ({group}), {rule}, strike {n} this lesson: {step} (agreed: {agreed}).",
             name=logged.student_name,
             group=logged.class_name,
             rule=logged.rule_name,

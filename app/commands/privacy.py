@@ -18,26 +18,22 @@ if TYPE_CHECKING:
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add forget-student, archive-year and purge-year."""
-    p = sub.add_parser(
-        "forget-student", help=t("wis een leerling en al zijn gegevens", "erase a student and all their data")
-    )
-    p.add_argument("student", help=t("leerlingnummer", "student id"))
+    p = sub.add_parser("forget-student", help=t("wis een leerling en al zijn gegevens"))
+    p.add_argument("student", help=t("leerlingnummer"))
     p.add_argument(
         "--delete-backups",
         action="store_true",
-        help=t(
-            "wis ook de back-ups waarin de leerling nog staat", "also delete backups that hold the student"
-        ),
+        help=t("wis ook de back-ups waarin de leerling nog staat"),
     )
     p.set_defaults(handler=run_forget)
 
     for name, helptext, handler in (
         (
             "archive-year",
-            t("archiveer een schooljaar versleuteld", "archive a school year, encrypted"),
+            t("archiveer een schooljaar versleuteld"),
             run_archive,
         ),
-        ("purge-year", t("wis een schooljaar", "purge a school year"), run_purge),
+        ("purge-year", t("wis een schooljaar"), run_purge),
     ):
         p = sub.add_parser(name, help=helptext)
         p.add_argument(
@@ -45,23 +41,21 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
             type=int,
             help=t(
                 "schooljaar dat in augustus van dit jaar begint",
-                "school year starting in August of this year",
             ),
         )
         p.add_argument("--from", dest="start", type=date.fromisoformat, help="JJJJ-MM-DD")
         p.add_argument("--to", dest="end", type=date.fromisoformat, help="JJJJ-MM-DD")
         if name == "archive-year":
-            p.add_argument("--out", type=Path, required=True, help=t("archiefbestand", "archive file"))
+            p.add_argument("--out", type=Path, required=True, help=t("archiefbestand"))
         else:
             p.add_argument(
                 "--students",
                 action="store_true",
                 help=t(
                     "wis ook leerlingen die daarna geen gegevens meer hebben",
-                    "also remove students left without records",
                 ),
             )
-            p.add_argument("--yes", action="store_true", help=t("echt wissen", "really purge"))
+            p.add_argument("--yes", action="store_true", help=t("echt wissen"))
         p.set_defaults(handler=handler)
 
 
@@ -71,12 +65,10 @@ def _period(args: argparse.Namespace) -> tuple[date, date]:
 
     if args.year is not None:
         if args.start or args.end:
-            raise UserError(
-                t("Geef --year of --from/--to, niet allebei.", "Give --year or --from/--to, not both.")
-            )
+            raise UserError(t("Geef --year of --from/--to, niet allebei."))
         return school_year(args.year)
     if args.start is None or args.end is None:
-        raise UserError(t("Geef --year, of --from en --to.", "Give --year, or --from and --to."))
+        raise UserError(t("Geef --year, of --from en --to."))
     check_period(args.start, args.end)
     return args.start, args.end
 
@@ -92,8 +84,6 @@ def run_forget(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
         t(
             "Gewist: leerling {id} met {i} incident(en), {p} compliment(en), {a} kenmerk(en); "
             "naam uit {x} tekst(en) verwijderd.",
-            "Erased: student {id} with {i} incident(s), {p} praise, {a} attribute(s); "
-            "name removed from {x} text(s).",
             id=result.external_id,
             i=result.incidents,
             p=result.praise,
@@ -104,15 +94,14 @@ def run_forget(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
     if result.backups_holding:
         if args.delete_backups:
             for path in delete_backups(result.backups_holding):
-                print(t("Back-up gewist: {p}", "Backup deleted: {p}", p=path))
+                print(t("Back-up gewist: {p}", p=path))
         else:
-            print(t("Deze back-ups bevatten de leerling nog:", "These backups still hold the student:"))
+            print(t("Deze back-ups bevatten de leerling nog:"))
             for path in result.backups_holding:
                 print(f"  {path}")
             print(
                 t(
                     "Wis ze met --delete-backups of met de hand.",
-                    "Delete them with --delete-backups or by hand.",
                 )
             )
     return 0
@@ -129,7 +118,6 @@ def run_archive(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
     print(
         t(
             "Gearchiveerd ({start} tot {end}): {l} lessen, {i} incidenten, {p} complimenten -> {out}",
-            "Archived ({start} to {end}): {l} lessons, {i} incidents, {p} praise -> {out}",
             start=start,
             end=end,
             l=counts.lessons,
@@ -153,8 +141,6 @@ def run_purge(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
                 t(
                     "Dit wist {l} lessen, {i} incidenten en {p} complimenten ({start} tot {end}). "
                     "Bevestig met --yes.",
-                    "This deletes {l} lessons, {i} incidents and {p} praise ({start} to {end}). "
-                    "Confirm with --yes.",
                     l=counts.lessons,
                     i=counts.incidents,
                     p=counts.praise,
@@ -166,7 +152,6 @@ def run_purge(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     print(
         t(
             "Gewist ({start} tot {end}): {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.",
-            "Purged ({start} to {end}): {l} lessons, {i} incidents, {p} praise, {r} reflections.",
             start=start,
             end=end,
             l=done.lessons,
@@ -182,7 +167,6 @@ def run_purge(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
         print(
             t(
                 "Let op: {n} back-up(s) van voor het wissen bevatten deze periode nog (zie 'backups').",
-                "Note: {n} backup(s) from before the purge still hold this period (see 'backups').",
                 n=len(older),
             )
         )

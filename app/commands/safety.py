@@ -25,34 +25,34 @@ ENV_NEW_PASSPHRASE = "FAIR_STRICTNESS_NEW_PASSPHRASE"
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add backup, restore, backups, verify, encrypt and change-passphrase."""
-    p = sub.add_parser("backup", help=t("maak nu een back-up naar FILE", "make a backup to FILE now"))
+    p = sub.add_parser("backup", help=t("maak nu een back-up naar FILE"))
     p.add_argument("file", type=Path)
     p.set_defaults(handler=run_backup)
 
-    p = sub.add_parser("restore", help=t("zet een back-up terug", "restore a backup"))
+    p = sub.add_parser("restore", help=t("zet een back-up terug"))
     p.add_argument("file", type=Path)
     p.add_argument(
         "--force",
         action="store_true",
-        help=t("vervang ook een logbestand met gegevens", "also replace a store that holds data"),
+        help=t("vervang ook een logbestand met gegevens"),
     )
     p.set_defaults(handler=run_restore)
 
-    p = sub.add_parser("backups", help=t("toon de back-ups", "list the backups"))
+    p = sub.add_parser("backups", help=t("toon de back-ups"))
     p.add_argument(
         "--keep-days",
         type=int,
-        help=t("bewaar automatische back-ups zoveel dagen", "keep automatic backups N days"),
+        help=t("bewaar automatische back-ups zoveel dagen"),
     )
     p.set_defaults(handler=run_backups)
 
-    p = sub.add_parser("verify", help=t("controleer het logbestand volledig", "check the store fully"))
+    p = sub.add_parser("verify", help=t("controleer het logbestand volledig"))
     p.set_defaults(handler=run_verify)
 
-    p = sub.add_parser("encrypt", help=t("versleutel het logbestand", "encrypt the store"))
+    p = sub.add_parser("encrypt", help=t("versleutel het logbestand"))
     p.set_defaults(handler=run_encrypt)
 
-    p = sub.add_parser("change-passphrase", help=t("kies een nieuw wachtwoord", "choose a new passphrase"))
+    p = sub.add_parser("change-passphrase", help=t("kies een nieuw wachtwoord"))
     p.set_defaults(handler=run_change_passphrase)
 
 
@@ -69,15 +69,14 @@ def new_passphrase() -> str:
         raise UserError(
             t(
                 "Geef het nieuwe wachtwoord in {env}.",
-                "Give the new passphrase in {env}.",
                 env=ENV_NEW_PASSPHRASE,
             )
         )
     import getpass
 
-    first = getpass.getpass(t("Nieuw wachtwoord: ", "New passphrase: "))
-    if first != getpass.getpass(t("Nog eens: ", "Again: ")):
-        raise UserError(t("De wachtwoorden verschillen.", "The passphrases differ."))
+    first = getpass.getpass(t("Nieuw wachtwoord: "))
+    if first != getpass.getpass(t("Nog eens: ")):
+        raise UserError(t("De wachtwoorden verschillen."))
     return first
 
 
@@ -98,17 +97,16 @@ def open_with_prompt(db_path: Path, attempts: int = 3) -> Store:
     import getpass
 
     for _ in range(attempts):
-        passphrase = getpass.getpass(t("Wachtwoord voor {path}: ", "Passphrase for {path}: ", path=db_path))
+        passphrase = getpass.getpass(t("Wachtwoord voor {path}: ", path=db_path))
         if not passphrase:
             break
         try:
             return Store.open(db_path, passphrase=passphrase)
         except WrongPassphraseError:
-            print(t("Dat wachtwoord klopt niet.", "That passphrase is wrong."), file=sys.stderr)
+            print(t("Dat wachtwoord klopt niet."), file=sys.stderr)
     raise UserError(
         t(
             "{path} is niet geopend: geen juist wachtwoord gegeven. Het bestand is niet gewijzigd.",
-            "{path} was not opened: no correct passphrase given. The file was not changed.",
             path=db_path,
         )
     )
@@ -120,14 +118,11 @@ def run_backup(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
     target = Path(args.file).expanduser()
     if target.exists():
-        raise UserError(t("{path} bestaat al.", "{path} already exists.", path=target))
+        raise UserError(t("{path} bestaat al.", path=target))
     with open_store() as store:
         path = backup_store(store, target)
         encrypted = store.encrypted
-    print(
-        t("Back-up gemaakt: {path}", "Backup written: {path}", path=path)
-        + (t(" (versleuteld)", " (encrypted)") if encrypted else "")
-    )
+    print(t("Back-up gemaakt: {path}", path=path) + (t(" (versleuteld)") if encrypted else ""))
     return 0
 
 
@@ -143,12 +138,12 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
         import getpass
 
         passphrase = getpass.getpass(
-            t("Wachtwoord van de back-up {path}: ", "Passphrase of the backup {path}: ", path=args.file)
+            t("Wachtwoord van de back-up {path}: ", path=args.file)
             if asked == "backup"
-            else t("Wachtwoord van het logbestand {path}: ", "Passphrase of the store {path}: ", path=db)
+            else t("Wachtwoord van het logbestand {path}: ", path=db)
         )
     previous = restore_file(db, args.file, passphrase or None, force=args.force)
-    print(t("Teruggezet: {src} -> {db}", "Restored: {src} -> {db}", src=args.file, db=db))
+    print(t("Teruggezet: {src} -> {db}", src=args.file, db=db))
     from app.safety.integrity import file_kind
 
     if file_kind(Path(args.file).expanduser()) == "plain" and file_kind(db) == "opaque":
@@ -156,11 +151,10 @@ def run_restore(args: argparse.Namespace, _open_store: Callable[[], Store]) -> i
             t(
                 "De back-up was niet versleuteld; het logbestand blijft versleuteld met het huidige "
                 "wachtwoord.",
-                "The backup was not encrypted; the store stays encrypted with the current passphrase.",
             )
         )
     if previous is not None:
-        print(t("Het vorige logbestand is bewaard als {p}", "The previous store was kept as {p}", p=previous))
+        print(t("Het vorige logbestand is bewaard als {p}", p=previous))
     return 0
 
 
@@ -188,19 +182,18 @@ def run_backups(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
         days = keep_days(store)
         backups = list_backups(store.path)
     if days == 1:
-        print(t("Automatische back-ups worden 1 dag bewaard.", "Automatic backups are kept 1 day."))
+        print(t("Automatische back-ups worden 1 dag bewaard."))
     else:
         print(
             t(
                 "Automatische back-ups worden {n} dagen bewaard.",
-                "Automatic backups are kept {n} days.",
                 n=days,
             )
         )
     for info in backups:
         print(f"{info.created:%Y-%m-%d %H:%M}  {info.kind:<14} {info.size // 1024:>7} kB  {info.path}")
     if not backups:
-        print(t("Nog geen back-ups.", "No backups yet."))
+        print(t("Nog geen back-ups."))
     return 0
 
 
@@ -209,7 +202,7 @@ def run_verify(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
     with open_store() as store, store.engine.connect() as conn:
         result = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check")]
     if result == ["ok"]:
-        print(t("Het logbestand is in orde.", "The store is fine."))
+        print(t("Het logbestand is in orde."))
         return 0
     print("\n".join(result[:20]), file=sys.stderr)
     return 1
@@ -219,11 +212,11 @@ def _print_conversion(result: object) -> None:
     converted = getattr(result, "converted", ())
     skipped = getattr(result, "skipped", ())
     if converted:
-        print(t("{n} back-up(s) mee omgezet.", "{n} backup(s) converted too.", n=len(converted)))
+        print(t("{n} back-up(s) mee omgezet.", n=len(converted)))
     for path in getattr(result, "removed", ()):
-        print(t("Leesbare kopie gewist: {p}", "Readable copy deleted: {p}", p=path))
+        print(t("Leesbare kopie gewist: {p}", p=path))
     for path in skipped:
-        print(t("Niet omgezet (ander wachtwoord?): {p}", "Not converted (other passphrase?): {p}", p=path))
+        print(t("Niet omgezet (ander wachtwoord?): {p}", p=path))
 
 
 def run_encrypt(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
@@ -232,7 +225,7 @@ def run_encrypt(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
 
     with open_store() as store:
         result = encrypt_store(store, new_passphrase())
-    print(t("Het logbestand is versleuteld.", "The store is encrypted."))
+    print(t("Het logbestand is versleuteld."))
     _print_conversion(result)
     return 0
 
@@ -243,6 +236,6 @@ def run_change_passphrase(args: argparse.Namespace, open_store: Callable[[], Sto
 
     with open_store() as store:
         result = change_passphrase(store, store.passphrase or "", new_passphrase())
-    print(t("Het wachtwoord is gewijzigd.", "The passphrase was changed."))
+    print(t("Het wachtwoord is gewijzigd."))
     _print_conversion(result)
     return 0

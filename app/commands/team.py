@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
-from app.core.i18n import t
+from app.core.i18n import t, translate
 
 if TYPE_CHECKING:
     from app.store.store import Store
@@ -22,37 +22,34 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "export-team",
         help=t(
             "anoniem teamoverzicht (PDF, CSV, JSON) voor de casuïstiekbespreking",
-            "anonymised team summary (PDF, CSV, JSON) for the team meeting",
         ),
     )
-    p.add_argument("--out", type=Path, required=True, help=t("map om in op te slaan", "folder to save into"))
-    p.add_argument("--from", dest="date_from", help=t("vanaf datum (JJJJ-MM-DD)", "from date (YYYY-MM-DD)"))
-    p.add_argument("--to", dest="date_to", help=t("tot en met datum (JJJJ-MM-DD)", "up to date (YYYY-MM-DD)"))
+    p.add_argument("--out", type=Path, required=True, help=t("map om in op te slaan"))
+    p.add_argument("--from", dest="date_from", help=t("vanaf datum (JJJJ-MM-DD)"))
+    p.add_argument("--to", dest="date_to", help=t("tot en met datum (JJJJ-MM-DD)"))
     p.add_argument(
         "--students",
         action="store_true",
-        help=t("ook rijen per leerling, onder schuilnamen", "also rows per student, under pseudonyms"),
+        help=t("ook rijen per leerling, onder schuilnamen"),
     )
     p.add_argument(
         "--case",
         action="append",
         default=[],
         metavar="INCIDENT_ID=BESCHRIJVING",
-        help=t("een casus voor de bespreking (hoogstens drie)", "a case for the meeting (at most three)"),
+        help=t("een casus voor de bespreking (hoogstens drie)"),
     )
-    p.add_argument(
-        "--point", action="append", default=[], help=t("een bespreekpunt", "a point for discussion")
-    )
-    p.add_argument("--fdr", type=float, default=0.05, help=t("FDR van de audit", "false discovery rate"))
+    p.add_argument("--point", action="append", default=[], help=t("een bespreekpunt"))
+    p.add_argument("--fdr", type=float, default=0.05, help=t("FDR van de audit"))
     p.set_defaults(handler=run_export)
 
     c = sub.add_parser(
         "team-compare",
-        help=t("vergelijk de uitwisselingsbestanden van collega's", "compare colleagues' exchange files"),
+        help=t("vergelijk de uitwisselingsbestanden van collega's"),
     )
     c.add_argument("files", nargs="+", type=Path, metavar="FILE.json")
-    c.add_argument("--out", type=Path, required=True, help=t("map om in op te slaan", "folder to save into"))
-    c.add_argument("--fdr", type=float, default=0.05, help=t("FDR over de afspraken", "false discovery rate"))
+    c.add_argument("--out", type=Path, required=True, help=t("map om in op te slaan"))
+    c.add_argument("--fdr", type=float, default=0.05, help=t("FDR over de afspraken"))
     c.set_defaults(handler=run_compare)
 
 
@@ -65,7 +62,6 @@ def parse_case(text: str) -> CaseChoice:
         raise UserError(
             t(
                 "--case verwacht INCIDENTNUMMER=beschrijving, niet: {v}",
-                "--case expects INCIDENT_ID=description, not: {v}",
                 v=text,
             )
         )
@@ -82,14 +78,14 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
 
     start = time.perf_counter()
     options = ExportOptions(
-        date_from=parse_day(args.date_from, t("begindatum", "start date")),
-        date_to=parse_day(args.date_to, t("einddatum", "end date")),
+        date_from=parse_day(args.date_from, t("begindatum")),
+        date_to=parse_day(args.date_to, t("einddatum")),
         students=args.students,
         cases=tuple(parse_case(c) for c in args.case),
         points=tuple(args.point),
     )
     if not 0 < args.fdr < 1:
-        raise UserError(t("--fdr moet tussen 0 en 1 liggen.", "--fdr must be between 0 and 1."))
+        raise UserError(t("--fdr moet tussen 0 en 1 liggen."))
     with open_store() as store:
         tables = store.read_tables()
     # without incidents there is nothing to audit; the summary then says so in plain words
@@ -104,7 +100,6 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
     print(
         t(
             "Teamoverzicht van week {a} t/m {b}: {n} incidenten.",
-            "Team summary from week {a} to {b}: {n} incidents.",
             a=summary.week_from,
             b=summary.week_to,
             n=summary.n_incidents,
@@ -113,8 +108,8 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
     for note in summary.suppressions:
         print(f"  - {note}")
     for path in written:
-        print(t("Opgeslagen: {p}", "Saved: {p}", p=path))
-    print(t("Klaar in {s:.1f} s.", "Done in {s:.1f} s.", s=time.perf_counter() - start))
+        print(t("Opgeslagen: {p}", p=path))
+    print(t("Klaar in {s:.1f} s.", s=time.perf_counter() - start))
     return 0
 
 
@@ -134,8 +129,8 @@ def run_compare(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
         print(f"{label}: {path.name}")
     for rule in comp.rules:
         print(
-            f"{rule.rule}: {t(VERDICT_NL[rule.verdict], rule.verdict.replace('_', ' '))}. {rule.explanation}"
+            f"{rule.rule}: {translate(VERDICT_NL[rule.verdict])}. {rule.explanation}"
         )
     for path in written:
-        print(t("Opgeslagen: {p}", "Saved: {p}", p=path))
+        print(t("Opgeslagen: {p}", p=path))
     return 0

@@ -60,8 +60,6 @@ def store_error_for(exc: BaseException, *, known_only: bool = False) -> StoreErr
             t(
                 "Het logbestand is bezet (een ander venster of programma schrijft erin). Er is niets "
                 "opgeslagen van deze opdracht; probeer het zo opnieuw.",
-                "The store is busy (another window or program is writing to it). Nothing of this "
-                "command was stored; try again in a moment.",
             )
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
@@ -69,15 +67,12 @@ def store_error_for(exc: BaseException, *, known_only: bool = False) -> StoreErr
             t(
                 "Het logbestand is beschadigd. Controleer het met 'verify' en zet zo nodig een back-up "
                 "terug ('backups', 'restore').",
-                "The store is damaged. Check it with 'verify' and restore a backup if needed "
-                "('backups', 'restore').",
             )
         )
     if "readonly" in text or "read-only" in text:
         return StoreError(
             t(
                 "Het logbestand kan niet beschreven worden (alleen-lezen). Er is niets opgeslagen.",
-                "The store cannot be written (read-only). Nothing was stored.",
             )
         )
     if "i/o" in text:
@@ -85,8 +80,6 @@ def store_error_for(exc: BaseException, *, known_only: bool = False) -> StoreErr
             t(
                 "De schijf gaf een lees- of schrijffout. Er is niets opgeslagen van deze opdracht; "
                 "controleer de schijf en probeer het opnieuw.",
-                "The disk reported a read or write error. Nothing of this command was stored; "
-                "check the disk and try again.",
             )
         )
     if known_only:
@@ -94,7 +87,6 @@ def store_error_for(exc: BaseException, *, known_only: bool = False) -> StoreErr
     return StoreError(
         t(
             "Het logbestand gaf een fout ({kind}). Er is niets opgeslagen van deze opdracht.",
-            "The store reported an error ({kind}). Nothing of this command was stored.",
             kind=type(reason).__name__,
         )
     )
@@ -105,5 +97,4 @@ def disk_full() -> str:
     return t(
         "De schijf is vol. Er is niets opgeslagen van deze opdracht; maak ruimte vrij en probeer het "
         "opnieuw.",
-        "The disk is full. Nothing of this command was stored; free some space and try again.",
     )

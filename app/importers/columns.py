@@ -59,7 +59,6 @@ def map_columns(
                         line,
                         t(
                             "kolom {n} heeft geen naam maar wel waarden.",
-                            "column {n} has no name but holds values.",
                             n=i + 1,
                         ),
                     )
@@ -74,9 +73,7 @@ def map_columns(
         if key in seen and known_field in index and _same_values(table, index[known_field], i):
             continue  # the same column twice, with the same values: harmless
         if key in seen:
-            problems.append(
-                RowProblem(line, t("kolom '{c}' staat er twee keer.", "column '{c}' appears twice.", c=raw))
-            )
+            problems.append(RowProblem(line, t("kolom '{c}' staat er twee keer.", c=raw)))
             continue
         seen[key] = 1
         fieldname = lookup.get(key)
@@ -90,7 +87,6 @@ def map_columns(
                     line,
                     t(
                         "kolommen '{a}' en '{b}' betekenen hetzelfde maar verschillen; houd er één.",
-                        "columns '{a}' and '{b}' mean the same but differ; keep one.",
                         a=table.header[index[fieldname]],
                         b=raw,
                     ),
@@ -104,7 +100,6 @@ def map_columns(
                     line,
                     t(
                         "onbekende kolom '{c}'; bekend zijn: {known}.",
-                        "unknown column '{c}'; known are: {known}.",
                         c=raw,
                         known=", ".join(aliases),
                     ),
@@ -119,7 +114,6 @@ def map_columns(
                     line,
                     t(
                         "kolom '{c}' ontbreekt (geldige namen o.a.: {names}).",
-                        "column '{c}' is missing (valid names include: {names}).",
                         c=options[0],
                         names=", ".join(names),
                     ),
@@ -131,7 +125,5 @@ def map_columns(
 def too_long(value: str, limit: int, what: str) -> str | None:
     """A reason (no full stop: callers join reasons) when a value is longer than the store keeps."""
     if len(value) > limit:
-        return t(
-            "{what} is langer dan {n} tekens", "{what} is longer than {n} characters", what=what, n=limit
-        )
+        return t("{what} is langer dan {n} tekens", what=what, n=limit)
     return None

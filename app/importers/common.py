@@ -80,8 +80,6 @@ def decode(data: bytes, path: Path | str = "") -> str:
                     t(
                         "het bestand mengt tekensets (UTF-8 en een andere, vanaf regel {line}); "
                         "sla het opnieuw op als CSV UTF-8.",
-                        "the file mixes encodings (UTF-8 and another, from line {line}); "
-                        "save it again as CSV UTF-8.",
                         line=line,
                     ),
                 ) from exc
@@ -101,8 +99,7 @@ def decode(data: bytes, path: Path | str = "") -> str:
                     line,
                     t(
                         "onzichtbaar stuurteken (code {code}) in de tekst; verwijder het en sla opnieuw op.",
-                        "invisible control character (code {code}) in the text; remove it and save again.",
-                        code=f"0x{ord(match.group()):02x}",
+                        code="0x" + format(ord(match.group()), "02x"),
                     ),
                 )
             ],
@@ -115,18 +112,15 @@ def _os_message(exc: OSError) -> str:
     if exc.errno == errno.ENOENT:
         return t(
             "het bestand bestaat niet (controleer de naam en de map).",
-            "the file does not exist (check the name and the folder).",
         )
     if exc.errno in (errno.EACCES, errno.EPERM):
         return t(
             "je hebt geen toestemming om dit bestand te lezen.",
-            "you have no permission to read this file.",
         )
     if exc.errno == errno.EISDIR:
-        return t("dit is een map, geen bestand.", "this is a folder, not a file.")
+        return t("dit is een map, geen bestand.")
     return t(
         "kan het bestand niet lezen (fout {code}).",
-        "cannot read the file (error {code}).",
         code=errno.errorcode.get(exc.errno or 0, exc.errno),
     )
 
@@ -136,28 +130,23 @@ def _csv_message(exc: csv.Error) -> str:
     if "field larger than field limit" in str(exc):
         return t(
             "een cel is langer dan {n} tekens; de rest van het bestand is niet gelezen.",
-            "a cell is longer than {n} characters; the rest of the file was not read.",
             n=csv.field_size_limit(),
         )
     return t(
         'een aanhalingsteken (") opent of sluit een cel niet goed; zet de cel tussen aanhalingstekens '
         'en verdubbel aanhalingstekens erin (""). De rest van het bestand is niet gelezen.',
-        'a quote (") does not open or close a cell properly; put the cell in quotes and double '
-        'the quotes inside it (""). The rest of the file was not read.',
     )
 
 
 def _binary_message() -> str:
     return t(
         "dit is geen tekstbestand (CSV) en geen Excel-bestand (XLSX).",
-        "this is neither a text file (CSV) nor an Excel file (XLSX).",
     )
 
 
 def _encoding_message() -> str:
     return t(
         "de tekenset van het bestand is onbekend; sla het op als CSV UTF-8.",
-        "the file's encoding is unknown; save it as CSV UTF-8.",
     )
 
 
@@ -167,9 +156,9 @@ def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
-            raise _fatal(path, t("dit is een map, geen bestand.", "this is a folder, not a file."))
+            raise _fatal(path, t("dit is een map, geen bestand."))
         if not stat.S_ISREG(info.st_mode):
-            raise _fatal(path, t("dit is geen gewoon bestand.", "this is not a regular file."))
+            raise _fatal(path, t("dit is geen gewoon bestand."))
         if info.st_size > limits.MAX_BYTES:
             raise _fatal(path, limits.too_large())
         data = path.read_bytes()
@@ -180,7 +169,6 @@ def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
             path,
             t(
                 "dit is een LibreOffice/OpenOffice-bestand (.ods); sla het op als .xlsx of als CSV.",
-                "this is a LibreOffice/OpenOffice file (.ods); save it as .xlsx or as CSV.",
             ),
         )
     if data.startswith(b"PK\x03\x04"):
@@ -193,8 +181,6 @@ def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
             t(
                 "dit is een oud Excel-bestand (.xls) of een Excel-bestand met een wachtwoord; "
                 "sla het op als .xlsx zonder wachtwoord, of als CSV.",
-                "this is an old Excel file (.xls) or a password-protected Excel file; "
-                "save it as .xlsx without a password, or as CSV.",
             ),
         )
     else:
@@ -206,17 +192,15 @@ def read_table(path: Path | str, known: Iterable[str] = ()) -> Table:
                 t(
                     "dit is een webpagina (HTML), ook al heet het misschien .xls; open het in Excel "
                     "en sla het op als .xlsx of als CSV.",
-                    "this is a web page (HTML), even if it may be called .xls; open it in Excel "
-                    "and save it as .xlsx or as CSV.",
                 ),
             )
         table = _read_csv(text, {normalise(k) for k in known}, path)
     if not table.header:
-        raise _fatal(path, t("het bestand is leeg.", "the file is empty."))
+        raise _fatal(path, t("het bestand is leeg."))
     if not table.rows and not table.problems:
         raise _fatal(
             path,
-            t("het bestand heeft alleen een kopregel, geen rijen.", "the file has a header but no rows."),
+            t("het bestand heeft alleen een kopregel, geen rijen."),
         )
     return table
 
@@ -330,7 +314,6 @@ def _tidy(
                     line,
                     t(
                         "{n} cellen, maar de kopregel heeft er {w}.",
-                        "{n} cells, but the header has {w}.",
                         n=len(cells),
                         w=width,
                     ),

@@ -104,7 +104,6 @@ def export_incidents(store: Store, path: Path | str, *, delimiter: str = ",") ->
         raise UserError(
             t(
                 "Kan {path} niet schrijven: {why}",
-                "Cannot write {path}: {why}",
                 path=path,
                 why=_why(exc, path),
             )
@@ -129,8 +128,6 @@ def _refuse_a_store(store: Store, path: Path) -> None:
             t(
                 "{path} is een logbestand (database), geen CSV: kies een andere naam, bijvoorbeeld "
                 "incidenten.csv. Er is niets geschreven.",
-                "{path} is a store (database), not a CSV: choose another name, for example "
-                "incidents.csv. Nothing was written.",
                 path=path,
             )
         )
@@ -139,11 +136,11 @@ def _refuse_a_store(store: Store, path: Path) -> None:
 def _why(exc: OSError, path: Path) -> str:
     """Why a file cannot be written, in the user's language (not the system's English)."""
     if path.is_dir():
-        return t("dat is een map; geef een bestandsnaam.", "that is a folder; give a file name.")
+        return t("dat is een map; geef een bestandsnaam.")
     if exc.errno == errno.ENOENT:
-        return t("de map {d} bestaat niet.", "the folder {d} does not exist.", d=path.parent)
+        return t("de map {d} bestaat niet.", d=path.parent)
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return t("je hebt daar geen schrijfrechten.", "you have no permission to write there.")
+        return t("je hebt daar geen schrijfrechten.")
     if exc.errno == errno.ENOSPC:
-        return t("de schijf is vol.", "the disk is full.")
-    return t("fout {code}.", "error {code}.", code=errno.errorcode.get(exc.errno or 0, exc.errno))
+        return t("de schijf is vol.")
+    return t("fout {code}.", code=errno.errorcode.get(exc.errno or 0, exc.errno))

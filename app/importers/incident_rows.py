@@ -93,32 +93,30 @@ def parse_incidents(
             reasons.append(
                 t(
                     "tijdstip '{v}' is onleesbaar ({expected})",
-                    "timestamp '{v}' cannot be read ({expected})",
                     v=stamp_text[:40],
                     expected=timestamp_hint(),
                 )
                 if stamp_text
-                else t("het tijdstip is leeg", "the timestamp is empty")
+                else t("het tijdstip is leeg")
             )
         elif when > latest:
-            reasons.append(t("tijdstip {v} ligt in de toekomst", "timestamp {v} is in the future", v=when))
+            reasons.append(t("tijdstip {v} ligt in de toekomst", v=when))
         elif when < first_day:
             reasons.append(
                 t(
                     "tijdstip {v} ligt meer dan {n} jaar terug",
-                    "timestamp {v} is more than {n} years ago",
                     v=when,
                     n=MAX_YEARS_BACK,
                 )
             )
         student_id = identity.clean(cells[i_student])
         if not student_id:
-            reasons.append(t("het leerlingnummer is leeg", "the student id is empty"))
+            reasons.append(t("het leerlingnummer is leeg"))
         rule = " ".join(cells[i_rule].split())
         if not rule:
-            reasons.append(t("de afspraak is leeg", "the rule is empty"))
+            reasons.append(t("de afspraak is leeg"))
         elif len(rule) > 200:
-            reasons.append(too_long(rule, 200, t("de afspraak", "the rule")) or "")
+            reasons.append(too_long(rule, 200, t("de afspraak")) or "")
         step_text = cells[i_step].strip()
         try:
             step = int(step_text)
@@ -127,15 +125,14 @@ def parse_incidents(
             reasons.append(
                 t(
                     "stap '{v}' is geen getal (gebruik het nummer van de stap op de ladder, 1 = de lichtste)",
-                    "step '{v}' is not a number (use the number of the ladder step, 1 = the mildest)",
                     v=step_text[:40],
                 )
                 if step_text
-                else t("de stap is leeg", "the step is empty")
+                else t("de stap is leeg")
             )
         lesson = cells[i_lesson].strip() if i_lesson is not None else ""
         if len(lesson) > 100:
-            reasons.append(too_long(lesson, 100, t("de les", "the lesson")) or "")
+            reasons.append(too_long(lesson, 100, t("de les")) or "")
         period: int | None = None
         if i_period is not None and (period_text := cells[i_period].strip()):
             try:
@@ -146,7 +143,6 @@ def parse_incidents(
                 reasons.append(
                     t(
                         "lesuur '{v}' moet een getal van 1 tot {n} zijn",
-                        "period '{v}' must be a number from 1 to {n}",
                         v=period_text[:20],
                         n=MAX_PERIOD,
                     )

@@ -87,17 +87,16 @@ def _plan(session: Session, rows: list[IncidentRow], loose: bool) -> _Plan:
         reasons = []
         student = students.get(identity.key(row.student_id))
         if student is None:
-            reasons.append(t("onbekende leerling '{s}'", "unknown student '{s}'", s=row.student_id[:40]))
+            reasons.append(t("onbekende leerling '{s}'", s=row.student_id[:40]))
         class_id = student[1] if student else 0
         if row.group:
             class_id = classes.get(row.group.casefold(), 0)
             if not class_id:
-                reasons.append(t("onbekende klas '{g}'", "unknown class '{g}'", g=row.group[:40]))
+                reasons.append(t("onbekende klas '{g}'", g=row.group[:40]))
         if not 1 <= row.step <= top:
             reasons.append(
                 t(
                     "stap {s} staat niet op de ladder (1 tot {top})",
-                    "step {s} is not on the ladder (1 to {top})",
                     s=row.step,
                     top=top,
                 )

@@ -30,8 +30,6 @@ def too_many_rows() -> str:
     return t(
         "het bestand heeft meer dan {n} rijen, de grens per import; splits het in kleinere bestanden "
         "(bijvoorbeeld per schooljaar of per klas).",
-        "the file has more than {n} rows, the limit per import; split it into smaller files "
-        "(for example per school year or per class).",
         n=_number(MAX_ROWS),
     )
 
@@ -41,8 +39,6 @@ def too_many_columns(line: int) -> str:
     return t(
         "rij {line} heeft meer dan {n} kolommen, de grens per import; verwijder de lege of overbodige "
         "kolommen rechts.",
-        "row {line} has more than {n} columns, the limit per import; delete the empty or unneeded "
-        "columns on the right.",
         line=line,
         n=MAX_COLUMNS,
     )
@@ -52,6 +48,5 @@ def too_large() -> str:
     """The file is larger than an import reads."""
     return t(
         "het bestand is groter dan {mb} MB, de grens per import; splits het in kleinere bestanden.",
-        "the file is larger than {mb} MB, the limit per import; split it into smaller files.",
         mb=MAX_BYTES // (1024 * 1024),
     )

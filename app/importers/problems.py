@@ -20,7 +20,7 @@ class RowProblem:
     def __str__(self) -> str:
         if self.line <= 0:
             return self.message
-        return t("regel {line}: {msg}", "line {line}: {msg}", line=self.line, msg=self.message)
+        return t("regel {line}: {msg}", line=self.line, msg=self.message)
 
 
 @dataclass(frozen=True)
@@ -40,20 +40,16 @@ class ImportSummary:
         if self.kind == "roster":
             text = t(
                 "Leerlingen: {a} toegevoegd, {u} bijgewerkt, {s} ongewijzigd.",
-                "Students: {a} added, {u} updated, {s} unchanged.",
                 a=self.added,
                 u=self.updated,
                 s=self.unchanged,
             )
             if self.attributes:
-                text += " " + t(
-                    "Kenmerken: {names}.", "Attributes: {names}.", names=", ".join(self.attributes)
-                )
+                text += " " + t("Kenmerken: {names}.", names=", ".join(self.attributes))
             return text
         if self.kind == "rules":
             return t(
                 "Afspraken: {a} toegevoegd, {u} bijgewerkt, {s} ongewijzigd.",
-                "Rules: {a} added, {u} updated, {s} unchanged.",
                 a=self.added,
                 u=self.updated,
                 s=self.unchanged,
@@ -61,16 +57,14 @@ class ImportSummary:
         one = self.lessons_added == 1
         text = t(
             "Incidenten: {a} toegevoegd, {l} nieuwe {les}; {s} stonden er al in.",
-            "Incidents: {a} added, {l} new {les}; {s} were already stored.",
             a=self.added,
             l=self.lessons_added,
-            les=t("les", "lesson") if one else t("lessen", "lessons"),
+            les=t("les") if one else t("lessen"),
             s=self.unchanged,
         )
         if self.rules_created:
             text += " " + t(
                 "Nieuwe afspraken aangemaakt (startstap 1, controleer ze): {names}.",
-                "New rules created (start step 1, please check them): {names}.",
                 names=", ".join(self.rules_created),
             )
         return text
@@ -83,10 +77,9 @@ def problem_exit(path: Path | str, problems: Iterable[RowProblem]) -> ImportProb
     return ImportProblem(
         t(
             "{file} is niet geïmporteerd ({n} {what}); er is niets veranderd:",
-            "{file} was not imported ({n} {what}); nothing was changed:",
             file=Path(path).name,
             n=len(items),
-            what=t("probleem", "problem") if one else t("problemen", "problems"),
+            what=t("probleem") if one else t("problemen"),
         ),
         [str(p) for p in items],
     )

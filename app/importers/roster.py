@@ -121,7 +121,6 @@ def parse_roster(
                         table.header_line,
                         t(
                             "kenmerk '{c}' staat niet als kolom in het bestand.",
-                            "attribute '{c}' is not a column of the file.",
                             c=asked,
                         ),
                     )
@@ -129,7 +128,7 @@ def parse_roster(
         columns = Columns(columns.index, extra)
     attribute_names = tuple(name for _, name in extra)
     for _, name in extra:
-        if message := too_long(name, 64, t("de kolomnaam '{c}'", "the column name '{c}'", c=name[:20])):
+        if message := too_long(name, 64, t("de kolomnaam '{c}'", c=name[:20])):
             problems.append(RowProblem(table.header_line, message + "."))
     if problems and any(p.line == table.header_line for p in problems):
         return [], problems, attribute_names
@@ -145,12 +144,11 @@ def parse_roster(
         group = columns.get(cells, "group")
         reasons = []
         if not student_id:
-            reasons.append(t("het leerlingnummer is leeg", "the student id is empty"))
+            reasons.append(t("het leerlingnummer is leeg"))
         elif identity.key(student_id) in first_seen:
             reasons.append(
                 t(
                     "leerlingnummer {id} staat ook op regel {first}",
-                    "student id {id} also appears on line {first}",
                     id=student_id,
                     first=first_seen[identity.key(student_id)],
                 )
@@ -158,14 +156,14 @@ def parse_roster(
         else:
             first_seen[identity.key(student_id)] = line
         if not name:
-            reasons.append(t("de naam is leeg", "the name is empty"))
+            reasons.append(t("de naam is leeg"))
         if not group:
-            reasons.append(t("de klas is leeg", "the class is empty"))
+            reasons.append(t("de klas is leeg"))
         values = tuple((attr, cells[i].strip()) for i, attr in columns.extra)
         for limit, value, what in (
-            (64, student_id, t("het leerlingnummer", "the student id")),
-            (200, name, t("de naam", "the name")),
-            (100, group, t("de klas", "the class")),
+            (64, student_id, t("het leerlingnummer")),
+            (200, name, t("de naam")),
+            (100, group, t("de klas")),
             *((200, v, a) for a, v in values),
         ):
             if message := too_long(value, limit, what):

@@ -85,26 +85,24 @@ def parse_rules(path: Path | str, top: int) -> tuple[list[RuleRow], list[RowProb
         step_text = columns.get(cells, "start_step")
         reasons = []
         if not name:
-            reasons.append(t("de naam is leeg", "the name is empty"))
+            reasons.append(t("de naam is leeg"))
         elif name.lower() in first_seen:
             reasons.append(
                 t(
                     "afspraak '{n}' staat ook op regel {first}",
-                    "rule '{n}' also appears on line {first}",
                     n=name,
                     first=first_seen[name.lower()],
                 )
             )
         else:
             first_seen[name.lower()] = line
-        if message := too_long(name, 200, t("de naam", "the name")):
+        if message := too_long(name, 200, t("de naam")):
             reasons.append(message)
         category = CATEGORY_WORDS.get(word.lower()) if word else None
         if word and category is None:
             reasons.append(
                 t(
                     "onbekende categorie '{c}' (kies routine, respect of veiligheid)",
-                    "unknown category '{c}' (choose routine, respect or safety)",
                     c=word,
                 )
             )
@@ -117,7 +115,6 @@ def parse_rules(path: Path | str, top: int) -> tuple[list[RuleRow], list[RowProb
                 reasons.append(
                     t(
                         "startstap '{s}' is geen getal (gebruik het nummer van de stap, 1 tot {top})",
-                        "start step '{s}' is not a number (use the number of the step, 1 to {top})",
                         s=step_text[:40],
                         top=top,
                     )
@@ -126,7 +123,6 @@ def parse_rules(path: Path | str, top: int) -> tuple[list[RuleRow], list[RowProb
                 reasons.append(
                     t(
                         "startstap '{s}' staat niet op de ladder (1 tot {top})",
-                        "start step '{s}' is not on the ladder (1 to {top})",
                         s=step_text,
                         top=top,
                     )

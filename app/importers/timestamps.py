@@ -83,8 +83,6 @@ def timestamp_hint() -> str:
     return t(
         "gebruik jjjj-mm-dd uu:mm, bijvoorbeeld 2026-11-24 10:15, of dd-mm-jjjj uu:mm, "
         "bijvoorbeeld 24-11-2026 10:15; seconden mogen erbij; of een kolom datum en een kolom tijd",
-        "use yyyy-mm-dd hh:mm, for example 2026-11-24 10:15, or dd-mm-yyyy hh:mm, "
-        "for example 24-11-2026 10:15; seconds may be added; or a date column and a time column",
     )
 
 

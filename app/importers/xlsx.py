@@ -37,7 +37,6 @@ def _damaged(path: Path, exc: BaseException) -> Exception:
         path,
         t(
             "dit Excel-bestand is beschadigd of geen XLSX ({err}).",
-            "this Excel file is damaged or not XLSX ({err}).",
             err=type(exc).__name__,
         ),
     )
@@ -52,8 +51,6 @@ def _raw_rows(data: bytes, path: Path) -> list[tuple[int, tuple[str, ...]]]:
                 t(
                     "het Excel-bestand is uitgepakt groter dan {mb} MB (de grens per import); "
                     "sla het op als CSV of splits het.",
-                    "the Excel file unpacks to more than {mb} MB (the limit per import); "
-                    "save it as CSV or split it.",
                     mb=limits.MAX_XLSX_UNPACKED_BYTES // (1024 * 1024),
                 ),
             )

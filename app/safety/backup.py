@@ -70,23 +70,21 @@ def write_error(path: Path, exc: OSError) -> StoreError:
     import errno
 
     reasons = {
-        errno.EACCES: t("geen toestemming om daar te schrijven", "no permission to write there"),
-        errno.EPERM: t("geen toestemming om daar te schrijven", "no permission to write there"),
-        errno.EROFS: t("de schijf is alleen-lezen", "the disk is read-only"),
-        errno.ENOSPC: t("de schijf is vol", "the disk is full"),
-        errno.ENOENT: t("de map bestaat niet", "the folder does not exist"),
-        errno.EISDIR: t("dat is een map", "that is a folder"),
-        errno.ENOTDIR: t("een deel van het pad is geen map", "part of the path is not a folder"),
+        errno.EACCES: t("geen toestemming om daar te schrijven"),
+        errno.EPERM: t("geen toestemming om daar te schrijven"),
+        errno.EROFS: t("de schijf is alleen-lezen"),
+        errno.ENOSPC: t("de schijf is vol"),
+        errno.ENOENT: t("de map bestaat niet"),
+        errno.EISDIR: t("dat is een map"),
+        errno.ENOTDIR: t("een deel van het pad is geen map"),
         errno.EEXIST: t(
             "een bestand met die naam staat in de weg (een deel van het pad is geen map)",
-            "a file of that name is in the way (part of the path is not a folder)",
         ),
     }
     reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
     return StoreError(
         t(
             "Kan {path} niet schrijven: {reason}. Kies een andere plek.",
-            "Cannot write {path}: {reason}. Choose another place.",
             path=path,
             reason=reason,
         )
@@ -142,7 +140,6 @@ def backup_store(store: Store, dest: Path) -> Path:
         raise UserError(
             t(
                 "Een back-up kan het logbestand zelf niet overschrijven.",
-                "A backup cannot overwrite the store itself.",
             )
         )
     refuse_side_file_name(dest)  # SQLite would delete a backup named like its -wal or -journal
@@ -152,7 +149,7 @@ def backup_store(store: Store, dest: Path) -> Path:
         with copies.remembered(store.path, copies.temp_path(dest)):  # a kill leaves nothing unlisted
             return copy_pages(raw.driver_connection, dest, store.passphrase, salt)
     except sqlite3.Error as exc:
-        raise StoreError(t("De back-up is mislukt: {err}", "The backup failed: {err}", err=exc)) from exc
+        raise StoreError(t("De back-up is mislukt: {err}", err=exc)) from exc
     finally:
         raw.close()
 
@@ -182,7 +179,7 @@ def safety_backup(db_path: Path, passphrase: str | None, reason: str) -> Path:
         return backup_file(db_path, dest, None)
     if kind == "opaque" and passphrase is not None:
         return backup_file(db_path, dest, passphrase)
-    raise StoreError(t("Kan geen back-up maken van {path}.", "Cannot back up {path}.", path=db_path))
+    raise StoreError(t("Kan geen back-up maken van {path}.", path=db_path))
 
 
 #: a half-written copy older than this was left by a crash (a copy takes seconds)
@@ -246,7 +243,7 @@ def keep_days(store: Store) -> int:
 def set_keep_days(store: Store, days: int) -> None:
     """Keep automatic backups this many days (1 to 3650)."""
     if not 1 <= days <= 3650:
-        raise UserError(t("Kies 1 tot 3650 dagen.", "Choose 1 to 3650 days."))
+        raise UserError(t("Kies 1 tot 3650 dagen."))
     store.set_meta(KEEP_DAYS_KEY, str(days))
 
 

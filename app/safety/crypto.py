@@ -65,7 +65,6 @@ def check_new_passphrase(passphrase: str) -> None:
         raise UserError(
             t(
                 "Kies een wachtwoord van minstens {n} tekens.",
-                "Choose a passphrase of at least {n} characters.",
                 n=MIN_PASSPHRASE,
             )
         )
@@ -249,7 +248,6 @@ def encrypt_store(store: Store, passphrase: str) -> ConversionResult:
         raise UserError(
             t(
                 "Dit logbestand is al versleuteld. Leesbare back-ups ervan: {n} versleuteld, {r} gewist.",
-                "This store is already encrypted. Readable backups of it: {n} encrypted, {r} deleted.",
                 n=len(sealed.converted),
                 r=len(sealed.removed),
             )
@@ -273,13 +271,10 @@ def change_passphrase(store: Store, old: str, new: str) -> ConversionResult:
         raise UserError(
             t(
                 "Dit logbestand is niet versleuteld; versleutel het eerst.",
-                "This store is not encrypted; encrypt it first.",
             )
         )
     if old != store.passphrase:
-        raise WrongPassphraseError(
-            t("Het huidige wachtwoord klopt niet.", "The current passphrase is wrong.")
-        )
+        raise WrongPassphraseError(t("Het huidige wachtwoord klopt niet."))
     check_new_passphrase(new)
     salt = file_salt(store.path)
     # the backups' key goes along inside the (encrypted) store until they are re-keyed: a crash in

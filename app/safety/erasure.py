@@ -59,7 +59,6 @@ def secure_compact(store: Store, attempts: int = 20) -> None:
     raise StoreError(
         t(
             "Het logbestand is nog in gebruik; probeer het opnieuw.",
-            "The store is still in use; try again.",
         )
     )
 
@@ -136,7 +135,6 @@ def forget_student(store: Store, external_id: str) -> ErasureResult:
             raise UserError(
                 t(
                     "Er is geen leerling met nummer {id}.",
-                    "There is no student with id {id}.",
                     id=external_id,
                 )
             )

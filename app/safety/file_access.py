@@ -38,7 +38,6 @@ def ensure_writable(path: Path) -> None:
         raise StoreError(
             t(
                 "{path} is een map, geen logboek. Kies een bestand.",
-                "{path} is a folder, not a store. Choose a file.",
                 path=path,
             )
         )
@@ -50,9 +49,6 @@ def ensure_writable(path: Path) -> None:
                 "{path} is alleen-lezen (het bestand of de map {folder}). fair-strictness moet in het "
                 "logboek kunnen schrijven. Het bestand is niet gewijzigd. Geef schrijfrechten, of kopieer "
                 "het naar een map waarin je mag schrijven.",
-                "{path} is read-only (the file or the folder {folder}). fair-strictness must be able to "
-                "write the store. The file was not changed. Allow writing, or copy it to a folder you "
-                "can write to.",
                 path=path,
                 folder=folder.resolve(),
             )
@@ -90,7 +86,6 @@ def ensure_not_in_use(path: Path, key: str | None = None) -> None:
             raise StoreError(
                 t(
                     "{path} is nog geopend in een ander venster of programma. Sluit dat eerst.",
-                    "{path} is still open in another window or program. Close it first.",
                     path=path,
                 )
             ) from exc

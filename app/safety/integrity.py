@@ -74,9 +74,7 @@ def file_kind(path: Path) -> str:
     except FileNotFoundError:
         return "new"
     except OSError as exc:
-        raise StoreError(
-            t("Kan {path} niet lezen: {err}", "Cannot read {path}: {err}", path=path, err=exc.strerror)
-        ) from exc
+        raise StoreError(t("Kan {path} niet lezen: {err}", path=path, err=exc.strerror)) from exc
     if not header:
         return "new"
     return "plain" if header == SQLITE_HEADER else "opaque"
@@ -101,7 +99,6 @@ def sqlcipher_module() -> Any:
         raise StoreError(
             t(
                 "Versleuteling is op deze computer niet beschikbaar (het pakket sqlcipher3 ontbreekt).",
-                "Encryption is not available on this computer (the sqlcipher3 package is missing).",
             )
         ) from exc
     return sqlcipher3
@@ -175,7 +172,6 @@ def cipher_connect(target: str, path: Path, passphrase: str, *, uri: bool = Fals
     raise WrongPassphraseError(
         t(
             "Het wachtwoord klopt niet voor {path} (of het bestand is geen fair-strictness-bestand).",
-            "The passphrase does not open {path} (or the file is not a fair-strictness file).",
             path=path,
         )
     )
@@ -193,8 +189,6 @@ def _damaged(path: Path) -> DamagedStoreError:
         t(
             "{path} is beschadigd of geen fair-strictness-bestand. Het bestand is niet gewijzigd; "
             "je kunt een back-up terugzetten.",
-            "{path} is damaged or not a fair-strictness file. The file was not changed; "
-            "you can restore a backup.",
             path=path,
         )
     )
@@ -206,9 +200,6 @@ def _hostile(path: Path) -> DamagedStoreError:
             "{path} is geen gewoon fair-strictness-bestand: het bevat onderdelen die het programma zelf "
             "nooit maakt (triggers of views, die bij elke wijziging zouden worden uitgevoerd, of andere "
             "tabellen). Om veiligheidsredenen is het niet geopend; het bestand is niet gewijzigd.",
-            "{path} is not an ordinary fair-strictness file: it holds objects the program never makes "
-            "(triggers or views, which would run on every change, or other tables). For safety it was "
-            "not opened; the file was not changed.",
             path=path,
         )
     )
@@ -260,8 +251,6 @@ def _inspect(conn: Any, path: Path, kind: str) -> StoreCheck:
             t(
                 "{path} is gemaakt met een nieuwere versie van fair-strictness (schema {rev}). "
                 "Werk het programma bij; het bestand is niet gewijzigd.",
-                "{path} was written by a newer version of fair-strictness (schema {rev}). "
-                "Update the program; the file was not changed.",
                 path=path,
                 rev=revision,
             )
@@ -280,8 +269,6 @@ def _unreadable_content(path: Path, where: str) -> DamagedStoreError:
             "{path} bevat gegevens die fair-strictness niet kan lezen (in {where}): het is beschadigd of "
             "door een ander programma gewijzigd. Het bestand is niet gewijzigd; je kunt een back-up "
             "terugzetten.",
-            "{path} holds data fair-strictness cannot read (in {where}): it is damaged or was changed by "
-            "another program. The file was not changed; you can restore a backup.",
             path=path,
             where=where,
         )
@@ -314,8 +301,6 @@ def _empty_file(path: Path) -> DamagedStoreError:
             "{path} is leeg (0 bytes): het logboek is verloren gegaan of het aanmaken werd afgebroken. "
             "Het bestand is niet gewijzigd. Zet een back-up terug, of verwijder het lege bestand om "
             "met een nieuw logboek te beginnen.",
-            "{path} is empty (0 bytes): the store was lost or its creation was interrupted. "
-            "The file was not changed. Restore a backup, or delete the empty file to start a new store.",
             path=path,
         )
     )
@@ -335,8 +320,6 @@ def _check_store(path: Path, passphrase: str | None) -> StoreCheck:
                 t(
                     "{path} is versleuteld (of geen fair-strictness-bestand). Geef het wachtwoord "
                     "(in de terminal via FAIR_STRICTNESS_PASSPHRASE).",
-                    "{path} is encrypted (or not a fair-strictness file). Give the passphrase "
-                    "(on the command line through FAIR_STRICTNESS_PASSPHRASE).",
                     path=path,
                 )
             )

@@ -26,8 +26,6 @@ def damaged_backup(path: Path) -> DamagedStoreError:
         t(
             "Back-up {path} is beschadigd (de controle van alle pagina's faalt); er is niets teruggezet. "
             "Kies een andere back-up.",
-            "Backup {path} is damaged (the check of every page fails); nothing was restored. "
-            "Choose another backup.",
             path=path,
         )
     )
@@ -55,8 +53,6 @@ def refuse_side_file_name(dest: Path) -> None:
             t(
                 "{name} is de naam van een hulpbestand van SQLite (eindigt op -wal, -shm of -journal): "
                 "SQLite zou de back-up wissen. Kies een naam die eindigt op .db.",
-                "{name} is the name of an SQLite side file (ending in -wal, -shm or -journal): "
-                "SQLite would delete the backup. Choose a name ending in .db.",
                 name=dest.name,
             )
         )

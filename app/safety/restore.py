@@ -38,16 +38,15 @@ def validate_backup(path: Path, passphrase: str | None) -> StoreCheck:
     """Check a backup before it is restored: a healthy fair-strictness store of a known revision."""
     path = Path(path).expanduser()
     if path.is_dir():
-        raise UserError(t("{path} is een map, geen back-up.", "{path} is a folder, not a backup.", path=path))
+        raise UserError(t("{path} is een map, geen back-up.", path=path))
     if not path.is_file():
-        raise UserError(t("Back-up {path} bestaat niet.", "Backup {path} does not exist.", path=path))
+        raise UserError(t("Back-up {path} bestaat niet.", path=path))
     check = check_store(path, passphrase)
     check_every_page(path, check.key if check.encrypted else None)
     if check.revision is None:
         raise UserError(
             t(
                 "{path} is een lege winkel, geen back-up.",
-                "{path} is an empty store, not a backup.",
                 path=path,
             )
         )
@@ -88,8 +87,6 @@ def restore_file(
                 t(
                     "{path} bevat al gegevens. Gebruik --force om het te vervangen "
                     "(het huidige bestand wordt eerst als back-up bewaard).",
-                    "{path} already holds data. Use --force to replace it "
-                    "(the current file is kept as a backup first).",
                     path=db_path,
                 )
             )
@@ -130,9 +127,6 @@ def _refuse_downgrade(db_path: Path, current: str | None) -> None:
                 "{path} is versleuteld. Geef het wachtwoord van het logbestand (in de terminal via "
                 "FAIR_STRICTNESS_PASSPHRASE) om deze onversleutelde back-up terug te zetten: het resultaat "
                 "wordt dan met dat wachtwoord versleuteld. Er is niets gewijzigd.",
-                "{path} is encrypted. Give the store's passphrase (on the command line through "
-                "FAIR_STRICTNESS_PASSPHRASE) to restore this unencrypted backup: the result is then "
-                "encrypted with it. Nothing was changed.",
                 path=db_path,
             )
         )

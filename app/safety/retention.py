@@ -44,9 +44,7 @@ class PeriodCounts:
 def check_period(start: date, end: date) -> None:
     """Refuse a period whose end lies before its start."""
     if end < start:
-        raise UserError(
-            t("De einddatum ligt voor de begindatum.", "The end date lies before the start date.")
-        )
+        raise UserError(t("De einddatum ligt voor de begindatum."))
 
 
 def period_counts(store: Store, start: date, end: date) -> PeriodCounts:
@@ -105,7 +103,7 @@ def archive_period(store: Store, start: date, end: date, dest: Path, passphrase:
     check_new_passphrase(passphrase)
     dest = Path(dest).expanduser()
     if dest.exists():
-        raise UserError(t("{path} bestaat al.", "{path} already exists.", path=dest))
+        raise UserError(t("{path} bestaat al.", path=dest))
     counts = period_counts(store, start, end)
     store.checkpoint()
     store.engine.dispose()  # sqlcipher3 reads the file next; the stdlib connections must be closed

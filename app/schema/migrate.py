@@ -78,7 +78,6 @@ def upgrade(engine: Engine, db_path: Path) -> None:
         raise StoreError(
             t(
                 "{path} is geen leesbaar fair-strictness-bestand (beschadigd of van een ander programma).",
-                "{path} is not a readable fair-strictness file (damaged or from another program).",
                 path=db_path,
             )
         ) from exc

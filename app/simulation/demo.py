@@ -104,8 +104,6 @@ class DemoSummary:
         head = t(
             "Demo-schooljaar aangemaakt: {c} klassen, {s} leerlingen, {l} lessen, {i} incidenten, "
             "{p} complimenten, {r} reflecties ({a} tot en met {b}).",
-            "Demo school year created: {c} classes, {s} students, {l} lessons, {i} incidents, "
-            "{p} praise, {r} reflections ({a} to {b}).",
             c=self.classes,
             s=self.students,
             l=self.lessons,
@@ -117,7 +115,7 @@ class DemoSummary:
         )
         lines = [
             head,
-            t("Ingebouwde patronen om te laten vinden:", "Patterns planted for the audit to find:"),
+            t("Ingebouwde patronen om te laten vinden:"),
         ]
         return "\n".join([*lines, *(f"- {p}" for p in self.planted)])
 
@@ -203,14 +201,12 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
                 t(
                     "Dit logboek heeft al leerlingen; de demo vult alleen een leeg logboek. "
                     "Gebruik een ander bestand met --db.",
-                    "This store already has students; the demo only fills an empty store. "
-                    "Use another file with --db.",
                 )
             )
         top = top_level(session)
         rules = list(session.scalars(select(Rule).where(Rule.active.is_(True)).order_by(Rule.position)))
         if not rules:
-            raise UserError(t("Er zijn geen afspraken om mee te werken.", "There are no rules to work with."))
+            raise UserError(t("Er zijn geen afspraken om mee te werken."))
         students = _make_roster(session, rng)
         by_class: dict[str, list[dict]] = {}
         for s in students:
@@ -238,7 +234,7 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
             if weekday == day.weekday() and rng.random() > 0.05
         ]
         if not slots:
-            raise UserError(t("Er zijn geen schooldagen om te vullen.", "There are no school days to fill."))
+            raise UserError(t("Er zijn geen schooldagen om te vullen."))
         class_ids = {s["class"]: s["orm"].class_id for s in students}
         moods = rng.choices(("calm", "restless", "tense"), (0.55, 0.35, 0.10), k=len(slots))
         mood_rate = {"calm": 0.7, "restless": 1.4, "tense": 1.7}
@@ -309,23 +305,19 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
         planted = (
             t(
                 "{name} ({id}, 2B) krijgt duidelijk mildere reacties dan afgesproken.",
-                "{name} ({id}, 2B) gets clearly milder responses than agreed.",
                 name=mild["orm"].display_name,
                 id=mild["orm"].external_id,
             ),
             t(
                 "{name} ({id}, 3C) krijgt duidelijk strengere reacties dan afgesproken.",
-                "{name} ({id}, 3C) gets clearly stricter responses than agreed.",
                 name=strict["orm"].display_name,
                 id=strict["orm"].external_id,
             ),
             t(
                 "Leerlingen met ondersteuningsplan = ja worden strenger aangepakt.",
-                "Students with ondersteuningsplan = ja are answered more strictly.",
             ),
             t(
                 "Op vrijdagmiddag (de laatste uren, 5e tot 8e) reageert de docent milder.",
-                "On Friday afternoon (the last periods, 5th to 8th) the teacher responds more mildly.",
             ),
         )
     return DemoSummary(

@@ -95,7 +95,6 @@ def check_step(session: Session, step: int) -> None:
         raise UserError(
             t(
                 "Stap {s} staat niet op de ladder (1 tot {top}).",
-                "Step {s} is not on the ladder (1 to {top}).",
                 s=step,
                 top=top,
             )
@@ -134,7 +133,7 @@ class IncidentsMixin:
             lesson = session.get(Lesson, lesson_id)
             rule = session.get(Rule, rule_id)
             if lesson is None or rule is None:
-                raise UserError(t("Les of afspraak bestaat niet meer.", "Lesson or rule no longer exists."))
+                raise UserError(t("Les of afspraak bestaat niet meer."))
             return strike, agreed_for(session, rule, strike, lesson.date)
 
     def log_incident(
@@ -157,9 +156,9 @@ class IncidentsMixin:
             student = session.get(Student, student_id)
             rule = session.get(Rule, rule_id)
             if student is None:
-                raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
+                raise UserError(t("Die leerling bestaat niet meer."))
             if rule is None:
-                raise UserError(t("Die afspraak bestaat niet meer.", "That rule no longer exists."))
+                raise UserError(t("Die afspraak bestaat niet meer."))
             if lesson_id is None:
                 lesson = session.scalars(
                     select(Lesson)
@@ -173,7 +172,7 @@ class IncidentsMixin:
             else:
                 lesson = session.get(Lesson, lesson_id)  # type: ignore[assignment]
                 if lesson is None:
-                    raise UserError(t("Die les bestaat niet meer.", "That lesson no longer exists."))
+                    raise UserError(t("Die les bestaat niet meer."))
             if step is not None:
                 check_step(session, step)
             incident = Incident(
@@ -214,21 +213,21 @@ class IncidentsMixin:
         with self.transaction() as session:
             incident = session.get(Incident, incident_id)
             if incident is None:
-                raise UserError(t("Dat incident bestaat niet meer.", "That incident no longer exists."))
+                raise UserError(t("Dat incident bestaat niet meer."))
             if step is not None:
                 check_step(session, step)
                 incident.step = step
             if student_id is not None:
                 if session.get(Student, student_id) is None:
-                    raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
+                    raise UserError(t("Die leerling bestaat niet meer."))
                 incident.student_id = student_id
             if rule_id is not None:
                 if session.get(Rule, rule_id) is None:
-                    raise UserError(t("Die afspraak bestaat niet meer.", "That rule no longer exists."))
+                    raise UserError(t("Die afspraak bestaat niet meer."))
                 incident.rule_id = rule_id
             if lesson_id is not None:
                 if session.get(Lesson, lesson_id) is None:
-                    raise UserError(t("Die les bestaat niet meer.", "That lesson no longer exists."))
+                    raise UserError(t("Die les bestaat niet meer."))
                 incident.lesson_id = lesson_id
             if occurred_at is not None:
                 incident.occurred_at, incident.utc_offset = moment_of(occurred_at)

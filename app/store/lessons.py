@@ -37,9 +37,9 @@ def lesson_info(lesson: Lesson) -> LessonInfo:
 def check_lesson_fields(mood: str | None, energy: str | None) -> None:
     """Raise a UserError for an unknown mood or energy."""
     if mood is not None and mood not in MOODS:
-        raise UserError(t("Onbekende sfeer: {m}", "Unknown mood: {m}", m=mood))
+        raise UserError(t("Onbekende sfeer: {m}", m=mood))
     if energy is not None and energy not in ENERGIES:
-        raise UserError(t("Onbekende energie: {e}", "Unknown energy: {e}", e=energy))
+        raise UserError(t("Onbekende energie: {e}", e=energy))
 
 
 class LessonsMixin:
@@ -70,7 +70,7 @@ class LessonsMixin:
                 lesson = session.scalars(query.order_by(Lesson.id.desc())).first()
             if lesson is None:
                 if session.get(ClassGroup, class_id) is None:
-                    raise UserError(t("Die klas bestaat niet meer.", "That class no longer exists."))
+                    raise UserError(t("Die klas bestaat niet meer."))
                 lesson = Lesson(class_id=class_id, date=on, period=period, start_time=start_time)
                 session.add(lesson)
                 session.flush()
@@ -103,7 +103,7 @@ class LessonsMixin:
         with self.transaction() as session:
             lesson = session.get(Lesson, lesson_id)
             if lesson is None:
-                raise UserError(t("Die les bestaat niet meer.", "That lesson no longer exists."))
+                raise UserError(t("Die les bestaat niet meer."))
             for field, value in (
                 ("period", period),
                 ("start_time", start_time),

@@ -39,9 +39,9 @@ class PraiseMixin:
         with self.transaction() as session:
             student = session.get(Student, student_id)
             if student is None:
-                raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
+                raise UserError(t("Die leerling bestaat niet meer."))
             if lesson_id is not None and session.get(Lesson, lesson_id) is None:
-                raise UserError(t("Die les bestaat niet meer.", "That lesson no longer exists."))
+                raise UserError(t("Die les bestaat niet meer."))
             praise = Praise(
                 student=student,
                 lesson_id=lesson_id,
@@ -67,10 +67,10 @@ class PraiseMixin:
         with self.transaction() as session:
             praise = session.get(Praise, praise_id)
             if praise is None:
-                raise UserError(t("Dat compliment bestaat niet meer.", "That praise no longer exists."))
+                raise UserError(t("Dat compliment bestaat niet meer."))
             if student_id is not None:
                 if session.get(Student, student_id) is None:
-                    raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
+                    raise UserError(t("Die leerling bestaat niet meer."))
                 praise.student_id = student_id
             if occurred_at is not None:
                 praise.occurred_at = occurred_at

@@ -39,7 +39,7 @@ def class_by_name(session: Session, name: str, *, create: bool = False) -> Class
     group = session.scalar(select(ClassGroup).where(ClassGroup.name == name))
     if group is None and create:
         if not name:
-            raise UserError(t("Een klas heeft een naam nodig.", "A class needs a name."))
+            raise UserError(t("Een klas heeft een naam nodig."))
         group = ClassGroup(name=name)
         session.add(group)
         session.flush()
@@ -121,15 +121,15 @@ class RosterMixin:
         """Give a class another name."""
         name = name.strip()
         if not name:
-            raise UserError(t("Een klas heeft een naam nodig.", "A class needs a name."))
+            raise UserError(t("Een klas heeft een naam nodig."))
         with self.transaction() as session:
             if session.scalar(
                 select(ClassGroup.id).where(ClassGroup.name == name, ClassGroup.id != class_id)
             ):
-                raise UserError(t("Er is al een klas {name}.", "There is already a class {name}.", name=name))
+                raise UserError(t("Er is al een klas {name}.", name=name))
             group = session.get(ClassGroup, class_id)
             if group is None:
-                raise UserError(t("Die klas bestaat niet meer.", "That class no longer exists."))
+                raise UserError(t("Die klas bestaat niet meer."))
             group.name = name
 
     def archive_class(self, class_id: int, archived: bool = True) -> None:
@@ -173,15 +173,12 @@ class RosterMixin:
         """Add a student; the external id must be new."""
         external_id, name = identity.clean(external_id), identity.clean(name)
         if not external_id or not name:
-            raise UserError(
-                t("Een leerling heeft een nummer en een naam nodig.", "A student needs an id and a name.")
-            )
+            raise UserError(t("Een leerling heeft een nummer en een naam nodig."))
         with self.transaction() as session:
             if find_student_id(session, external_id) is not None:
                 raise UserError(
                     t(
                         "Er is al een leerling met nummer {id}.",
-                        "There is already a student with id {id}.",
                         id=external_id,
                     )
                 )
@@ -207,10 +204,10 @@ class RosterMixin:
         with self.transaction() as session:
             student = session.get(Student, student_id)
             if student is None:
-                raise UserError(t("Die leerling bestaat niet meer.", "That student no longer exists."))
+                raise UserError(t("Die leerling bestaat niet meer."))
             if name is not None:
                 if not identity.clean(name):
-                    raise UserError(t("De naam mag niet leeg zijn.", "The name must not be empty."))
+                    raise UserError(t("De naam mag niet leeg zijn."))
                 student.display_name = identity.clean(name)
             if class_name is not None:
                 student.class_group = class_by_name(session, class_name, create=True)  # type: ignore[assignment]
@@ -239,7 +236,7 @@ class RosterMixin:
     def define_attribute(self, name: str) -> None:
         """Define an audit attribute (e.g. 'gender', 'support plan')."""
         if not name.strip():
-            raise UserError(t("Een kenmerk heeft een naam nodig.", "An attribute needs a name."))
+            raise UserError(t("Een kenmerk heeft een naam nodig."))
         with self.transaction() as session:
             attribute_by_name(session, name, create=True)
 

@@ -50,12 +50,11 @@ def rule_info(rule: Rule) -> RuleInfo:
 def validate_rule_fields(name: str | None, category: str | None, start_step: int | None, top: int) -> None:
     """Raise a UserError for an empty name, an unknown category or a start step off the ladder."""
     if name is not None and not name.strip():
-        raise UserError(t("Een afspraak heeft een naam nodig.", "A rule needs a name."))
+        raise UserError(t("Een afspraak heeft een naam nodig."))
     if category is not None and category not in CATEGORIES:
         raise UserError(
             t(
                 "Onbekende categorie '{c}': kies routine, respect of safety.",
-                "Unknown category '{c}': choose routine, respect or safety.",
                 c=category,
             )
         )
@@ -63,7 +62,6 @@ def validate_rule_fields(name: str | None, category: str | None, start_step: int
         raise UserError(
             t(
                 "De startstap moet tussen 1 en {top} liggen.",
-                "The start step must be between 1 and {top}.",
                 top=top,
             )
         )
@@ -96,21 +94,18 @@ class RulebookMixin:
         Refused when incidents already use a level that would disappear.
         """
         if not steps:
-            raise UserError(
-                t("De ladder heeft minstens één stap nodig.", "The ladder needs at least one step.")
-            )
+            raise UserError(t("De ladder heeft minstens één stap nodig."))
         for name, kind in steps:
             if not name.strip():
-                raise UserError(t("Elke stap heeft een naam nodig.", "Every step needs a name."))
+                raise UserError(t("Elke stap heeft een naam nodig."))
             if kind not in STEP_KINDS:
-                raise UserError(t("Onbekende soort stap: {k}", "Unknown kind of step: {k}", k=kind))
+                raise UserError(t("Onbekende soort stap: {k}", k=kind))
         with self.transaction() as session:
             used = session.scalar(select(func.max(Incident.step))) or 0
             if used > len(steps):
                 raise UserError(
                     t(
                         "Er zijn incidenten met stap {n}; de ladder moet minstens {n} stappen houden.",
-                        "Incidents use step {n}; the ladder must keep at least {n} steps.",
                         n=used,
                     )
                 )
@@ -153,9 +148,7 @@ class RulebookMixin:
         with self.transaction() as session:
             validate_rule_fields(name, category, start_step, top_level(session))
             if find_rule_id(session, name) is not None:
-                raise UserError(
-                    t("Er is al een afspraak '{n}'.", "There is already a rule '{n}'.", n=name.strip())
-                )
+                raise UserError(t("Er is al een afspraak '{n}'.", n=name.strip()))
             position = int(session.scalar(select(func.max(Rule.position))) or 0) + 1
             rule = Rule(
                 name=name.strip(),
@@ -183,12 +176,10 @@ class RulebookMixin:
             validate_rule_fields(name, category, start_step, top_level(session))
             rule = session.get(Rule, rule_id)
             if rule is None:
-                raise UserError(t("Die afspraak bestaat niet meer.", "That rule no longer exists."))
+                raise UserError(t("Die afspraak bestaat niet meer."))
             if name is not None:
                 if find_rule_id(session, name, besides=rule_id) is not None:
-                    raise UserError(
-                        t("Er is al een afspraak '{n}'.", "There is already a rule '{n}'.", n=name.strip())
-                    )
+                    raise UserError(t("Er is al een afspraak '{n}'.", n=name.strip()))
                 rule.name = name.strip()
             if category is not None:
                 rule.category = category
@@ -214,13 +205,11 @@ class RulebookMixin:
         with self.transaction() as session:
             rule = session.get(Rule, rule_id)
             if rule is None:
-                raise UserError(t("Die afspraak bestaat niet meer.", "That rule no longer exists."))
+                raise UserError(t("Die afspraak bestaat niet meer."))
             top = top_level(session)
             dates = [d for d, _ in plan]
             if len(set(dates)) != len(dates):
-                raise UserError(
-                    t("Elke datum mag maar één keer in het afbouwplan staan.", "Each date may appear once.")
-                )
+                raise UserError(t("Elke datum mag maar één keer in het afbouwplan staan."))
             for _, step in plan:
                 validate_rule_fields(None, None, step, top)
             rule.phase_downs.clear()

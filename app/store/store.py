@@ -176,7 +176,6 @@ class Store(
             raise StoreError(
                 t(
                     "Kan het bestand {path} niet aanmaken: {err}",
-                    "Cannot create the file {path}: {err}",
                     path=db_path,
                     err=exc.strerror,
                 )

@@ -41,7 +41,6 @@ class IncidentLogged:
         store.delete_incident(self.incident_id)
         return t(
             "Incident van {name} ({rule}) ongedaan gemaakt.",
-            "Incident of {name} ({rule}) undone.",
             name=self.name,
             rule=self.rule,
         )
@@ -57,7 +56,7 @@ class PraiseLogged:
     def undo(self, store: Store) -> str:
         """Delete it again (soft)."""
         store.delete_praise(self.praise_id)
-        return t("Compliment voor {name} ongedaan gemaakt.", "Praise for {name} undone.", name=self.name)
+        return t("Compliment voor {name} ongedaan gemaakt.", name=self.name)
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,7 @@ class IncidentEdited:
         """Remember an incident's editable values before it is changed."""
         old = store.incident(incident_id)
         if old is None:
-            raise UserError(t("Dat incident bestaat niet meer.", "That incident no longer exists."))
+            raise UserError(t("Dat incident bestaat niet meer."))
         values = {
             "student_id": old.student_id,
             "rule_id": old.rule_id,
@@ -89,7 +88,6 @@ class IncidentEdited:
         store.update_incident(self.incident_id, **self.before)
         return t(
             "Wijziging van het incident van {name} ongedaan gemaakt.",
-            "Edit of the incident of {name} undone.",
             name=self.name,
         )
 
@@ -106,7 +104,6 @@ class IncidentDeleted:
         store.restore_incident(self.incident_id)
         return t(
             "Verwijderd incident van {name} teruggezet.",
-            "Deleted incident of {name} restored.",
             name=self.name,
         )
 
@@ -133,7 +130,6 @@ class PraiseEdited:
         )
         return t(
             "Wijziging van het compliment voor {name} ongedaan gemaakt.",
-            "Edit of the praise for {name} undone.",
             name=self.name,
         )
 
@@ -150,7 +146,6 @@ class PraiseDeleted:
         store.restore_praise(self.praise_id)
         return t(
             "Verwijderd compliment voor {name} teruggezet.",
-            "Deleted praise for {name} restored.",
             name=self.name,
         )
 
@@ -168,7 +163,7 @@ class Batch:
         texts = [command.undo(store) for command in reversed(self.commands)]
         if len(texts) == 1:
             return texts[0]
-        return t("{n} regels teruggezet.", "{n} lines restored.", n=len(texts))
+        return t("{n} regels teruggezet.", n=len(texts))
 
 
 class UndoStack:

@@ -204,7 +204,7 @@ class Identifiers:
             if pattern is not None:
                 hits += [m.group(0) for m in pattern.finditer(low)]
         notes = (" ".join(identity.fold(n).split()) for n in self.notes if len(n.strip()) >= 12)
-        hits += [t("een notitie", "a note") for n in notes if n in low]
+        hits += [t("een notitie") for n in notes if n in low]
         return hits
 
 
@@ -235,7 +235,6 @@ def check_free_text(text: str, ids: Identifiers, *, what: str) -> str:
         raise UserError(
             t(
                 "{what} is te lang ({n} tekens, hoogstens {m}).",
-                "{what} is too long ({n} characters, at most {m}).",
                 what=what,
                 n=len(clean),
                 m=MAX_TEXT,
@@ -247,8 +246,6 @@ def check_free_text(text: str, ids: Identifiers, *, what: str) -> str:
             t(
                 "{what} noemt een leerling ({hits}). Haal namen en leerlingnummers weg: ze verlaten de "
                 "computer nooit.",
-                "{what} names a student ({hits}). Remove names and student ids: they never leave the "
-                "computer.",
                 what=what,
                 hits=", ".join(sorted(set(hits))),
             )
@@ -259,7 +256,6 @@ def check_free_text(text: str, ids: Identifiers, *, what: str) -> str:
             t(
                 "{what} noemt een datum ({d}). Zeg hoogstens welke week: exacte datums verlaten de computer "
                 "niet.",
-                "{what} mentions a date ({d}). Say at most which week: exact dates never leave the computer.",
                 what=what,
                 d=dated.group(0),
             )
@@ -295,8 +291,6 @@ def verify(summary: TeamSummary, ids: Identifiers) -> TeamSummary:
                 t(
                     "De export zou een leerling noemen ({hits}) in '{text}'. Er is niets opgeslagen; pas "
                     "de naam van die afspraak, groep of kenmerk aan.",
-                    "The export would name a student ({hits}) in '{text}'. Nothing was saved; rename that "
-                    "rule, group or attribute.",
                     hits=", ".join(sorted(set(hits))),
                     text=text[:60],
                 )
@@ -307,9 +301,7 @@ def verify(summary: TeamSummary, ids: Identifiers) -> TeamSummary:
 def with_cases(summary: TeamSummary, cases: Sequence[CaseCard], points: Sequence[str]) -> TeamSummary:
     """The summary with the teacher's case cards and discussion points (at most 3 and 6)."""
     if len(cases) > MAX_CASES:
-        raise UserError(t("Kies hoogstens drie casussen.", "Choose at most three cases."))
+        raise UserError(t("Kies hoogstens drie casussen."))
     if len(points) > MAX_POINTS:
-        raise UserError(
-            t("Hoogstens {m} bespreekpunten.", "At most {m} points for discussion.", m=MAX_POINTS)
-        )
+        raise UserError(t("Hoogstens {m} bespreekpunten.", m=MAX_POINTS))
     return replace(summary, cases=tuple(cases), points=tuple(points))

@@ -89,10 +89,7 @@ class TeamComparison:
 def teacher_labels(count: int) -> list[str]:
     """'Docent A', 'Docent B', ... in the order the files were given."""
     letters = string.ascii_uppercase
-    return [
-        t("Docent {x}", "Teacher {x}", x=letters[i % 26] + (str(i // 26) if i >= 26 else ""))
-        for i in range(count)
-    ]
+    return [t("Docent {x}", x=letters[i % 26] + (str(i // 26) if i >= 26 else "")) for i in range(count)]
 
 
 def _key(name: str) -> str:
@@ -130,20 +127,16 @@ def p_text(p: float | None) -> str:
     if p is None:
         return "-"
     text = "< 0.001" if p < 0.001 else f"{p:.3f}"
-    return text.replace(".", ",") if t("nl", "en") == "nl" else text
+    return text.replace(".", ",") if t("nl") == "nl" else text
 
 
 def _explain(rule: str, cells: Sequence[TeacherCell], verdict: str, p_adj: float | None) -> str:
     if verdict == "not_testable":
-        return t(
-            "Te weinig om te vergelijken bij dezelfde keer.", "Too little to compare at the same strike."
-        )
+        return t("Te weinig om te vergelijken bij dezelfde keer.")
     if verdict == "no_difference":
         return t(
             "Geen aantoonbaar verschil tussen de docenten (p na correctie {p}); dat is geen bewijs dat "
             "iedereen hetzelfde doet.",
-            "No demonstrable difference between the teachers (adjusted p {p}); that is no proof that "
-            "everyone does the same.",
             p=p_text(p_adj),
         )
     best = ("", "", 0.0, 0.0, 0.0)
@@ -157,12 +150,10 @@ def _explain(rule: str, cells: Sequence[TeacherCell], verdict: str, p_adj: float
             if n and rn and abs(k / n - rk / rn) > abs(best[3] - best[4]):
                 best = (teacher, outcome, 0.0, k / n, rk / rn)
     who, outcome, _, own_share, rest_share = best
-    word = t("strenger", "stricter") if outcome == "stricter" else t("milder", "milder")
+    word = t("strenger") if outcome == "stricter" else t("milder")
     return t(
         "De docenten lopen uiteen (p na correctie {p}): {who} reageerde {s} {w} dan de ladder, "
         "tegen {r} bij de anderen.",
-        "The teachers diverge (adjusted p {p}): {who} answered {w} than the ladder {s} of the time, "
-        "against {r} for the others.",
         p=p_text(p_adj),
         who=who,
         s=_pct(own_share),
@@ -253,11 +244,10 @@ def compare(files: Sequence[ExchangeFile], *, fdr: float = 0.05) -> TeamComparis
         raise UserError(
             t(
                 "Kies minstens twee uitwisselingsbestanden om te vergelijken.",
-                "Choose at least two exchange files to compare.",
             )
         )
     if not 0 < fdr < 1:
-        raise UserError(t("De FDR moet tussen 0 en 1 liggen.", "The FDR must be between 0 and 1."))
+        raise UserError(t("De FDR moet tussen 0 en 1 liggen."))
     seen: dict[ExchangeFile, tuple[int, str]] = {}
     for number, f in enumerate(files, start=1):  # one file twice: one teacher counted as two who agree
         same = replace(f, source="")
@@ -267,8 +257,6 @@ def compare(files: Sequence[ExchangeFile], *, fdr: float = 0.05) -> TeamComparis
                 t(
                     "Bestand {i} ({a}) en bestand {j} ({b}) bevatten precies hetzelfde overzicht: kies elke "
                     "docent maar één keer.",
-                    "File {i} ({a}) and file {j} ({b}) hold exactly the same summary: choose each teacher "
-                    "only once.",
                     i=first,
                     a=name or "?",
                     j=number,
@@ -287,8 +275,6 @@ def compare(files: Sequence[ExchangeFile], *, fdr: float = 0.05) -> TeamComparis
             t(
                 "Deze bestanden hebben geen enkele afspraak gemeen (met genoeg incidenten), dus er valt "
                 "niets te vergelijken. Gebruiken jullie dezelfde namen voor dezelfde afspraken?",
-                "These files share no rule (with enough incidents), so there is nothing to compare. Do you "
-                "use the same names for the same rules?",
             )
         )
     unshared = sorted(v[0][1] for k, v in by_rule.items() if len(v) < 2)

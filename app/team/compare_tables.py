@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from app.core.i18n import t
+from app.core.i18n import N_, t, translate
 from app.team.anonymise import SharedTable
 from app.team.compare import TeamComparison
 
 VERDICT_NL = {
-    "diverges": "loopt uiteen",
-    "no_difference": "geen verschil aangetoond",
-    "not_testable": "niet te toetsen",
+    "diverges": N_("loopt uiteen"),
+    "no_difference": N_("geen verschil aangetoond"),
+    "not_testable": N_("niet te toetsen"),
 }
 
 
@@ -19,7 +19,7 @@ def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
 
     teachers = share(
         "teachers",
-        t("Docenten", "Teachers"),
+        t("Docenten"),
         [
             ("teacher", "Docent"),
             ("week_from", "Van week"),
@@ -34,7 +34,7 @@ def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
     )
     rules = share(
         "rules",
-        t("Per afspraak: lopen de docenten uiteen?", "Per rule: do the teachers diverge?"),
+        t("Per afspraak: lopen de docenten uiteen?"),
         [
             ("rule", "Afspraak"),
             ("strata", "Keren"),
@@ -52,7 +52,7 @@ def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
                 "rule": r.rule,
                 "strata": " / ".join(r.strata),
                 "teachers": len(r.teachers),
-                "verdict": t(VERDICT_NL[r.verdict], r.verdict.replace("_", " ")),
+                "verdict": translate(VERDICT_NL[r.verdict]),
                 "statistic": round(r.statistic, 3) if r.statistic is not None else "",
                 "df": r.df,
                 "p": round(r.p, 5) if r.p is not None else "",
@@ -66,7 +66,7 @@ def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
     )
     cells = share(
         "cells",
-        t("Per afspraak, keer en docent", "Per rule, strike and teacher"),
+        t("Per afspraak, keer en docent"),
         [
             ("rule", "Afspraak"),
             ("stratum", "Keer"),
@@ -81,7 +81,7 @@ def comparison_tables(comp: TeamComparison) -> list[SharedTable]:
     )
     shares = share(
         "shares",
-        t("Per afspraak en docent, met 95%-intervallen (Wilson)", "Per rule and teacher, with 95% intervals"),
+        t("Per afspraak en docent, met 95%-intervallen (Wilson)"),
         [
             ("rule", "Afspraak"),
             ("teacher", "Docent"),

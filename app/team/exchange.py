@@ -117,24 +117,23 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _Invalid(t("sleutel '{k}' staat er twee keer in", "key '{k}' appears twice", k=key))
+            raise _Invalid(t("sleutel '{k}' staat er twee keer in", k=key))
         out[key] = value
     return out
 
 
 def _constant(name: str) -> Any:
-    raise _Invalid(t("{c} is geen geldig getal", "{c} is not a valid number", c=name))
+    raise _Invalid(t("{c} is geen geldig getal", c=name))
 
 
 def _obj(value: Any, where: str, keys: set[str]) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _Invalid(t("{w} moet een object zijn", "{w} must be an object", w=where))
+        raise _Invalid(t("{w} moet een object zijn", w=where))
     if set(value) != keys:
         extra, missing = sorted(set(value) - keys), sorted(keys - set(value))
         raise _Invalid(
             t(
                 "{w}: onbekende velden {e}, ontbrekende velden {m}",
-                "{w}: unknown fields {e}, missing fields {m}",
                 w=where,
                 e=extra or "-",
                 m=missing or "-",
@@ -148,7 +147,6 @@ def _int(value: Any, where: str, low: int = 0, high: int = MAX_COUNT) -> int:
         raise _Invalid(
             t(
                 "{w} moet een geheel getal van {a} tot {b} zijn",
-                "{w} must be a whole number from {a} to {b}",
                 w=where,
                 a=low,
                 b=high,
@@ -162,7 +160,6 @@ def _text(value: Any, where: str) -> str:
         raise _Invalid(
             t(
                 "{w} moet een korte tekst zijn (1 tot {m} tekens, geen stuurtekens)",
-                "{w} must be a short text (1 to {m} characters, no control characters)",
                 w=where,
                 m=MAX_TEXT,
             )
@@ -175,7 +172,6 @@ def _list(value: Any, where: str, most: int) -> list[Any]:
         raise _Invalid(
             t(
                 "{w} moet een lijst van hoogstens {m} zijn",
-                "{w} must be a list of at most {m}",
                 w=where,
                 m=most,
             )
@@ -187,7 +183,7 @@ def _cell(value: Any, where: str) -> ExchangeCell:
     keys = {"strike", "open", "n", "agreed", "stricter", "milder", "consequence"}
     obj = _obj(value, where, keys)
     if not isinstance(obj["open"], bool):
-        raise _Invalid(t("{w}.open moet true of false zijn", "{w}.open must be true or false", w=where))
+        raise _Invalid(t("{w}.open moet true of false zijn", w=where))
     cell = ExchangeCell(
         strike=_int(obj["strike"], f"{where}.strike", 1, 50),
         open=obj["open"],
@@ -198,9 +194,7 @@ def _cell(value: Any, where: str) -> ExchangeCell:
         consequence=_int(obj["consequence"], f"{where}.consequence"),
     )
     if cell.agreed + cell.stricter + cell.milder != cell.n or cell.consequence > cell.n:
-        raise _Invalid(
-            t("{w}: de aantallen tellen niet op tot n", "{w}: the counts do not add up to n", w=where)
-        )
+        raise _Invalid(t("{w}: de aantallen tellen niet op tot n", w=where))
     return cell
 
 
@@ -208,7 +202,7 @@ def _rule(value: Any, where: str) -> ExchangeRule:
     obj = _obj(value, where, {"rule", "category", "cells"})
     name = _text(obj["rule"], f"{where}.rule")
     if obj["category"] not in CATEGORY_CODES:
-        raise _Invalid(t("{w}.category is onbekend", "{w}.category is unknown", w=where))
+        raise _Invalid(t("{w}.category is onbekend", w=where))
     cells = tuple(
         _cell(c, f"{where}.cells[{i}]")
         for i, c in enumerate(_list(obj["cells"], f"{where}.cells", MAX_CELLS))
@@ -218,7 +212,6 @@ def _rule(value: Any, where: str) -> ExchangeRule:
         raise _Invalid(
             t(
                 "{w}: keren moeten oplopen, elk één keer, alleen de laatste open",
-                "{w}: strikes must ascend, each once, only the last open",
                 w=where,
             )
         )
@@ -227,38 +220,32 @@ def _rule(value: Any, where: str) -> ExchangeRule:
 
 def parse_exchange(data: bytes, source: str = "") -> ExchangeFile:
     """A validated ``ExchangeFile`` from bytes; UserError saying what is wrong otherwise."""
-    name = source or t("het bestand", "the file")
+    name = source or t("het bestand")
     try:
         if len(data) > MAX_BYTES:
-            raise _Invalid(t("groter dan {m} bytes", "larger than {m} bytes", m=MAX_BYTES))
+            raise _Invalid(t("groter dan {m} bytes", m=MAX_BYTES))
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            raise _Invalid(t("geen UTF-8-tekst", "not UTF-8 text")) from None
+            raise _Invalid(t("geen UTF-8-tekst")) from None
         try:
             doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_constant)
         except json.JSONDecodeError as exc:
             raise _Invalid(
                 t(
                     "geen geldige JSON (fout op regel {l}, kolom {c})",
-                    "not valid JSON (error at line {l}, column {c})",
                     l=exc.lineno,
                     c=exc.colno,
                 )
             ) from None
         except RecursionError:
-            raise _Invalid(
-                t("geen geldige JSON (te diep genest)", "not valid JSON (nested too deeply)")
-            ) from None
+            raise _Invalid(t("geen geldige JSON (te diep genest)")) from None
         except ValueError:  # e.g. an integer with thousands of digits
-            raise _Invalid(
-                t("geen geldige JSON (een getal is te lang)", "not valid JSON (a number is too long)")
-            ) from None
+            raise _Invalid(t("geen geldige JSON (een getal is te lang)")) from None
         if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
             raise _Invalid(
                 t(
                     "geen team-uitwisselingsbestand van deze versie (verwacht schema {s})",
-                    "not a team exchange file of this version (expected schema {s})",
                     s=SCHEMA,
                 )
             )
@@ -269,7 +256,6 @@ def parse_exchange(data: bytes, source: str = "") -> ExchangeFile:
                 raise _Invalid(
                     t(
                         "period.{k} moet een week zijn zoals 2025-W37",
-                        "period.{k} must be a week like 2025-W37",
                         k=key,
                     )
                 )
@@ -277,7 +263,7 @@ def parse_exchange(data: bytes, source: str = "") -> ExchangeFile:
         for i, step in enumerate(_list(obj["ladder"], "ladder", 20)):
             s = _obj(step, f"ladder[{i}]", {"level", "name", "kind"})
             if s["kind"] not in ("warning", "consequence"):
-                raise _Invalid(t("ladder[{i}].kind is onbekend", "ladder[{i}].kind is unknown", i=i))
+                raise _Invalid(t("ladder[{i}].kind is onbekend", i=i))
             ladder.append(
                 (
                     _int(s["level"], f"ladder[{i}].level", 1, 20),
@@ -288,7 +274,7 @@ def parse_exchange(data: bytes, source: str = "") -> ExchangeFile:
         rules = tuple(_rule(r, f"rules[{i}]") for i, r in enumerate(_list(obj["rules"], "rules", MAX_RULES)))
         folded = [" ".join(r.rule.split()).casefold() for r in rules]
         if len(set(folded)) != len(folded):
-            raise _Invalid(t("een afspraak staat er twee keer in", "a rule appears twice"))
+            raise _Invalid(t("een afspraak staat er twee keer in"))
         return ExchangeFile(
             week_from=period["week_from"],
             week_to=period["week_to"],
@@ -302,7 +288,6 @@ def parse_exchange(data: bytes, source: str = "") -> ExchangeFile:
         raise UserError(
             t(
                 "{name} is geen bruikbaar team-uitwisselingsbestand: {why}.",
-                "{name} is not a usable team exchange file: {why}.",
                 name=name,
                 why=exc,
             )
@@ -316,11 +301,9 @@ def read_exchange(path: Path | str) -> ExchangeFile:
         with p.open("rb") as fh:
             data = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise UserError(t("{p} bestaat niet.", "{p} does not exist.", p=p)) from None
+        raise UserError(t("{p} bestaat niet.", p=p)) from None
     except IsADirectoryError:
-        raise UserError(t("{p} is een map, geen bestand.", "{p} is a folder, not a file.", p=p)) from None
+        raise UserError(t("{p} is een map, geen bestand.", p=p)) from None
     except OSError as exc:
-        raise UserError(
-            t("Kan {p} niet lezen: {e}", "Cannot read {p}: {e}", p=p.name, e=exc.strerror or exc)
-        ) from None
+        raise UserError(t("Kan {p} niet lezen: {e}", p=p.name, e=exc.strerror or exc)) from None
     return parse_exchange(data, p.name)

@@ -93,13 +93,13 @@ def os_reason(exc: OSError) -> str:
     import errno
 
     reasons = {
-        errno.ENOENT: t("een map op dat pad bestaat niet", "a folder on that path does not exist"),
-        errno.EACCES: t("geen toestemming om daar te schrijven", "no permission to write there"),
-        errno.EPERM: t("geen toestemming om daar te schrijven", "no permission to write there"),
-        errno.ENOSPC: t("de schijf is vol", "the disk is full"),
-        errno.EROFS: t("die plek is alleen-lezen", "that place is read-only"),
-        errno.ENOTDIR: t("een deel van het pad is een bestand, geen map", "part of the path is a file"),
-        errno.EEXIST: t("er staat al een bestand met die naam", "a file with that name exists"),
+        errno.ENOENT: t("een map op dat pad bestaat niet"),
+        errno.EACCES: t("geen toestemming om daar te schrijven"),
+        errno.EPERM: t("geen toestemming om daar te schrijven"),
+        errno.ENOSPC: t("de schijf is vol"),
+        errno.EROFS: t("die plek is alleen-lezen"),
+        errno.ENOTDIR: t("een deel van het pad is een bestand, geen map"),
+        errno.EEXIST: t("er staat al een bestand met die naam"),
     }
     return reasons.get(exc.errno or 0, exc.strerror or str(exc))
 
@@ -113,7 +113,6 @@ def write_files(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]:
         raise UserError(
             t(
                 "Kan de map {p} niet maken: {e}.",
-                "Cannot create the folder {p}: {e}.",
                 p=folder,
                 e=os_reason(exc),
             )
@@ -139,9 +138,7 @@ def write_files(files: Mapping[str, bytes], out_dir: Path | str) -> list[Path]:
             left.unlink(missing_ok=True)
         if tmp is not None:  # the file that was being written when it failed
             tmp.unlink(missing_ok=True)
-        raise UserError(
-            t("Opslaan in {p} mislukt: {e}.", "Saving in {p} failed: {e}.", p=folder, e=os_reason(exc))
-        ) from None
+        raise UserError(t("Opslaan in {p} mislukt: {e}.", p=folder, e=os_reason(exc))) from None
     return written
 
 

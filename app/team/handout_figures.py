@@ -60,7 +60,7 @@ def escalation_chart(table: SharedTable) -> figure_style.Chart:
     from app.analysis.results import EscalationPoint
     from app.analysis.stats import wilson
 
-    everyone = t("iedereen", "everyone")
+    everyone = t("iedereen")
     points = [
         EscalationPoint(
             "all" if r["group"] == everyone else "group",
@@ -102,14 +102,13 @@ def groups_chart(table: SharedTable) -> figure_style.Chart:
 
 def weekly_chart(table: SharedTable) -> figure_style.Chart:
     """Share stricter and milder per ISO week (weeks under the threshold are missing, not zero)."""
-    title = t("Per week", "Per week")
+    title = t("Per week")
     caption = t(
         "Per week: welk deel van de reacties strenger (oranje) of milder (blauw) was dan de ladder.",
-        "Per week: the share of responses stricter (orange) or milder (blue) than the ladder.",
     )
     rows = _rows(table)
     if len(rows) < 2:
-        return figure_style.Chart("weekly", title, caption, None, t("Te weinig weken.", "Too few weeks."))
+        return figure_style.Chart("weekly", title, caption, None, t("Te weinig weken."))
     fig = figure_style._figure(7.0, 2.8)
     ax = fig.add_subplot()
     xs = list(range(len(rows)))
@@ -119,7 +118,7 @@ def weekly_chart(table: SharedTable) -> figure_style.Chart:
         "o-",
         color=figure_style.STRICTER,
         ms=3,  # type: ignore[arg-type]
-        label=t("strenger", "stricter"),
+        label=t("strenger"),
     )
     ax.plot(
         xs,
@@ -127,14 +126,14 @@ def weekly_chart(table: SharedTable) -> figure_style.Chart:
         "o-",
         color=figure_style.MILDER,
         ms=3,  # type: ignore[arg-type]
-        label=t("milder", "milder"),
+        label=t("milder"),
     )
     step = max(1, len(rows) // 10)
     ax.set_xticks(xs[::step], [str(r["week"]).split("-")[1] for r in rows][::step])
     top = max(float(r[c]) for r in rows for c in ("pct_stricter", "pct_milder")) / 100  # type: ignore[arg-type]
     ax.set_ylim(0, min(1.0, max(0.2, top * 1.3)))
     ax.yaxis.set_major_formatter(figure_style._percent())
-    ax.set_xlabel(t("week", "week"))
+    ax.set_xlabel(t("week"))
     ax.legend(frameon=False, fontsize=figure_style.FONT_SIZE - 1, loc="upper left", ncols=2)
     figure_style._style(ax)
     return figure_style.Chart("weekly", title, caption, fig)
@@ -142,18 +141,14 @@ def weekly_chart(table: SharedTable) -> figure_style.Chart:
 
 def compare_chart(comp: TeamComparison) -> figure_style.Chart:
     """Per shared rule, each teacher's shares milder / as agreed / stricter as stacked bars."""
-    title = t("De docenten naast elkaar", "The teachers side by side")
+    title = t("De docenten naast elkaar")
     caption = t(
         "Per afspraak en docent: milder (blauw), volgens de ladder (grijs), strenger (oranje); "
         "alle keren samen, n = aantal incidenten.",
-        "Per rule and teacher: milder (blue), as agreed (grey), stricter (orange); all strikes "
-        "together, n = number of incidents.",
     )
     bars = [(r.rule, tr) for r in comp.rules for tr in r.teachers]
     if not bars:
-        return figure_style.Chart(
-            "compare", title, caption, None, t("Geen gedeelde afspraken.", "No shared rules.")
-        )
+        return figure_style.Chart("compare", title, caption, None, t("Geen gedeelde afspraken."))
     fig = figure_style._figure(7.0, max(2.6, 0.22 * len(bars) + 0.35 * len(comp.rules) + 1.0))
     ax = fig.add_subplot()
     y, ticks, labels = 0.0, [], []
@@ -174,9 +169,9 @@ def compare_chart(comp: TeamComparison) -> figure_style.Chart:
         y -= 0.6
     ax.set_yticks(ticks, labels, fontsize=figure_style.FONT_SIZE - 2)
     handles = [
-        figure_style._patch(figure_style.MILDER, t("milder", "milder")),
-        figure_style._patch(figure_style.AGREED, t("volgens ladder", "as agreed")),
-        figure_style._patch(figure_style.STRICTER, t("strenger", "stricter")),
+        figure_style._patch(figure_style.MILDER, t("milder")),
+        figure_style._patch(figure_style.AGREED, t("volgens ladder")),
+        figure_style._patch(figure_style.STRICTER, t("strenger")),
     ]
     ax.legend(
         handles=handles,

@@ -20,14 +20,14 @@ if TYPE_CHECKING:
 
 
 def _int(n: int) -> str:
-    return f"{n:,}".replace(",", ".") if t("nl", "en") == "nl" else f"{n:,}"
+    return f"{n:,}".replace(",", ".") if t("nl") == "nl" else f"{n:,}"
 
 
 def handout_pdf(summary: TeamSummary) -> bytes:
     """The teacher's team handout: a few A4 pages in Dutch (or English), from the summary only."""
     from app.team import handout_figures as hf
 
-    title = t("Teamoverzicht: hoe ik onze afspraken toepas", "Team summary: how I apply our agreements")
+    title = t("Teamoverzicht: hoe ik onze afspraken toepas")
     pdf = new_pdf(title)
     pdf.set_font(FONT, "B", 16)
     pdf.multi_cell(0, 8, title, new_x="LMARGIN", new_y="NEXT")
@@ -36,15 +36,9 @@ def handout_pdf(summary: TeamSummary) -> bytes:
         t(
             "Periode: week {a} tot en met {b} ({w} met lessen). {i} incidenten in {l} lessen, {p} "
             "complimenten, {s} leerlingen.",
-            "Period: week {a} to {b} ({w} with lessons). {i} incidents in {l} lessons, {p} praise, "
-            "{s} students.",
             a=summary.week_from,
             b=summary.week_to,
-            w=(
-                t("1 week", "1 week")
-                if summary.n_weeks == 1
-                else t("{n} weken", "{n} weeks", n=summary.n_weeks)
-            ),
+            w=(t("1 week") if summary.n_weeks == 1 else t("{n} weken", n=summary.n_weeks)),
             i=_int(summary.n_incidents),
             l=_int(summary.n_lessons),
             p=_int(summary.n_praise),
@@ -54,14 +48,14 @@ def handout_pdf(summary: TeamSummary) -> bytes:
     )
     paragraph(pdf, " ".join(summary.notes), 8, GREY)
     if summary.points:
-        heading(pdf, t("Wat ik wil bespreken", "What I want to discuss"))
+        heading(pdf, t("Wat ik wil bespreken"))
         bullets(pdf, summary.points)
     if summary.cases:
-        heading(pdf, t("Casussen", "Cases"))
+        heading(pdf, t("Casussen"))
         outcome = {
-            "stricter": t("strenger dan afgesproken", "stricter than agreed"),
-            "milder": t("milder dan afgesproken", "milder than agreed"),
-            "agreed": t("volgens afspraak", "as agreed"),
+            "stricter": t("strenger dan afgesproken"),
+            "milder": t("milder dan afgesproken"),
+            "agreed": t("volgens afspraak"),
         }
         for i, card in enumerate(summary.cases, start=1):
             pdf.set_font(FONT, "B", 9.5)
@@ -70,7 +64,6 @@ def handout_pdf(summary: TeamSummary) -> bytes:
                 5,
                 t(
                     "Casus {i}: {r} ({c}), {k}e keer in de les",
-                    "Case {i}: {r} ({c}), strike {k} in the lesson",
                     i=i,
                     r=card.rule,
                     c=card.category,
@@ -83,7 +76,6 @@ def handout_pdf(summary: TeamSummary) -> bytes:
                 pdf,
                 t(
                     "Gedaan: {g}. Afgesproken: {a} ({o}).",
-                    "Done: {g}. Agreed: {a} ({o}).",
                     g=card.given,
                     a=card.agreed,
                     o=outcome.get(card.outcome, card.outcome),
@@ -91,8 +83,8 @@ def handout_pdf(summary: TeamSummary) -> bytes:
                 9,
             )
             paragraph(pdf, card.description, 9)
-    heading(pdf, t("De ladder", "The ladder"), 11)
-    kinds = {"warning": t("waarschuwing", "warning"), "consequence": t("consequentie", "consequence")}
+    heading(pdf, t("De ladder"), 11)
+    kinds = {"warning": t("waarschuwing"), "consequence": t("consequentie")}
     paragraph(
         pdf, "  ·  ".join(f"{lv}. {name} ({kinds.get(kind, kind)})" for lv, name, kind in summary.ladder), 8.5
     )
@@ -113,7 +105,6 @@ def handout_pdf(summary: TeamSummary) -> bytes:
                         pdf,
                         t(
                             "• {s} ({d}, {r}): in dit rooster niet te scheiden van {a}.",
-                            "• {s} ({d}, {r}): in this timetable not separable from {a}.",
                             s=subject,
                             d=dim,
                             r=way,
@@ -132,7 +123,7 @@ def handout_pdf(summary: TeamSummary) -> bytes:
             paragraph(pdf, f"• {note}", 7.5, GREY)
     if (tb := summary.table("students")) is not None:
         table(pdf, tb)
-    heading(pdf, t("Wat er is weggelaten of samengevoegd", "What was left out or merged"), 11)
+    heading(pdf, t("Wat er is weggelaten of samengevoegd"), 11)
     bullets(pdf, summary.suppressions, 8)
     return bytes(pdf.output())
 
@@ -143,7 +134,6 @@ def comparison_pdf(comp: TeamComparison, tables: Sequence[SharedTable]) -> bytes
 
     title = t(
         "Teamvergelijking: passen we de ladder hetzelfde toe?",
-        "Team comparison: do we apply the ladder alike?",
     )
     pdf = new_pdf(title)
     pdf.set_font(FONT, "B", 16)
@@ -155,10 +145,6 @@ def comparison_pdf(comp: TeamComparison, tables: Sequence[SharedTable]) -> bytes
             "twee docenten delen: hoe vaak ieder de ladder volgde, strenger of milder was, bij dezelfde keer "
             "in de les. Verschil getoetst met chi-kwadraat over de keren (permutatietoets bij kleine "
             "aantallen), alle afspraken samen gecorrigeerd (Benjamini-Hochberg, FDR {q}).",
-            "{n} teachers, anonymous (A, B, ... in the order of the files). Per rule at least two teachers "
-            "share: how often each followed the ladder, was stricter or milder, at the same strike in the "
-            "lesson. Difference tested with chi-square over strikes (permutation test for small counts), all "
-            "rules corrected together (Benjamini-Hochberg, FDR {q}).",
             n=len(comp.teachers),
             q=comp.fdr,
         ),
@@ -172,12 +158,10 @@ def comparison_pdf(comp: TeamComparison, tables: Sequence[SharedTable]) -> bytes
             t(
                 "Let op: de ladders van de docenten verschillen. Iedereen wordt vergeleken met de eigen "
                 "ladder; bespreek ook de ladders zelf.",
-                "Note: the teachers' ladders differ. Everyone is compared with their own ladder; discuss "
-                "the ladders themselves too.",
             ),
             9,
         )
-    heading(pdf, t("Waar we uiteenlopen en waar niet", "Where we diverge and where not"))
+    heading(pdf, t("Waar we uiteenlopen en waar niet"))
     for rule in comp.rules:
         pdf.set_font(FONT, "B", 9.5)
         pdf.multi_cell(0, 5, rule.rule, new_x="LMARGIN", new_y="NEXT")
@@ -186,12 +170,11 @@ def comparison_pdf(comp: TeamComparison, tables: Sequence[SharedTable]) -> bytes
     table(pdf, by_key["shares"])
     table(pdf, by_key["cells"])
     if comp.unshared:
-        heading(pdf, t("Niet vergeleken", "Not compared"), 11)
+        heading(pdf, t("Niet vergeleken"), 11)
         paragraph(
             pdf,
             t(
                 "Afspraken die maar één docent (genoeg) logde: {r}.",
-                "Rules only one teacher logged (enough of): {r}.",
                 r=", ".join(comp.unshared),
             ),
             8.5,

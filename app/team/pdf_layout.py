@@ -99,21 +99,15 @@ INTROS = {
     "adherence": t(
         "Per afspraak en per keer in dezelfde les: hoe vaak de reactie de ladder volgde, strenger was (een "
         "stap overgeslagen) of milder.",
-        "Per rule and strike in the same lesson: how often the response followed the ladder, was stricter "
-        "(a step skipped) or milder.",
     ),
     "groups": t(
         "'Verwacht' is wat je bij dezelfde afspraak en keer bij alle leerlingen samen deed, toegepast op "
         "de mix van deze groep: een groep die vaker een strenge afspraak breekt, lijkt zo niet strenger "
         "behandeld.",
-        "'Expected' is what you did at the same rule and strike for all students together, applied to this "
-        "group's mix: a group that breaks a strict rule more often does not look stricter treated.",
     ),
     "patterns": t(
         "Uit het model van de audit: odds ratio > 1 is strenger dan bij de rest, < 1 milder, bij dezelfde "
         "afspraak en keer. 'Opvallend' alleen na correctie voor alle toetsen samen.",
-        "From the audit's model: odds ratio > 1 is stricter than for the rest, < 1 milder, at the same rule "
-        "and strike. 'Notable' only after correction for all tests together.",
     ),
 }
 
@@ -128,7 +122,7 @@ def _fonts() -> tuple[Path, Path]:
 def _num(value: Any) -> str:
     if isinstance(value, float):
         text = f"{value:.1f}" if abs(value) >= 10 or value == round(value, 1) else f"{value:.2f}"
-        return text.replace(".", ",") if t("nl", "en") == "nl" else text
+        return text.replace(".", ",") if t("nl") == "nl" else text
     return str(value)
 
 
@@ -141,7 +135,7 @@ def new_pdf(title: str) -> FPDF:
             self.set_y(-12)
             self.set_font(FONT, size=7)
             self.set_text_color(*GREY)
-            self.cell(0, 5, f"{title} · {t('pagina', 'page')} {self.page_no()}/{{nb}}", align="C")
+            self.cell(0, 5, f"{title} · {t('pagina')} {self.page_no()}/{{nb}}", align="C")
             self.set_text_color(0, 0, 0)
 
     pdf = _Doc(orientation="P", unit="mm", format="A4")
@@ -188,7 +182,7 @@ def table(pdf: FPDF, tb: SharedTable, *, title: bool = True, limit: int | None =
     if not tb.rows:
         paragraph(
             pdf,
-            t("Niets te tonen boven de privacydrempel.", "Nothing to show above the privacy threshold."),
+            t("Niets te tonen boven de privacydrempel."),
             8,
             GREY,
         )
@@ -202,7 +196,6 @@ def table(pdf: FPDF, tb: SharedTable, *, title: bool = True, limit: int | None =
                 pdf,
                 t(
                     "De eerste {k} van {n}; alle staan in het CSV-bestand.",
-                    "The first {k} of {n}; all are in the CSV file.",
                     k=len(rows),
                     n=len(tb.rows),
                 ),

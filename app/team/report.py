@@ -40,7 +40,7 @@ def _subject_name(e: Estimate) -> str:
     if e.dimension == "teacher_energy":
         return ENERGY_NL.get(e.subject, e.subject)
     if e.dimension == "period" and e.subject.isdigit():
-        return t("{p}e uur", "period {p}", p=e.subject)
+        return t("{p}e uur", p=e.subject)
     return e.subject
 
 
@@ -56,7 +56,7 @@ def _dimension_name(e: Estimate) -> str:
         "lesson_mood": "sfeer in de les",
     }
     if e.kind == "rule":
-        return t("afspraak", "rule")
+        return t("afspraak")
     return word(names.get(e.dimension, e.dimension))
 
 
@@ -89,11 +89,9 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
         ("flagged", "Opvallend"),
         ("aliases", "Niet te scheiden van"),
     ]
-    title = t("Patronen uit de audit (groepen, momenten, afspraken)", "Patterns from the audit")
+    title = t("Patronen uit de audit (groepen, momenten, afspraken)")
     if report is None:
-        return supp.share(
-            "patterns", title, cols, [], [t("De audit is niet uitgevoerd.", "No audit was run.")]
-        )
+        return supp.share("patterns", title, cols, [], [t("De audit is niet uitgevoerd.")])
     sizes = groups.sizes
     totals: dict[str, int] = {}
     for (dim, _value), size in sizes.items():
@@ -124,7 +122,7 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
                 "ci_high": round(e.ci_high, 2),
                 "n": e.counts.n,
                 "p_adjusted": round(e.p_adjusted, 4),
-                "flagged": t("ja", "yes") if e.flagged else "",
+                "flagged": t("ja") if e.flagged else "",
                 "aliases": _aliases(e, groups),
                 "_sort": (not e.flagged, e.p_adjusted),
             }
@@ -133,7 +131,6 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
     notes = [
         t(
             "Alle toetsen van de audit samen gecorrigeerd (Benjamini-Hochberg, FDR {q}).",
-            "All tests of the audit corrected together (Benjamini-Hochberg, FDR {q}).",
             q=report.fdr,
         )
     ]
@@ -141,7 +138,6 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
         notes.append(
             t(
                 "{k} vergelijkingen met kleine groepen of aantallen weggelaten.",
-                "{k} comparisons with small groups or counts left out.",
                 k=left_out,
             )
         )
@@ -164,14 +160,13 @@ def _students(inc: pd.DataFrame, frame: AuditFrame, rng: random.Random | None) -
         [dict(r, students=anon.MIN_STUDENTS) for r in big] + small,
         label="student",
         sums=(*tt.COUNTS, "exp_stricter", "exp_milder", "praise"),
-        what=t("leerlingen", "students"),
+        what=t("leerlingen"),
     )
     tt.finish_rows(merged)
     merged.sort(key=lambda r: (r["student"] == anon.OTHER, r["student"]))
     notes.append(
         t(
             "Schuilnamen zijn willekeurig en bij elke export nieuw.",
-            "Pseudonyms are random and new for every export.",
         )
     )
     cols = [
@@ -183,12 +178,12 @@ def _students(inc: pd.DataFrame, frame: AuditFrame, rng: random.Random | None) -
         ("exp_milder", "Verwacht milder"),
         ("praise", "Complimenten"),
     ]
-    return supp.share("students", t("Leerlingen (schuilnamen)", "Students (pseudonyms)"), cols, merged, notes)
+    return supp.share("students", t("Leerlingen (schuilnamen)"), cols, merged, notes)
 
 
 def _cases(frame: AuditFrame, options: ExportOptions, ids: anon.Identifiers) -> list[CaseCard]:
     if len(options.cases) > anon.MAX_CASES:
-        raise UserError(t("Kies hoogstens drie casussen.", "Choose at most three cases."))
+        raise UserError(t("Kies hoogstens drie casussen."))
     inc = frame.incidents.set_index("incident_id")
     names = dict(zip(frame.ladder["level"], frame.ladder["name"], strict=True))
     cards = []
@@ -197,12 +192,11 @@ def _cases(frame: AuditFrame, options: ExportOptions, ids: anon.Identifiers) -> 
             raise UserError(
                 t(
                     "Casus {k}: dat incident valt niet in de gekozen periode (of bestaat niet).",
-                    "Case {k}: that incident is not in the chosen period (or does not exist).",
                     k=number,
                 )
             )
         row = inc.loc[choice.incident_id]
-        text = anon.check_free_text(choice.description, ids, what=t("Casus {k}", "Case {k}", k=number))
+        text = anon.check_free_text(choice.description, ids, what=t("Casus {k}", k=number))
         cards.append(
             CaseCard(
                 rule=str(row["rule"]),
@@ -230,7 +224,6 @@ def build_summary(
     nothing = UserError(
         t(
             "Er zijn geen incidenten in deze periode: er valt niets te delen.",
-            "There are no incidents in this period: nothing to share.",
         )
     )
     if tables["incidents"].empty:  # e.g. only praise: nothing to share (and nothing to build a frame of)
@@ -238,7 +231,7 @@ def build_summary(
     frame = build_frame(tables, date_from=options.date_from, date_to=options.date_to)
     ids = anon.Identifiers.from_tables(tables)
     points = tuple(
-        anon.check_free_text(p, ids, what=t("Bespreekpunt {k}", "Point {k}", k=i))
+        anon.check_free_text(p, ids, what=t("Bespreekpunt {k}", k=i))
         for i, p in enumerate(options.points, start=1)
         if p.strip()
     )
@@ -275,11 +268,9 @@ def build_summary(
         notes=(
             t(
                 "Geen namen, leerlingnummers, notities of datums: tijd hoogstens per week.",
-                "No names, student ids, notes or dates: time at most by week.",
             ),
             t(
                 "Geen groep van minder dan {s} leerlingen en geen cel van minder dan {i} incidenten.",
-                "No group of fewer than {s} students and no cell of fewer than {i} incidents.",
                 s=anon.MIN_STUDENTS,
                 i=anon.MIN_INCIDENTS,
             ),

@@ -71,11 +71,10 @@ def merge_small_groups(
         small.append(keep.pop(0))
         merged = merged_row()
     limit = (
-        t("minder dan {i} incidenten", "fewer than {i} incidents", i=MIN_INCIDENTS)
+        t("minder dan {i} incidenten", i=MIN_INCIDENTS)
         if students is None or not per_row_students
         else t(
             "minder dan {s} leerlingen of {i} incidenten",
-            "fewer than {s} students or {i} incidents",
             s=MIN_STUDENTS,
             i=MIN_INCIDENTS,
         )
@@ -86,7 +85,6 @@ def merge_small_groups(
         return [], [
             t(
                 "Niet uitgesplitst: {k} {what} met {limit}, en samengevoegd blijft er niets te tonen.",
-                "Not broken down: {k} {what} with {limit}, and merged nothing would be left to show.",
                 k=first_small,
                 what=what,
                 limit=limit,
@@ -94,7 +92,6 @@ def merge_small_groups(
         ]
     note = t(
         "{k} {what} met {limit} samengevoegd tot '{o}'.",
-        "{k} {what} with {limit} merged into '{o}'.",
         k=first_small,
         what=what,
         limit=limit,
@@ -103,7 +100,6 @@ def merge_small_groups(
     if extra:
         note += " " + t(
             "Ook {e} grotere erbij, zodat '{o}' groot genoeg is en niemand terug te rekenen valt.",
-            "{e} larger ones joined too, so '{o}' is large enough and nobody can be worked out.",
             e=extra,
             o=OTHER,
         )

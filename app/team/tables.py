@@ -78,17 +78,13 @@ def rules_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
     """How often each rule came up; rare rules merged into 'overig'."""
     rows = count_rows(inc, ["rule", "category"])
     total = sum(r["n"] for r in rows)
-    rows, notes = supp.merge_small_groups(
-        rows, label="rule", sums=COUNTS, students=None, what=t("afspraken", "rules")
-    )
+    rows, notes = supp.merge_small_groups(rows, label="rule", sums=COUNTS, students=None, what=t("afspraken"))
     for r in rows:
         r["category"] = word(CATEGORY_NL.get(str(r["category"]), str(r["category"])))
         r["share"] = _pct(r["n"], total)
     rows.sort(key=lambda r: (r["rule"] == anon.OTHER, -r["n"]))
     cols = [("rule", "Afspraak"), ("category", "Soort"), ("n", "Incidenten"), ("share", "% van alle")]
-    return supp.share(
-        "rules", t("Hoe vaak elke afspraak aan de orde was", "How often each rule came up"), cols, rows, notes
-    )
+    return supp.share("rules", t("Hoe vaak elke afspraak aan de orde was"), cols, rows, notes)
 
 
 def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
@@ -106,7 +102,7 @@ def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
         rows.extend({**m, "rule": rule} for m in merged)
     notes: list[str] = []
     if small:
-        other = {"rule": anon.OTHER, "category": "", "strike_label": t("alle", "all"), "strike": 0}
+        other = {"rule": anon.OTHER, "category": "", "strike_label": t("alle"), "strike": 0}
         for c in (*COUNTS, "consequence"):
             other[c] = sum(int(s[c]) for s in small)
         if other["n"] >= anon.MIN_INCIDENTS:
@@ -114,7 +110,6 @@ def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
             notes.append(
                 t(
                     "{k} afspraken met minder dan {i} incidenten samengevoegd tot '{o}'.",
-                    "{k} rules with fewer than {i} incidents merged into '{o}'.",
                     k=len(small),
                     i=anon.MIN_INCIDENTS,
                     o=anon.OTHER,
@@ -124,7 +119,6 @@ def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
             notes.append(
                 t(
                     "{k} afspraken met samen minder dan {i} incidenten weggelaten.",
-                    "{k} rules with fewer than {i} incidents together left out.",
                     k=len(small),
                     i=anon.MIN_INCIDENTS,
                 )
@@ -133,7 +127,6 @@ def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
         notes.append(
             t(
                 "'k+' betekent: de k-de keer en later in dezelfde les (kleine aantallen samengevoegd).",
-                "'k+' means: strike k and later in the same lesson (small counts merged).",
             )
         )
     position = dict(zip(frame.rules["rule"], frame.rules["position"], strict=True))
@@ -158,7 +151,6 @@ def adherence_table(inc: pd.DataFrame, frame: AuditFrame) -> SharedTable:
         "adherence",
         t(
             "Hoe de ladder gevolgd werd, per afspraak en keer",
-            "How the ladder was followed, per rule and strike",
         ),
         cols,
         rows,
@@ -174,7 +166,7 @@ def escalation_table(inc: pd.DataFrame, groups: GroupLabels) -> SharedTable:
     overall = data.groupby("strike").agg(n=("incident_id", "size"), cons=("cons", "sum")).reset_index()
     for r in supp.merge_strike_tail(overall.to_dict("records"), sums=("cons",)):
         if r["n"] >= anon.MIN_INCIDENTS:
-            rows.append({**r, "group": t("iedereen", "everyone")})
+            rows.append({**r, "group": t("iedereen")})
     if "group" in groups.labels:
         data = data.assign(shown=data["group"].astype(str).map(groups.labels["group"]))
         per = data.groupby(["shown", "strike"]).agg(n=("incident_id", "size"), cons=("cons", "sum"))
@@ -189,7 +181,6 @@ def escalation_table(inc: pd.DataFrame, groups: GroupLabels) -> SharedTable:
             notes.append(
                 t(
                     "{k} klassen met minder dan {i} incidenten niet apart getoond.",
-                    "{k} classes with fewer than {i} incidents not shown apart.",
                     k=dropped,
                     i=anon.MIN_INCIDENTS,
                 )
@@ -204,9 +195,7 @@ def escalation_table(inc: pd.DataFrame, groups: GroupLabels) -> SharedTable:
         ("cons", "Consequentie"),
         ("pct", "% consequentie"),
     ]
-    title = t(
-        "Escalatie: kans op een consequentie per keer", "Escalation: chance of a consequence per strike"
-    )
+    title = t("Escalatie: kans op een consequentie per keer")
     return supp.share("escalation", title, cols, rows, notes)
 
 
@@ -228,7 +217,7 @@ def groups_table(inc: pd.DataFrame, frame: AuditFrame, groups: GroupLabels) -> S
             label="value",
             sums=(*COUNTS, "exp_stricter", "exp_milder"),
             students=None,
-            what=t("groepen ({d})", "groups ({d})", d=label),
+            what=t("groepen ({d})", d=label),
         )
         notes += more
         kept.sort(key=lambda r: (r["value"] == anon.OTHER, str(r["value"])))
@@ -245,7 +234,6 @@ def groups_table(inc: pd.DataFrame, frame: AuditFrame, groups: GroupLabels) -> S
     ]
     title = t(
         "Groepen: strenger en milder dan verwacht bij dezelfde afspraak en keer",
-        "Groups: stricter and milder than expected at the same rule and strike",
     )
     return supp.share("groups", title, cols, rows, notes)
 
@@ -270,9 +258,9 @@ def moments_table(inc: pd.DataFrame) -> SharedTable:
         for r in part:
             raw = str(r.pop(col))
             if raw == "unknown":
-                r["value"] = t("onbekend", "unknown")
+                r["value"] = t("onbekend")
             elif names is None:
-                r["value"] = t("{p}e uur", "period {p}", p=raw) if raw.isdigit() else raw
+                r["value"] = t("{p}e uur", p=raw) if raw.isdigit() else raw
             else:
                 r["value"] = word(names.get(raw, raw))
             r["sort"] = f"{list(names).index(raw):03d}" if names and raw in names else _numbers_first(raw)
@@ -281,7 +269,7 @@ def moments_table(inc: pd.DataFrame) -> SharedTable:
             label="value",
             sums=(*COUNTS, "exp_stricter", "exp_milder"),
             students=None,
-            what=t("momenten ({d})", "moments ({d})", d=label),
+            what=t("momenten ({d})", d=label),
         )
         notes += n
         kept.sort(key=lambda r: (r["value"] == anon.OTHER, str(r.get("sort", ""))))
@@ -296,14 +284,12 @@ def moments_table(inc: pd.DataFrame) -> SharedTable:
         ("milder", "Milder"),
         ("exp_milder", "Verwacht milder"),
     ]
-    return supp.share(
-        "moments", t("Momenten: dag, lesuur en sfeer", "Moments: day, period and mood"), cols, rows, notes
-    )
+    return supp.share("moments", t("Momenten: dag, lesuur en sfeer"), cols, rows, notes)
 
 
 def praise_table(frame: AuditFrame, inc: pd.DataFrame, groups: GroupLabels) -> SharedTable:
     """Praise against correction, for everyone and per class (as ``group_labels`` allows)."""
-    total = {"group": t("iedereen", "everyone"), "praise": len(frame.praise), "corrections": len(inc)}
+    total = {"group": t("iedereen"), "praise": len(frame.praise), "corrections": len(inc)}
     total["n"] = total["praise"] + total["corrections"]
     rows: list[dict[str, Any]] = [total] if total["n"] >= anon.MIN_INCIDENTS else []
     notes = list(groups.notes.get("group", []))
@@ -318,7 +304,7 @@ def praise_table(frame: AuditFrame, inc: pd.DataFrame, groups: GroupLabels) -> S
         for r in per:
             r["n"] = r["praise"] + r["corrections"]
         kept, more = supp.merge_small_groups(
-            per, label="group", sums=("praise", "corrections"), students=None, what=t("klassen", "classes")
+            per, label="group", sums=("praise", "corrections"), students=None, what=t("klassen")
         )
         rows += sorted(kept, key=lambda r: (r["group"] == anon.OTHER, r["group"]))
         notes += more
@@ -332,9 +318,7 @@ def praise_table(frame: AuditFrame, inc: pd.DataFrame, groups: GroupLabels) -> S
         ("pct_praise", "% compliment"),
         ("ratio", "Complimenten per correctie"),
     ]
-    return supp.share(
-        "praise", t("Complimenten tegenover correcties", "Praise against correction"), cols, rows, notes
-    )
+    return supp.share("praise", t("Complimenten tegenover correcties"), cols, rows, notes)
 
 
 def weekly_table(inc: pd.DataFrame) -> SharedTable:
@@ -347,14 +331,13 @@ def weekly_table(inc: pd.DataFrame) -> SharedTable:
         notes.append(
             t(
                 "{k} weken met minder dan {i} incidenten weggelaten.",
-                "{k} weeks with fewer than {i} incidents left out.",
                 k=len(rows) - len(kept),
                 i=anon.MIN_INCIDENTS,
             )
         )
     kept.sort(key=lambda r: r["week"])
     cols = [("week", "Week"), ("n", "Incidenten"), ("pct_stricter", "% strenger"), ("pct_milder", "% milder")]
-    return supp.share("weekly", t("Per week", "Per week"), cols, kept, notes)
+    return supp.share("weekly", t("Per week"), cols, kept, notes)
 
 
 @dataclass(frozen=True)
@@ -369,9 +352,9 @@ class GroupLabels:
 def group_labels(frame: AuditFrame) -> GroupLabels:
     """Per class and attribute: groups of fewer than 5 students merged into 'overig' (or not shown)."""
     st = frame.students
-    dims = [("group", "group", t("klassen", "classes"))]
+    dims = [("group", "group", t("klassen"))]
     dims += [
-        (c, a, t("groepen ({d})", "groups ({d})", d=a))
+        (c, a, t("groepen ({d})", d=a))
         for c, a in zip(frame.attribute_columns, frame.attributes, strict=True)
     ]
     labels: dict[str, dict[str, str]] = {}

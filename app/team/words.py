@@ -1,74 +1,70 @@
 """English for the Dutch words in the team tables (headers, moments, categories) in an English app.
 
 The tables are built with Dutch words (the handout is Dutch first); ``word`` gives the English one when the
-user chose English, so an English handout and preview do not mix languages.
+user chose English, so an English handout and preview do not mix languages. The values (weekdays, moods,
+energies, categories) are marked in ``app.core.vocabulary``.
 """
 
 from __future__ import annotations
 
-from app.core.i18n import t
-from app.core.vocabulary import ENGLISH as VALUES
+from app.core.i18n import N_, translate
 
-#: Dutch word or header -> English
-ENGLISH = {
-    # column headers
-    "% compliment": "% praise",
-    "% consequentie": "% consequence",
-    "% milder": "% milder",
-    "% strenger": "% stricter",
-    "% volgens": "% as agreed",
-    "% van alle": "% of all",
-    "Afspraak": "Rule",
-    "Chi-kwadraat": "Chi-square",
-    "Complimenten": "Praise",
-    "Complimenten per correctie": "Praise per correction",
-    "Consequentie": "Consequence",
-    "Correcties": "Corrections",
-    "Docent": "Teacher",
-    "Docenten": "Teachers",
-    "Groep": "Group",
-    "Groep of moment": "Group or moment",
-    "Incidenten": "Incidents",
-    "Indeling": "Breakdown",
-    "Interval hoog": "Interval high",
-    "Interval laag": "Interval low",
-    "Keer": "Strike",
-    "Keren": "Strikes",
-    "Leerling": "Student",
-    "Methode": "Method",
-    "Milder": "Milder",
-    "Moment": "Moment",
-    "Odds ratio": "Odds ratio",
-    "Oordeel": "Verdict",
-    "Opvallend": "Notable",
-    "Richting": "Direction",
-    "Soort": "Kind",
-    "Strenger": "Stricter",
-    "Toelichting": "Explanation",
-    "Tot en met week": "To week",
-    "Van week": "From week",
-    "Verwacht milder": "Expected milder",
-    "Verwacht strenger": "Expected stricter",
-    "Volgens afspraak": "As agreed",
-    "Vrijheidsgraden": "Degrees of freedom",
-    "Waarde": "Value",
-    # breakdowns
-    "klas": "class",
-    "dag": "day",
-    "lesuur": "period",
-    "maand": "month",
-    "periode": "term",
-    "soort afspraak": "kind of rule",
-    "energie docent": "teacher's energy",
-    "sfeer in de les": "mood of the lesson",
-    # values: weekdays, moods, energies, categories from app.core.vocabulary
-    **VALUES,
-    "niet ingevuld": "not filled in",
-    "strenger": "stricter",
-    "volgens afspraak": "as agreed",
-}
+#: the Dutch words and headers of the team tables, marked for the catalog (the English is there)
+WORDS = (
+    N_("% compliment"),
+    N_("% consequentie"),
+    N_("% milder"),
+    N_("% strenger"),
+    N_("% volgens"),
+    N_("% van alle"),
+    N_("Afspraak"),
+    N_("Chi-kwadraat"),
+    N_("Complimenten"),
+    N_("Complimenten per correctie"),
+    N_("Consequentie"),
+    N_("Correcties"),
+    N_("Docent"),
+    N_("Docenten"),
+    N_("Groep"),
+    N_("Groep of moment"),
+    N_("Incidenten"),
+    N_("Indeling"),
+    N_("Interval hoog"),
+    N_("Interval laag"),
+    N_("Keer"),
+    N_("Keren"),
+    N_("Leerling"),
+    N_("Methode"),
+    N_("Milder"),
+    N_("Moment"),
+    N_("Odds ratio"),
+    N_("Oordeel"),
+    N_("Opvallend"),
+    N_("Richting"),
+    N_("Soort"),
+    N_("Strenger"),
+    N_("Toelichting"),
+    N_("Tot en met week"),
+    N_("Van week"),
+    N_("Verwacht milder"),
+    N_("Verwacht strenger"),
+    N_("Volgens afspraak"),
+    N_("Vrijheidsgraden"),
+    N_("Waarde"),
+    N_("klas"),
+    N_("dag"),
+    N_("lesuur"),
+    N_("maand"),
+    N_("periode"),
+    N_("soort afspraak"),
+    N_("energie docent"),
+    N_("sfeer in de les"),
+    N_("niet ingevuld"),
+    N_("strenger"),
+    N_("volgens afspraak"),
+)
 
 
 def word(dutch: str) -> str:
-    """The word in the user's language (Dutch as given; English from ``ENGLISH``, else unchanged)."""
-    return t(dutch, ENGLISH.get(dutch, dutch))
+    """The word in the user's language (Dutch as given; English from the catalog, else unchanged)."""
+    return translate(dutch)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 
 from app.analysis.results import Counts
-from app.core.i18n import current_language
-from app.core.vocabulary import CATEGORY_NL, ENERGY_NL, MONTHS_EN, MONTHS_NL, MOOD_NL, WEEKDAY_NL
+from app.core.i18n import current_language, translate
+from app.core.vocabulary import CATEGORY_NL, ENERGY_NL, MONTHS_NL, MOOD_NL, WEEKDAY_NL
 
 #: code -> (Dutch, English) of the values named in explanations
 MOOD = {code: (nl, code) for code, nl in MOOD_NL.items()}
@@ -19,10 +19,10 @@ ENERGY = {code: (nl, code) for code, nl in ENERGY_NL.items()}
 CATEGORY = {code: (nl, code) for code, nl in CATEGORY_NL.items()}
 
 
-def _t(lang: str, nl: str, en: str, /, **values: object) -> str:
+def _t(lang: str, text: str, /, **values: object) -> str:
     """``app.core.i18n.t`` with the language looked up once per explanation (thousands are built at once)."""
-    text = en if lang == "en" else nl
-    return text.format(**values) if values else text
+    out = translate(text, lang)
+    return out.format(**values) if values else out
 
 
 def number(value: float, digits: int = 1, lang: str | None = None) -> str:
@@ -40,7 +40,7 @@ def _month_name(subject: str, nl_: bool) -> str:
     year, _, month = subject.partition("-")
     if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
         return subject
-    return f"{(MONTHS_NL if nl_ else MONTHS_EN)[int(month) - 1]} {year}"
+    return f"{translate(MONTHS_NL[int(month) - 1], 'nl' if nl_ else 'en')} {year}"
 
 
 def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = None) -> str:
@@ -48,40 +48,37 @@ def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = N
     lang = lang or current_language()
     nl_ = lang == "nl"
     if kind == "student":
-        return _t(lang, "leerling {s}", "student {s}", s=subject)
+        return _t(lang, "leerling {s}", s=subject)
     if kind == "group" and dimension == "group":
-        return _t(lang, "klas {s}", "class {s}", s=subject)
+        return _t(lang, "klas {s}", s=subject)
     if kind == "group":
-        return _t(lang, "leerlingen met {d} = {s}", "students with {d} = {s}", d=dimension, s=subject)
+        return _t(lang, "leerlingen met {d} = {s}", d=dimension, s=subject)
     if kind == "rule":
-        return _t(lang, "de afspraak ‘{s}’", "the rule ‘{s}’", s=subject)
+        return _t(lang, "de afspraak ‘{s}’", s=subject)
     if dimension == "weekday":
-        return _t(
-            lang, "op {d}", "on {d}", d=WEEKDAY_NL.get(subject, subject) if nl_ else subject.capitalize()
-        )
+        return _t(lang, "op {d}", d=WEEKDAY_NL.get(subject, subject) if nl_ else subject.capitalize())
     if dimension == "period":
         if "-" in subject:
             a, b = subject.split("-", 1)
-            return _t(lang, "tussen {a} en {b} uur", "between {a} and {b} o'clock", a=a, b=b)
-        return _t(lang, "in het {p}e lesuur", "in period {p}", p=subject)
+            return _t(lang, "tussen {a} en {b} uur", a=a, b=b)
+        return _t(lang, "in het {p}e lesuur", p=subject)
     if dimension == "month":
-        return _t(lang, "in {m}", "in {m}", m=_month_name(subject, nl_))
+        return _t(lang, "in {m}", m=_month_name(subject, nl_))
     if dimension == "term":
-        return _t(lang, "in trimester {n}", "in term {n}", n=subject.lstrip("T"))
+        return _t(lang, "in trimester {n}", n=subject.lstrip("T"))
     if dimension == "lesson_mood":
         nl, en = MOOD.get(subject, (subject, subject))
         return _t(
             lang,
             "in lessen die {m} aanvoelden",
-            "in lessons that felt {m}",
             m=nl if nl_ else en,
         )
     if dimension == "teacher_energy":
         nl, en = ENERGY.get(subject, (subject, subject))
-        return _t(lang, "als je energie {e} was", "when your energy was {e}", e=nl if nl_ else en)
+        return _t(lang, "als je energie {e} was", e=nl if nl_ else en)
     if dimension == "rule_category":
         nl, en = CATEGORY.get(subject, (subject, subject))
-        return _t(lang, "afspraken over {c}", "rules about {c}", c=nl if nl_ else en)
+        return _t(lang, "afspraken over {c}", c=nl if nl_ else en)
     return f"{dimension} = {subject}"
 
 
@@ -102,21 +99,19 @@ def certainty(
     """How sure the audit is, in words, with the odds ratio and its 95 % interval."""
     lang = lang or current_language()
     if flagged and p_adjusted < 0.01:
-        words = _t(lang, "vrij zeker geen toeval", "fairly sure this is not chance")
+        words = _t(lang, "vrij zeker geen toeval")
     elif flagged:
-        words = _t(lang, "waarschijnlijk geen toeval", "probably not chance")
+        words = _t(lang, "waarschijnlijk geen toeval")
     elif ci_low > 1 or ci_high < 1:
         words = _t(
             lang,
             "onzeker: bij zoveel vergelijkingen kan dit toeval zijn",
-            "uncertain: with this many comparisons it may be chance",
         )
     else:
-        words = _t(lang, "onzeker: geen duidelijk verschil", "uncertain: no clear difference")
+        words = _t(lang, "onzeker: geen duidelijk verschil")
     return _t(
         lang,
         "Kansverhouding {e} (95%-interval {lo} tot {hi}): {w}.",
-        "Odds ratio {e} (95% interval {lo} to {hi}): {w}.",
         e=number(effect, 2, lang),
         lo=number(ci_low, 2, lang),
         hi=number(ci_high, 2, lang),
@@ -161,29 +156,22 @@ def explain(
     stricter = _shown_outcome(direction, counts) == "stricter"
     k = counts.stricter if stricter else counts.milder
     rest_k = counts.rest_stricter if stricter else counts.rest_milder
-    heavier = (
-        _t(lang, "een zwaardere stap", "a heavier step")
-        if stricter
-        else _t(lang, "een lichtere stap", "a lighter step")
-    )
+    heavier = _t(lang, "een zwaardere stap") if stricter else _t(lang, "een lichtere stap")
     who = subject_phrase(kind, dimension, subject, lang)
     if kind == "rule" or dimension == "rule_category":
-        where = _t(lang, "Bij dezelfde afgesproken stap", "At the same agreed step")
-        rest = _t(lang, "bij de andere afspraken", "for the other rules")
+        where = _t(lang, "Bij dezelfde afgesproken stap")
+        rest = _t(lang, "bij de andere afspraken")
     else:
-        where = _t(lang, "Bij dezelfde afspraak en dezelfde keer", "At the same rule and strike")
-        rest = _t(lang, "bij de rest", "for the rest")
+        where = _t(lang, "Bij dezelfde afspraak en dezelfde keer")
+        rest = _t(lang, "bij de rest")
     if kind in ("student", "group", "rule") or dimension == "rule_category":
         verb = (
-            _t(lang, "kreeg", "got")
-            if kind in ("student", "rule") or dimension == "group"
-            else _t(lang, "kregen", "got")
+            _t(lang, "kreeg") if kind in ("student", "rule") or dimension == "group" else _t(lang, "kregen")
         )
         first = _t(
             lang,
             "{where} {verb} {who} in {k} van de {n} gevallen {h} dan afgesproken, "
             "tegen {rk} van de {rn} {rest}.",
-            "{where}, {who} {verb} {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
             where=where,
             verb=verb,
             who=who,
@@ -199,7 +187,6 @@ def explain(
             lang,
             "{where} was het antwoord {who} in {k} van de {n} gevallen {h} dan afgesproken, "
             "tegen {rk} van de {rn} {rest}.",
-            "{where}, the answer {who} was {h} than agreed {k} of {n} times, against {rk} of {rn} {rest}.",
             where=where,
             who=who,
             k=k,
@@ -216,7 +203,7 @@ def _join(parts: list[str], lang: str) -> str:
     """'a', 'a en b', 'a, b en c' (or 'and' in English)."""
     if len(parts) <= 1:
         return "".join(parts)
-    return ", ".join(parts[:-1]) + _t(lang, " en ", " and ") + parts[-1]
+    return ", ".join(parts[:-1]) + _t(lang, " en ") + parts[-1]
 
 
 def _slot_phrase(dimension: str, slot: str, lang: str) -> str:
@@ -225,10 +212,10 @@ def _slot_phrase(dimension: str, slot: str, lang: str) -> str:
     weekday, _, period = rest.partition("|")
     day = value_label("weekday", weekday, lang)
     if dimension == "weekday":
-        return _t(lang, "het {p}e uur van {g}", "period {p} of {g}", p=period, g=group)
+        return _t(lang, "het {p}e uur van {g}", p=period, g=group)
     if dimension == "period":
-        return _t(lang, "{g} op {d}", "{g} on {d}", g=group, d=day)
-    return _t(lang, "{d} het {p}e uur", "{d} period {p}", d=day, p=period)
+        return _t(lang, "{g} op {d}", g=group, d=day)
+    return _t(lang, "{d} het {p}e uur", d=day, p=period)
 
 
 def alias_phrases(dimension: str, aliases: tuple[tuple[str, str], ...], lang: str | None = None) -> list[str]:
@@ -259,8 +246,6 @@ def alias_sentence(
                 _t(
                     lang,
                     "In jouw rooster zijn dat ook {w}; het logboek kan de dag niet van die lesuren scheiden.",
-                    "In your timetable these are also {w}; the log cannot tell "
-                    "the day apart from those lessons.",
                     w=what,
                 )
             )
@@ -270,8 +255,6 @@ def alias_sentence(
                     lang,
                     "In jouw rooster is dat ook de les van {w}; het logboek kan het lesuur niet "
                     "van die lessen scheiden.",
-                    "In your timetable this is also the lesson of {w}; the "
-                    "log cannot tell the period apart from those lessons.",
                     w=what,
                 )
             )
@@ -280,8 +263,6 @@ def alias_sentence(
                 _t(
                     lang,
                     "In jouw rooster is dat ook {w}; het logboek kan de klas niet van die lesuren scheiden.",
-                    "In your timetable this is also {w}; the log cannot tell the "
-                    "class apart from those lessons.",
                     w=what,
                 )
             )
@@ -291,7 +272,6 @@ def alias_sentence(
                 lang,
                 "Het zijn (bijna) dezelfde incidenten als bij {w}; het logboek kan die niet "
                 "van elkaar scheiden.",
-                "These are (nearly) the same incidents as those of {w}; the log cannot tell them apart.",
                 w=_join(same, lang),
             )
         )
@@ -311,6 +291,5 @@ def explained_sentence(explained_by: tuple[tuple[str, str], ...], lang: str | No
     return _t(
         lang,
         "Samen bekeken verklaart het patroon {w} dit verschil grotendeels.",
-        "Looked at together, the pattern {w} largely explains this difference.",
         w=who,
     )

@@ -48,9 +48,7 @@ def _check_fdr(fdr: float) -> float:
     except (TypeError, ValueError):
         q = math.nan
     if not 0 < q < 1:
-        raise UserError(
-            t("--fdr moet tussen 0 en 1 liggen, niet {q}.", "--fdr must be between 0 and 1, not {q}.", q=fdr)
-        )
+        raise UserError(t("--fdr moet tussen 0 en 1 liggen, niet {q}.", q=fdr))
     return q
 
 
@@ -190,7 +188,6 @@ def _aliased(frame: AuditFrame, w: Work) -> list[str]:
     return [
         t(
             "Dezelfde incidenten: {w}. De audit kan niet zien welk van deze een verschil verklaart.",
-            "The same incidents: {w}. The audit cannot tell which of these explains a difference.",
             w=", ".join(who),
         )
         for who in seen.values()
@@ -241,9 +238,7 @@ def audit(
     chosen = None if dimensions is None else set(dimensions)
     unknown = (chosen or set()) - {"student", "group", "rule", *CONTEXT_DIMENSIONS, *frame.attributes}
     if unknown:
-        raise UserError(
-            t("Onbekende dimensie: {d}.", "Unknown dimension: {d}.", d=", ".join(sorted(unknown)))
-        )
+        raise UserError(t("Onbekende dimensie: {d}.", d=", ".join(sorted(unknown))))
 
     def want(dim: str) -> bool:
         return chosen is None or dim in chosen
@@ -253,14 +248,11 @@ def audit(
     funnel: tuple[StudentStrictness, ...] = ()
     w = work_set(frame)
     if frame.empty:
-        notes.append(
-            t("Er zijn nog geen incidenten in deze periode.", "There are no incidents in this period yet.")
-        )
+        notes.append(t("Er zijn nog geen incidenten in deze periode."))
     elif w.inc.empty:
         notes.append(
             t(
                 "De ladder laat geen afwijking toe (één stap): er valt niets te vergelijken.",
-                "The ladder allows no deviation (one step): there is nothing to compare.",
             )
         )
     else:
@@ -290,8 +282,6 @@ def audit(
                 t(
                     "Te weinig incidenten om te vergelijken: een leerling, groep of moment wordt pas "
                     "getoetst vanaf {n} incidenten waarbij de ladder een afwijking toeliet.",
-                    "Too few incidents to compare: a student, group or moment is tested only from {n} "
-                    "incidents where the ladder allowed a deviation.",
                     n=subj.MIN_INCIDENTS,
                 )
             )
@@ -300,7 +290,6 @@ def audit(
             notes.append(
                 t(
                     "Het model kwam niet helemaal tot rust; lees de uitkomsten voorzichtig.",
-                    "The model did not fully converge; read the results with care.",
                 )
             )
     beside, more_notes = _beside(frame)

@@ -39,7 +39,6 @@ def planned_changes(frame: AuditFrame) -> dict[date, tuple[str, ...]]:
             continue
         text = t(
             "{rule}: start bij stap {step}",
-            "{rule}: starts at step {step}",
             rule=r.rule,
             step=int(r.start_step),
         )

@@ -35,9 +35,7 @@ FORMATS = {".png": "png", ".svg": "svg"}
 def export_figure(chart: Chart, path: Path) -> Path:
     """Save the chart's figure as PNG or SVG (by suffix; PNG when none); a UserError when that fails."""
     if chart.figure is None:
-        raise UserError(
-            t("Deze grafiek is leeg; er is niets te bewaren.", "This chart is empty; nothing to save.")
-        )
+        raise UserError(t("Deze grafiek is leeg; er is niets te bewaren."))
     if path.suffix.lower() not in FORMATS:
         path = path.with_suffix(".png")
     try:
@@ -46,7 +44,6 @@ def export_figure(chart: Chart, path: Path) -> Path:
         raise UserError(
             t(
                 "Kan {path} niet bewaren: {err}",
-                "Cannot save {path}: {err}",
                 path=path,
                 err=exc.strerror or exc,
             )

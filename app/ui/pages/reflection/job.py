@@ -81,9 +81,7 @@ def phase_down_plan(tables: Tables, date_from: date, date_to: date) -> list[tupl
     out = []
     for rule_id, effective, step in plan[["rule_id", "effective_from", "start_step"]].itertuples(index=False):
         if date_from <= effective < end:
-            label = t(
-                "{rule}: start stap {s}", "{rule}: start step {s}", rule=names.get(rule_id, "?"), s=step
-            )
+            label = t("{rule}: start stap {s}", rule=names.get(rule_id, "?"), s=step)
             out.append((effective, label))
     return sorted(out)
 
