@@ -36,5 +36,5 @@ MOODS = ("calm", "restless", "tense")
 MOOD_NL = {"calm": N_("rustig"), "restless": N_("onrustig"), "tense": N_("gespannen")}
 #: the teacher's own energy in a lesson
 ENERGIES = ("low", "ok", "high")
-#: as the audit and the handout say it (the Log page's button reads "gemiddeld" for "ok")
-ENERGY_NL = {"low": N_("laag"), "ok": N_("gewoon"), "high": N_("hoog")}
+#: as the Log page's buttons, the audit and the handout say it (English: low, medium, high)
+ENERGY_NL = {"low": N_("laag"), "ok": N_("gemiddeld"), "high": N_("hoog")}
