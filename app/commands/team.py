@@ -128,9 +128,7 @@ def run_compare(args: argparse.Namespace, open_store: Callable[[], Store]) -> in
     for (label, *_), path in zip(comp.teachers, args.files, strict=True):
         print(f"{label}: {path.name}")
     for rule in comp.rules:
-        print(
-            f"{rule.rule}: {translate(VERDICT_NL[rule.verdict])}. {rule.explanation}"
-        )
+        print(f"{rule.rule}: {translate(VERDICT_NL[rule.verdict])}. {rule.explanation}")
     for path in written:
         print(t("Opgeslagen: {p}", p=path))
     return 0

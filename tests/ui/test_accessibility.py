@@ -28,11 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.analysis import week as week_module
 from app.simulation.demo import fill_demo
 from app.store.store import Store
 from app.ui.context import AppContext
 from app.ui.main_window import MainWindow, available_pages
-from app.ui.pages.reflection import job
 from app.ui.workers import SyncTaskRunner
 from tests.ui.pages.reflection.test_reflection_page import FakeAudit
 
@@ -142,7 +142,7 @@ def screen_reader_name(widget: QWidget) -> str:
 
 @pytest.fixture
 def window(qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> MainWindow:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(job, "run_audit", FakeAudit())
+    monkeypatch.setattr(week_module, "run_audit", FakeAudit())
     fill_demo(store, today=date(2026, 2, 1))
     from app.safety.backup import backup_name, backup_store
 

@@ -1,121 +1,22 @@
-"""The reflection page's background work: tables -> audit -> figures for one week (no widgets here).
+"""The reflection page's background work: read the store, then the week view of app.analysis.week.
 
-Week semantics: the *selected week* is a Monday. Findings and charts cover the school year (from
-1 August) up to and including the Sunday of that week, so a week's view is what the teacher could have
-known at the end of it, and earlier weeks stay reproducible. Charts highlight the week; the journal
-belongs to the week. ``compute`` runs on a worker thread and returns plain, frozen data.
+``compute`` runs on a worker thread and returns plain, frozen data (no widgets here).
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING
 
-from app.core.calendar import monday_of, school_year_start
+from app.analysis.week import Tables, WeekView, week_view
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from app.analysis.estimates.prompts import Prompt
-    from app.analysis.figures import Chart
     from app.analysis.results import AuditReport
     from app.store.records import LoggedIncident
     from app.store.store import Store
 
-Tables = Mapping[str, "pd.DataFrame"]
-
-
-@dataclass(frozen=True)
-class WeekView:
-    """Everything the page shows for one week, computed off the UI thread."""
-
-    revision: int
-    week: date  #: Monday of the selected week
-    weeks: tuple[date, ...]  #: weeks offered in the selector, newest first
-    data_weeks: frozenset[date]  #: weeks with incidents, praise or lessons
-    date_from: date
-    date_to: date
-    report: AuditReport
-    plan: tuple[tuple[date, str], ...]
-    prompts: tuple[Prompt, ...]
-    seconds: float = 0.0
-    tables: Tables | None = field(default=None, compare=False, repr=False)
-    #: charts drawn so far, by key: figures are made when a chart is first shown (on the UI thread)
-    charts: dict[str, Chart] = field(default_factory=dict, compare=False, repr=False)
-
-    def chart(self, key: str) -> Chart:
-        """The chart ``key`` of this week (made the first time it is asked for, then kept)."""
-        if key not in self.charts:
-            from app.analysis.figures import chart_for
-
-            self.charts[key] = chart_for(self.report, key, highlight=self.week, plan=self.plan)
-        return self.charts[key]
-
-
-def data_weeks(tables: Tables) -> set[date]:
-    """Mondays of the weeks with a lesson, an incident or a praise."""
-    import pandas as pd
-
-    days: list[Any] = []
-    lessons = tables["lessons"]
-    if not lessons.empty:
-        days.extend(pd.to_datetime(lessons["date"]).dt.date.tolist())
-    praise = tables["praise"]
-    if not praise.empty:
-        days.extend(pd.to_datetime(praise["occurred_at"]).dt.date.tolist())
-    return {monday_of(d) for d in set(days)}
-
-
-def phase_down_plan(tables: Tables, date_from: date, date_to: date) -> list[tuple[date, str]]:
-    """The planned phase-down steps of the school year, as (date, 'rule: start step n')."""
-    from app.core.i18n import t
-
-    plan = tables["phase_downs"]
-    if plan.empty:
-        return []
-    names = dict(zip(tables["rules"]["rule_id"], tables["rules"]["rule"], strict=False))
-    end = school_year_start(date_to).replace(year=school_year_start(date_to).year + 1)
-    out = []
-    for rule_id, effective, step in plan[["rule_id", "effective_from", "start_step"]].itertuples(index=False):
-        if date_from <= effective < end:
-            label = t("{rule}: start stap {s}", rule=names.get(rule_id, "?"), s=step)
-            out.append((effective, label))
-    return sorted(out)
-
-
-def empty_report(date_from: date, date_to: date, tables: Tables, fdr: float) -> AuditReport:
-    """A report without findings for a period without incidents (the counts still say what is there)."""
-    import pandas as pd
-
-    from app.analysis.results import AuditReport
-
-    lessons, praise = tables["lessons"], tables["praise"]
-    n_lessons = n_praise = 0
-    if not lessons.empty:
-        days = pd.to_datetime(lessons["date"]).dt.date
-        n_lessons = int(((days >= date_from) & (days <= date_to)).sum())
-    if not praise.empty:
-        days = pd.to_datetime(praise["occurred_at"]).dt.date
-        n_praise = int(((days >= date_from) & (days <= date_to)).sum())
-    return AuditReport(
-        date_from=date_from,
-        date_to=date_to,
-        n_incidents=0,
-        n_students=len(tables["students"]),
-        n_lessons=n_lessons,
-        n_praise=n_praise,
-        fdr=fdr,
-    )
-
-
-def run_audit(tables: Tables, date_from: date, date_to: date, fdr: float) -> AuditReport:
-    """The real audit over the school year up to the week (imported here: heavy)."""
-    from app.analysis.audit.run import audit
-
-    return audit(tables, fdr=fdr, date_from=date_from, date_to=date_to)
+__all__ = ["Tables", "WeekView", "compute", "load_incidents"]
 
 
 def compute(
@@ -128,50 +29,16 @@ def compute(
     today: date | None = None,
     auditor: Callable[[Tables, date, date, float], AuditReport] | None = None,
 ) -> WeekView:
-    """The view of ``week`` (None: the latest week with data): read tables if needed, audit, draw."""
-    started = time.perf_counter()
-    from app.analysis.estimates.prompts import weekly_prompts
-
-    if tables is None:
-        tables = store.read_tables()
-    with_data = data_weeks(tables)
-    current = monday_of(today or date.today())
-    if week is None:
-        week = max(with_data) if with_data else current
-    week = monday_of(week)
-    weeks = sorted(with_data | set(store.reflection_weeks()) | {week, current}, reverse=True)
-    date_from, date_to = school_year_start(week), week + timedelta(days=6)
-    in_range = _incidents_in(tables, date_from, date_to)
-    audit = auditor or run_audit
-    report = (
-        audit(tables, date_from, date_to, fdr) if in_range else empty_report(date_from, date_to, tables, fdr)
-    )
-    plan = tuple(phase_down_plan(tables, date_from, date_to))
-    return WeekView(
+    """The view of ``week`` (None: the latest week with data), from the store's tables."""
+    return week_view(
+        store.read_tables() if tables is None else tables,
+        week,
         revision=revision,
-        week=week,
-        weeks=tuple(weeks),
-        data_weeks=frozenset(with_data),
-        date_from=date_from,
-        date_to=date_to,
-        report=report,
-        plan=plan,
-        prompts=weekly_prompts(report),
-        seconds=time.perf_counter() - started,
-        tables=tables,
+        reflection_weeks=store.reflection_weeks(),
+        fdr=fdr,
+        today=today,
+        auditor=auditor,
     )
-
-
-def _incidents_in(tables: Tables, date_from: date, date_to: date) -> int:
-    """How many live incidents happened in lessons between the two dates."""
-    import pandas as pd
-
-    incidents, lessons = tables["incidents"], tables["lessons"]
-    if incidents.empty or lessons.empty:
-        return 0
-    days = pd.to_datetime(lessons["date"]).dt.date
-    inside = set(lessons.loc[(days >= date_from) & (days <= date_to), "lesson_id"])
-    return int(incidents["lesson_id"].isin(inside).sum())
 
 
 def load_incidents(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.calendar import monday_of
 from app.core.errors import UserError
 from app.ui.pages.reflection import job, wording
 from app.ui.pages.reflection.blind_spots import BlindSpotsView
@@ -171,7 +172,7 @@ class ReflectionPage(QWidget):
     def show_week(self, week: date | None) -> None:
         """Show ``week`` (a date in it; None: the latest week with data): cached at once, else computed."""
         self._clock.start()
-        week = job.monday_of(week) if week is not None else None
+        week = monday_of(week) if week is not None else None
         if week != self.journal.week:
             self._save_if_dirty()  # the journal belongs to its week: keep what was typed
         self._requested = week

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from app.analysis import week as week_module
 from app.analysis.results import AuditReport
 from app.simulation.demo import fill_demo
 from app.store.store import Store
 from app.ui.context import AppContext
-from app.ui.pages.reflection import job
 from app.ui.pages.reflection.page import ReflectionPage
 from app.ui.workers import SyncTaskRunner, TaskRunner
 from tests.analysis.test_figures import make_estimate, make_report
@@ -62,7 +62,7 @@ class HeldRunner(TaskRunner):
 @pytest.fixture
 def fake_audit(monkeypatch: pytest.MonkeyPatch) -> FakeAudit:
     fake = FakeAudit()
-    monkeypatch.setattr(job, "run_audit", fake)
+    monkeypatch.setattr(week_module, "run_audit", fake)
     return fake
 
 
@@ -107,7 +107,7 @@ def test_at_most_three_blind_spots_urgent_first(
             make_estimate("not", p_adjusted=0.5, flagged=False),
         )
 
-    monkeypatch.setattr(job, "run_audit", FakeAudit(five))
+    monkeypatch.setattr(week_module, "run_audit", FakeAudit(five))
     page = make_page(qtbot, demo_store, tmp_path)
     page.activated()
     cards = page.blind_spots.cards
@@ -249,7 +249,7 @@ def test_empty_store_is_calm_and_explains(qtbot, store: Store, tmp_path: Path, f
 def test_no_findings_says_how_much_data_there_is(
     qtbot, demo_store: Store, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(job, "run_audit", FakeAudit(lambda ids: ()))
+    monkeypatch.setattr(week_module, "run_audit", FakeAudit(lambda ids: ()))
     page = make_page(qtbot, demo_store, tmp_path)
     page.activated()
     assert page.blind_spots.cards == []
