@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from app.analysis.estimates.prompts import Prompt
     from app.analysis.figures import Chart
-    from app.analysis.results import AuditReport
+    from app.analysis.results import AuditReport, Estimate
 
 Tables = Mapping[str, "pd.DataFrame"]
 
@@ -52,6 +52,21 @@ class WeekView:
 
             self.charts[key] = chart_for(self.report, key, highlight=self.week, plan=self.plan)
         return self.charts[key]
+
+
+def headline_findings(findings: tuple[Estimate, ...], limit: int = 3) -> list[Estimate]:
+    """The findings the week shows first (as the report orders them), at most ``limit``.
+
+    A pattern of a group or a moment is never hidden behind patterns of single students: when the
+    first ``limit`` are all about students and a group or moment is flagged too, the first such pattern
+    takes the last place.
+    """
+    shown = list(findings[:limit])
+    if limit > 0 and shown and all(e.kind == "student" for e in shown):
+        wider = next((e for e in findings[limit:] if e.kind != "student"), None)
+        if wider is not None:
+            shown[-1] = wider
+    return shown
 
 
 def data_weeks(tables: Tables) -> set[date]:

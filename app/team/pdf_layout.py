@@ -57,12 +57,11 @@ PDF_COLUMNS: dict[str, tuple[tuple[str, float], ...]] = {
         ("dimension", 3),
         ("subject", 3),
         ("direction", 2),
-        ("effect", 2),
-        ("ci_low", 2),
-        ("ci_high", 2),
-        ("n", 2),
-        ("p_adjusted", 2),
-        ("flagged", 2),
+        ("k", 1.6),
+        ("n", 1.8),
+        ("pct", 1.6),
+        ("rest_pct", 1.6),
+        ("how_sure", 4.5),
     ),
     "students": (
         ("student", 3),
@@ -106,8 +105,9 @@ INTROS = {
         "behandeld.",
     ),
     "patterns": t(
-        "Uit het model van de audit: odds ratio > 1 is strenger dan bij de rest, < 1 milder, bij dezelfde "
-        "afspraak en keer. 'Opvallend' alleen na correctie voor alle toetsen samen.",
+        "Bij dezelfde afspraak en keer: hoe vaak de richting van het patroon voorkwam, bij deze groep of dit "
+        "moment en bij de rest, met 'hoe zeker' in woorden ('opvallend' alleen na correctie voor alle toetsen "
+        "samen). De odds ratio, het interval en p staan als detail in het CSV-bestand.",
     ),
 }
 

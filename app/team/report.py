@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from app.analysis.audit.explain import alias_phrases, certainty_words, shown_outcome
 from app.core.errors import UserError
 from app.core.i18n import t
 from app.core.vocabulary import ENERGY_NL
@@ -62,8 +63,6 @@ def _dimension_name(e: Estimate) -> str:
 
 def _aliases(e: Estimate, groups: tt.GroupLabels) -> str:
     """What the log cannot tell apart from a pattern, naming only classes the handout names anyway."""
-    from app.analysis.audit.explain import alias_phrases
-
     shown = groups.labels.get("group", {})
     keep = tuple(
         (d, s)
@@ -74,20 +73,34 @@ def _aliases(e: Estimate, groups: tt.GroupLabels) -> str:
     return "; ".join(alias_phrases(e.dimension, keep))
 
 
+def _shown_counts(e: Estimate) -> tuple[int, int]:
+    """How often the pattern's own outcome happened, for the subject and for the rest (as explained)."""
+    stricter = shown_outcome(e.direction, e.counts) == "stricter"
+    c = e.counts
+    return (c.stricter, c.rest_stricter) if stricter else (c.milder, c.rest_milder)
+
+
 def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable:
     """The audit's group, moment and rule comparisons whose groups and counts pass the thresholds."""
+    # Counts and percentages first (what a team reads); the odds ratio, its interval and p as details.
     cols = [
         ("kind", "Soort"),
         ("dimension", "Indeling"),
         ("subject", "Groep of moment"),
         ("direction", "Richting"),
+        ("n", "Incidenten"),
+        ("k", "Zo vaak"),
+        ("pct", "% zo vaak"),
+        ("rest_n", "Incidenten rest"),
+        ("rest_k", "Zo vaak rest"),
+        ("rest_pct", "% rest"),
+        ("how_sure", "Hoe zeker"),
+        ("flagged", "Opvallend"),
+        ("aliases", "Niet te scheiden van"),
         ("effect", "Odds ratio"),
         ("ci_low", "Interval laag"),
         ("ci_high", "Interval hoog"),
-        ("n", "Incidenten"),
         ("p_adjusted", "p (BH)"),
-        ("flagged", "Opvallend"),
-        ("aliases", "Niet te scheiden van"),
     ]
     title = t("Patronen uit de audit (groepen, momenten, afspraken)")
     if report is None:
@@ -111,19 +124,26 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
         if not ok or not (math.isfinite(e.ci_low) and math.isfinite(e.ci_high)):
             left_out += 1
             continue
+        k, rest_k = _shown_counts(e)
         rows.append(
             {
                 "kind": {"group": "groep", "context": "moment", "rule": "afspraak"}.get(e.kind, e.kind),
                 "dimension": _dimension_name(e),
                 "subject": _subject_name(e),
                 "direction": word(tt.OUTCOME_NL.get(e.direction, e.direction)),
+                "n": e.counts.n,
+                "k": k,
+                "pct": round(100 * k / e.counts.n, 1) if e.counts.n else "",
+                "rest_n": e.counts.rest_n,
+                "rest_k": rest_k,
+                "rest_pct": round(100 * rest_k / e.counts.rest_n, 1) if e.counts.rest_n else "",
+                "how_sure": certainty_words(e.flagged, e.p_adjusted, e.ci_low, e.ci_high),
+                "flagged": t("ja") if e.flagged else "",
+                "aliases": _aliases(e, groups),
                 "effect": round(e.effect, 2),
                 "ci_low": round(e.ci_low, 2),
                 "ci_high": round(e.ci_high, 2),
-                "n": e.counts.n,
                 "p_adjusted": round(e.p_adjusted, 4),
-                "flagged": t("ja") if e.flagged else "",
-                "aliases": _aliases(e, groups),
                 "_sort": (not e.flagged, e.p_adjusted),
             }
         )

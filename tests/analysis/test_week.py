@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app.analysis.week import data_weeks, week_view
+from app.analysis.week import data_weeks, headline_findings, week_view
 from app.simulation.demo import fill_demo
 from app.store.store import Store
 
@@ -31,3 +31,16 @@ def test_a_week_without_incidents_has_an_empty_report_with_the_counts(store: Sto
     view = week_view(store.read_tables(), week, revision=0, reflection_weeks=[date(2026, 9, 28)], today=week)
     assert view.report.n_incidents == 0 and view.report.estimates == ()
     assert date(2026, 9, 28) in view.weeks
+
+
+def test_a_group_or_moment_is_never_hidden_behind_single_students() -> None:
+    from tests.analysis.test_figures import make_estimate
+
+    students = tuple(make_estimate(f"s{i}", p_adjusted=0.001 * (i + 1)) for i in range(4))
+    group = make_estimate("ja", kind="group", dimension="ondersteuningsplan", p_adjusted=0.02)
+    shown = headline_findings((*students, group), 3)
+    assert [e.subject for e in shown] == ["s0", "s1", "ja"]
+    moment = make_estimate("friday", kind="context", dimension="weekday", p_adjusted=0.001)
+    assert [e.subject for e in headline_findings((moment, *students), 3)] == ["friday", "s0", "s1"]
+    assert [e.subject for e in headline_findings(students, 3)] == ["s0", "s1", "s2"]
+    assert headline_findings((), 3) == []

@@ -13,10 +13,13 @@ from app.analysis.results import Counts
 from app.core.i18n import current_language, translate
 from app.core.vocabulary import CATEGORY_NL, ENERGY_NL, MONTHS_NL, MOOD_NL, WEEKDAY_NL
 
-#: code -> (Dutch, English) of the values named in explanations
-MOOD = {code: (nl, code) for code, nl in MOOD_NL.items()}
-ENERGY = {code: (nl, code) for code, nl in ENERGY_NL.items()}
-CATEGORY = {code: (nl, code) for code, nl in CATEGORY_NL.items()}
+#: code -> Dutch name (translated through the catalog) of the values named in explanations
+_VALUES = {"lesson_mood": MOOD_NL, "teacher_energy": ENERGY_NL, "rule_category": CATEGORY_NL}
+
+
+def _value(dimension: str, subject: str, lang: str) -> str:
+    """A mood, energy or category code as a word in ``lang``."""
+    return translate(_VALUES[dimension].get(subject, subject), lang)
 
 
 def _t(lang: str, text: str, /, **values: object) -> str:
@@ -67,18 +70,11 @@ def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = N
     if dimension == "term":
         return _t(lang, "in trimester {n}", n=subject.lstrip("T"))
     if dimension == "lesson_mood":
-        nl, en = MOOD.get(subject, (subject, subject))
-        return _t(
-            lang,
-            "in lessen die {m} aanvoelden",
-            m=nl if nl_ else en,
-        )
+        return _t(lang, "in lessen die {m} aanvoelden", m=_value(dimension, subject, lang))
     if dimension == "teacher_energy":
-        nl, en = ENERGY.get(subject, (subject, subject))
-        return _t(lang, "als je energie {e} was", e=nl if nl_ else en)
+        return _t(lang, "als je energie {e} was", e=_value(dimension, subject, lang))
     if dimension == "rule_category":
-        nl, en = CATEGORY.get(subject, (subject, subject))
-        return _t(lang, "afspraken over {c}", c=nl if nl_ else en)
+        return _t(lang, "afspraken over {c}", c=_value(dimension, subject, lang))
     return f"{dimension} = {subject}"
 
 
@@ -87,39 +83,61 @@ def value_label(dimension: str, subject: str, lang: str | None = None) -> str:
     nl_ = (lang or current_language()) == "nl"
     if dimension == "weekday":
         return WEEKDAY_NL.get(subject, subject) if nl_ else subject.capitalize()
-    for table, dim in ((MOOD, "lesson_mood"), (ENERGY, "teacher_energy"), (CATEGORY, "rule_category")):
-        if dimension == dim and subject in table:
-            return table[subject][0 if nl_ else 1]
+    if dimension in _VALUES and subject in _VALUES[dimension]:
+        return _value(dimension, subject, "nl" if nl_ else "en")
     return subject
+
+
+def certainty_words(
+    flagged: bool, p_adjusted: float, ci_low: float, ci_high: float, lang: str | None = None
+) -> str:
+    """How sure the audit is, in words only ('vrij zeker geen toeval', 'onzeker: ...')."""
+    lang = lang or current_language()
+    if flagged and p_adjusted < 0.01:
+        return _t(lang, "vrij zeker geen toeval")
+    if flagged:
+        return _t(lang, "waarschijnlijk geen toeval")
+    if ci_low > 1 or ci_high < 1:
+        return _t(lang, "onzeker: bij zoveel vergelijkingen kan dit toeval zijn")
+    return _t(lang, "onzeker: geen duidelijk verschil")
+
+
+def ratio_detail(effect: float, ci_low: float, ci_high: float, lang: str | None = None) -> str:
+    """The odds ratio with its 95 % interval, as a detail after the counts."""
+    lang = lang or current_language()
+    return _t(
+        lang,
+        "kansverhouding {e}, 95%-interval {lo} tot {hi}",
+        e=number(effect, 2, lang),
+        lo=number(ci_low, 2, lang),
+        hi=number(ci_high, 2, lang),
+    )
 
 
 def certainty(
     flagged: bool, p_adjusted: float, effect: float, ci_low: float, ci_high: float, lang: str | None = None
 ) -> str:
-    """How sure the audit is, in words, with the odds ratio and its 95 % interval."""
+    """How sure the audit is in words, then the odds ratio and its interval as a detail."""
     lang = lang or current_language()
-    if flagged and p_adjusted < 0.01:
-        words = _t(lang, "vrij zeker geen toeval")
-    elif flagged:
-        words = _t(lang, "waarschijnlijk geen toeval")
-    elif ci_low > 1 or ci_high < 1:
-        words = _t(
-            lang,
-            "onzeker: bij zoveel vergelijkingen kan dit toeval zijn",
-        )
-    else:
-        words = _t(lang, "onzeker: geen duidelijk verschil")
     return _t(
         lang,
-        "Kansverhouding {e} (95%-interval {lo} tot {hi}): {w}.",
-        e=number(effect, 2, lang),
-        lo=number(ci_low, 2, lang),
-        hi=number(ci_high, 2, lang),
-        w=words,
+        "Hoe zeker: {w} (detail: {d}).",
+        w=certainty_words(flagged, p_adjusted, ci_low, ci_high, lang),
+        d=ratio_detail(effect, ci_low, ci_high, lang),
     )
 
 
-def _shown_outcome(direction: str, counts: Counts) -> str:
+def share(k: int, n: int, lang: str | None = None) -> str:
+    """k of n as a percentage for reading ('6 %', '0,8 %', '100 %'); '–' without cases."""
+    lang = lang or current_language()
+    if n <= 0:
+        return "–"
+    pct = 100 * k / n
+    digits = 1 if 0 < pct < 10 and round(pct, 1) != round(pct) else 0
+    return _t(lang, "{p} %", p=number(pct, digits, lang))
+
+
+def shown_outcome(direction: str, counts: Counts) -> str:
     """The outcome whose counts show the difference: the direction's own, or the other when only it differs.
 
     A milder subject can be one that gets fewer heavier steps than expected rather than more lighter
@@ -138,6 +156,53 @@ def _shown_outcome(direction: str, counts: Counts) -> str:
     return direction
 
 
+def counts_sentence(
+    kind: str, dimension: str, subject: str, direction: str, counts: Counts, lang: str | None = None
+) -> str:
+    """The like-with-like counts with percentages: what a teacher reads first."""
+    lang = lang or current_language()
+    stricter = shown_outcome(direction, counts) == "stricter"
+    k = counts.stricter if stricter else counts.milder
+    rest_k = counts.rest_stricter if stricter else counts.rest_milder
+    heavier = _t(lang, "een zwaardere stap") if stricter else _t(lang, "een lichtere stap")
+    who = subject_phrase(kind, dimension, subject, lang)
+    if kind == "rule" or dimension == "rule_category":
+        where = _t(lang, "Bij dezelfde afgesproken stap")
+        rest = _t(lang, "bij de andere afspraken")
+    else:
+        where = _t(lang, "Bij dezelfde afspraak en dezelfde keer")
+        rest = _t(lang, "bij de rest")
+    values = {
+        "where": where,
+        "who": who,
+        "k": k,
+        "n": counts.n,
+        "pct": share(k, counts.n, lang),
+        "h": heavier,
+        "rk": rest_k,
+        "rn": counts.rest_n,
+        "rpct": share(rest_k, counts.rest_n, lang),
+        "rest": rest,
+    }
+    if kind in ("student", "group", "rule") or dimension == "rule_category":
+        verb = (
+            _t(lang, "kreeg") if kind in ("student", "rule") or dimension == "group" else _t(lang, "kregen")
+        )
+        return _t(
+            lang,
+            "{where} {verb} {who} in {k} van de {n} gevallen ({pct}) {h} dan afgesproken, tegen {rk} van "
+            "de {rn} ({rpct}) {rest}.",
+            verb=verb,
+            **values,
+        )
+    return _t(
+        lang,
+        "{where} was het antwoord {who} in {k} van de {n} gevallen ({pct}) {h} dan afgesproken, tegen "
+        "{rk} van de {rn} ({rpct}) {rest}.",
+        **values,
+    )
+
+
 def explain(
     kind: str,
     dimension: str,
@@ -151,52 +216,13 @@ def explain(
     p_adjusted: float,
     flagged: bool,
 ) -> str:
-    """One or two plain sentences: the like-with-like counts, then how sure the audit is."""
+    """Plain sentences: the like-with-like counts and percentages, then how sure, the ratio as a detail."""
     lang = current_language()
-    stricter = _shown_outcome(direction, counts) == "stricter"
-    k = counts.stricter if stricter else counts.milder
-    rest_k = counts.rest_stricter if stricter else counts.rest_milder
-    heavier = _t(lang, "een zwaardere stap") if stricter else _t(lang, "een lichtere stap")
-    who = subject_phrase(kind, dimension, subject, lang)
-    if kind == "rule" or dimension == "rule_category":
-        where = _t(lang, "Bij dezelfde afgesproken stap")
-        rest = _t(lang, "bij de andere afspraken")
-    else:
-        where = _t(lang, "Bij dezelfde afspraak en dezelfde keer")
-        rest = _t(lang, "bij de rest")
-    if kind in ("student", "group", "rule") or dimension == "rule_category":
-        verb = (
-            _t(lang, "kreeg") if kind in ("student", "rule") or dimension == "group" else _t(lang, "kregen")
-        )
-        first = _t(
-            lang,
-            "{where} {verb} {who} in {k} van de {n} gevallen {h} dan afgesproken, "
-            "tegen {rk} van de {rn} {rest}.",
-            where=where,
-            verb=verb,
-            who=who,
-            k=k,
-            n=counts.n,
-            h=heavier,
-            rk=rest_k,
-            rn=counts.rest_n,
-            rest=rest,
-        )
-    else:
-        first = _t(
-            lang,
-            "{where} was het antwoord {who} in {k} van de {n} gevallen {h} dan afgesproken, "
-            "tegen {rk} van de {rn} {rest}.",
-            where=where,
-            who=who,
-            k=k,
-            n=counts.n,
-            h=heavier,
-            rk=rest_k,
-            rn=counts.rest_n,
-            rest=rest,
-        )
-    return first + " " + certainty(flagged, p_adjusted, effect, ci_low, ci_high, lang)
+    return (
+        counts_sentence(kind, dimension, subject, direction, counts, lang)
+        + " "
+        + certainty(flagged, p_adjusted, effect, ci_low, ci_high, lang)
+    )
 
 
 def _join(parts: list[str], lang: str) -> str:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.analysis.week import headline_findings
 from app.ui.pages.reflection import wording
 
 if TYPE_CHECKING:
@@ -59,11 +60,15 @@ class BlindSpotCard(QFrame):
             )
             head.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
-        self.explanation = _label(estimate.explanation)
-        self.counts = _label(wording.counts_line(estimate))
-        self.certainty = _label(wording.certainty_line(estimate))
+        #: the counts and percentages first, in the words of the audit's own explanation
+        self.headline = _label(wording.headline(estimate))
+        self.certainty = _label(wording.how_sure(estimate))
+        self.aliases = _label(wording.aliases(estimate))
+        self.aliases.setVisible(bool(self.aliases.text()))
+        #: the details: both directions counted, and the odds ratio with its interval
+        self.counts = _label(wording.detail_line(estimate), "color: #444444; font-size: 8.5pt;")
         self.not_this = _label(wording.not_line(estimate), "color: #444444; font-style: italic;")
-        for widget in (self.explanation, self.counts, self.certainty, self.not_this):
+        for widget in (self.headline, self.certainty, self.aliases, self.counts, self.not_this):
             layout.addWidget(widget)
         n = len(estimate.incident_ids) or estimate.n
         self.button = QPushButton(self.tr("Toon de incidenten (%n)", "", n))
@@ -118,7 +123,7 @@ class BlindSpotsView(QWidget):
             card.deleteLater()
         self.cards = []
         findings = report.findings
-        for rank, estimate in enumerate(findings[:MAX_SHOWN], start=1):
+        for rank, estimate in enumerate(headline_findings(findings, MAX_SHOWN), start=1):
             card = BlindSpotCard(estimate, rank)
             card.incidents_requested.connect(self.incidents_requested)
             self._cards_box.addWidget(card)

@@ -107,35 +107,35 @@ def counts_line(e: Estimate) -> str:
     )
 
 
-def certainty_words(e: Estimate) -> str:
-    """How sure the app is, in words (the same thresholds as the audit's explanation)."""
-    if e.flagged and e.p_adjusted < 0.01:
-        return _tr("vrij zeker geen toeval")
-    if e.flagged:
-        return _tr("waarschijnlijk geen toeval")
-    return _tr("onzeker, dit kan toeval zijn")
+def headline(e: Estimate) -> str:
+    """What the card says first: like with like, the counts and percentages (the audit's own words)."""
+    from app.analysis.audit.explain import counts_sentence
+
+    return counts_sentence(e.kind, e.dimension, e.subject, e.direction, e.counts)
 
 
-def ratio(value: float) -> str:
-    """A ratio for reading: one decimal below 10, whole numbers above."""
-    return number(value, 1 if value < 10 else 0)
+def how_sure(e: Estimate) -> str:
+    """How sure the audit is, in words (the same thresholds and wording as its explanation)."""
+    from app.analysis.audit.explain import certainty_words
+
+    return _fill(_tr("Hoe zeker: {w}."), w=certainty_words(e.flagged, e.p_adjusted, e.ci_low, e.ci_high))
 
 
-def certainty_line(e: Estimate) -> str:
-    """The odds ratio and its interval in plain words (the explanation already says how sure)."""
-    if not (math.isfinite(e.effect) and e.effect > 0 and e.ci_low > 0 and math.isfinite(e.ci_high)):
-        return _fill(_tr("Hoe zeker: {w}."), w=certainty_words(e))
-    if e.effect >= 1:
-        text = _tr(
-            "In gewone woorden: verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de "
-            "rest; met 95 % zekerheid tussen {lo}× en {hi}×."
-        )
-        return _fill(text, x=ratio(e.effect), lo=ratio(e.ci_low), hi=ratio(e.ci_high))
-    text = _tr(
-        "In gewone woorden: verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de "
-        "rest; met 95 % zekerheid tussen {lo}× en {hi}×."
-    )
-    return _fill(text, x=ratio(1 / e.effect), lo=ratio(1 / e.ci_high), hi=ratio(1 / e.ci_low))
+def aliases(e: Estimate) -> str:
+    """What the timetable cannot tell apart from this finding ('' when nothing)."""
+    from app.analysis.audit.explain import alias_sentence
+
+    return alias_sentence(e.kind, e.dimension, e.subject, e.aliases)
+
+
+def detail_line(e: Estimate) -> str:
+    """The details under the card: both directions counted, and the odds ratio with its interval."""
+    from app.analysis.audit.explain import ratio_detail
+
+    line = counts_line(e)
+    if math.isfinite(e.effect) and e.effect > 0 and e.ci_low > 0 and math.isfinite(e.ci_high):
+        line += " " + _fill(_tr("Detail: {d}."), d=ratio_detail(e.effect, e.ci_low, e.ci_high))
+    return line
 
 
 def not_line(e: Estimate) -> str:

@@ -116,9 +116,15 @@ def test_at_most_three_blind_spots_urgent_first(
     assert "Raakt veiligheid" in [w.text() for w in cards[0].findChildren(type(cards[0].title))]
     assert "Nog 2 andere" in page.blind_spots.more.text()
     first = cards[0]
+    # counts and percentages first; the odds ratio only as a detail underneath
+    assert first.headline.text() == (
+        "Bij dezelfde afspraak en dezelfde keer kreeg leerling safe in 8 van de 12 gevallen (67 %) een "
+        "zwaardere stap dan afgesproken, tegen 30 van de 200 (15 %) bij de rest."
+    )
+    assert first.certainty.text() == "Hoe zeker: waarschijnlijk geen toeval."
     assert first.counts.text().startswith("Telling: 8× strenger en 1× milder dan de ladder, van 12;")
-    assert first.certainty.text().startswith("In gewone woorden: verhoudingsgewijs 3,0× zo vaak strenger")
-    assert "met 95 % zekerheid tussen 1,5× en 6,0×" in first.certainty.text()
+    assert "Detail: kansverhouding 3,00, 95%-interval 1,50 tot 6,00." in first.counts.text()
+    assert "kansverhouding" not in first.headline.text() + first.certainty.text()
     assert "geen oordeel over de leerling" in first.not_this.text()
 
 
@@ -348,7 +354,8 @@ def test_a_finding_the_timetable_cannot_place_is_said_in_words(  # type: ignore[
     friday = cards["friday"]
     slots = [s for d, s in friday.estimate.aliases if d == "slot"]
     assert len(slots) >= 2 and all("|friday|" in s for s in slots)
-    text = friday.explanation.text()
+    text = friday.aliases.text()
+    assert friday.aliases.isVisibleTo(friday)
     assert "In jouw rooster zijn dat ook" in text
     assert "het logboek kan de dag niet van die lesuren scheiden" in text
     group, _, period = slots[0].partition("|friday|")

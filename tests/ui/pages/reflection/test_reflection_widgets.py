@@ -181,12 +181,12 @@ def test_week_selector_steps_through_weeks(qtbot) -> None:  # type: ignore[no-un
 def test_wording_of_a_milder_group_finding() -> None:
     estimate = make_estimate("ja", kind="group", dimension="zorgplan", effect=0.25, p_adjusted=0.001)
     assert wording.title(estimate) == "Mogelijk milder: leerlingen met zorgplan 'ja'"
-    line = wording.certainty_line(estimate)
-    assert "4,0× zo vaak milder" in line
-    assert "tussen 2,0× en 8,0×" in line
-    assert wording.certainty_words(estimate) == "vrij zeker geen toeval"
+    assert wording.how_sure(estimate) == "Hoe zeker: vrij zeker geen toeval."
+    detail = wording.detail_line(estimate)
+    assert detail.startswith("Telling: ")
+    assert "Detail: kansverhouding 0,25, 95%-interval" in detail
     big = make_estimate("x", effect=28.4)
-    assert "28× zo vaak strenger" in wording.certainty_line(big)
+    assert "×" not in wording.headline(big) and "kansverhouding" not in wording.headline(big)
     weekday = make_estimate("friday", kind="context", dimension="weekday", effect=0.5)
     assert wording.title(weekday) == "Mogelijk milder: op vrijdag"
 
