@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.core.errors import UserError
 from app.core.i18n import t, translate
+from app.team.anonymise import SECTIONS
 
 if TYPE_CHECKING:
     from app.store.store import Store
@@ -40,6 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help=t("een casus voor de bespreking (hoogstens drie)"),
     )
     p.add_argument("--point", action="append", default=[], help=t("een bespreekpunt"))
+    p.add_argument(
+        "--sections",
+        metavar="NAMEN",
+        help=t(
+            "alleen deze onderdelen, met komma's ertussen (standaard alle): {s}",
+            s=",".join(SECTIONS),
+        ),
+    )
     p.add_argument("--fdr", type=float, default=0.05, help=t("FDR van de audit"))
     p.set_defaults(handler=run_export)
 
@@ -51,6 +60,23 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c.add_argument("--out", type=Path, required=True, help=t("map om in op te slaan"))
     c.add_argument("--fdr", type=float, default=0.05, help=t("FDR over de afspraken"))
     c.set_defaults(handler=run_compare)
+
+
+def parse_sections(text: str | None) -> frozenset[str] | None:
+    """``rules,patterns`` as a set of section keys (None: all); UserError naming the valid ones."""
+    if text is None:
+        return None
+    chosen = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [c for c in chosen if c not in SECTIONS]
+    if unknown or not chosen:
+        raise UserError(
+            t(
+                "--sections kent {bad} niet; kies uit: {ok}.",
+                bad=", ".join(unknown) or "''",
+                ok=", ".join(SECTIONS),
+            )
+        )
+    return frozenset(chosen)
 
 
 def parse_case(text: str) -> CaseChoice:
@@ -83,6 +109,7 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
         students=args.students,
         cases=tuple(parse_case(c) for c in args.case),
         points=tuple(args.point),
+        sections=parse_sections(args.sections),
     )
     if not 0 < args.fdr < 1:
         raise UserError(t("--fdr moet tussen 0 en 1 liggen."))

@@ -25,7 +25,19 @@ from typing import Any
 
 from app.core import identity
 from app.core.errors import UserError
-from app.core.i18n import t
+from app.core.i18n import N_, t
+
+#: the sections of the team export the teacher can leave out, in handout order, with their names
+SECTIONS: dict[str, str] = {
+    "rules": N_("Afspraken"),
+    "adherence": N_("Volgens afspraak per keer"),
+    "patterns": N_("Patronen uit de audit"),
+    "groups": N_("Groepen"),
+    "moments": N_("Momenten"),
+    "escalation": N_("Tot een consequentie"),
+    "praise": N_("Complimenten"),
+    "weekly": N_("Per week"),
+}
 
 MIN_STUDENTS = 5  #: smallest group that may be broken down
 MIN_INCIDENTS = 5  #: smallest count a shared cell may hold
@@ -86,6 +98,8 @@ class ExportOptions:
     students: bool = False  #: include student rows under pseudonyms
     cases: tuple[CaseChoice, ...] = ()
     points: tuple[str, ...] = ()  #: points for discussion, in the teacher's words
+    #: the sections that go out (keys of ``SECTIONS``); None: all of them
+    sections: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ def _int(n: int) -> str:
 def handout_pdf(summary: TeamSummary) -> bytes:
     """The teacher's team handout: a few A4 pages in Dutch (or English), from the summary only."""
     from app.team import handout_figures as hf
+    from app.team.handout_brief import brief
 
     title = t("Teamoverzicht: hoe ik onze afspraken toepas")
     pdf = new_pdf(title)
@@ -46,10 +47,10 @@ def handout_pdf(summary: TeamSummary) -> bytes:
         ),
         10,
     )
+    brief(pdf, summary)
+    pdf.add_page()  # page 1 is the summary a team reads in two minutes; the details follow
+    heading(pdf, t("De details"), 13)
     paragraph(pdf, " ".join(summary.notes), 8, GREY)
-    if summary.points:
-        heading(pdf, t("Wat ik wil bespreken"))
-        bullets(pdf, summary.points)
     if summary.cases:
         heading(pdf, t("Casussen"))
         outcome = {

@@ -105,9 +105,9 @@ INTROS = {
         "behandeld.",
     ),
     "patterns": t(
-        "Bij dezelfde afspraak en keer: hoe vaak de richting van het patroon voorkwam, bij deze groep of dit "
-        "moment en bij de rest, met 'hoe zeker' in woorden ('opvallend' alleen na correctie voor alle toetsen "
-        "samen). De odds ratio, het interval en p staan als detail in het CSV-bestand.",
+        "Bij dezelfde afspraak en keer: hoe vaak de richting van het patroon voorkwam, bij deze groep of "
+        "dit moment en bij de rest, met 'hoe zeker' in woorden ('opvallend' alleen na correctie voor alle "
+        "toetsen samen). De odds ratio, het interval en p staan als detail in het CSV-bestand.",
     ),
 }
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from app.analysis.audit.explain import alias_phrases, certainty_words, shown_outcome
 from app.core.errors import UserError
-from app.core.i18n import t
+from app.core.i18n import t, translate
 from app.core.vocabulary import ENERGY_NL
 from app.team import anonymise as anon
 from app.team import suppression as supp
@@ -269,6 +269,8 @@ def build_summary(
         tt.weekly_table(inc),
         _patterns(report, groups),
     ]
+    if options.sections is not None:  # the teacher left some sections out: they do not leave at all
+        tables_out = [tb for tb in tables_out if tb.key in options.sections]
     if options.students:
         tables_out.append(_students(inc, frame, rng))
     days = [d.date() for d in frame.lessons["date"]] or [d.date() for d in inc["date"]]
@@ -296,5 +298,8 @@ def build_summary(
             ),
         ),
     )
+    if options.sections is not None and (left := [k for k in anon.SECTIONS if k not in options.sections]):
+        names = ", ".join(translate(anon.SECTIONS[k]) for k in left)
+        summary = replace(summary, notes=(*summary.notes, t("Op eigen keuze niet gedeeld: {s}.", s=names)))
     summary = anon.with_cases(summary, _cases(frame, options, ids), points)
     return anon.verify(replace(summary), ids)

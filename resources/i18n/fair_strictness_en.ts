@@ -160,34 +160,34 @@
         <translation>Count: {s}× stricter and {m}× milder than the ladder, out of {n}; for the rest {rs}× stricter and {rm}× milder, out of {rn}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="113"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="137"/>
+        <source>Detail: {d}.</source>
+        <translation>Detail: {d}.</translation>
+    </message>
+    <message>
         <source>vrij zeker geen toeval</source>
-        <translation>fairly sure this is not chance</translation>
+        <translation type="vanished">fairly sure this is not chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="115"/>
         <source>waarschijnlijk geen toeval</source>
-        <translation>probably not chance</translation>
+        <translation type="vanished">probably not chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="116"/>
         <source>onzeker, dit kan toeval zijn</source>
-        <translation>uncertain, this may be chance</translation>
+        <translation type="vanished">uncertain, this may be chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="127"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="121"/>
         <source>Hoe zeker: {w}.</source>
         <translation>How sure: {w}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="129"/>
         <source>In gewone woorden: verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de rest; met 95 % zekerheid tussen {lo}× en {hi}×.</source>
-        <translation>In plain words: proportionally {x}× as often stricter (rather than milder) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
+        <translation type="vanished">In plain words: proportionally {x}× as often stricter (rather than milder) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="134"/>
         <source>In gewone woorden: verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de rest; met 95 % zekerheid tussen {lo}× en {hi}×.</source>
-        <translation>In plain words: proportionally {x}× as often milder (rather than stricter) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
+        <translation type="vanished">In plain words: proportionally {x}× as often milder (rather than stricter) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/reflection/wording.py" line="144"/>
@@ -228,26 +228,27 @@
 <context>
     <name>BlindSpotCard</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="52"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="53"/>
         <source>Raakt veiligheid</source>
         <extracomment>the teacher asked for the incidents behind this finding</extracomment>
         <translation>Involves safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="57"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="58"/>
         <source>Bij dit patroon horen incidenten rond veiligheidsafspraken; daarom staat het bovenaan.</source>
         <translation>This pattern includes incidents around safety rules; that is why it is at the top.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="69"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="74"/>
         <source>Toon de incidenten (%n)</source>
+        <extracomment>the counts and percentages first, in the words of the audit&apos;s own explanation the details: both directions counted, and the odds ratio with its interval</extracomment>
         <translation>
             <numerusform>Show the incident (%n)</numerusform>
             <numerusform>Show the incidents (%n)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="70"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="75"/>
         <source>Toon de incidenten achter dit patroon</source>
         <translation>Show the incidents behind this pattern</translation>
     </message>
@@ -255,18 +256,18 @@
 <context>
     <name>BlindSpotsView</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="93"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="98"/>
         <source>Mogelijke blinde vlekken</source>
         <extracomment>forwarded from a card: the estimate whose incidents to show</extracomment>
         <translation>Possible blind spots</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="96"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="101"/>
         <source>Patronen in je eigen logboek waar je bij dezelfde afspraak en keer anders reageerde. Een vraag om over na te denken, geen oordeel.</source>
         <translation>Patterns in your own log where you responded differently to the same rule and strike. A question to think about, not a judgement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="135"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="140"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <translation>
             <numerusform>%n more possible pattern; these first, the rest will follow later.</numerusform>
@@ -277,87 +278,91 @@
 <context>
     <name>CaseCardsEditor</name>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="40"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="44"/>
         <source>Casussen voor de bespreking (hoogstens drie)</source>
         <extracomment>a case or its description changed</extracomment>
         <translation>Cases for the discussion (at most three)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="44"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="48"/>
         <source>Alleen de afspraak, de hoeveelste keer, wat je deed en wat afgesproken was gaan mee, met je eigen korte beschrijving. Nooit de naam, de datum of je notitie.</source>
         <translation>Only the rule, the strike, what you did and what was agreed are included, with your own short description. Never the name, the date or your note.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="55"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="59"/>
         <source>Casus %1: incident</source>
         <translation>Case %1: incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="59"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="63"/>
         <source>Beschrijf de situatie kort, zonder namen</source>
         <translation>Describe the situation briefly, without names</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="60"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="64"/>
         <source>Casus %1: beschrijving</source>
         <translation>Case %1: description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="75"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="79"/>
         <source>strenger</source>
         <translation>stricter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="76"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="80"/>
         <source>milder</source>
         <translation>milder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="77"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="81"/>
         <source>volgens afspraak</source>
         <translation>as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="83"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="87"/>
         <source>(geen casus)</source>
         <translation>(no case)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="85"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="90"/>
+        <source>%1 · %2 · %3 · %4 · %5e keer · %6, afgesproken %7 (%8)</source>
+        <translation>%1 · %2 · %3 · %4 · strike %5 · %6, agreed %7 (%8)</translation>
+    </message>
+    <message>
         <source>%1 · %2 · %3 · %4e keer · %5, afgesproken %6 (%7)</source>
-        <translation>%1 · %2 · %3 · strike %4 · %5, agreed %6 (%7)</translation>
+        <translation type="vanished">%1 · %2 · %3 · strike %4 · %5, agreed %6 (%7)</translation>
     </message>
 </context>
 <context>
     <name>ChartCanvas</name>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="73"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="70"/>
         <source>Bewaren als…</source>
         <extracomment>drawn canvases kept per chart slot, so going back to a week only repaints a file was written by the export most recent last</extracomment>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="74"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="71"/>
         <source>Bewaar deze grafiek als PNG-afbeelding of SVG-tekening</source>
         <translation>Save this chart as a PNG image or an SVG drawing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="143"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="140"/>
         <source>Bewaard als %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="150"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="147"/>
         <source>PNG-afbeelding (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="150"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="147"/>
         <source>SVG-tekening (*.svg)</source>
         <translation>SVG drawing (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="152"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="149"/>
         <source>Grafiek bewaren</source>
         <translation>Save chart</translation>
     </message>
@@ -958,49 +963,55 @@
 <context>
     <name>ExportOptionsPanel</name>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="126"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="130"/>
         <source>Alleen deze periode (anders alles)</source>
         <extracomment>any choice changed (the preview is out of date) the period changed (the case list must be reloaded)</extracomment>
         <translation>Only this period (otherwise everything)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="129"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="133"/>
         <source>Vanaf</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="129"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="133"/>
         <source>Tot en met</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="142"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="146"/>
         <source>t/m</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="149"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="153"/>
         <source>Rijen per leerling (schuilnamen)</source>
         <translation>Rows per student (pseudonyms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="152"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="156"/>
         <source>Onder willekeurige schuilnamen, bij elke export nieuw. Leerlingen met minder dan 5 incidenten gaan samen in &apos;overig&apos;.</source>
         <translation>Under random pseudonyms, new for every export. Students with fewer than 5 incidents are put together under &apos;other&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="158"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="163"/>
+        <source>Wat gaat mee</source>
+        <extracomment>which sections go out (all by default; remembered by the page)</extracomment>
+        <translation>What goes out</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="172"/>
         <source>Eén bespreekpunt per regel, zonder namen</source>
         <translation>One discussion point per line, without names</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="159"/>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="169"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="173"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="184"/>
         <source>Bespreekpunten</source>
         <translation>Discussion points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="167"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="181"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
@@ -2323,12 +2334,17 @@
         <translation>Team overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/preview_panel.py" line="145"/>
+        <location filename="../../app/ui/pages/team/preview_panel.py" line="146"/>
+        <source>In het kort (bladzijde 1 van de PDF)</source>
+        <translation>In brief (page 1 of the PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/team/preview_panel.py" line="152"/>
         <source>Bespreekpunten</source>
         <translation>Discussion points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/preview_panel.py" line="150"/>
+        <location filename="../../app/ui/pages/team/preview_panel.py" line="157"/>
         <source>Casus</source>
         <translation>Case</translation>
     </message>
@@ -2336,73 +2352,73 @@
 <context>
     <name>ReflectionPage</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="77"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="78"/>
         <source>Reflectie</source>
         <extracomment>how long screenshot mode waits after a view is shown (wrapped labels, canvas draw) flag at Benjamini-Hochberg adjusted p &lt; 0.05, as ``audit`` does by default idle time after a view is shown before its neighbour weeks are prepared a week&apos;s view is on screen (the Monday) a view was just put on screen; layouts and the canvas still settle</extracomment>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="84"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="85"/>
         <source>Analyse loopt</source>
         <translation>Analysis running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="85"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="86"/>
         <source>Analyse loopt…</source>
         <translation>Analysis running…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="90"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="91"/>
         <source>Opnieuw proberen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="117"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="118"/>
         <source>Leerlingen</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="118"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="119"/>
         <source>Groepen</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="119"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="120"/>
         <source>Momenten</source>
         <translation>Moments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="120"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="121"/>
         <source>Afspraken</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="121"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="122"/>
         <source>Escalatie</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="122"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="123"/>
         <source>Complimenten</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="123"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="124"/>
         <source>Verloop</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="221"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="222"/>
         <source>De analyse lukte niet. Je gegevens zijn niet veranderd. Probeer het opnieuw; blijft het misgaan, dan staat de fout in het logbestand. (%1)</source>
         <translation>The analysis did not succeed. Your data has not changed. Try again; if it keeps going wrong, the error is in the log file. (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="267"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="268"/>
         <source>Schooljaar tot en met deze week (%1 – %2): %3 incidenten, %4 leerlingen, %5 complimenten.</source>
         <translation>School year up to this week (%1 – %2): %3 incidents, %4 students, %5 praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="344"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="345"/>
         <source>De incidenten konden niet geladen worden.</source>
         <translation>The incidents could not be loaded.</translation>
     </message>
@@ -3098,62 +3114,62 @@
         <translation>An anonymous overview for the case discussion: no names, student numbers, notes or dates, no group of fewer than 5 students and no cell of fewer than 5 incidents. Below you see exactly what leaves the computer, before you save it.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="63"/>
+        <location filename="../../app/ui/pages/team/page.py" line="66"/>
         <source>Voorbeeld maken</source>
         <translation>Make preview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="64"/>
+        <location filename="../../app/ui/pages/team/page.py" line="67"/>
         <source>Opslaan in map…</source>
         <translation>Save in folder…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="65"/>
+        <location filename="../../app/ui/pages/team/page.py" line="68"/>
         <source>PDF bekijken</source>
         <translation>View PDF</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="100"/>
+        <location filename="../../app/ui/pages/team/page.py" line="103"/>
         <source>Mijn overzicht delen</source>
         <translation>Share my overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="101"/>
+        <location filename="../../app/ui/pages/team/page.py" line="104"/>
         <source>Teamvergelijking</source>
         <translation>Team comparison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="138"/>
+        <location filename="../../app/ui/pages/team/page.py" line="143"/>
         <source>Je keuzes zijn veranderd: maak een nieuw voorbeeld voordat je opslaat.</source>
         <translation>Your choices have changed: make a new preview before you save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="170"/>
+        <location filename="../../app/ui/pages/team/page.py" line="175"/>
         <source>Bezig met het voorbeeld…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="186"/>
+        <location filename="../../app/ui/pages/team/page.py" line="191"/>
         <source>Het voorbeeld mislukte: %1</source>
         <translation>The preview failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="193"/>
+        <location filename="../../app/ui/pages/team/page.py" line="198"/>
         <source>Dit verlaat de computer als je opslaat: %1 bestanden.</source>
         <translation>This leaves the computer when you save: %1 files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="202"/>
+        <location filename="../../app/ui/pages/team/page.py" line="207"/>
         <source>Map kiezen voor het teamoverzicht</source>
         <translation>Choose a folder for the team overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="212"/>
+        <location filename="../../app/ui/pages/team/page.py" line="217"/>
         <source>Maak eerst een nieuw voorbeeld.</source>
         <translation>First make a new preview.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="220"/>
+        <location filename="../../app/ui/pages/team/page.py" line="225"/>
         <source>Opgeslagen in %1: %2</source>
         <translation>Saved in %1: %2</translation>
     </message>

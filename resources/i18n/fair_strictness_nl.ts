@@ -4,8 +4,9 @@
 <context>
     <name>BlindSpotCard</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="69"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="74"/>
         <source>Toon de incidenten (%n)</source>
+        <extracomment>the counts and percentages first, in the words of the audit&apos;s own explanation the details: both directions counted, and the odds ratio with its interval</extracomment>
         <translation>
             <numerusform>Toon het incident (%n)</numerusform>
             <numerusform>Toon de incidenten (%n)</numerusform>
@@ -15,7 +16,7 @@
 <context>
     <name>BlindSpotsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="135"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="140"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <translation>
             <numerusform>Nog %n ander mogelijk patroon; eerst deze, de rest komt later aan bod.</numerusform>

@@ -134,3 +134,22 @@ def test_export_team_of_a_log_with_only_praise_says_so(
     assert main(["--db", str(db_path), "export-team", "--out", str(out)]) == 2
     assert "geen incidenten in deze periode" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_export_team_sections(
+    db_path: Path, tmp_path: Path, filled: dict[str, list[str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "deel"
+    code = main(["--db", str(db_path), "export-team", "--out", str(out), "--sections", "rules, patterns"])
+    assert code == 0
+    names = {p.name for p in out.iterdir()}
+    assert {"teamoverzicht-rules.csv", "teamoverzicht-patterns.csv"} <= names
+    assert not {"teamoverzicht-groups.csv", "teamoverzicht-adherence.csv"} & names
+    assert "Op eigen keuze niet gedeeld: Volgens afspraak per keer, Groepen" in capsys.readouterr().out
+    code = main(
+        ["--db", str(db_path), "export-team", "--out", str(tmp_path / "x"), "--sections", "rules,namen"]
+    )
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "--sections kent namen niet" in err and "patterns" in err
+    assert not (tmp_path / "x").exists()

@@ -23,6 +23,7 @@ class CaseCandidate:
     """An incident the teacher may pick as a case (shown privately; only rule and steps leave)."""
 
     incident_id: int
+    student_name: str  #: shown in the picker only; never part of the export
     day: date
     class_name: str
     rule: str
@@ -65,6 +66,7 @@ def load_candidates(store: Store, date_from: date | None, date_to: date | None) 
     return [
         CaseCandidate(
             r.id,
+            r.student_name,
             r.lesson_date,
             r.class_name,
             r.rule_name,

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -21,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.calendar import school_year_start
+from app.core.i18n import translate
+from app.team.anonymise import SECTIONS
 
 if TYPE_CHECKING:
     from app.team.anonymise import CaseChoice, ExportOptions
@@ -82,21 +86,21 @@ class CaseCardsEditor(QGroupBox):
             picker.clear()
             picker.addItem(self.tr("(geen casus)"), None)
             for c in candidates:
-                text = self.tr("%1 · %2 · %3 · %4e keer · %5, afgesproken %6 (%7)")
-                for i, value in enumerate(
-                    (
-                        c.day.strftime("%d-%m"),
-                        c.class_name,
-                        c.rule,
-                        c.strike,
-                        c.given,
-                        c.agreed,
-                        labels.get(c.deviation, c.deviation),
-                    ),
-                    start=1,
-                ):
-                    text = text.replace(f"%{i}", str(value))
+                # the student's name is shown here only: it never leaves (only rule and steps do)
+                template = self.tr("%1 · %2 · %3 · %4 · %5e keer · %6, afgesproken %7 (%8)")
+                values = (
+                    c.student_name,
+                    c.day.strftime("%d-%m"),
+                    c.class_name,
+                    c.rule,
+                    str(c.strike),
+                    c.given,
+                    c.agreed,
+                    labels.get(c.deviation, c.deviation),
+                )
+                text = re.sub(r"%(\d)", lambda m, v=values: v[int(m.group(1)) - 1], template)  # one pass
                 picker.addItem(text, c.incident_id)
+                picker.setItemData(picker.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
             found = picker.findData(current) if current is not None else 0
             picker.setCurrentIndex(max(0, found))
             picker.blockSignals(False)
@@ -154,6 +158,16 @@ class ExportOptionsPanel(QWidget):
             )
         )
         self.students.toggled.connect(lambda _b: self.changed.emit())
+        #: which sections go out (all by default; remembered by the page)
+        self.section_boxes: dict[str, QCheckBox] = {}
+        sections = QGroupBox(self.tr("Wat gaat mee"))
+        grid = QGridLayout(sections)
+        for index, (key, title) in enumerate(SECTIONS.items()):
+            box = QCheckBox(translate(title))
+            box.setChecked(True)
+            box.toggled.connect(lambda _b: self.changed.emit())
+            self.section_boxes[key] = box
+            grid.addWidget(box, index // 2, index % 2)
         self.points = QPlainTextEdit()
         self.points.setPlaceholderText(self.tr("Eén bespreekpunt per regel, zonder namen"))
         self.points.setAccessibleName(self.tr("Bespreekpunten"))
@@ -166,6 +180,7 @@ class ExportOptionsPanel(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Periode"), period)
         form.addRow("", self.students)
+        form.addRow("", sections)
         form.addRow(self.tr("Bespreekpunten"), self.points)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -194,4 +209,16 @@ class ExportOptionsPanel(QWidget):
 
         date_from, date_to = self.period()
         points = tuple(line.strip() for line in self.points.toPlainText().splitlines() if line.strip())
-        return ExportOptions(date_from, date_to, self.students.isChecked(), self.cases.choices(), points)
+        return ExportOptions(
+            date_from, date_to, self.students.isChecked(), self.cases.choices(), points, self.sections()
+        )
+
+    def sections(self) -> frozenset[str] | None:
+        """The sections ticked (None: all of them)."""
+        chosen = frozenset(key for key, box in self.section_boxes.items() if box.isChecked())
+        return None if chosen == frozenset(self.section_boxes) else chosen
+
+    def set_sections(self, keys: frozenset[str] | None) -> None:
+        """Tick these sections (None: all), e.g. as remembered from the last export."""
+        for key, box in self.section_boxes.items():
+            box.setChecked(keys is None or key in keys)

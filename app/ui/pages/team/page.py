@@ -58,6 +58,9 @@ class TeamPage(QWidget):
         )
         intro.setWordWrap(True)
         self.options = ExportOptionsPanel()
+        remembered = self.ctx.settings.value("team/sections")
+        if isinstance(remembered, str) and remembered:
+            self.options.set_sections(frozenset(remembered.split(",")))
         self.options.changed.connect(self._options_changed)
         self.options.period_changed.connect(self.load_candidates)
         self.preview_button = QPushButton(self.tr("Voorbeeld maken"))
@@ -132,6 +135,8 @@ class TeamPage(QWidget):
         self.preview_button.setEnabled(not self._busy)
 
     def _options_changed(self) -> None:
+        sections = self.options.sections()
+        self.ctx.settings.setValue("team/sections", "" if sections is None else ",".join(sorted(sections)))
         if self.package is not None and not self._stale:
             self._stale = True
             self.message.show_message(

@@ -141,6 +141,13 @@ class PreviewPanel(QWidget):
             )
             + "</p>",
         ]
+        from app.team.handout_brief import adherence_line, pattern_lines
+
+        parts.append(f"<h3>{_esc(self.tr('In het kort (bladzijde 1 van de PDF)'))}</h3>")
+        if (line := adherence_line(summary)) is not None:
+            parts.append(f"<p>{_esc(line)}</p>")
+        if patterns := pattern_lines(summary):
+            parts.append("<ul>" + "".join(f"<li>{_esc(p)}</li>" for p in patterns) + "</ul>")
         if summary.points:
             parts.append(f"<h3>{_esc(self.tr('Bespreekpunten'))}</h3><ul>")
             parts += [f"<li>{_esc(p)}</li>" for p in summary.points]
