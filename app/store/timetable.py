@@ -9,7 +9,8 @@ anything of the teacher's (incidents, praise, mood, energy, a note) is never del
 from __future__ import annotations
 
 import json
-from datetime import date, time
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import exists, func, select
@@ -210,6 +211,11 @@ class TimetableMixin:
             ).one()
             return (low, high) if low is not None else None
 
+    def lesson_now(self, now: datetime) -> NowAndNext:
+        """The scheduled lesson on or just ended at ``now``, and the next one (within two weeks)."""
+        lessons = self.lessons_between(now.date(), now.date() + timedelta(days=14), scheduled_only=True)
+        return now_and_next(lessons, self.bell_times(), now)
+
     def set_lesson_status(self, lesson_id: int, status: str) -> LessonInfo:
         """Mark a lesson 'taught' or 'cancelled' (not taught). A lesson with incidents was taught."""
         if status not in STATUSES:
@@ -249,3 +255,44 @@ def lesson_times(info: LessonInfo, bells: BellTimes) -> tuple[time | None, time 
         if end is None and last is not None:
             end = last.end
     return start, end
+
+
+@dataclass(frozen=True)
+class NowAndNext:
+    """The lesson on or just ended (None before the first lesson of the day), and the one after it."""
+
+    current: LessonInfo | None
+    next: LessonInfo | None
+    #: the current lesson is still running (not yet ended)
+    running: bool = False
+
+
+def now_and_next(
+    lessons: list[LessonInfo], bells: BellTimes, now: datetime, *, grace_minutes: int = 10
+) -> NowAndNext:
+    """Which lesson a teacher logs at ``now``: the one running, or the last one that ended today.
+
+    In the first ``grace_minutes`` of a lesson the one that just ended is still meant (the teacher is
+    writing it down); before the first lesson of the day — at night, early in the morning — nothing.
+    Cancelled lessons are skipped.
+    """
+    timed = []
+    for info in lessons:
+        start, end = lesson_times(info, bells)
+        if info.status != "taught" or start is None:
+            continue
+        timed.append((datetime.combine(info.date, start), datetime.combine(info.date, end or start), info))
+    timed.sort(key=lambda item: (item[0], item[2].id))
+    today = [item for item in timed if item[0].date() == now.date() and item[0] <= now]
+    current = None
+    if today:
+        current = today[-1]
+        settled = now - current[0] >= timedelta(minutes=grace_minutes)
+        if not settled and len(today) > 1:
+            current = today[-2]
+    if current is None:
+        following = next((item for item in timed if item[0] > now), None)
+        return NowAndNext(None, following[2] if following else None)
+    index = timed.index(current)
+    following = timed[index + 1][2] if index + 1 < len(timed) else None
+    return NowAndNext(current[2], following, running=now < current[1])
