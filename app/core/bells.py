@@ -125,7 +125,7 @@ class BellTimes:
         return [[f"{p.start:%H:%M}", f"{p.end:%H:%M}"] for p in self.periods]
 
 
-def _parse_time(text: str) -> time:
+def parse_time(text: str) -> time:
     match = re.fullmatch(r"\s*(\d{1,2})[:.](\d{2})\s*", text)
     if not match:
         raise ValueError(text)
@@ -188,7 +188,7 @@ def parse_bell_times(text: str) -> BellTimes:
         try:
             if len(parts) != 2:
                 raise ValueError(line)
-            pairs.append((_parse_time(parts[0]), _parse_time(parts[1])))
+            pairs.append((parse_time(parts[0]), parse_time(parts[1])))
         except ValueError:
             raise UserError(
                 t(
@@ -204,7 +204,7 @@ def parse_bell_times(text: str) -> BellTimes:
 def bell_times_from_json(value: object) -> BellTimes:
     """Bell times from their stored form; the default when the stored value is missing or damaged."""
     try:
-        pairs = [(_parse_time(str(s)), _parse_time(str(e))) for s, e in value]  # type: ignore[attr-defined]
+        pairs = [(parse_time(str(s)), parse_time(str(e))) for s, e in value]  # type: ignore[attr-defined]
         return make_bell_times(pairs)
     except (TypeError, ValueError, UserError):
         return DEFAULT_BELL_TIMES

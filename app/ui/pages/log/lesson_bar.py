@@ -261,8 +261,8 @@ class LessonBar(QWidget):
             return
         parts = []
         if found.current is not None:
-            key = "nu" if found.running else "net afgelopen"
-            parts.append(_tr(key) + ": " + _lesson_text(found.current))
+            when = _tr("nu") if found.running else _tr("net afgelopen")
+            parts.append(when + ": " + _lesson_text(found.current))
         if found.next is not None:
             parts.append(_tr("volgende") + ": " + _lesson_text(found.next, with_day=True))
         self.plan.setText("   ·   ".join(parts) if parts else _tr("geen lessen meer in het rooster"))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+from datetime import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -12,25 +13,18 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableWidget,
-    QTimeEdit,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.bells import DEFAULT_BELL_TIMES, MAX_PERIODS, BellTimes, make_bell_times
+from app.core.bells import DEFAULT_BELL_TIMES, MAX_PERIODS, BellTimes, make_bell_times, parse_time
 from app.core.errors import UserError
 from app.ui.pages.setup.common import button
 from app.ui.widgets.inline_message import InlineMessage
 
 if TYPE_CHECKING:
     from app.ui.context import AppContext
-
-
-def _time_edit(value: QTime, accessible: str) -> QTimeEdit:
-    edit = QTimeEdit(value)
-    edit.setDisplayFormat("HH:mm")
-    edit.setAccessibleName(accessible)
-    return edit
 
 
 class BellsBox(QGroupBox):
@@ -50,7 +44,9 @@ class BellsBox(QGroupBox):
         self.table = QTableWidget(0, 2)
         self.table.setAccessibleName(self.tr("Beltijden per lesuur"))
         self.table.setHorizontalHeaderLabels([self.tr("Begin"), self.tr("Einde")])
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows and F2/typing edit a time
+        self.table.setToolTip(self.tr("Typ een tijd als 08:30; pijltjes gaan naar een andere cel."))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(200)
         self.add_button = button(self.tr("Lesuur &toevoegen"))
@@ -81,28 +77,28 @@ class BellsBox(QGroupBox):
         """Fill the rows with these times (nothing is stored)."""
         self.table.setRowCount(0)
         for period in bells.periods:
-            self._append(
-                QTime(period.start.hour, period.start.minute), QTime(period.end.hour, period.end.minute)
-            )
+            self._append(period.start, period.end)
         self._update_buttons()
 
-    def _append(self, start: QTime, end: QTime) -> None:
+    def _append(self, start: time, end: time) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        label = self.tr("{n}e uur").replace("{n}", str(row + 1))
         self.table.setVerticalHeaderLabels(
             [self.tr("{n}e uur").replace("{n}", str(i + 1)) for i in range(row + 1)]
         )
-        self.table.setCellWidget(row, 0, _time_edit(start, self.tr("{p} begint").replace("{p}", label)))
-        self.table.setCellWidget(row, 1, _time_edit(end, self.tr("{p} eindigt").replace("{p}", label)))
+        self.table.setItem(row, 0, QTableWidgetItem(f"{start:%H:%M}"))
+        self.table.setItem(row, 1, QTableWidgetItem(f"{end:%H:%M}"))
 
     def add_period(self) -> None:
         """A new period right after the last one, fifty minutes long."""
         if self.table.rowCount() >= MAX_PERIODS:
             return
-        last = self.table.cellWidget(self.table.rowCount() - 1, 1) if self.table.rowCount() else None
-        start = last.time() if isinstance(last, QTimeEdit) else QTime(8, 30)
-        self._append(start, start.addSecs(50 * 60))
+        start = time(8, 30)
+        if self.table.rowCount():
+            with contextlib.suppress(ValueError):
+                start = parse_time(self._cell(self.table.rowCount() - 1, 1))
+        minutes = min(start.hour * 60 + start.minute + 50, 23 * 60 + 59)
+        self._append(start, time(minutes // 60, minutes % 60))
         self._update_buttons()
 
     def remove_period(self) -> None:
@@ -115,19 +111,36 @@ class BellsBox(QGroupBox):
         self.add_button.setEnabled(self.table.rowCount() < MAX_PERIODS)
         self.remove_button.setEnabled(self.table.rowCount() > 1)
 
-    def entered(self) -> list[tuple[QTime, QTime]]:
-        """The (start, end) of every row as entered."""
+    def _cell(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    def set_time(self, row: int, column: int, text: str) -> None:
+        """Type a time into a cell (column 0: start, 1: end)."""
+        self.table.setItem(row, column, QTableWidgetItem(text))
+
+    def entered(self) -> list[tuple[time, time]]:
+        """The (start, end) of every row; a UserError names the first time that is not a time."""
         out = []
         for row in range(self.table.rowCount()):
-            start, end = self.table.cellWidget(row, 0), self.table.cellWidget(row, 1)
-            assert isinstance(start, QTimeEdit) and isinstance(end, QTimeEdit)
-            out.append((start.time(), end.time()))
+            pair = []
+            for column in (0, 1):
+                text = self._cell(row, column)
+                try:
+                    pair.append(parse_time(text))
+                except ValueError:
+                    raise UserError(
+                        self.tr("{n}e uur: '{t}' is geen tijd; schrijf bijvoorbeeld 08:30.")
+                        .replace("{n}", str(row + 1))
+                        .replace("{t}", text[:10])
+                    ) from None
+            out.append((pair[0], pair[1]))
         return out
 
     def save(self) -> None:
         """Check the times and store them; a mistake is shown and nothing is stored."""
         try:
-            bells = make_bell_times((s.toPython(), e.toPython()) for s, e in self.entered())
+            bells = make_bell_times(self.entered())
             self.ctx.store.set_bell_times(bells)
         except UserError as exc:
             self.message.show_message(str(exc), "error")

@@ -6,8 +6,7 @@ from datetime import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTime
-from PySide6.QtWidgets import QTimeEdit
+from PySide6.QtCore import Qt
 
 from app.core.bells import DEFAULT_BELL_TIMES
 from app.store.store import Store
@@ -32,18 +31,16 @@ def page(qtbot, ctx: AppContext) -> SetupPage:  # type: ignore[no-untyped-def]
     return widget
 
 
-def _edit(page: SetupPage, row: int, col: int) -> QTimeEdit:
-    widget = page.timetable_tab.bells.table.cellWidget(row, col)
-    assert isinstance(widget, QTimeEdit)
-    return widget
+def _cell(page: SetupPage, row: int, col: int) -> str:
+    return page.timetable_tab.bells.table.item(row, col).text()
 
 
 def test_bell_times_shown_edited_and_stored(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
     bells = page.timetable_tab.bells
     assert bells.table.rowCount() == 9
-    assert _edit(page, 0, 0).time() == QTime(8, 30)
-    _edit(page, 0, 0).setTime(QTime(8, 15))
-    _edit(page, 0, 1).setTime(QTime(9, 5))
+    assert _cell(page, 0, 0) == "08:30"
+    bells.set_time(0, 0, "8.15")
+    bells.set_time(0, 1, "09:05")
     qtbot.mouseClick(bells.remove_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(bells.save_button, Qt.MouseButton.LeftButton)
     stored = store.bell_times()
@@ -53,12 +50,17 @@ def test_bell_times_shown_edited_and_stored(qtbot, page: SetupPage, store: Store
 
 def test_wrong_bell_times_are_refused_and_nothing_stored(qtbot, page: SetupPage, store: Store) -> None:  # type: ignore[no-untyped-def]
     bells = page.timetable_tab.bells
-    _edit(page, 1, 0).setTime(QTime(9, 0))  # the 2nd starts before the 1st ends
+    bells.set_time(1, 0, "09:00")  # the 2nd starts before the 1st ends
     qtbot.mouseClick(bells.save_button, Qt.MouseButton.LeftButton)
     assert bells.message.kind == "error" and "voordat het 1e uur eindigt" in bells.message.text()
+    bells.set_time(1, 0, "half tien")
+    qtbot.mouseClick(bells.save_button, Qt.MouseButton.LeftButton)
+    assert "2e uur: 'half tien' is geen tijd" in bells.message.text()
     assert store.bell_times() == DEFAULT_BELL_TIMES
     qtbot.mouseClick(bells.default_button, Qt.MouseButton.LeftButton)
-    assert _edit(page, 1, 0).time() == QTime(9, 20)
+    assert _cell(page, 1, 0) == "09:20"
+    qtbot.mouseClick(bells.add_button, Qt.MouseButton.LeftButton)
+    assert (_cell(page, 9, 0), _cell(page, 9, 1)) == ("16:45", "17:35")
 
 
 def test_import_preview_with_corrections_is_remembered(
