@@ -66,7 +66,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def _period(args: argparse.Namespace) -> tuple[date, date]:
-    from app.safety.retention import check_period, school_year
+    from app.core.calendar import school_year
+    from app.safety.retention import check_period
 
     if args.year is not None:
         if args.start or args.end:
