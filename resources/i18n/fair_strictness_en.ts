@@ -2029,33 +2029,33 @@
         <translation>This lesson of the timetable did not take place (cancelled, test, trip): it then does not count.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="218"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="217"/>
         <source>geen lesuur</source>
         <translation>no period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="220"/>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="362"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="219"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="361"/>
         <source>{n}e uur</source>
         <translation>period {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="264"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="263"/>
         <source>nu</source>
         <translation>now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="264"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="263"/>
         <source>net afgelopen</source>
         <translation>just ended</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="267"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="266"/>
         <source>volgende</source>
         <translation>next</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="268"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="267"/>
         <source>geen lessen meer in het rooster</source>
         <translation>no more lessons in the timetable</translation>
     </message>

@@ -2,7 +2,7 @@
 
 With a timetable the bar opens on the lesson that is on or just ended (class, date and period) and
 shows the next one beside it; without one the period follows the bell times, and outside school hours
-no period is offered ('—'). Either way the teacher's own choice of date or period is kept.
+no period is offered ('geen lesuur'). Either way the teacher's own choice of date or period is kept.
 """
 
 from __future__ import annotations
@@ -210,12 +210,11 @@ class LessonBar(QWidget):
         self.context_changed.emit()
 
     def _fill_periods(self) -> None:
-        """'—' (no period) and the periods of the bell times, keeping the chosen one."""
+        """'geen lesuur' and the periods of the bell times, keeping the chosen one."""
         keep = self.period_combo.currentData()
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
-        self.period_combo.addItem("—", None)
-        self.period_combo.setItemData(0, _tr("geen lesuur"), Qt.ItemDataRole.AccessibleTextRole)
+        self.period_combo.addItem(_tr("geen lesuur"), None)
         for p in self.bells.periods:
             self.period_combo.addItem(_tr("{n}e uur").replace("{n}", str(p.number)), p.number)
             self.period_combo.setItemData(
@@ -316,7 +315,7 @@ class LessonBar(QWidget):
         return self.date_edit.date().toPython()  # type: ignore[no-any-return]
 
     def period(self) -> int | None:
-        """The chosen period (None: '—', no period)."""
+        """The chosen period (None: 'geen lesuur')."""
         data = self.period_combo.currentData()
         return None if data is None else int(data)
 

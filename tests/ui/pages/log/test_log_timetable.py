@@ -93,7 +93,7 @@ def test_at_night_nothing_is_offered_and_the_next_lesson_is_shown(
     _timetable(store, classes)
     page = _page(qtbot, store, tmp_path, monkeypatch, datetime(2026, 10, 20, 2, 0))
     assert _context(page)[1:] == (date(2026, 10, 20), None)
-    assert page.lesson_bar.period_combo.currentText() == "—"
+    assert page.lesson_bar.period_combo.currentText() == "geen lesuur"
     assert "volgende: 2B, 2e uur (09:20)" in page.lesson_bar.plan.text()
 
 
