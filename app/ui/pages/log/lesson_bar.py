@@ -7,12 +7,13 @@ no period is offered ('geen lesuur'). Either way the teacher's own choice of dat
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +33,9 @@ from app.ui.pages.log.choice import choice_button
 if TYPE_CHECKING:
     from app.store.timetable import NowAndNext
     from app.ui.context import AppContext
+
+
+log = logging.getLogger(__name__)
 
 
 def now() -> datetime:
@@ -195,7 +199,7 @@ class LessonBar(QWidget):
         self.clock = QTimer(self)
         self.clock.setInterval(60_000)
         self.clock.timeout.connect(lambda: self.follow_clock(now()))
-        self.clock.start()
+        # the clock runs while the bar is shown (showEvent), not behind another page
         self.mood.value_changed.connect(self.mood_changed.emit)
         self.energy.value_changed.connect(self.energy_changed.emit)
 
@@ -233,7 +237,12 @@ class LessonBar(QWidget):
 
     def follow_clock(self, moment: datetime) -> None:
         """Move class, date and period to the lesson at ``moment`` unless the teacher chose them by hand."""
-        found = self._lookup(moment) if self._lookup is not None else None
+        found = None
+        if self._lookup is not None:
+            try:
+                found = self._lookup(moment)
+            except Exception as exc:  # a timer must not crash the window: the store may be busy or gone
+                log.warning("timetable lookup failed: %s", type(exc).__name__)
         self._show_plan(found)
         if not self._following_clock:
             return
@@ -281,6 +290,18 @@ class LessonBar(QWidget):
         self._grid.addWidget(self.feel, 0 if wide else 1, 1 if wide else 0, Qt.AlignmentFlag.AlignLeft)
         self._grid.setColumnStretch(0, 0 if wide else 1)
         self._grid.setColumnStretch(1, 1 if wide else 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown: follow the clock again (the page may have been hidden for hours)."""
+        super().showEvent(event)
+        if not self.clock.isActive():
+            self.clock.start()
+            self.follow_clock(now())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden: the clock stops (no store reads behind another page)."""
+        self.clock.stop()
+        super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Put the mood and energy on a second row when one row does not fit."""

@@ -189,3 +189,17 @@ def test_a_lesson_logged_outside_the_timetable_has_no_mark(
     (lesson,) = store.lessons_between()
     assert (lesson.period, lesson.scheduled, lesson.incidents) == (1, False, 1)
     assert not page.lesson_bar.not_taught.isVisible()
+
+
+def test_a_failing_timetable_lookup_never_crashes_the_clock(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.pages.log.lesson_bar import LessonBar
+
+    bar = LessonBar()
+    qtbot.addWidget(bar)
+
+    def broken(_moment: datetime) -> None:
+        raise RuntimeError("store closed")
+
+    bar.use_timetable(DEFAULT_BELL_TIMES, broken)  # type: ignore[arg-type]
+    bar.follow_clock(datetime(2026, 10, 19, 9, 40))
+    assert bar.period() == 2 and not bar.plan.isVisible()
