@@ -17,7 +17,7 @@ from app.core.errors import UserError
 from app.core.i18n import set_language, t
 
 #: modules of app.commands, each registering its sub-commands
-COMMAND_MODULES: tuple[str, ...] = ("log", "data", "safety", "privacy", "team", "audit")
+COMMAND_MODULES: tuple[str, ...] = ("log", "data", "timetable", "safety", "privacy", "team", "audit")
 PAGES = ("log", "history", "reflection", "team", "setup")
 
 

@@ -255,6 +255,9 @@ def build_frame(
             "week_start": _week_start(les["date"]),
             "weekday": _weekday(les["date"]),
             "period": _period_text(les["period"], les["_hour"]),
+            "scheduled": (
+                les["scheduled"].astype(bool) if "scheduled" in les else pd.Series(False, index=les.index)
+            ),
         }
     ).reset_index(drop=True)
 

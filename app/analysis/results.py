@@ -182,6 +182,34 @@ class WeeklyPoint:
 
 
 @dataclass(frozen=True)
+class GroupLessons:
+    """Lessons taught to one class in the period, and how many passed without a single correction."""
+
+    group: str
+    taught: int
+    calm: int
+
+
+@dataclass(frozen=True)
+class LessonsTaught:
+    """Lessons taught in the period: all of them, the calm ones, and how many came from the timetable.
+
+    With a timetable every lesson taught is known, so ``calm`` counts the lessons without an incident;
+    without one only lessons with something logged exist, and ``calm`` says little (``scheduled`` is 0).
+    """
+
+    taught: int
+    calm: int
+    scheduled: int
+    per_group: tuple[GroupLessons, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when the lessons come from the timetable (exposure per lesson taught)."""
+        return self.taught > 0 and self.scheduled > 0
+
+
+@dataclass(frozen=True)
 class AuditReport:
     """Everything one audit found and estimated."""
 
@@ -201,6 +229,7 @@ class AuditReport:
     moments: tuple[MomentCell, ...] = ()
     weekly: tuple[WeeklyPoint, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
+    lessons: LessonsTaught | None = None
 
     @property
     def findings(self) -> tuple[Estimate, ...]:

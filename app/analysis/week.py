@@ -104,13 +104,16 @@ def empty_report(date_from: date, date_to: date, tables: Tables, fdr: float) -> 
     """A report without findings for a period without incidents (the counts still say what is there)."""
     import pandas as pd
 
-    from app.analysis.results import AuditReport
+    from app.analysis.results import AuditReport, LessonsTaught
 
     lessons, praise = tables["lessons"], tables["praise"]
-    n_lessons = n_praise = 0
+    n_lessons = n_praise = n_scheduled = 0
     if not lessons.empty:
         days = pd.to_datetime(lessons["date"]).dt.date
-        n_lessons = int(((days >= date_from) & (days <= date_to)).sum())
+        inside = (days >= date_from) & (days <= date_to)
+        n_lessons = int(inside.sum())
+        if "scheduled" in lessons:
+            n_scheduled = int(lessons.loc[inside, "scheduled"].astype(bool).sum())
     if not praise.empty:
         days = pd.to_datetime(praise["occurred_at"]).dt.date
         n_praise = int(((days >= date_from) & (days <= date_to)).sum())
@@ -122,6 +125,7 @@ def empty_report(date_from: date, date_to: date, tables: Tables, fdr: float) -> 
         n_lessons=n_lessons,
         n_praise=n_praise,
         fdr=fdr,
+        lessons=LessonsTaught(n_lessons, n_lessons, n_scheduled),  # no incidents: every lesson was calm
     )
 
 

@@ -32,6 +32,14 @@ from app.importers.rules import (
     import_rules,
     preview_rules,
 )
+from app.importers.timetable import (
+    TimetablePreview,
+    TimetableSummary,
+    TitleChoice,
+    apply_timetable,
+    plan_lessons,
+    preview_timetable,
+)
 
 __all__ = [
     "FieldChange",
@@ -45,13 +53,19 @@ __all__ = [
     "RuleRow",
     "RuleUpdate",
     "RulesPreview",
+    "TimetablePreview",
+    "TimetableSummary",
+    "TitleChoice",
     "apply_incidents",
     "apply_roster",
     "apply_rules",
+    "apply_timetable",
     "import_incidents",
     "import_roster",
     "import_rules",
+    "plan_lessons",
     "preview_incidents",
     "preview_roster",
     "preview_rules",
+    "preview_timetable",
 ]

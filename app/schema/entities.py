@@ -143,11 +143,31 @@ class Lesson(Base):
     mood: Mapped[str | None] = mapped_column(String(16), default=None)
     energy: Mapped[str | None] = mapped_column(String(16), default=None)
     note: Mapped[str] = mapped_column(Text, default="")
+    #: 'taught', or 'cancelled' (cancelled in the timetable, or marked as not taught); checked by the
+    #: store (migration 0003 adds columns in place, so no CHECK constraint: see its docstring)
+    status: Mapped[str] = mapped_column(String(16), default="taught", server_default="taught")
+    end_time: Mapped[time | None] = mapped_column(Time, default=None)
+    #: a double period is one lesson over two periods
+    n_periods: Mapped[int] = mapped_column(default=1, server_default="1")
+    #: 'timetable' for a scheduled lesson; None for a lesson made by logging
+    source: Mapped[str | None] = mapped_column(String(16), default=None)
     class_group: Mapped[ClassGroup] = relationship()
     __table_args__ = (
         Index("ix_lesson_class_date", "class_id", "date"),
+        Index("ix_lesson_date", "date"),
         CheckConstraint("mood IS NULL OR mood IN ('calm', 'restless', 'tense')", name="lesson_mood_valid"),
         CheckConstraint("energy IS NULL OR energy IN ('low', 'ok', 'high')", name="lesson_energy_valid"),
+    )
+
+
+class TimetableTitle(Base):
+    """What an event title of the timetable means: a class, or (class_id NULL) not a lesson of mine."""
+
+    __tablename__ = "timetable_title"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300), unique=True)
+    class_id: Mapped[int | None] = mapped_column(
+        ForeignKey("class_group.id", ondelete="CASCADE"), default=None
     )
 
 

@@ -254,6 +254,8 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
                 date=day,
                 period=period,
                 start_time=PERIOD_STARTS[period - 1],
+                end_time=(datetime.combine(day, PERIOD_STARTS[period - 1]) + timedelta(minutes=50)).time(),
+                source="timetable",  # the demo teacher's weekly timetable: calm lessons count too
                 mood=mood,
                 energy=rng.choices(("low", "ok", "high"), (0.2, 0.6, 0.2))[0],
                 note=rng.choice(LESSON_NOTES) if rng.random() < 0.06 else "",

@@ -333,6 +333,8 @@ def _tables(
                 "start_time": [time(int(h), 30) for h in lessons["start_hour"]],
                 "mood": lessons["mood"],
                 "energy": lessons["energy"],
+                # every simulated lesson was taught, with or without incidents: a complete timetable
+                "scheduled": True,
             }
         ),
         "students": students[["student_id", "name", "group"]].assign(archived=False),

@@ -31,6 +31,10 @@ def lesson_info(lesson: Lesson) -> LessonInfo:
         energy=lesson.energy,
         note=lesson.note,
         label=lesson.label,
+        status=lesson.status or "taught",
+        end_time=lesson.end_time,
+        n_periods=lesson.n_periods or 1,
+        source=lesson.source,
     )
 
 

@@ -68,6 +68,45 @@ class LessonInfo:
     energy: str | None
     note: str
     label: str = ""
+    #: 'taught' or 'cancelled'
+    status: str = "taught"
+    end_time: time | None = None
+    #: 2 for a double period
+    n_periods: int = 1
+    #: 'timetable' for a scheduled lesson, None for one made by logging
+    source: str | None = None
+    #: live incidents in the lesson (filled where a listing needs it)
+    incidents: int = 0
+
+    @property
+    def scheduled(self) -> bool:
+        """True when the lesson comes from the timetable."""
+        return self.source == "timetable"
+
+
+@dataclass(frozen=True)
+class ScheduledLesson:
+    """A lesson of the timetable, as an import hands it to the store."""
+
+    class_id: int
+    date: date
+    period: int
+    start_time: time
+    end_time: time
+    n_periods: int = 1
+    cancelled: bool = False
+
+
+@dataclass(frozen=True)
+class TimetableResult:
+    """What storing a timetable changed."""
+
+    added: int
+    kept: int
+    removed: int
+    cancelled: int
+    date_from: date
+    date_to: date
 
 
 @dataclass(frozen=True)

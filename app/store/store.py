@@ -32,6 +32,7 @@ from app.store.reflections import ReflectionsMixin
 from app.store.roster import RosterMixin
 from app.store.rulebook import RulebookMixin
 from app.store.tables import TablesMixin
+from app.store.timetable import TimetableMixin
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,14 @@ def resolve_passphrase(passphrase: str | None) -> str | None:
 
 
 class Store(
-    RosterMixin, RulebookMixin, LessonsMixin, IncidentsMixin, PraiseMixin, ReflectionsMixin, TablesMixin
+    RosterMixin,
+    RulebookMixin,
+    LessonsMixin,
+    IncidentsMixin,
+    PraiseMixin,
+    ReflectionsMixin,
+    TablesMixin,
+    TimetableMixin,
 ):
     """The teacher's log on disk. Hands out plain records, never ORM objects."""
 

@@ -4,7 +4,9 @@ Columns (the contract with ``app.analysis.frame``):
 
 - ``incidents``: incident_id, lesson_id, student_id (external id, str), rule_id, step, occurred_at, note
   (live incidents only)
-- ``lessons``: lesson_id, group (class name), date, period, start_time, mood, energy
+- ``lessons``: lesson_id, group (class name), date, period, start_time, mood, energy, scheduled (from the
+  timetable). Only lessons *taught*: not cancelled, not in the future, unless something was logged in
+  them (so a calm lesson of the timetable counts, a cancelled or coming one does not)
 - ``students``: student_id (external id), name, group, archived
 - ``attributes``: student_id, attribute, value (long form)
 - ``rules``: rule_id, rule, category, start_step, position, active
@@ -15,6 +17,7 @@ Columns (the contract with ``app.analysis.frame``):
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -29,8 +32,12 @@ QUERIES: dict[str, str] = {
         WHERE i.deleted_at IS NULL
         ORDER BY i.occurred_at, i.id""",
     "lessons": """
-        SELECT l.id AS lesson_id, c.name AS "group", l.date, l.period, l.start_time, l.mood, l.energy
-        FROM lesson l JOIN class_group c ON c.id = l.class_id""",
+        SELECT l.id AS lesson_id, c.name AS "group", l.date, l.period, l.start_time, l.mood, l.energy,
+               COALESCE(l.source = 'timetable', 0) AS scheduled
+        FROM lesson l JOIN class_group c ON c.id = l.class_id
+        WHERE (l.status = 'taught' AND l.date <= :today)
+           OR EXISTS (SELECT 1 FROM incident i WHERE i.lesson_id = l.id AND i.deleted_at IS NULL)
+           OR EXISTS (SELECT 1 FROM praise p WHERE p.lesson_id = l.id AND p.deleted_at IS NULL)""",
     "students": """
         SELECT s.external_id AS student_id, s.display_name AS name, c.name AS "group", s.archived
         FROM student s JOIN class_group c ON c.id = s.class_id""",
@@ -49,18 +56,22 @@ QUERIES: dict[str, str] = {
 }
 
 
-def read_tables_from(engine: Engine) -> dict[str, pd.DataFrame]:
-    """Every raw table, read in one snapshot (one read transaction)."""
+def read_tables_from(engine: Engine, today: date | None = None) -> dict[str, pd.DataFrame]:
+    """Every raw table, read in one snapshot (one read transaction); lessons taught up to ``today``."""
     import pandas as pd
 
+    params = {"today": (today or date.today()).isoformat()}
     out: dict[str, Any] = {}
     with engine.connect() as conn, conn.begin():
         for name, sql in QUERIES.items():
-            out[name] = pd.read_sql_query(sql, conn.connection.driver_connection)
+            out[name] = pd.read_sql_query(
+                sql, conn.connection.driver_connection, params=params if ":today" in sql else None
+            )
     for name, cols in (("incidents", ["occurred_at"]), ("praise", ["occurred_at"])):
         for col in cols:
             out[name][col] = pd.to_datetime(out[name][col])
     out["lessons"]["date"] = pd.to_datetime(out["lessons"]["date"]).dt.date
+    out["lessons"]["scheduled"] = out["lessons"]["scheduled"].astype(bool)
     out["phase_downs"]["effective_from"] = pd.to_datetime(out["phase_downs"]["effective_from"]).dt.date
     out["students"]["archived"] = out["students"]["archived"].astype(bool)
     out["rules"]["active"] = out["rules"]["active"].astype(bool)
@@ -75,6 +86,6 @@ class TablesMixin:
     if TYPE_CHECKING:
         engine: Engine
 
-    def read_tables(self) -> dict[str, pd.DataFrame]:
-        """The store's content as raw DataFrames for ``app.analysis.frame``."""
-        return read_tables_from(self.engine)
+    def read_tables(self, today: date | None = None) -> dict[str, pd.DataFrame]:
+        """The store's content as raw DataFrames for ``app.analysis.frame`` (lessons taught to ``today``)."""
+        return read_tables_from(self.engine, today)

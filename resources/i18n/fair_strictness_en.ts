@@ -98,6 +98,74 @@
     </message>
 </context>
 <context>
+    <name>BellsBox</name>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="35"/>
+        <source>Beltijden</source>
+        <translation>Bell times</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="39"/>
+        <source>Welk lesuur wanneer begint en eindigt. Het rooster en de Log-pagina rekenen hiermee; een les die twee lesuren beslaat is één les (een blokuur).</source>
+        <translation>When each period starts and ends. The timetable and the Log page use these times; a lesson over two periods is one lesson (a double period).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="45"/>
+        <source>Beltijden per lesuur</source>
+        <translation>Bell times per period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="46"/>
+        <source>Begin</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="46"/>
+        <source>Einde</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="49"/>
+        <source>Typ een tijd als 08:30; pijltjes gaan naar een andere cel.</source>
+        <translation>Type a time like 08:30; the arrow keys move to another cell.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="52"/>
+        <source>Lesuur &amp;toevoegen</source>
+        <translation>&amp;Add period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="53"/>
+        <source>Laatste lesuur &amp;weghalen</source>
+        <translation>&amp;Remove last period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="54"/>
+        <source>Gebruikelijke tijden</source>
+        <translation>Usual times</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="55"/>
+        <source>Beltijden &amp;opslaan</source>
+        <translation>&amp;Save bell times</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="87"/>
+        <source>{n}e uur</source>
+        <translation>period {n}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="133"/>
+        <source>{n}e uur: &apos;{t}&apos; is geen tijd; schrijf bijvoorbeeld 08:30.</source>
+        <translation>Period {n}: &apos;{t}&apos; is not a time; write for example 08:30.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/bells_box.py" line="148"/>
+        <source>Beltijden opgeslagen.</source>
+        <translation>Bell times saved.</translation>
+    </message>
+</context>
+<context>
     <name>BlindSpot</name>
     <message>
         <location filename="../../app/ui/pages/reflection/wording.py" line="69"/>
@@ -163,6 +231,16 @@
         <location filename="../../app/ui/pages/reflection/wording.py" line="137"/>
         <source>Detail: {d}.</source>
         <translation>Detail: {d}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="186"/>
+        <source>{calm} van de {taught} gegeven lessen zonder één correctie; opgemerkt worden telt per gegeven les.</source>
+        <translation>{calm} of {taught} lessons taught without a single correction; being noticed is counted per lesson taught.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="194"/>
+        <source>Alleen de {n} lessen waarin je iets noteerde zijn bekend; importeer je rooster (Instellingen › Rooster en beltijden) om ook de rustige lessen mee te tellen.</source>
+        <translation>Only the {n} lessons in which you logged something are known; import your timetable (Settings › Timetable and bell times) to count the calm lessons too.</translation>
     </message>
     <message>
         <source>vrij zeker geen toeval</source>
@@ -1885,87 +1963,128 @@
 <context>
     <name>LessonBar</name>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="53"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="57"/>
         <source>rustig</source>
         <translation>calm</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="53"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="57"/>
         <source>onrustig</source>
         <translation>restless</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="53"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="57"/>
         <source>gespannen</source>
         <translation>tense</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="58"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="62"/>
         <source>laag</source>
         <translation>low</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="58"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="62"/>
         <source>gemiddeld</source>
         <translation>medium</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="58"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="62"/>
         <source>hoog</source>
         <translation>high</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="79"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="83"/>
         <source>Nog eens tikken haalt de keuze weg.</source>
         <translation>Tap again to clear the choice.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="112"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="119"/>
         <source>Klas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="114"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="121"/>
         <source>&amp;Klas</source>
         <translation>&amp;Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="119"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="126"/>
         <source>Datum van de les</source>
         <translation>Date of the lesson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="123"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="130"/>
         <source>&amp;Datum</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="128"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="135"/>
         <source>Lesuur</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="130"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="137"/>
         <source>Incidenten van hetzelfde lesuur horen bij dezelfde les; een ander uur is een andere les.</source>
         <translation>Incidents in the same period belong to the same lesson; another period is another lesson.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="133"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="149"/>
+        <source>Rooster</source>
+        <translation>Timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="152"/>
+        <source>Les niet gegeven</source>
+        <translation>Lesson not taught</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="157"/>
+        <source>Deze les uit het rooster ging niet door (uitval, toets, excursie): ze telt dan niet mee.</source>
+        <translation>This lesson of the timetable did not take place (cancelled, test, trip): it then does not count.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="221"/>
+        <source>geen lesuur</source>
+        <translation>no period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="223"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="382"/>
         <source>{n}e uur</source>
         <translation>period {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="135"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="272"/>
+        <source>nu</source>
+        <translation>now</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="272"/>
+        <source>net afgelopen</source>
+        <translation>just ended</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="275"/>
+        <source>volgende</source>
+        <translation>next</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="276"/>
+        <source>geen lessen meer in het rooster</source>
+        <translation>no more lessons in the timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="144"/>
         <source>&amp;Lesuur</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="138"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="161"/>
         <source>Hoe voelde de les?</source>
         <translation>How did the lesson feel?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/lesson_bar.py" line="139"/>
+        <location filename="../../app/ui/pages/log/lesson_bar.py" line="162"/>
         <source>Mijn energie:</source>
         <translation>My energy:</translation>
     </message>
@@ -1979,28 +2098,28 @@
         <translation>The Set-up page is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="208"/>
+        <location filename="../../app/ui/pages/log/page.py" line="209"/>
         <source>Bij de les bewaard: hoe de les voelde en je eigen energie.</source>
         <extracomment>the store changed while the page was hidden: reload when shown again</extracomment>
         <translation>Kept with the lesson: how the lesson felt and your own energy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="281"/>
+        <location filename="../../app/ui/pages/log/page.py" line="282"/>
         <source>Kies eerst een leerling en een afspraak.</source>
         <translation>First choose a student and a rule.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="302"/>
+        <location filename="../../app/ui/pages/log/page.py" line="303"/>
         <source>Kies eerst een leerling voor een compliment.</source>
         <translation>First choose a student to praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="326"/>
+        <location filename="../../app/ui/pages/log/page.py" line="327"/>
         <source>Er is niets om ongedaan te maken.</source>
         <translation>There is nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="379"/>
+        <location filename="../../app/ui/pages/log/page.py" line="380"/>
         <source>Niemand gevonden met &apos;{text}&apos;. Typ minder letters, of voeg de leerling toe bij Instellingen.</source>
         <translation>Nobody found for &apos;{text}&apos;. Type fewer letters, or add the student under Set-up.</translation>
     </message>
@@ -2418,7 +2537,7 @@
         <translation>School year up to this week (%1 – %2): %3 incidents, %4 students, %5 praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="345"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="346"/>
         <source>De incidenten konden niet geladen worden.</source>
         <translation>The incidents could not be loaded.</translation>
     </message>
@@ -2859,29 +2978,34 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="29"/>
-        <location filename="../../app/ui/pages/setup/page.py" line="39"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="30"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="42"/>
         <source>Instellingen</source>
         <extracomment>the optional data and privacy panel, built elsewhere; offered as a tab when its module exists</extracomment>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="33"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="35"/>
         <source>&amp;Klassen en leerlingen</source>
         <translation>&amp;Classes and students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="34"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="36"/>
         <source>&amp;Afspraken en ladder</source>
         <translation>&amp;Rules and ladder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="35"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="37"/>
+        <source>&amp;Rooster en beltijden</source>
+        <translation>&amp;Timetable and bell times</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/page.py" line="38"/>
         <source>&amp;Taal</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="38"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="41"/>
         <source>&amp;Gegevens en privacy</source>
         <translation>&amp;Data and privacy</translation>
     </message>
@@ -3172,6 +3296,190 @@
         <location filename="../../app/ui/pages/team/page.py" line="225"/>
         <source>Opgeslagen in %1: %2</source>
         <translation>Saved in %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TimetableImportDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="54"/>
+        <source>Rooster importeren</source>
+        <extracomment>the combo&apos;s value for &apos;not a lesson of mine&apos; the timetable was stored (a sentence saying what changed)</extracomment>
+        <translation>Import timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="56"/>
+        <source>Bestand: {name}</source>
+        <translation>File: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="58"/>
+        <source>Alleen &amp;vanaf</source>
+        <translation>Only &amp;from</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="60"/>
+        <source>Een nieuw rooster vervangt het oude vanaf deze datum; de lessen ervóór blijven.</source>
+        <translation>A new timetable replaces the old one from this date on; the lessons before it stay.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="65"/>
+        <source>Vanaf datum</source>
+        <translation>From date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="71"/>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="123"/>
+        <source>Het rooster wordt gelezen…</source>
+        <translation>Reading the timetable…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="73"/>
+        <source>Samenvatting van het rooster</source>
+        <translation>Summary of the timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="76"/>
+        <source>Titels in het rooster met hun klas</source>
+        <translation>Titles in the timetable with their class</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="78"/>
+        <source>Titel in het rooster</source>
+        <translation>Title in the timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="78"/>
+        <source>Aantal</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="78"/>
+        <source>Voorbeeld</source>
+        <translation>Example</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="78"/>
+        <source>Klas</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="90"/>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="92"/>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="95"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="132"/>
+        <source>Dit bestand kan niet worden gelezen.</source>
+        <translation>This file cannot be read.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="137"/>
+        <source>Dit rooster wordt niet geïmporteerd; er verandert niets.</source>
+        <translation>This timetable is not imported; nothing changes.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="142"/>
+        <source>{n} afspraken van {a} tot {b}, {t} verschillende titels.</source>
+        <translation>{n} events from {a} to {b}, {t} different titles.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="149"/>
+        <source>{n} hele-dag-afspraken overgeslagen.</source>
+        <translation>{n} all-day events skipped.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="153"/>
+        <source>Kies bij elke titel de klas, of &apos;geen les van mij&apos; voor vergaderingen en surveillances. Je keuze wordt onthouden voor de volgende import. Er is nog niets veranderd.</source>
+        <translation>Choose the class of each title, or &apos;not my lesson&apos; for meetings and duties. Your choice is remembered for the next import. Nothing has changed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="165"/>
+        <source>Klas van &apos;{t}&apos;</source>
+        <translation>Class of &apos;{t}&apos;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="166"/>
+        <source>geen les van mij</source>
+        <translation>not my lesson</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="172"/>
+        <source>Zo gekozen bij een vorige import.</source>
+        <translation>Chosen like this in an earlier import.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_dialog.py" line="174"/>
+        <source>De klas staat in de tekst van de afspraak.</source>
+        <translation>The class is named in the event&apos;s text.</translation>
+    </message>
+</context>
+<context>
+    <name>TimetableTab</name>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="27"/>
+        <source>Lesrooster</source>
+        <translation>Timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="30"/>
+        <source>Importeer je rooster als agenda (.ics) uit Zermelo, Untis/WebUntis, Magister, SOMtoday of Smartschool, of als CSV (weekday,period,class,from,to). Elke geplande les telt dan mee, ook een les zonder één correctie, en de Log-pagina opent op de les die net is afgelopen.</source>
+        <translation>Import your timetable as a calendar (.ics) from Zermelo, Untis/WebUntis, Magister, SOMtoday or Smartschool, or as CSV (weekday,period,class,from,to). Every scheduled lesson then counts, also a lesson without a single correction, and the Log page opens on the lesson that just ended.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="38"/>
+        <source>Stand van het rooster</source>
+        <translation>State of the timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="39"/>
+        <source>Rooster &amp;importeren…</source>
+        <translation>&amp;Import timetable…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="40"/>
+        <source>Rooster op&amp;slaan als .ics…</source>
+        <translation>Sa&amp;ve timetable as .ics…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="63"/>
+        <source>Nog geen rooster: lessen ontstaan alleen als je erin logt.</source>
+        <translation>No timetable yet: lessons exist only when you log in them.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="67"/>
+        <source>Rooster: {n} lessen van {a} tot {b}.</source>
+        <translation>Timetable: {n} lessons from {a} to {b}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="81"/>
+        <source>Rooster kiezen</source>
+        <translation>Choose timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="83"/>
+        <source>Rooster (*.ics *.ical *.csv *.txt);;Alle bestanden (*)</source>
+        <translation>Timetable (*.ics *.ical *.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="97"/>
+        <source>Rooster opslaan</source>
+        <translation>Save timetable</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="97"/>
+        <source>Agenda (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/timetable_tab.py" line="107"/>
+        <source>{n} lessen opgeslagen in {file}.</source>
+        <translation>{n} lessons saved in {file}.</translation>
     </message>
 </context>
 <context>

@@ -127,3 +127,12 @@ def test_school_year_bounds() -> None:
     assert school_year(date(2026, 3, 18)) == (date(2025, 9, 1), date(2026, 3, 17))
     # early in a school year the demo shows the whole previous one
     assert school_year(date(2026, 9, 10)) == (date(2025, 9, 1), date(2026, 9, 9))
+
+
+def test_the_demo_year_has_a_timetable_with_calm_lessons(demo: tuple[Store, object, float]) -> None:
+    store, _summary, _seconds = demo
+    lessons = store.lessons_between(scheduled_only=True)
+    assert store.has_timetable() and len(lessons) == len(store.lessons_between())
+    calm = [x for x in lessons if x.incidents == 0]
+    assert 0 < len(calm) < len(lessons)
+    assert all(x.end_time is not None and x.status == "taught" for x in lessons)

@@ -199,6 +199,7 @@ def _beside(frame: AuditFrame) -> tuple[dict[str, Any], list[str]]:
     """The descriptive estimates beside the flags, from their own modules."""
     from app.analysis.estimates.adherence import rule_adherence
     from app.analysis.estimates.escalation import escalation
+    from app.analysis.estimates.lessons import lessons_taught
     from app.analysis.estimates.moments import moment_cells
     from app.analysis.estimates.noticing import noticing
     from app.analysis.estimates.praise import praise_balance
@@ -211,6 +212,7 @@ def _beside(frame: AuditFrame) -> tuple[dict[str, Any], list[str]]:
         "praise": praise_balance,
         "moments": moment_cells,
         "weekly": weekly,
+        "lessons": lessons_taught,
     }
     return {name: func(frame) for name, func in parts.items()}, []
 

@@ -1,11 +1,19 @@
-"""The lesson context: class, date, period, and an optional one-tap mood and own energy."""
+"""The lesson context: class, date, period, and an optional one-tap mood and own energy.
+
+With a timetable the bar opens on the lesson that is on or just ended (class, date and period) and
+shows the next one beside it; without one the period follows the bell times, and outside school hours
+no period is offered ('geen lesuur'). Either way the teacher's own choice of date or period is kept.
+"""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -14,34 +22,30 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QToolTip,
     QWidget,
 )
 
-from app.store.records import ClassInfo
+from app.core.bells import DEFAULT_BELL_TIMES, BellTimes
+from app.store.records import ClassInfo, LessonInfo
 from app.ui.pages.log.choice import choice_button
 
-#: the usual start of each period (1-9) in a Dutch or Flemish secondary school; only used for the default
-PERIOD_STARTS: tuple[time, ...] = (
-    time(8, 30),
-    time(9, 20),
-    time(10, 25),
-    time(11, 15),
-    time(12, 35),
-    time(13, 25),
-    time(14, 15),
-    time(15, 5),
-    time(15, 55),
-)
+if TYPE_CHECKING:
+    from app.store.timetable import NowAndNext
+    from app.ui.context import AppContext
 
 
-def default_period(now: time) -> int:
-    """The period a teacher most likely logs now: the last one that started at least 15 minutes ago."""
-    minutes = now.hour * 60 + now.minute - 15
-    period = 1
-    for number, start in enumerate(PERIOD_STARTS, start=1):
-        if start.hour * 60 + start.minute <= minutes:
-            period = number
-    return period
+log = logging.getLogger(__name__)
+
+
+def now() -> datetime:
+    """The clock the bar follows (a test sets another)."""
+    return datetime.now()
+
+
+def default_period(moment: datetime, bells: BellTimes = DEFAULT_BELL_TIMES) -> int | None:
+    """Without a timetable: the period that started at least 15 minutes ago; None outside school hours."""
+    return bells.latest_started(moment.time())
 
 
 def _tr(text: str) -> str:
@@ -105,8 +109,11 @@ class LessonBar(QWidget):
     #: the own energy was tapped ('' when cleared)
     energy_changed = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
+        #: the stored lesson of the chosen class, date and period (None: not stored yet)
+        self.lesson: LessonInfo | None = None
         self.class_combo = QComboBox()
         self.class_combo.setObjectName("class_combo")
         self.class_combo.setAccessibleName(_tr("Klas"))
@@ -129,12 +136,28 @@ class LessonBar(QWidget):
         self.period_combo.setToolTip(
             _tr("Incidenten van hetzelfde lesuur horen bij dezelfde les; een ander uur is een andere les.")
         )
-        for number in range(1, len(PERIOD_STARTS) + 1):
-            self.period_combo.addItem(_tr("{n}e uur").replace("{n}", str(number)), number)
-        self.period_combo.setCurrentIndex(default_period(datetime.now().time()) - 1)
+        self.bells = DEFAULT_BELL_TIMES
+        #: the timetable's lesson at a moment (None: no timetable), and how to mark a lesson not taught
+        self._lookup: Callable[[datetime], NowAndNext] | None = None
+        self._fill_periods()
+        self.period_combo.setCurrentIndex(self.period_combo.findData(default_period(now())))
         period_label = QLabel(_tr("&Lesuur"))
         period_label.setBuddy(self.period_combo)
 
+        self.plan = QLabel()
+        self.plan.setObjectName("timetable_plan")
+        self.plan.setAccessibleName(_tr("Rooster"))
+        self.plan.setStyleSheet("color: #444;")
+        self.plan.hide()
+        self.not_taught = QPushButton(_tr("Les niet gegeven"))
+        self.not_taught.setObjectName("lesson_not_taught")
+        self.not_taught.setCheckable(True)
+        self.not_taught.setAutoDefault(False)
+        self.not_taught.setToolTip(
+            _tr("Deze les uit het rooster ging niet door (uitval, toets, excursie): ze telt dan niet mee.")
+        )
+        self.not_taught.hide()
+        self.not_taught.clicked.connect(self._mark_not_taught)
         self.mood = ToggleRow(_tr("Hoe voelde de les?"), mood_choices())
         self.energy = ToggleRow(_tr("Mijn energie:"), energy_choices())
 
@@ -149,6 +172,8 @@ class LessonBar(QWidget):
             self.date_edit,
             period_label,
             self.period_combo,
+            self.plan,
+            self.not_taught,
         ):
             when.addWidget(widget)
         self.feel = QWidget()
@@ -165,7 +190,7 @@ class LessonBar(QWidget):
         self._wide: bool | None = None
         self._place(wide=True)
 
-        self.class_combo.currentIndexChanged.connect(lambda _i: self.context_changed.emit())
+        self.class_combo.currentIndexChanged.connect(lambda _i: self._class_changed())
         self.date_edit.dateChanged.connect(lambda _d: self._when_changed())
         self.period_combo.currentIndexChanged.connect(lambda _i: self._when_changed())
         # Date and period follow the clock (the window may stay open all day) until the teacher picks them.
@@ -173,26 +198,83 @@ class LessonBar(QWidget):
         self._setting_clock = False
         self.clock = QTimer(self)
         self.clock.setInterval(60_000)
-        self.clock.timeout.connect(lambda: self.follow_clock(datetime.now()))
-        self.clock.start()
+        self.clock.timeout.connect(lambda: self.follow_clock(now()))
+        # the clock runs while the bar is shown (showEvent), not behind another page
         self.mood.value_changed.connect(self.mood_changed.emit)
         self.energy.value_changed.connect(self.energy_changed.emit)
+
+    def _class_changed(self) -> None:
+        if not self._setting_clock and self._lookup is not None:
+            self._following_clock = False  # with a timetable the class follows it until the teacher picks
+        self.context_changed.emit()
 
     def _when_changed(self) -> None:
         if not self._setting_clock:
             self._following_clock = False  # the teacher chose another date or period: keep it
         self.context_changed.emit()
 
-    def follow_clock(self, now: datetime) -> None:
-        """Move date and period to ``now`` unless the teacher chose them by hand."""
+    def _fill_periods(self) -> None:
+        """'geen lesuur' and the periods of the bell times, keeping the chosen one."""
+        keep = self.period_combo.currentData()
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        self.period_combo.addItem(_tr("geen lesuur"), None)
+        for p in self.bells.periods:
+            self.period_combo.addItem(_tr("{n}e uur").replace("{n}", str(p.number)), p.number)
+            self.period_combo.setItemData(
+                self.period_combo.count() - 1, f"{p.start:%H:%M}–{p.end:%H:%M}", Qt.ItemDataRole.ToolTipRole
+            )
+        self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(keep)))
+        self.period_combo.blockSignals(False)
+
+    def use_timetable(self, bells: BellTimes, lookup: Callable[[datetime], NowAndNext] | None) -> None:
+        """Use these bell times, and the timetable's lesson at a moment (None: there is no timetable)."""
+        if bells != self.bells:
+            self.bells = bells
+            self._fill_periods()
+        self._lookup = lookup
+        self.follow_clock(now())
+
+    def follow_clock(self, moment: datetime) -> None:
+        """Move class, date and period to the lesson at ``moment`` unless the teacher chose them by hand."""
+        found = None
+        if self._lookup is not None:
+            try:
+                found = self._lookup(moment)
+            except Exception as exc:  # a timer must not crash the window: the store may be busy or gone
+                log.warning("timetable lookup failed: %s", type(exc).__name__)
+        self._show_plan(found)
         if not self._following_clock:
             return
         self._setting_clock = True
         try:
-            self.date_edit.setDate(QDate(now.year, now.month, now.day))
-            self.period_combo.setCurrentIndex(default_period(now.time()) - 1)
+            self.date_edit.setDate(QDate(moment.year, moment.month, moment.day))
+            if found is None:
+                period = default_period(moment, self.bells)
+            elif found.current is None:
+                period = None  # no lesson of the timetable started yet today
+            else:
+                lesson = found.current
+                period = lesson.period
+                self.date_edit.setDate(QDate(lesson.date.year, lesson.date.month, lesson.date.day))
+                self.set_class(lesson.class_id)
+            self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(period)))
         finally:
             self._setting_clock = False
+
+    def _show_plan(self, found: NowAndNext | None) -> None:
+        """'Rooster: 2B, 1e uur · volgende: 3A, 3e uur om 10:25' beside the period."""
+        if found is None:
+            self.plan.hide()
+            return
+        parts = []
+        if found.current is not None:
+            when = _tr("nu") if found.running else _tr("net afgelopen")
+            parts.append(when + ": " + _lesson_text(found.current))
+        if found.next is not None:
+            parts.append(_tr("volgende") + ": " + _lesson_text(found.next, with_day=True))
+        self.plan.setText("   ·   ".join(parts) if parts else _tr("geen lessen meer in het rooster"))
+        self.plan.show()
 
     def following_clock(self) -> bool:
         """Whether date and period still follow the clock."""
@@ -208,6 +290,18 @@ class LessonBar(QWidget):
         self._grid.addWidget(self.feel, 0 if wide else 1, 1 if wide else 0, Qt.AlignmentFlag.AlignLeft)
         self._grid.setColumnStretch(0, 0 if wide else 1)
         self._grid.setColumnStretch(1, 1 if wide else 0)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown: follow the clock again (the page may have been hidden for hours)."""
+        super().showEvent(event)
+        if not self.clock.isActive():
+            self.clock.start()
+            self.follow_clock(now())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Hidden: the clock stops (no store reads behind another page)."""
+        self.clock.stop()
+        super().hideEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Put the mood and energy on a second row when one row does not fit."""
@@ -241,17 +335,57 @@ class LessonBar(QWidget):
         """The chosen date."""
         return self.date_edit.date().toPython()  # type: ignore[no-any-return]
 
-    def period(self) -> int:
-        """The chosen period (1-9)."""
-        return int(self.period_combo.currentData())
+    def period(self) -> int | None:
+        """The chosen period (None: 'geen lesuur')."""
+        data = self.period_combo.currentData()
+        return None if data is None else int(data)
 
-    def set_period(self, period: int) -> None:
+    def set_period(self, period: int | None) -> None:
         """Choose a period (emits context_changed when it differs)."""
         index = self.period_combo.findData(period)
         if index >= 0:
             self.period_combo.setCurrentIndex(index)
 
-    def show_lesson_feel(self, mood: str | None, energy: str | None) -> None:
-        """Show the stored mood and energy of the lesson (or none)."""
-        self.mood.set_value(mood)
-        self.energy.set_value(energy)
+    def show_lesson(self, lesson: LessonInfo | None) -> None:
+        """Show the stored mood and energy of the lesson (or none), and whether it was taught."""
+        self.lesson = lesson
+        self.mood.set_value(lesson.mood if lesson else None)
+        self.energy.set_value(lesson.energy if lesson else None)
+        scheduled = lesson is not None and lesson.scheduled and self.ctx is not None
+        self.not_taught.setVisible(scheduled)
+        self.not_taught.setChecked(scheduled and lesson is not None and lesson.status == "cancelled")
+
+    def _mark_not_taught(self, checked: bool) -> None:
+        """Mark the shown lesson of the timetable as not taught (or taught again)."""
+        if self.ctx is None or self.lesson is None:
+            return
+        from app.core.errors import UserError
+
+        self._following_clock = False  # stay on this lesson: the timetable would now skip it
+        try:
+            self.lesson = self.ctx.store.set_lesson_status(
+                self.lesson.id, "cancelled" if checked else "taught"
+            )
+        except UserError as exc:  # incidents were logged in it: it was taught
+            self.not_taught.setChecked(False)
+            QToolTip.showText(self.not_taught.mapToGlobal(QPoint(0, self.not_taught.height())), str(exc))
+            return
+        self.ctx.changed()
+
+
+def _lesson_text(lesson: LessonInfo, *, with_day: bool = False) -> str:
+    """'2B, 1e uur (08:30)', with the weekday when the lesson is not today."""
+    text = lesson.class_name
+    if lesson.period is not None:
+        last = lesson.period + max(1, lesson.n_periods) - 1
+        hours = str(lesson.period) if last == lesson.period else f"{lesson.period}-{last}"
+        text += ", " + _tr("{n}e uur").replace("{n}", hours)
+    if lesson.start_time is not None:
+        text += f" ({lesson.start_time:%H:%M})"
+    if with_day and lesson.date != now().date():
+        text = (
+            QLocale().toString(QDate(lesson.date.year, lesson.date.month, lesson.date.day), "ddd")
+            + " "
+            + text
+        )
+    return text

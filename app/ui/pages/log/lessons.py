@@ -9,7 +9,7 @@ if TYPE_CHECKING:
     from app.store.records import LessonInfo
     from app.store.store import Store
 
-LessonKey = tuple[int, date, int]
+LessonKey = tuple[int, date, int | None]
 
 
 class LessonCache:
@@ -23,7 +23,7 @@ class LessonCache:
         """Forget what was looked up (another page may have changed lessons)."""
         self._lessons.clear()
 
-    def find(self, class_id: int, on: date, period: int) -> LessonInfo | None:
+    def find(self, class_id: int, on: date, period: int | None) -> LessonInfo | None:
         """The lesson of this class, date and period, if it exists."""
         key = (class_id, on, period)
         if key not in self._lessons:
@@ -33,7 +33,7 @@ class LessonCache:
             self._lessons[key] = found[0] if found else None
         return self._lessons[key]
 
-    def ensure(self, class_id: int, on: date, period: int) -> LessonInfo:
+    def ensure(self, class_id: int, on: date, period: int | None) -> LessonInfo:
         """The lesson of this class, date and period, created when there is none yet."""
         lesson = self.find(class_id, on, period)
         if lesson is None:
@@ -43,5 +43,4 @@ class LessonCache:
 
     def remember(self, lesson: LessonInfo) -> None:
         """Keep a lesson as changed (e.g. after its mood was stored)."""
-        if lesson.period is not None:
-            self._lessons[(lesson.class_id, lesson.date, lesson.period)] = lesson
+        self._lessons[(lesson.class_id, lesson.date, lesson.period)] = lesson

@@ -61,7 +61,7 @@ class LogPage(QWidget):
         #: milliseconds from the save key to the feedback shown, for the last save
         self.last_save_ms = 0.0
 
-        self.lesson_bar = LessonBar()
+        self.lesson_bar = LessonBar(ctx)
         self.picker = StudentPicker()
         self.grid = SeatingGrid()
         self.composer = Composer()
@@ -122,6 +122,7 @@ class LogPage(QWidget):
         if preferred is None:  # first start: the first class that has students
             preferred = next((c.id for c in classes if c.n_students), None)
         self.lesson_bar.set_classes(classes, preferred)
+        self.lesson_bar.use_timetable(store.bell_times(), store.lesson_now if store.has_timetable() else None)
         self.composer.rules.set_rules(self.rules)
         self.composer.ladder.set_steps(self.steps)
         if self.student_id not in self.students:
@@ -142,7 +143,7 @@ class LogPage(QWidget):
         self.grid.set_students([s for s in self.students.values() if s.class_id == class_id])
         self.grid.set_picked(self.student_id)
         lesson = self._find_lesson(class_id) if class_id is not None else None
-        self.lesson_bar.show_lesson_feel(lesson.mood if lesson else None, lesson.energy if lesson else None)
+        self.lesson_bar.show_lesson(lesson)
         self._fix_tab_order()
 
     def _fix_tab_order(self) -> None:

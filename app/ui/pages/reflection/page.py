@@ -275,7 +275,8 @@ class ReflectionPage(QWidget):
             ("%5", r.n_praise),
         ):
             text = text.replace(key, str(value))
-        return text
+        lessons = wording.lessons_line(r)
+        return f"{text}\n{lessons}" if lessons else text
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)

@@ -174,3 +174,26 @@ def calm_message(report: AuditReport) -> str:
     else:
         text += " " + _tr("Dat is geen bewijs dat alles gelijk gaat, wel een goed teken.")
     return text
+
+
+def lessons_line(report: AuditReport) -> str:
+    """Lessons taught and the calm ones: exact with a timetable, a hint to import one without."""
+    lessons = report.lessons
+    if lessons is None or lessons.taught == 0:
+        return ""
+    if lessons.complete:
+        return _fill(
+            _tr(
+                "{calm} van de {taught} gegeven lessen zonder één correctie; opgemerkt worden telt per "
+                "gegeven les."
+            ),
+            calm=lessons.calm,
+            taught=lessons.taught,
+        )
+    return _fill(
+        _tr(
+            "Alleen de {n} lessen waarin je iets noteerde zijn bekend; importeer je rooster "
+            "(Instellingen › Rooster en beltijden) om ook de rustige lessen mee te tellen."
+        ),
+        n=lessons.taught,
+    )

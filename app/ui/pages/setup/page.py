@@ -1,4 +1,4 @@
-"""The set-up page: classes and students, rules and ladder, language, and (when built) data and privacy."""
+"""The set-up page: classes and students, rules and ladder, timetable and bell times, language, data."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.ui.pages.setup.classes_tab import ClassesTab
 from app.ui.pages.setup.language_tab import LanguageTab
 from app.ui.pages.setup.rules_tab import RulesTab
+from app.ui.pages.setup.timetable_tab import TimetableTab
 
 if TYPE_CHECKING:
     from app.ui.context import AppContext
@@ -30,8 +31,10 @@ class SetupPage(QWidget):
         self.classes_tab = ClassesTab(ctx)
         self.rules_tab = RulesTab(ctx)
         self.language_tab = LanguageTab(ctx)
+        self.timetable_tab = TimetableTab(ctx)
         self.tabs.addTab(self.classes_tab, self.tr("&Klassen en leerlingen"))
         self.tabs.addTab(self.rules_tab, self.tr("&Afspraken en ladder"))
+        self.tabs.addTab(self.timetable_tab, self.tr("&Rooster en beltijden"))
         self.tabs.addTab(self.language_tab, self.tr("&Taal"))
         module, cls = DATA_PANEL
         self.data_panel: QWidget = getattr(importlib.import_module(module), cls)(ctx)
@@ -55,6 +58,7 @@ class SetupPage(QWidget):
         self._stale = False
         self.classes_tab.refresh()
         self.rules_tab.refresh()
+        self.timetable_tab.refresh()
         self.language_tab.refresh()
 
     def _store_changed(self) -> None:

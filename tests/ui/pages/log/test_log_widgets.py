@@ -146,16 +146,18 @@ def test_seat_label_cuts_very_long_names() -> None:
 @pytest.mark.parametrize(
     ("now", "period"),
     [
-        (time(7, 50), 1),
+        (time(2, 0), None),  # never '1e uur' at night
+        (time(7, 50), None),  # nor before school
         (time(8, 50), 1),
         (time(9, 40), 2),
         (time(10, 15), 2),
         (time(10, 45), 3),
         (time(17, 0), 9),
+        (time(23, 30), None),
     ],
 )
-def test_default_period_follows_the_clock(now: time, period: int) -> None:
-    assert default_period(now) == period
+def test_default_period_follows_the_clock(now: time, period: int | None) -> None:
+    assert default_period(datetime.combine(date(2026, 11, 27), now)) == period
 
 
 def incident(step: int, agreed: int, strike: int = 2, note: str = "") -> LoggedIncident:
@@ -194,7 +196,7 @@ def test_date_and_period_follow_the_clock_until_chosen(qtbot) -> None:  # type: 
     bar.follow_clock(datetime(2026, 11, 27, 13, 50))
     assert (bar.lesson_date(), bar.period()) == (date(2026, 11, 27), 6)
     assert changes and bar.following_clock()
-    bar.period_combo.setCurrentIndex(1)  # the teacher picks the 2nd period
+    bar.period_combo.setCurrentIndex(bar.period_combo.findData(2))  # the teacher picks the 2nd period
     assert not bar.following_clock()
     bar.follow_clock(datetime(2026, 11, 27, 15, 30))
     assert bar.period() == 2

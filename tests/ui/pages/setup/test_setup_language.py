@@ -47,7 +47,13 @@ def test_language_tab_shows_the_stored_choice_and_a_locale_date(qtbot, ctx: AppC
 
 def test_tabs_include_the_data_panel(qtbot, page: SetupPage) -> None:  # type: ignore[no-untyped-def]
     titles = [page.tabs.tabText(i).replace("&", "") for i in range(page.tabs.count())]
-    assert titles == ["Klassen en leerlingen", "Afspraken en ladder", "Taal", "Gegevens en privacy"]
+    assert titles == [
+        "Klassen en leerlingen",
+        "Afspraken en ladder",
+        "Rooster en beltijden",
+        "Taal",
+        "Gegevens en privacy",
+    ]
     assert page.data_panel is not None
 
 
