@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 
 if TYPE_CHECKING:
@@ -72,3 +72,17 @@ def handle_page_key(page: LogPage, event: QKeyEvent) -> bool:
     else:
         return False
     return True
+
+
+def note_undo(page: LogPage, watched: QObject, event: QEvent) -> bool:
+    """Ctrl+Z in the note field with nothing typed left to undo: undo the window's last action."""
+    if (
+        watched is page.composer.note
+        and event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.matches(QKeySequence.StandardKey.Undo)
+        and not page.composer.note.isUndoAvailable()
+    ):
+        page.undo()
+        return True
+    return False

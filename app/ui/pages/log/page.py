@@ -12,7 +12,7 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.core.errors import UserError
@@ -22,7 +22,7 @@ from app.ui.pages.log.choice import CHOICE_STYLE
 from app.ui.pages.log.composer import Composer
 from app.ui.pages.log.empty_state import EmptyState
 from app.ui.pages.log.feedback_bar import FeedbackBar
-from app.ui.pages.log.keys import handle_page_key
+from app.ui.pages.log.keys import handle_page_key, note_undo
 from app.ui.pages.log.layout import build_content, set_tab_order
 from app.ui.pages.log.lesson_bar import LessonBar
 from app.ui.pages.log.lessons import LessonCache
@@ -382,17 +382,8 @@ class LogPage(QWidget):
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Z in the note field undoes its typing first, then the last save."""
-        if (
-            watched is self.composer.note
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.matches(QKeySequence.StandardKey.Undo)
-            and not self.composer.note.isUndoAvailable()
-        ):
-            self.undo()
-            return True
-        return super().eventFilter(watched, event)
+        """Ctrl+Z in the note field undoes its typing first, then the last save (keys.py)."""
+        return note_undo(self, watched, event) or super().eventFilter(watched, event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys the focused control did not use: see app/ui/pages/log/keys.py."""
