@@ -19,7 +19,8 @@ from scipy import sparse as sp
 from app.analysis.audit import subjects as subj
 from app.analysis.audit.exact import exact_deviation_test
 from app.analysis.audit.explain import value_label
-from app.analysis.audit.model import ModelData, ModelFit, cluster_scores, fit, one_hot
+from app.analysis.audit.model import ModelData, ModelFit, cluster_scores, fit
+from app.analysis.audit.newton import one_hot
 from app.analysis.frame import ATTR_PREFIX, UNKNOWN, AuditFrame
 
 #: moments entered in the joint model as fixed effects (the term is tested as a set of months)

@@ -32,7 +32,8 @@ from app.analysis.audit.comparisons import (
     without_dominant_student,
 )
 from app.analysis.audit.explain import value_label
-from app.analysis.audit.model import ModelData, ModelFit, cluster_scores, fit, one_hot
+from app.analysis.audit.model import ModelData, ModelFit, cluster_scores, fit
+from app.analysis.audit.newton import one_hot
 from app.analysis.frame import ATTR_PREFIX, AuditFrame
 
 

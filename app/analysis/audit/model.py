@@ -23,13 +23,10 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import linalg
 from scipy import sparse as sp
 
-#: prior of the strata intercepts (log-odds of stricter / milder against agreed)
-STRATUM_MEAN, STRATUM_PRECISION = -2.0, 1 / 9
-#: prior precision of fixed effects (attribute values, moments): sd 1 on the log-odds scale
-FIXED_PRECISION = 1.0
+from app.analysis.audit.newton import Curvature, Problem, State, one_hot
+
 #: candidate prior standard deviations of class and student effects
 SIGMA_GRID = (0.1, 0.3, 0.6, 1.0)
 
@@ -77,256 +74,12 @@ class ModelFit:
         return self.cov_dense[2 * s : 2 * s + f, 2 * s : 2 * s + f]
 
 
-def one_hot(codes: np.ndarray, width: int) -> sp.csr_matrix:
-    """A sparse n x width indicator matrix of integer codes."""
-    n = len(codes)
-    return sp.csr_matrix((np.ones(n), (np.arange(n), codes)), shape=(n, width))
-
-
-def outcome_probabilities(
-    score_up: np.ndarray, score_down: np.ndarray, can_up: np.ndarray, can_down: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """P(stricter), P(milder) from the two log-odds against agreed, over the allowed outcomes only."""
-    top = np.maximum(np.maximum(score_up, score_down), 0.0)
-    e_up = np.where(can_up, np.exp(np.where(can_up, score_up, 0.0) - top), 0.0)
-    e_down = np.where(can_down, np.exp(np.where(can_down, score_down, 0.0) - top), 0.0)
-    e_mid = np.exp(-top)
-    total = e_up + e_down + e_mid
-    return e_up / total, e_down / total
-
-
-@dataclass
-class _State:
-    """Parameters during the fit: dense (alpha, gamma, beta), classes, students."""
-
-    dense: np.ndarray
-    groups: np.ndarray
-    units: np.ndarray
-
-    def moved(self, step: _State, size: float) -> _State:
-        """The state after a (scaled) Newton step."""
-        return _State(
-            self.dense + size * step.dense, self.groups + size * step.groups, self.units + size * step.units
-        )
-
-
-class _Pattern:
-    """The sparsity of (strata, strata, fixed effects) x one-hot block, found once per fit.
-
-    Only the weights change between Newton steps; each step sums them into the fixed pattern
-    (``matrix``) instead of multiplying sparse matrices again.
-    """
-
-    def __init__(self, data: ModelData, x: sp.csr_matrix, codes: np.ndarray, n: int) -> None:
-        s = data.n_strata
-        per_row = np.diff(x.indptr)
-        rows = np.concatenate([data.stratum, s + data.stratum, 2 * s + x.indices]).astype(np.int64)
-        cols = np.concatenate([codes, codes, np.repeat(codes, per_row)]).astype(np.int64)
-        unique, self.inverse = np.unique(rows * n + cols, return_inverse=True)
-        r, self.indices = np.divmod(unique, n)
-        self.indptr = np.searchsorted(r, np.arange(2 * s + x.shape[1] + 1))
-        self.shape = (2 * s + x.shape[1], n)
-
-    def matrix(self, values: np.ndarray) -> sp.csr_matrix:
-        """The cross-product matrix for these per-entry values (duplicates summed)."""
-        data = np.bincount(self.inverse, weights=values, minlength=len(self.indices))
-        return sp.csr_matrix((data, self.indices, self.indptr), shape=self.shape)
-
-
-class _Problem:
-    """Matrices that stay fixed while the parameters move."""
-
-    def __init__(self, data: ModelData) -> None:
-        self.data = data
-        s, f = data.n_strata, data.fixed.shape[1]
-        self.x = data.fixed.tocsr()
-        self.x_t = self.x.T.tocsr()
-        self.strata = one_hot(data.stratum, s)
-        self.strata_t = self.strata.T.tocsr()
-        self.n_groups, self.n_units = data.n_groups, data.n_units
-        self.groups = data.groups if data.n_groups else np.zeros(len(data.y), dtype=np.int64)
-        self.units = data.units if data.n_units else np.zeros(len(data.y), dtype=np.int64)
-        self.zc_t = one_hot(self.groups, max(self.n_groups, 1)).T.tocsr()
-        self.zs_t = one_hot(self.units, max(self.n_units, 1)).T.tocsr()
-        #: the class of each student (students are nested in classes)
-        self.class_of_unit = np.zeros(max(self.n_units, 1), dtype=np.int64)
-        self.class_of_unit[self.units] = self.groups
-        self.y_up = ((data.y > 0) & data.can_up).astype(float)
-        self.y_down = ((data.y < 0) & data.can_down).astype(float)
-        self.sizes = (s, f)
-        self.n_dense = 2 * s + f
-        self.prior_mean = np.concatenate([np.full(2 * s, STRATUM_MEAN), np.zeros(f)])
-        self.prior_prec = np.concatenate([np.full(2 * s, STRATUM_PRECISION), np.full(f, FIXED_PRECISION)])
-        self.unit_pattern = _Pattern(data, self.x, self.units, self.n_units) if self.n_units else None
-        self.group_pattern = _Pattern(data, self.x, self.groups, self.n_groups) if self.n_groups else None
-
-    def start(self) -> _State:
-        """Starting values: the strata's own smoothed log-odds, no subject effects."""
-        d = self.data
-        s = self.sizes[0]
-        n_up = np.bincount(d.stratum, weights=self.y_up, minlength=s)
-        n_down = np.bincount(d.stratum, weights=self.y_down, minlength=s)
-        n_mid = np.bincount(d.stratum, weights=(d.y == 0).astype(float), minlength=s)
-        dense = self.prior_mean.copy()
-        dense[:s] = np.log((n_up + 0.5) / (n_mid + 1.0))
-        dense[s : 2 * s] = np.log((n_down + 0.5) / (n_mid + 1.0))
-        return _State(dense, np.zeros(self.n_groups), np.zeros(self.n_units))
-
-    def eta(self, state: _State) -> np.ndarray:
-        """The subject part of the linear predictor (fixed, class and student effects, offset)."""
-        s = self.sizes[0]
-        eta = np.asarray(self.x @ state.dense[2 * s :], dtype=float)
-        if self.data.offset is not None:
-            eta = eta + self.data.offset
-        if self.n_groups:
-            eta = eta + state.groups[self.groups]
-        if self.n_units:
-            eta = eta + state.units[self.units]
-        return eta
-
-    def log_posterior(self, state: _State, sigma: float) -> tuple[float, np.ndarray, np.ndarray]:
-        """Log-likelihood minus penalties, and the fitted probabilities."""
-        s = self.sizes[0]
-        eta = self.eta(state)
-        up = state.dense[:s][self.data.stratum] + eta
-        down = state.dense[s : 2 * s][self.data.stratum] - eta
-        p_up, p_down = outcome_probabilities(up, down, self.data.can_up, self.data.can_down)
-        p_mid = 1.0 - p_up - p_down
-        p_obs = np.where(self.y_up > 0, p_up, np.where(self.y_down > 0, p_down, p_mid))
-        loglik = float(np.log(np.maximum(p_obs, 1e-300)).sum())
-        penalty = 0.5 * float((self.prior_prec * (state.dense - self.prior_mean) ** 2).sum())
-        penalty += 0.5 * float((state.groups**2).sum() + (state.units**2).sum()) / sigma**2
-        return loglik - penalty, p_up, p_down
-
-    def gradient(self, state: _State, sigma: float, p_up: np.ndarray, p_down: np.ndarray) -> _State:
-        """Score of the log posterior."""
-        d = self.data
-        s = self.sizes[0]
-        r_up, r_down = self.y_up - p_up, self.y_down - p_down
-        r_eta = r_up - r_down
-        dense = np.concatenate(
-            [
-                np.bincount(d.stratum, weights=r_up, minlength=s),
-                np.bincount(d.stratum, weights=r_down, minlength=s),
-                self.x_t @ r_eta,
-            ]
-        ) - self.prior_prec * (state.dense - self.prior_mean)
-        lam = 1 / sigma**2
-        groups = np.bincount(self.groups, weights=r_eta, minlength=self.n_groups)[: self.n_groups]
-        units = np.bincount(self.units, weights=r_eta, minlength=self.n_units)[: self.n_units]
-        return _State(dense, groups - lam * state.groups, units - lam * state.units)
-
-
-class _Curvature:
-    """The penalized information, with the student and then the class block eliminated."""
-
-    def __init__(self, problem: _Problem, sigma: float, p_up: np.ndarray, p_down: np.ndarray) -> None:
-        d = problem.data
-        s = problem.sizes[0]
-        lam = 1 / sigma**2
-        w11 = p_up * (1 - p_up)
-        w22 = p_down * (1 - p_down)
-        w12 = -p_up * p_down
-        w_eta = w11 - 2 * w12 + w22
-        w_a, w_g = w11 - w12, w12 - w22  # alpha-eta and gamma-eta cross terms
-
-        x = problem.x
-        per_row = np.diff(x.indptr)
-        values = np.concatenate([w_a, w_g, x.data * np.repeat(w_eta, per_row)])
-
-        def cross(pattern: _Pattern) -> sp.csr_matrix:
-            """Dense-parameter rows against the columns of a one-hot block (classes, students)."""
-            return pattern.matrix(values)
-
-        a = np.zeros((problem.n_dense, problem.n_dense))
-        idx = np.arange(s)
-        a[idx, idx] = np.bincount(d.stratum, weights=w11, minlength=s)
-        a[s + idx, s + idx] = np.bincount(d.stratum, weights=w22, minlength=s)
-        a[idx, s + idx] = a[s + idx, idx] = np.bincount(d.stratum, weights=w12, minlength=s)
-        a_x = np.asarray((problem.strata_t @ sp.diags(w_a) @ problem.x).todense())
-        g_x = np.asarray((problem.strata_t @ sp.diags(w_g) @ problem.x).todense())
-        a[:s, 2 * s :], a[2 * s :, :s] = a_x, a_x.T
-        a[s : 2 * s, 2 * s :], a[2 * s :, s : 2 * s] = g_x, g_x.T
-        a[2 * s :, 2 * s :] = np.asarray((problem.x_t @ sp.diags(w_eta) @ problem.x).todense())
-        a += np.diag(problem.prior_prec)
-        self.problem = problem
-        n_u, n_c = problem.n_units, problem.n_groups
-        # students: diagonal h_z, coupling to dense b_z (P x N) and to their class (h_z itself)
-        self.h_z = np.bincount(problem.units, weights=w_eta, minlength=n_u)[:n_u]
-        self.d_z = self.h_z + lam
-        self.b_z = cross(problem.unit_pattern) if n_u else sp.csr_matrix((problem.n_dense, 0))
-        bz_scaled = self.b_z @ sp.diags(1 / self.d_z) if n_u else self.b_z
-        a1 = a - np.asarray((bz_scaled @ self.b_z.T).todense()) if n_u else a
-        if n_c:
-            b_c = cross(problem.group_pattern).toarray()
-            d_c = np.bincount(problem.groups, weights=w_eta, minlength=n_c)[:n_c] + lam
-            if n_u:
-                owner = one_hot(problem.class_of_unit[:n_u], n_c)
-                b_c = b_c - np.asarray((bz_scaled @ sp.diags(self.h_z) @ owner).todense())
-                d_c = d_c - np.bincount(
-                    problem.class_of_unit[:n_u], weights=self.h_z**2 / self.d_z, minlength=n_c
-                )
-            self.b_c1, self.d_c1 = b_c, d_c
-            a2 = a1 - (b_c / d_c) @ b_c.T
-        else:
-            self.b_c1, self.d_c1 = np.zeros((problem.n_dense, 0)), np.zeros(0)
-            a2 = a1
-        self.chol = linalg.cho_factor(a2, check_finite=False)
-
-    def solve(self, g: _State) -> _State:
-        """Newton step: the penalized information's inverse times the score."""
-        p = self.problem
-        n_u, n_c = p.n_units, p.n_groups
-        cls = p.class_of_unit[:n_u]
-        gz = g.units / self.d_z if n_u else np.zeros(0)
-        gc1 = g.groups - (np.bincount(cls, weights=self.h_z * gz, minlength=n_c) if n_u and n_c else 0.0)
-        gp = g.dense - (self.b_z @ gz if n_u else 0.0)
-        if n_c:
-            gp = gp - self.b_c1 @ (gc1 / self.d_c1)
-        dp = linalg.cho_solve(self.chol, gp, check_finite=False)
-        dc = (gc1 - self.b_c1.T @ dp) / self.d_c1 if n_c else np.zeros(0)
-        if n_u:
-            dz = (g.units - self.b_z.T @ dp - (self.h_z * dc[cls] if n_c else 0.0)) / self.d_z
-        else:
-            dz = np.zeros(0)
-        return _State(dp, dc, dz)
-
-    def log_det(self) -> float:
-        """log |penalized information| (for the Laplace approximation)."""
-        return float(
-            2 * np.log(np.diag(self.chol[0])).sum() + np.log(self.d_z).sum() + np.log(self.d_c1).sum()
-        )
-
-    def variances(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Covariance of the dense block; posterior variances of class and student effects."""
-        p = self.problem
-        cov = linalg.cho_solve(self.chol, np.eye(p.n_dense), check_finite=False)
-        cov = (cov + cov.T) / 2
-        n_u, n_c = p.n_units, p.n_groups
-        var_c = (
-            1 / self.d_c1 + np.einsum("ij,ij->j", cov @ self.b_c1, self.b_c1) / self.d_c1**2
-            if n_c
-            else np.zeros(0)
-        )
-        if not n_u:
-            return cov, var_c, np.zeros(0)
-        v = self.b_z.toarray()
-        extra = np.zeros(n_u)
-        if n_c:
-            cls = p.class_of_unit[:n_u]
-            ratio = self.h_z / self.d_c1[cls]
-            v = v - self.b_c1[:, cls] * ratio
-            extra = self.h_z * ratio
-        var_z = 1 / self.d_z + (np.einsum("ij,ij->j", cov @ v, v) + extra) / self.d_z**2
-        return cov, var_c, var_z
-
-
-def _fit_one(problem: _Problem, sigma: float, state: _State, max_iter: int = 50) -> ModelFit:
+def _fit_one(problem: Problem, sigma: float, state: State, max_iter: int = 50) -> ModelFit:
     """Newton iterations with step halving at one prior spread."""
     obj, p_up, p_down = problem.log_posterior(state, sigma)
     converged = False
     for _ in range(max_iter):
-        step = _Curvature(problem, sigma, p_up, p_down).solve(problem.gradient(state, sigma, p_up, p_down))
+        step = Curvature(problem, sigma, p_up, p_down).solve(problem.gradient(state, sigma, p_up, p_down))
         size = 1.0
         while True:
             new = state.moved(step, size)
@@ -341,7 +94,7 @@ def _fit_one(problem: _Problem, sigma: float, state: _State, max_iter: int = 50)
         if gain < 1e-6 and biggest < 1e-4:
             converged = True
             break
-    curv = _Curvature(problem, sigma, p_up, p_down)
+    curv = Curvature(problem, sigma, p_up, p_down)
     cov, var_c, var_z = curv.variances()
     n_random = problem.n_units + problem.n_groups
     log_evidence = obj - 0.5 * curv.log_det() + 0.5 * n_random * math.log(1 / sigma**2)
@@ -369,7 +122,7 @@ def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID, warm: ModelFit 
 
     ``warm``: a fit of the same incidents, strata and students (other fixed effects) to start from.
     """
-    problem = _Problem(data)
+    problem = Problem(data)
     state = problem.start()
     if warm is not None and len(warm.alpha) == data.n_strata and len(warm.unit_effects) == data.n_units:
         s = data.n_strata
@@ -379,7 +132,7 @@ def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID, warm: ModelFit 
     best: ModelFit | None = None
     for sigma in sigmas if has_random else sigmas[:1]:
         result = _fit_one(problem, sigma, state)
-        state = _State(
+        state = State(
             np.concatenate([result.alpha, result.gamma, result.beta]),
             result.group_effects,
             result.unit_effects,
@@ -398,7 +151,7 @@ def cluster_scores(data: ModelData, result: ModelFit, clusters: np.ndarray, n_cl
     were left out. When the clusters are the model's students, the part their own student effect
     (and their class effect) absorbs is taken off first.
     """
-    problem = _Problem(data)
+    problem = Problem(data)
     r_up, r_down = problem.y_up - result.p_up, problem.y_down - result.p_down
     per_incident = sp.hstack(
         [
@@ -410,7 +163,7 @@ def cluster_scores(data: ModelData, result: ModelFit, clusters: np.ndarray, n_cl
     )
     g = np.asarray((one_hot(clusters, n_clusters).T @ per_incident).todense())
     if data.n_units and np.array_equal(clusters, data.units):
-        curv = _Curvature(problem, result.sigma, result.p_up, result.p_down)
+        curv = Curvature(problem, result.sigma, result.p_up, result.p_down)
         own = np.bincount(data.units, weights=r_up - r_down, minlength=data.n_units)
         g = g - (curv.b_z @ sp.diags(own / curv.d_z)).T.toarray()
         if data.n_groups:

@@ -20,7 +20,8 @@ import numpy as np
 from scipy import stats as sps
 
 from app.analysis.audit.exact import exact_deviation_test
-from app.analysis.audit.model import ModelFit, outcome_probabilities
+from app.analysis.audit.model import ModelFit
+from app.analysis.audit.newton import outcome_probabilities
 from app.analysis.results import Counts
 
 #: subjects with fewer testable incidents are not tested (nothing could be concluded)

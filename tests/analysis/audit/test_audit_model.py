@@ -7,7 +7,8 @@ import pytest
 from scipy import optimize
 from scipy import sparse as sp
 
-from app.analysis.audit.model import ModelData, _Problem, _State, fit, one_hot
+from app.analysis.audit.model import ModelData, fit
+from app.analysis.audit.newton import Problem, State, one_hot
 
 
 def _data(seed: int, *, students: int = 24, classes: int = 3, n: int = 600) -> ModelData:
@@ -27,19 +28,19 @@ def _data(seed: int, *, students: int = 24, classes: int = 3, n: int = 600) -> M
     )  # fmt: skip
 
 
-def _split(problem: _Problem, x: np.ndarray) -> _State:
+def _split(problem: Problem, x: np.ndarray) -> State:
     d, c = problem.n_dense, problem.n_groups
-    return _State(x[:d], x[d : d + c], x[d + c :])
+    return State(x[:d], x[d : d + c], x[d + c :])
 
 
-def _objective(problem: _Problem, sigma: float):  # type: ignore[no-untyped-def]
+def _objective(problem: Problem, sigma: float):  # type: ignore[no-untyped-def]
     return lambda x: -problem.log_posterior(_split(problem, x), sigma)[0]
 
 
 def test_the_mode_matches_direct_optimisation() -> None:
     data = _data(1)
     result = fit(data, sigmas=(0.5,))
-    problem = _Problem(data)
+    problem = Problem(data)
     x0 = np.zeros(problem.n_dense + data.n_groups + data.n_units)
     direct = optimize.minimize(_objective(problem, 0.5), x0, method="BFGS", options={"gtol": 1e-8})
     ours = np.concatenate(
@@ -52,7 +53,7 @@ def test_the_mode_matches_direct_optimisation() -> None:
 def test_variances_are_the_inverse_curvature() -> None:
     data = _data(2, students=12, classes=2, n=300)
     result = fit(data, sigmas=(0.7,))
-    problem = _Problem(data)
+    problem = Problem(data)
     x = np.concatenate([result.alpha, result.gamma, result.beta, result.group_effects, result.unit_effects])
     f = _objective(problem, 0.7)
     h = 1e-4
