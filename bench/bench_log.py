@@ -141,6 +141,8 @@ def _window_rows(
             window.show_page(key)
             ctx.tasks.wait()
             app.processEvents()
+    window.activateWindow()  # a second window is not made active by itself on every platform
+    app.processEvents()
     try:
         samples = _saves(app, window, store, count)
         n = _count(store)

@@ -21,6 +21,7 @@ from app.analysis.figure_style import (
     _patch,
     _percent,
     _style,
+    hide_overlaps,
     short_date,
     short_label,
 )
@@ -183,13 +184,14 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_pr
         ls="--",
         label=t("gemiddeld {r} compliment per correctie", r=_num(ratio, 2)),
     )
+    names = []
     if show_names:
         few = sorted(rows, key=lambda p: p.praise - ratio * p.corrections)[:3]
         named = sorted((p for p in few if p.corrections >= 5), key=lambda p: -p.corrections)
         for index, p in enumerate(named):
             # labels point inwards and step up and down, so neighbours at the same height stay readable
             right_half = p.corrections > max(xs) / 2
-            ax.annotate(
+            label = ax.annotate(
                 p.label,
                 (p.corrections, p.praise),
                 xytext=(-5 if right_half else 5, (4, -12, 16)[index]),
@@ -197,15 +199,18 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_pr
                 ha="right" if right_half else "left",
                 fontsize=FONT_SIZE - 1,
             )
+            names.append(label)
     from matplotlib.ticker import MaxNLocator
 
     ax.set_xlim(0, top)
     ax.set_ylim(bottom=0)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers only
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel(t("correcties (incidenten)"))
     ax.set_ylabel(t("complimenten"))
     ax.legend(fontsize=FONT_SIZE - 1, frameon=False, loc="upper left")
     _style(ax)
+    hide_overlaps(fig, names)
     return Chart("praise", title, caption, fig)
 
 

@@ -14,6 +14,8 @@ from app.core.i18n import t, translate
 from app.core.vocabulary import MONTHS_SHORT_NL, WEEKDAY_SHORT_NL
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from matplotlib.figure import Figure
 
 
@@ -27,6 +29,8 @@ AGREED = "#BBBBBB"
 
 
 NEUTRAL = "#555555"
+#: a cell without data (hatched as well, so it never reads as "as agreed")
+EMPTY = "#E4E4E4"
 
 
 HIGHLIGHT = "#F0E442"  #: Okabe–Ito yellow
@@ -142,3 +146,28 @@ def _num_to_date(value: float) -> date:
     from matplotlib.dates import num2date
 
     return num2date(value).date()
+
+
+def hide_overlaps(fig: Figure, texts: Sequence[Any]) -> list[Any]:
+    """Hide each text (a name next to a dot) that would overlap one drawn before it; the kept ones.
+
+    Names are given most important first; a hidden name is still in the incidents list and the table,
+    never drawn on top of another one.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    if not texts:
+        return []
+    canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+    renderer = canvas.get_renderer()
+    fig.draw_without_rendering()
+    kept: list[Any] = []
+    boxes: list[Any] = []
+    for text in texts:
+        box = text.get_window_extent(renderer).expanded(1.05, 1.1)
+        if any(box.overlaps(other) for other in boxes):
+            text.set_visible(False)
+            continue
+        boxes.append(box)
+        kept.append(text)
+    return kept

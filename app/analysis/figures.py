@@ -22,6 +22,7 @@ from app.analysis.estimate_figures import (
 )
 from app.analysis.figure_style import (
     AGREED,
+    EMPTY,
     FONT_SIZE,
     MILDER,
     NEUTRAL,
@@ -31,6 +32,7 @@ from app.analysis.figure_style import (
     _period_name,
     _ratio_axis,
     _style,
+    hide_overlaps,
     period_order,
     short_label,
     weekday_name,
@@ -88,11 +90,12 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
     ax.scatter(
         n[outside], np.exp(shown[outside]), s=40, c=colours[outside], edgecolor="black", lw=0.6, zorder=4
     )
+    names = []
     if show_names:
         far = sorted(np.flatnonzero(outside), key=lambda i: -abs(score[i]) / limit95[i])[:6]
         for i in far:
             right = n[i] > 0.7 * n.max()  # near the right edge the name goes to the left of its dot
-            ax.annotate(
+            label = ax.annotate(
                 rows[i].label,
                 (n[i], math.exp(shown[i])),
                 xytext=(-5 if right else 5, 4 if score[i] < 0 else -11),
@@ -100,6 +103,10 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
                 ha="right" if right else "left",
                 fontsize=FONT_SIZE - 1,
             )
+            names.append(label)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # a count of incidents: whole numbers
     ax.set_yscale("log")
     lo, hi = math.exp(-spread), math.exp(spread)
     ax.set_ylim(lo, hi)
@@ -108,6 +115,7 @@ def funnel_chart(students: Sequence[StudentStrictness], *, show_names: bool = Tr
     ax.set_ylabel(t("reactie vergeleken met de rest"))
     ax.legend(fontsize=FONT_SIZE - 1, loc="lower center", bbox_to_anchor=(0.5, 1.0), ncols=2, frameon=False)
     _style(ax)
+    hide_overlaps(fig, names)  # most striking first: a name never covers another
     return Chart("students", title, caption, fig)
 
 
@@ -131,16 +139,17 @@ def groups_chart(estimates: Sequence[Estimate]) -> Chart:
             ),
         )
     rows = sorted(rows, key=lambda e: (e.dimension != "group", e.dimension, e.subject))[:24]
-    fig = _figure(7.0, max(2.6, 0.32 * len(rows) + 1.2))
+    names = [
+        short_label(f"{_dimension_name(e.dimension)}: {e.label or e.subject} (n={e.n})", 36) for e in rows
+    ]
+    lines = sum(1 + name.count("\n") for name in names)  # a two-line name needs two lines of room
+    fig = _figure(7.0, max(2.6, 0.19 * lines + 0.13 * len(rows) + 1.2))
     ax = fig.add_subplot()
     ys = list(range(len(rows)))[::-1]
     for y, e in zip(ys, rows, strict=True):
         colour = (STRICTER if e.effect > 1 else MILDER) if e.flagged else NEUTRAL
         ax.plot([e.ci_low, e.ci_high], [y, y], color=colour, lw=2 if e.flagged else 1.2)
         ax.plot([e.effect], [y], "o", color=colour, ms=6 if e.flagged else 4)
-    names = [
-        short_label(f"{_dimension_name(e.dimension)}: {e.label or e.subject} (n={e.n})", 36) for e in rows
-    ]
     ax.set_yticks(ys, names, fontsize=FONT_SIZE - 1)
     ax.axvline(1.0, color=NEUTRAL, lw=0.8)
     ax.set_xscale("log")
@@ -185,12 +194,28 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
             i, j = days.index(m.weekday), periods.index(m.period)
             grid[i, j], counts[i, j] = m.score, m.n
     cmap = LinearSegmentedColormap.from_list("milder_stricter", [MILDER, "#F7F7F7", STRICTER]).with_extremes(
-        bad="#FFFFFF"
+        bad=EMPTY
     )
     vmax = max(0.2, float(np.nanmax(np.abs(grid))))
     fig = _figure(7.0, 3.6)
     ax = fig.add_subplot()
     image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-vmax, vmax=vmax, aspect="auto")
+    from matplotlib.patches import Rectangle
+
+    empty = None
+    for i, j in zip(*np.nonzero(counts == 0), strict=True):  # no incidents here: not 'as agreed'
+        empty = ax.add_patch(
+            Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=EMPTY, edgecolor="#B0B0B0", hatch="///", lw=0)
+        )
+    if empty is not None:
+        empty.set_label(t("geen incidenten"))
+        ax.legend(
+            handles=[empty],
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            frameon=False,
+            fontsize=FONT_SIZE - 1,
+        )
     for i in range(len(days)):
         for j in range(len(periods)):
             if counts[i, j]:

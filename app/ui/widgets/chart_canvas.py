@@ -6,14 +6,16 @@ matplotlib's Qt backend is imported when the first figure is shown, never at sta
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
@@ -61,7 +63,7 @@ class ChartCanvas(QWidget):
         super().__init__(parent)
         self.chart: Chart | None = None
         self.canvas: QWidget | None = None
-        self._kept: list[tuple[Chart, QWidget]] = []  #: most recent last
+        self._kept: list[tuple[Chart, QWidget, Any]] = []  #: (chart, scroll area, canvas), most recent last
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.caption = QLabel()
@@ -104,29 +106,38 @@ class ChartCanvas(QWidget):
             self.empty.show()
             return
         self.empty.hide()
-        self.canvas = self._canvas_for(chart)
-        self.stack.setCurrentWidget(self.canvas)
+        holder, self.canvas = self._canvas_for(chart)
+        self.stack.setCurrentWidget(holder)
         self.stack.show()
 
-    def _canvas_for(self, chart: Chart) -> QWidget:
-        """The canvas showing ``chart``: a kept one (already drawn) or a new one."""
-        for index, (kept_chart, canvas) in enumerate(self._kept):
+    def _canvas_for(self, chart: Chart) -> tuple[QWidget, Any]:
+        """The scroll area and canvas showing ``chart``: kept ones (already drawn) or new ones.
+
+        The canvas is never shorter than the figure was drawn for (a forest plot of 24 groups is tall):
+        squeezed into the page its labels would overlap, so a tall chart scrolls instead.
+        """
+        for index, (kept_chart, holder, canvas) in enumerate(self._kept):
             if kept_chart is chart:
                 self._kept.append(self._kept.pop(index))
-                return canvas
+                return holder, canvas
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
         canvas = FigureCanvasQTAgg(chart.figure)
-        canvas.setMinimumHeight(220)
+        natural = int(chart.figure.get_figheight() * chart.figure.dpi / canvas.devicePixelRatioF())
+        canvas.setMinimumHeight(max(220, natural if natural > 480 else 220))
         canvas.setAccessibleName(chart.title)
         canvas.setAccessibleDescription(chart.caption)
-        self.stack.addWidget(canvas)
-        self._kept.append((chart, canvas))
+        holder = QScrollArea()
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.Shape.NoFrame)
+        holder.setWidget(canvas)
+        self.stack.addWidget(holder)
+        self._kept.append((chart, holder, canvas))
         while len(self._kept) > KEPT_CANVASES:
-            _old, widget = self._kept.pop(0)
+            _old, widget, _canvas = self._kept.pop(0)
             self.stack.removeWidget(widget)
             widget.deleteLater()
-        return canvas
+        return holder, canvas
 
     def export_to(self, path: Path) -> Path | None:
         """Save the chart to ``path``; a problem is shown under the caption. Returns the file written."""

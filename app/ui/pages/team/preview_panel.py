@@ -165,10 +165,18 @@ class PreviewPanel(QWidget):
                 range(len(tb.columns))
             )
             parts.append(f"<h3>{_esc(tb.title)}</h3><table border='1' cellspacing='0' cellpadding='3'><tr>")
-            parts += [f"<th>{_esc(tb.headers[i])}</th>" for i in cols]
+            # a header wraps between words only, never inside one ("Incide/nten")
+            parts += [f"<th style='white-space: pre'>{_esc(_header_lines(tb.headers[i]))}</th>" for i in cols]
             parts.append("</tr>")
             for row in tb.rows:
                 parts.append("<tr>" + "".join(f"<td>{_esc(row[i])}</td>" for i in cols) + "</tr>")
             parts.append("</table>")
             parts += [f"<p><i>{_esc(n)}</i></p>" for n in tb.notes]
         return "".join(parts)
+
+
+def _header_lines(header: str, width: int = 12) -> str:
+    """A column header on lines of about ``width`` characters, broken between words only."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(header, width, break_long_words=False, break_on_hyphens=False)) or header
