@@ -16,6 +16,7 @@ run: $(STAMP)
 	$(VENV)/bin/fair-strictness
 
 test: $(STAMP)
+	$(VENV)/bin/mypy
 	QT_QPA_PLATFORM=offscreen MPLBACKEND=Agg $(PY) -m pytest
 
 lint: $(STAMP)

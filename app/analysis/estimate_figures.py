@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.analysis.figure_style import (
     AGREED,
@@ -237,7 +237,8 @@ def weekly_chart(
         )
     fig = _figure()
     ax = fig.add_subplot()
-    xs = [w.week_start for w in points]
+    # matplotlib places dates through its unit converters; its type stubs only know floats
+    xs: Any = [w.week_start for w in points]
     for attr, colour, label in (
         ("stricter", STRICTER, t("strenger")),
         ("milder", MILDER, t("milder")),
@@ -246,7 +247,7 @@ def weekly_chart(
         ax.fill_between(xs, [p.low for p in props], [p.high for p in props], color=colour, alpha=0.15, lw=0)
         ax.plot(xs, [p.share for p in props], marker="o", ms=3, color=colour, label=label)
     if highlight is not None:
-        middle = datetime.combine(highlight, datetime.min.time())
+        middle: Any = datetime.combine(highlight, datetime.min.time())
         half = timedelta(days=3.5)
         ax.axvspan(middle - half, middle + half, color=HIGHLIGHT, alpha=0.5, lw=0, zorder=0)
     # The plan itself (when given) is the more complete source; the weekly points only repeat it.
@@ -254,6 +255,7 @@ def weekly_chart(
         (w.week_start, text) for w in points for text in w.planned_changes
     }
     first, last = xs[0], xs[-1] + timedelta(days=7)
+    d: Any
     for d, text in sorted(marks):
         if first <= d <= last:
             ax.axvline(d, color=NEUTRAL, ls=":", lw=1)

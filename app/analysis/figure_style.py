@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from app.core.i18n import t, translate
 from app.core.vocabulary import MONTHS_SHORT_NL, WEEKDAY_SHORT_NL
@@ -145,7 +145,8 @@ def _percent() -> Any:
 def _num_to_date(value: float) -> date:
     from matplotlib.dates import num2date
 
-    return num2date(value).date()
+    # matplotlib.dates has no annotations; num2date gives a datetime for a number
+    return cast(date, num2date(value).date())  # type: ignore[no-untyped-call]  # matplotlib.dates: no annotations
 
 
 def hide_overlaps(fig: Figure, texts: Sequence[Any]) -> list[Any]:
@@ -159,7 +160,7 @@ def hide_overlaps(fig: Figure, texts: Sequence[Any]) -> list[Any]:
     if not texts:
         return []
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-    renderer = canvas.get_renderer()
+    renderer = canvas.get_renderer()  # type: ignore[no-untyped-call]  # Agg's canvas has no annotations
     fig.draw_without_rendering()
     kept: list[Any] = []
     boxes: list[Any] = []

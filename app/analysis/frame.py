@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from app.core.calendar import SCHOOL_YEAR_MONTH
 from app.core.errors import UserError
@@ -121,7 +121,7 @@ def _week_start(day: pd.Series) -> pd.Series:
     """The Monday of each day's week."""
     import pandas as pd
 
-    return day - pd.to_timedelta(day.dt.day_of_week, unit="D")
+    return cast("pd.Series", day - pd.to_timedelta(day.dt.day_of_week, unit="D"))
 
 
 def _weekday(day: pd.Series) -> pd.Series:

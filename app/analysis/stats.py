@@ -237,7 +237,9 @@ def poisson_control_limits(expected: float, level: float) -> tuple[float, float]
     return float(low[0]), float(high[0])
 
 
-def poisson_control_limits_many(expected: Sequence[float], level: float) -> tuple[np.ndarray, np.ndarray]:
+def poisson_control_limits_many(
+    expected: Sequence[float] | np.ndarray, level: float
+) -> tuple[np.ndarray, np.ndarray]:
     """``poisson_control_limits`` for many expected counts at once (arrays of lower and upper limits)."""
     mu = np.asarray(expected, dtype=float)
     tail = (1 - level) / 2

@@ -8,7 +8,7 @@ convention as ``app.analysis.stats``. numpy and scipy at module level: not on th
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -149,10 +149,10 @@ def _null_distribution(strata: list[tuple[int, int, int, int]]) -> tuple[int, np
 def _shifted(logd: np.ndarray, support: np.ndarray, theta: float) -> np.ndarray:
     w = logd + support * theta
     w = np.exp(w - w.max())
-    return w / w.sum()
+    return np.asarray(w / w.sum())
 
 
-def _solve_theta(func, target: float, lo: float = -60.0, hi: float = 60.0) -> float:  # type: ignore[no-untyped-def]
+def _solve_theta(func: Callable[[float], float], target: float, lo: float = -60.0, hi: float = 60.0) -> float:
     """Root of the monotone ``func(theta) - target`` on [lo, hi] (log odds), clamped to its ends."""
     f_lo, f_hi = func(lo) - target, func(hi) - target
     if f_lo * f_hi > 0:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from app.analysis.estimates.prompts import Prompt
-    from app.analysis.figures import Chart
+    from app.analysis.figure_style import Chart
     from app.analysis.results import AuditReport, Estimate
 
 Tables = Mapping[str, "pd.DataFrame"]

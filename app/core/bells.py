@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import time
+from typing import cast
 
 from app.core.errors import UserError
 from app.core.i18n import t
@@ -144,7 +145,7 @@ def make_bell_times(pairs: Iterable[tuple[time, time]]) -> BellTimes:
                 n=MAX_PERIODS,
             )
         )
-    periods = []
+    periods: list[Period] = []
     for number, (start, end) in enumerate(items, start=1):
         length = _minutes(end) - _minutes(start)
         if not MIN_MINUTES <= length <= MAX_MINUTES:
@@ -197,7 +198,9 @@ def parse_bell_times(text: str) -> BellTimes:
 def bell_times_from_json(value: object) -> BellTimes:
     """Bell times from their stored form; the default when the stored value is missing or damaged."""
     try:
-        pairs = [(parse_time(str(s)), parse_time(str(e))) for s, e in value]  # type: ignore[attr-defined]
+        pairs = [
+            (parse_time(str(s)), parse_time(str(e))) for s, e in cast("list[tuple[object, object]]", value)
+        ]
         return make_bell_times(pairs)
     except (TypeError, ValueError, UserError):
         return DEFAULT_BELL_TIMES

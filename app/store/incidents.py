@@ -170,7 +170,7 @@ class IncidentsMixin:
                     session.add(lesson)
                     session.flush()
             else:
-                lesson = session.get(Lesson, lesson_id)  # type: ignore[assignment]
+                lesson = session.get(Lesson, lesson_id)
                 if lesson is None:
                     raise UserError(t("Die les bestaat niet meer."))
             if step is not None:

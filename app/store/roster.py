@@ -210,7 +210,10 @@ class RosterMixin:
                     raise UserError(t("De naam mag niet leeg zijn."))
                 student.display_name = identity.clean(name)
             if class_name is not None:
-                student.class_group = class_by_name(session, class_name, create=True)  # type: ignore[assignment]
+                group = class_by_name(session, class_name, create=True)
+                if group is None:  # only an empty name gives no class
+                    raise UserError(t("Geef de naam van een klas."))
+                student.class_group = group
             if attributes is not None:
                 set_student_attributes(session, student, attributes)
             if archived is not None:

@@ -18,7 +18,7 @@ Columns (the contract with ``app.analysis.frame``):
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -65,7 +65,7 @@ def read_tables_from(engine: Engine, today: date | None = None) -> dict[str, pd.
     with engine.connect() as conn, conn.begin():
         for name, sql in QUERIES.items():
             out[name] = pd.read_sql_query(
-                sql, conn.connection.driver_connection, params=params if ":today" in sql else None
+                sql, cast(Any, conn.connection.driver_connection), params=params if ":today" in sql else None
             )
     for name, cols in (("incidents", ["occurred_at"]), ("praise", ["occurred_at"])):
         for col in cols:

@@ -140,14 +140,15 @@ class TimetableMixin:
             added = kept = cancelled = 0
             for item in lessons:
                 key = (item.class_id, item.date, item.period)
-                lesson = existing.get(key)
-                if lesson is None:
-                    lesson = Lesson(class_id=item.class_id, date=item.date, period=item.period)
-                    session.add(lesson)
-                    existing[key] = lesson
+                found = existing.get(key)
+                if found is None:
+                    found = Lesson(class_id=item.class_id, date=item.date, period=item.period)
+                    session.add(found)
+                    existing[key] = found
                     added += 1
                 else:
                     kept += 1
+                lesson = found
                 lesson.source = "timetable"
                 lesson.start_time = item.start_time
                 lesson.end_time = item.end_time
@@ -289,8 +290,8 @@ def now_and_next(
         if not settled and len(today) > 1:
             current = today[-2]
     if current is None:
-        following = next((item for item in timed if item[0] > now), None)
-        return NowAndNext(None, following[2] if following else None)
+        upcoming = next((item for item in timed if item[0] > now), None)
+        return NowAndNext(None, upcoming[2] if upcoming else None)
     index = timed.index(current)
     following = timed[index + 1][2] if index + 1 < len(timed) else None
     return NowAndNext(current[2], following, running=now < current[1])

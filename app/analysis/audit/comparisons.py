@@ -9,7 +9,7 @@ behind them; ``app.analysis.audit.run`` corrects them together and turns them in
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -143,7 +143,7 @@ def collect_tested(
         name, label, counts = names[code], labels[code], all_counts[code]
         p_used, extra = subj.guard_small(float(p[code]), counts.n, tables, code, screen)
         how = method + ("; exact conditional test (few incidents)" if extra else "")
-        clip = lambda v: float(np.clip(v, -LOG_CAP, LOG_CAP))  # noqa: E731
+        clip: Callable[[float], float] = lambda v: float(np.clip(v, -LOG_CAP, LOG_CAP))  # noqa: E731
         out.append(
             subj.Tested(
                 kind,
@@ -226,13 +226,13 @@ def without_dominant_student(
     return out
 
 
-def random_subjects(  # type: ignore[no-untyped-def]
+def random_subjects(
     frame: AuditFrame,
     w: Work,
     data: ModelData,
     model: ModelFit,
     levels: tuple[np.ndarray, np.ndarray],
-    want,
+    want: Callable[[str], bool],
     screen: float,
     dominant: set[str],
 ) -> tuple[list[subj.Tested], Catalog]:
@@ -272,11 +272,17 @@ def _lever(data: ModelData, model: ModelFit, students: np.ndarray, n_students: i
     """Students x fixed effects: how far each student's incidents move each fixed-effect estimate."""
     start = 2 * len(model.alpha)
     scores = cluster_scores(data, model, students, n_students)
-    return scores @ model.cov_dense[:, start : start + len(model.beta)]
+    return np.asarray(scores @ model.cov_dense[:, start : start + len(model.beta)])
 
 
-def fixed_subjects(  # type: ignore[no-untyped-def]
-    w: Work, data: ModelData, model: ModelFit, factors: list[_Factor], want, screen: float, dominant: set[str]
+def fixed_subjects(
+    w: Work,
+    data: ModelData,
+    model: ModelFit,
+    factors: list[_Factor],
+    want: Callable[[str], bool],
+    screen: float,
+    dominant: set[str],
 ) -> tuple[list[subj.Tested], Catalog]:
     """Attribute values and moments (and terms as sets of months): Wald contrasts in the joint fit."""
     out: list[subj.Tested] = []
@@ -349,7 +355,7 @@ def own_or_exact(
             )
         )
         b, se = float(alone.beta[0]), math.sqrt(max(float(alone.beta_cov[0, 0]), 1e-12))
-        clip = lambda v: float(np.clip(v, -LOG_CAP, LOG_CAP))  # noqa: E731
+        clip: Callable[[float], float] = lambda v: float(np.clip(v, -LOG_CAP, LOG_CAP))  # noqa: E731
         how = "exact conditional test (the effect of its group rests on this student)"
         changes = {"p": float(exact), "method": how, "log_effect": clip(b)}
         changes |= {"log_low": clip(b - subj.Z95 * se), "log_high": clip(b + subj.Z95 * se)}
@@ -357,7 +363,9 @@ def own_or_exact(
     return out
 
 
-def rule_subjects(w: Work, model: ModelFit, want, screen: float) -> tuple[list[subj.Tested], Catalog]:  # type: ignore[no-untyped-def]
+def rule_subjects(
+    w: Work, model: ModelFit, want: Callable[[str], bool], screen: float
+) -> tuple[list[subj.Tested], Catalog]:
     """Rules and rule categories against the others at the same agreed step, subject effects as offset."""
     out: list[subj.Tested] = []
     tables: Catalog = {}

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -60,9 +61,9 @@ def student_codes(w: Work) -> tuple[np.ndarray, int]:
     return codes.astype(np.int64), len(levels)
 
 
-def dimension_fit(  # type: ignore[no-untyped-def]
+def dimension_fit(
     w: Work, codes: np.ndarray, n_levels: int, base: ModelFit, students: tuple[np.ndarray, int]
-):
+) -> tuple[ModelData, ModelFit]:
     """Strata, student effects (the joint fit's prior spread) and one factor's levels as fixed effects."""
     units, n_units = students
     data = ModelData(
@@ -94,10 +95,12 @@ def dimension_subjects(
         if dim.column not in w.inc.columns:
             continue
         values = w.inc[dim.column].astype(str)
-        codes, levels = pd.factorize(values)
+        codes, found = pd.factorize(values)
         codes = codes.astype(np.int64)
-        levels = tuple(str(v) for v in levels)
-        sets = [(dim.dimension, levels, [np.arange(len(levels)) == i for i in range(len(levels))], codes)]
+        levels = tuple(str(v) for v in found)
+        sets: list[tuple[str, tuple[Any, ...], list[np.ndarray], np.ndarray]] = [
+            (dim.dimension, levels, [np.arange(len(levels)) == i for i in range(len(levels))], codes)
+        ]
         if dim.dimension == "month":
             term_of = w.inc.groupby(values.to_numpy())["term"].first()
             terms = tuple(sorted(set(term_of)))

@@ -30,7 +30,7 @@ class ExactDeviation:
 
 
 def _log_choose(n: np.ndarray | int, k: np.ndarray | int) -> np.ndarray:
-    return (
+    return np.asarray(
         gammaln(np.asarray(n) + 1) - gammaln(np.asarray(k) + 1) - gammaln(np.asarray(n) - np.asarray(k) + 1)
     )
 

@@ -162,7 +162,7 @@ def cluster_scores(data: ModelData, result: ModelFit, clusters: np.ndarray, n_cl
         format="csr",
     )
     g = np.asarray((one_hot(clusters, n_clusters).T @ per_incident).todense())
-    if data.n_units and np.array_equal(clusters, data.units):
+    if data.n_units and data.units is not None and np.array_equal(clusters, data.units):
         curv = Curvature(problem, result.sigma, result.p_up, result.p_down)
         own = np.bincount(data.units, weights=r_up - r_down, minlength=data.n_units)
         g = g - (curv.b_z @ sp.diags(own / curv.d_z)).T.toarray()

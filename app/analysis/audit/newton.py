@@ -91,8 +91,9 @@ class Problem:
         self.strata = one_hot(data.stratum, s)
         self.strata_t = self.strata.T.tocsr()
         self.n_groups, self.n_units = data.n_groups, data.n_units
-        self.groups = data.groups if data.n_groups else np.zeros(len(data.y), dtype=np.int64)
-        self.units = data.units if data.n_units else np.zeros(len(data.y), dtype=np.int64)
+        zeros = np.zeros(len(data.y), dtype=np.int64)
+        self.groups: np.ndarray = data.groups if data.n_groups and data.groups is not None else zeros
+        self.units: np.ndarray = data.units if data.n_units and data.units is not None else zeros
         self.zc_t = one_hot(self.groups, max(self.n_groups, 1)).T.tocsr()
         self.zs_t = one_hot(self.units, max(self.n_units, 1)).T.tocsr()
         #: the class of each student (students are nested in classes)
@@ -104,6 +105,7 @@ class Problem:
         self.n_dense = 2 * s + f
         self.prior_mean = np.concatenate([np.full(2 * s, STRATUM_MEAN), np.zeros(f)])
         self.prior_prec = np.concatenate([np.full(2 * s, STRATUM_PRECISION), np.full(f, FIXED_PRECISION)])
+        #: None without students (classes); every use checks the count first
         self.unit_pattern = Pattern(data, self.x, self.units, self.n_units) if self.n_units else None
         self.group_pattern = Pattern(data, self.x, self.groups, self.n_groups) if self.n_groups else None
 
@@ -201,10 +203,12 @@ class Curvature:
         # students: diagonal h_z, coupling to dense b_z (P x N) and to their class (h_z itself)
         self.h_z = np.bincount(problem.units, weights=w_eta, minlength=n_u)[:n_u]
         self.d_z = self.h_z + lam
-        self.b_z = cross(problem.unit_pattern) if n_u else sp.csr_matrix((problem.n_dense, 0))
+        self.b_z = (
+            cross(problem.unit_pattern) if problem.unit_pattern else sp.csr_matrix((problem.n_dense, 0))
+        )
         bz_scaled = self.b_z @ sp.diags(1 / self.d_z) if n_u else self.b_z
         a1 = a - np.asarray((bz_scaled @ self.b_z.T).todense()) if n_u else a
-        if n_c:
+        if n_c and problem.group_pattern is not None:
             b_c = cross(problem.group_pattern).toarray()
             d_c = np.bincount(problem.groups, weights=w_eta, minlength=n_c)[:n_c] + lam
             if n_u:
@@ -258,7 +262,7 @@ class Curvature:
         if not n_u:
             return cov, var_c, np.zeros(0)
         v = self.b_z.toarray()
-        extra = np.zeros(n_u)
+        extra: np.ndarray = np.zeros(n_u)
         if n_c:
             cls = p.class_of_unit[:n_u]
             ratio = self.h_z / self.d_c1[cls]

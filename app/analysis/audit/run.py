@@ -11,7 +11,7 @@ noticing, praise, moments, weekly trend). Method and measured error rates: docs/
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import numpy as np
@@ -205,7 +205,7 @@ def _beside(frame: AuditFrame) -> tuple[dict[str, Any], list[str]]:
     from app.analysis.estimates.praise import praise_balance
     from app.analysis.estimates.trends import weekly
 
-    parts = {
+    parts: dict[str, Callable[[AuditFrame], Any]] = {
         "adherence": rule_adherence,
         "escalation": escalation,
         "noticing": noticing,

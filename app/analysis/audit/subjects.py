@@ -15,6 +15,7 @@ answer (``app.analysis.audit.model``):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 from scipy import stats as sps
@@ -70,7 +71,7 @@ class Tables:
         """Like-with-like counts per subject: the rest only in the strata where the subject appears."""
         if "_counts" not in self.__dict__:
             object.__setattr__(self, "_counts", self._compute_counts())
-        return self.__dict__["_counts"]
+        return cast("list[Counts]", self.__dict__["_counts"])
 
     def _compute_counts(self) -> list[Counts]:
         """Counts for every subject at once (see ``counts``)."""

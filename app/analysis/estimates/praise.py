@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from app.analysis.estimates.escalation import UNKNOWN, dimension_columns
 from app.analysis.results import PraisePoint
@@ -35,9 +35,11 @@ def praise_balance(frame: AuditFrame, dimensions: Sequence[str] | None = None) -
             dimension="student",
             subject=str(r.student_id),
             label=str(r.name),
-            praise=int(r.praise),
-            corrections=int(r.corrections),
-            share_praise=wilson(int(r.praise), int(r.praise) + int(r.corrections)),
+            praise=int(cast(int, r.praise)),
+            corrections=int(cast(int, r.corrections)),
+            share_praise=wilson(
+                int(cast(int, r.praise)), int(cast(int, r.praise)) + int(cast(int, r.corrections))
+            ),
         )
         for r in students.sort_values(["group", "name", "student_id"]).itertuples(index=False)
     ]

@@ -7,7 +7,7 @@ without incidents have n = 0), so the phase-down ('afbouw') steps can be drawn a
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from app.analysis.results import WeeklyPoint
 from app.analysis.stats import wilson
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from app.analysis.frame import AuditFrame
 
 
-def _as_date(value: object) -> date | None:
+def _as_date(value: Any) -> date | None:
     """A ``date`` from a date, datetime, Timestamp or ISO text; None where missing."""
     import pandas as pd
 
@@ -40,7 +40,7 @@ def planned_changes(frame: AuditFrame) -> dict[date, tuple[str, ...]]:
         text = t(
             "{rule}: start bij stap {step}",
             rule=r.rule,
-            step=int(r.start_step),
+            step=int(cast(int, r.start_step)),
         )
         out.setdefault(_monday(day), []).append(text)
     return {week: tuple(texts) for week, texts in out.items()}
@@ -74,7 +74,7 @@ def weekly(frame: AuditFrame) -> tuple[WeeklyPoint, ...]:
     while week <= last:
         if week in counts.index:
             row = counts.loc[week]
-            n, stricter, milder = int(row["size"]), int(row["sum"]), int(row["milder"])
+            n, stricter, milder = (int(cast(int, row[c])) for c in ("size", "sum", "milder"))
         else:
             n = stricter = milder = 0
         out.append(WeeklyPoint(week, n, wilson(stricter, n), wilson(milder, n), plan.get(week, ())))
