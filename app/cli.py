@@ -24,6 +24,7 @@ PAGES = ("log", "history", "reflection", "team", "setup")
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command (argparse's own messages in the user's language)."""
     from app.commands.argparse_nl import use_dutch
+    from app.core.about import version_line
     from app.core.i18n import current_language
 
     use_dutch(current_language() == "nl")
@@ -33,6 +34,9 @@ def build_parser() -> argparse.ArgumentParser:
             "Rechtvaardige strengheid: controleer of je dezelfde afspraak bij iedereen even streng toepast.",
             "Fair strictness: check whether you apply the same rule equally strictly to everyone.",
         ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=version_line(), help=t("toon de versie", "show the version")
     )
     parser.add_argument("--db", type=Path, help=t("pad naar het logbestand", "path to the store file"))
     parser.add_argument("--lang", choices=("nl", "en"), help=t("taal", "language"))
