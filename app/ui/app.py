@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -40,6 +41,35 @@ def install_translators(app: object, lang: str) -> list[object]:
         app.installTranslator(qt)  # type: ignore[attr-defined]
         translators.append(qt)
     return translators
+
+
+def _system_locale_name() -> str:
+    from PySide6.QtCore import QLocale
+
+    return QLocale.system().name()
+
+
+def window_language(
+    chosen: str | None, settings: object, system: Callable[[], str] = _system_locale_name
+) -> str:
+    """The window's language: ``--lang``, else the one chosen in Set-up, else the system's, else Dutch.
+
+    The system's is the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) and then the operating
+    system's own (``QLocale.system()``: Windows and macOS set no LANG for a program started from a menu).
+    Nothing is stored: the teacher's own choice is made under Set-up › Language.
+    """
+    stored = str(settings.value("language", "") or "")  # type: ignore[attr-defined]
+    for lang in (chosen, stored if stored in ("nl", "en") else None, config.language_from_environment()):
+        if lang:
+            return lang
+    return config.language_code(system()) or "nl"
+
+
+def app_icon() -> object:
+    """The window and task-bar icon (resources/icons)."""
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(config.RESOURCES / "icons" / "fair-strictness.png"))
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -83,17 +113,28 @@ def run_gui(
     db_path: Path, *, page: str | None = None, screenshot: Path | None = None, lang: str | None = None
 ) -> int:
     """Start the GUI on the store at ``db_path``; with ``screenshot``, render 1366x768 to PNG and exit."""
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.ui.display_check import EXIT_NO_DISPLAY, check_display, explain_platform_failure
 
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a display, at a fixed size
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName(config.APP_AUTHOR)
-    app.setApplicationName(config.APP_NAME)
+    QCoreApplication.setOrganizationName(config.APP_AUTHOR)
+    QCoreApplication.setApplicationName(config.APP_NAME)
     settings = QSettings()
-    lang = lang or str(settings.value("language", "") or "") or config.language()
+    lang = window_language(lang, settings)
     set_language(lang)
+    if QApplication.instance() is None:
+        problem = check_display()
+        if problem is not None:  # say what is missing, instead of Qt's bare abort
+            print(problem.message(), file=sys.stderr)
+            return EXIT_NO_DISPLAY
+        with explain_platform_failure():
+            app = QApplication(sys.argv[:1])
+    else:
+        app = QApplication.instance()
+    app.setWindowIcon(app_icon())
     _keep = install_translators(app, lang)
     sys.excepthook = _excepthook
     if screenshot is None:
