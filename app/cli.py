@@ -44,6 +44,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshot", type=Path, help=t("maak een schermafdruk (PNG) en stop", "save a PNG and exit")
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=t(
+            "open het venster op het demojaar, in een eigen bestand (de eerste keer gevuld); "
+            "je eigen logboek verandert niet",
+            "open the window on the demo year, in a file of its own (filled the first time); "
+            "your own log does not change",
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"app.commands.{name}").register(sub)
@@ -73,12 +83,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(known.lang)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.demo and args.command is not None:
+        parser.error(
+            t("--demo hoort bij het venster, niet bij een opdracht", "--demo is for the window only")
+        )
     db_path: Path = args.db.expanduser() if args.db else config.default_db_path()
 
     if args.command is None:
         from app.ui.app import run_gui
 
-        return run_gui(db_path, page=args.page, screenshot=args.screenshot, lang=args.lang)
+        if args.demo and not args.db:
+            from app.ui.demo import demo_db_path
+
+            db_path = demo_db_path()
+        return run_gui(db_path, page=args.page, screenshot=args.screenshot, lang=args.lang, demo=args.demo)
 
     def open_store():  # type: ignore[no-untyped-def]
         from app.commands.safety import open_with_prompt

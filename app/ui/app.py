@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -110,9 +111,17 @@ def _log_to_file() -> None:
 
 
 def run_gui(
-    db_path: Path, *, page: str | None = None, screenshot: Path | None = None, lang: str | None = None
+    db_path: Path,
+    *,
+    page: str | None = None,
+    screenshot: Path | None = None,
+    lang: str | None = None,
+    demo: bool = False,
 ) -> int:
-    """Start the GUI on the store at ``db_path``; with ``screenshot``, render 1366x768 to PNG and exit."""
+    """Start the GUI on the store at ``db_path``; with ``screenshot``, render 1366x768 to PNG and exit.
+
+    With ``demo`` the store is the demo year (filled first when empty; app/ui/demo.py).
+    """
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -142,6 +151,7 @@ def run_gui(
 
     from app.core.errors import UserError
     from app.ui.context import AppContext
+    from app.ui.demo import mark_demo_window, prepare_demo
     from app.ui.main_window import MainWindow
     from app.ui.workers import TaskRunner
 
@@ -149,6 +159,8 @@ def run_gui(
         from app.store.store import Store
 
         try:
+            if demo:
+                prepare_demo(db_path)
             store = Store.open(db_path)
         except UserError as exc:
             print(str(exc), file=sys.stderr)
@@ -156,6 +168,8 @@ def run_gui(
         ctx = AppContext(store=store, tasks=TaskRunner(), settings=settings, language=lang)
         window = MainWindow(ctx, page=page)
         window.resize(1366, 768)
+        if demo:
+            mark_demo_window(window)
         return _screenshot(app, window, ctx, screenshot)
 
     # The window appears first and the store opens right after its first paint: the teacher sees the
@@ -170,6 +184,8 @@ def run_gui(
     try:
         from app.ui.passphrase_dialog import open_store_with_prompt
 
+        if demo:
+            prepare_demo(db_path)  # the first time only (~1 s); the window says 'opening' meanwhile
         opened = open_store_with_prompt(db_path)  # asks the passphrase; offers a backup if damaged
     except UserError as exc:
         QMessageBox.critical(window, "fair-strictness", str(exc))
@@ -181,12 +197,25 @@ def run_gui(
     window.attach(ctx)
     if os.environ.get("FAIR_STRICTNESS_QUIT_WHEN_READY"):  # used by bench/bench_startup.py
         QTimer.singleShot(0, app.quit)
+    elif demo:
+        store.auto_backup = False
+        mark_demo_window(window)
     else:
         _start_safety_timers(ctx, window)
+        QTimer.singleShot(0, lambda: _welcome_if_new(window))
     code = app.exec()
     ctx.tasks.wait()
     store.close()
     return int(code)
+
+
+def _welcome_if_new(window: MainWindow) -> None:
+    """At first start (a log without students): the welcome, with the ways to begin."""
+    from app.ui.help_menu import show_welcome
+    from app.ui.welcome import should_welcome
+
+    if window.ctx is not None and should_welcome(window.ctx.store):
+        show_welcome(window)
 
 
 def _start_safety_timers(ctx: AppContext, window: QWidget) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="58"/>
+        <location filename="../../app/ui/app.py" line="89"/>
         <source>Er ging iets mis. Je gegevens zijn veilig; de fout staat in het logbestand.
 
 {err}</source>
@@ -93,127 +93,127 @@
 <context>
     <name>BlindSpot</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="63"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="69"/>
         <source>klas {name}</source>
         <translation>class {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="64"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="70"/>
         <source>leerlingen met {dim} &apos;{name}&apos;</source>
         <translation>students with {dim} &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="66"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="72"/>
         <source>de afspraak &apos;{name}&apos;</source>
         <translation>the rule &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="68"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="74"/>
         <source>op {day}</source>
         <translation>on {day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="70"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="76"/>
         <source>in lesuur {name}</source>
         <translation>in period {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="72"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="78"/>
         <source>in lessen met sfeer &apos;{name}&apos;</source>
         <translation>in lessons that felt &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="74"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="80"/>
         <source>bij afspraken over {name}</source>
         <translation>with rules about {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="76"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="82"/>
         <source>in de maand {name}</source>
         <translation>in the month {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="77"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="83"/>
         <source>bij {dim} &apos;{name}&apos;</source>
         <translation>with {dim} &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="83"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="89"/>
         <source>Mogelijk strenger: {who}</source>
         <translation>Possibly stricter: {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="84"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="90"/>
         <source>Mogelijk milder: {who}</source>
         <translation>Possibly milder: {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="91"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="97"/>
         <source>Telling: {s}× strenger en {m}× milder dan de ladder, van {n}; bij de rest {rs}× strenger en {rm}× milder, van {rn}.</source>
         <translation>Count: {s}× stricter and {m}× milder than the ladder, out of {n}; for the rest {rs}× stricter and {rm}× milder, out of {rn}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="107"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="113"/>
         <source>vrij zeker geen toeval</source>
         <translation>fairly sure this is not chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="109"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="115"/>
         <source>waarschijnlijk geen toeval</source>
         <translation>probably not chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="110"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="116"/>
         <source>onzeker, dit kan toeval zijn</source>
         <translation>uncertain, this may be chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="121"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="127"/>
         <source>Hoe zeker: {w}.</source>
         <translation>How sure: {w}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="123"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="129"/>
         <source>In gewone woorden: verhoudingsgewijs {x}× zo vaak strenger (in plaats van milder) als bij de rest; met 95 % zekerheid tussen {lo}× en {hi}×.</source>
         <translation>In plain words: proportionally {x}× as often stricter (rather than milder) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="128"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="134"/>
         <source>In gewone woorden: verhoudingsgewijs {x}× zo vaak milder (in plaats van strenger) als bij de rest; met 95 % zekerheid tussen {lo}× en {hi}×.</source>
         <translation>In plain words: proportionally {x}× as often milder (rather than stricter) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="138"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="144"/>
         <source>Een patroon in je eigen logboek: geen oordeel over de leerling, geen bewijs van vooroordeel.</source>
         <translation>A pattern in your own log: not a judgement of the student, not proof of bias.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="141"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="147"/>
         <source>Een patroon in je eigen logboek: geen oordeel over leerlingen, geen bewijs van vooroordeel.</source>
         <translation>A pattern in your own log: not a judgement of students, not proof of bias.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="147"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="153"/>
         <source>van {a} tot en met {b}</source>
         <translation>from {a} to {b} inclusive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="153"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="159"/>
         <source>Nog geen incidenten in dit schooljaar ({period}). Log een paar weken gewoon door; daarna verschijnen hier patronen, als die er zijn.</source>
         <translation>No incidents in this school year yet ({period}). Just keep logging for a few weeks; patterns will appear here, if there are any.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="159"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="165"/>
         <source>Geen mogelijke blinde vlekken gevonden in {n} incidenten bij {s} leerlingen ({period}). Bij dezelfde afspraak en keer reageerde je niet aantoonbaar anders op een leerling, groep of moment.</source>
         <translation>No possible blind spots found in {n} incidents involving {s} students ({period}). For the same rule and strike, you did not respond measurably differently to any student, group or moment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="165"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="171"/>
         <source>Met zo weinig incidenten ziet de app alleen grote verschillen; kleine kunnen er nog zijn.</source>
         <translation>With so few incidents the app can only see large differences; small ones may still be there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="169"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="175"/>
         <source>Dat is geen bewijs dat alles gelijk gaat, wel een goed teken.</source>
         <translation>That is no proof that everything is even, but it is a good sign.</translation>
     </message>
@@ -270,53 +270,53 @@
 <context>
     <name>CaseCardsEditor</name>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="38"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="40"/>
         <source>Casussen voor de bespreking (hoogstens drie)</source>
         <extracomment>a case or its description changed</extracomment>
         <translation>Cases for the discussion (at most three)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="42"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="44"/>
         <source>Alleen de afspraak, de hoeveelste keer, wat je deed en wat afgesproken was gaan mee, met je eigen korte beschrijving. Nooit de naam, de datum of je notitie.</source>
         <translation>Only the rule, the strike, what you did and what was agreed are included, with your own short description. Never the name, the date or your note.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="53"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="55"/>
         <source>Casus %1: incident</source>
         <translation>Case %1: incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="57"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="59"/>
         <source>Beschrijf de situatie kort, zonder namen</source>
         <translation>Describe the situation briefly, without names</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="58"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="60"/>
         <source>Casus %1: beschrijving</source>
         <translation>Case %1: description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="73"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="75"/>
         <source>strenger</source>
         <translation>stricter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="74"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="76"/>
         <source>milder</source>
         <translation>milder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="75"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="77"/>
         <source>volgens afspraak</source>
         <translation>as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="81"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="83"/>
         <source>(geen casus)</source>
         <translation>(no case)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="83"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="85"/>
         <source>%1 · %2 · %3 · %4e keer · %5, afgesproken %6 (%7)</source>
         <translation>%1 · %2 · %3 · strike %4 · %5, agreed %6 (%7)</translation>
     </message>
@@ -599,22 +599,22 @@
         <translation>Comparing…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/compare_panel.py" line="156"/>
+        <location filename="../../app/ui/pages/team/compare_panel.py" line="157"/>
         <source>Vergelijken mislukte: %1</source>
         <translation>Comparison failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/compare_panel.py" line="171"/>
+        <location filename="../../app/ui/pages/team/compare_panel.py" line="172"/>
         <source>%1 docenten, %2 gedeelde afspraken vergeleken.</source>
         <translation>%1 teachers, %2 shared rules compared.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/compare_panel.py" line="179"/>
+        <location filename="../../app/ui/pages/team/compare_panel.py" line="180"/>
         <source>Map kiezen voor de teamvergelijking</source>
         <translation>Choose a folder for the team comparison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/compare_panel.py" line="196"/>
+        <location filename="../../app/ui/pages/team/compare_panel.py" line="197"/>
         <source>Opgeslagen in %1: %2</source>
         <translation>Saved in %1: %2</translation>
     </message>
@@ -680,251 +680,251 @@
 <context>
     <name>DataPanel</name>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="97"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="88"/>
         <source>Versleuteling</source>
         <translation>Encryption</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="100"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="91"/>
         <source>&amp;Versleutelen…</source>
         <translation>&amp;Encrypt…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="101"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="92"/>
         <source>Wachtwoord wij&amp;zigen…</source>
         <translation>Change pass&amp;word…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="114"/>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="126"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="105"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="117"/>
         <source>Back-ups</source>
         <translation>Backups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="117"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="108"/>
         <source>Gemaakt</source>
         <translation>Made</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="117"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="108"/>
         <source>Soort</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="117"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="108"/>
         <source>Bestand</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="130"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="121"/>
         <source> dagen</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="131"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="122"/>
         <source>Automatische back-ups bewaren</source>
         <translation>Keep automatic backups for</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="133"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="124"/>
         <source>Nu een &amp;back-up maken</source>
         <translation>Make a &amp;backup now</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="134"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="125"/>
         <source>Te&amp;rugzetten…</source>
         <translation>Re&amp;store…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="135"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="126"/>
         <source>Back-up verwij&amp;deren…</source>
         <translation>Delete bac&amp;kup…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="136"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="127"/>
         <source>Back-up naar bestand…</source>
         <translation>Backup to file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="137"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="128"/>
         <source>Ander bestand terugzetten…</source>
         <translation>Restore another file…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="144"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="135"/>
         <source>Automatische back-ups (één per dag) bewaren:</source>
         <translation>Keep automatic backups (one a day) for:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="164"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="51"/>
         <source>Een leerling vergeten</source>
         <translation>Forget a student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="166"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="53"/>
         <source>Wist de leerling met alle incidenten, complimenten en kenmerken, en haalt de naam uit notities. Dit kan niet ongedaan worden gemaakt.</source>
         <translation>Erases the student with all incidents, praise and attributes, and removes the name from notes. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="173"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="60"/>
         <source>Leerling om te wissen</source>
         <translation>Student to erase</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="174"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="61"/>
         <source>Leerling &amp;wissen…</source>
         <translation>Erase st&amp;udent…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="179"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="66"/>
         <source>Deze back-ups verwijderen…</source>
         <translation>Delete these backups…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="192"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="79"/>
         <source>Een schooljaar afsluiten</source>
         <translation>Close a school year</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="197"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="84"/>
         <source>Schooljaar (beginjaar)</source>
         <translation>School year (starting year)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="201"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="88"/>
         <source>Arc&amp;hiveren (versleuteld)…</source>
         <translation>Arc&amp;hive (encrypted)…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="202"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="89"/>
         <source>Schooljaar wisse&amp;n…</source>
         <translation>Erase school &amp;year…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="206"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="93"/>
         <source>Schooljaar dat begint in augustus</source>
         <translation>School year starting in August</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="235"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="170"/>
         <source>Archief opslaan</source>
         <translation>Save archive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="235"/>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="244"/>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="248"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="170"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="179"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="183"/>
         <source>Logboek (*.db)</source>
         <translation>Log (*.db)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="244"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="179"/>
         <source>Back-up opslaan</source>
         <translation>Save backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="248"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="183"/>
         <source>Back-up terugzetten</source>
         <translation>Restore backup</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="261"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="196"/>
         <source>Dit logboek is versleuteld met een wachtwoord, net als de back-ups.</source>
         <translation>This log is encrypted with a password, and so are the backups.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="265"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="200"/>
         <source>Dit logboek is niet versleuteld. Aanbevolen: beveilig het met een wachtwoord.</source>
         <translation>This log is not encrypted. Recommended: protect it with a password.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="268"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="203"/>
         <source>Versleuteling is op deze computer niet beschikbaar.</source>
         <translation>Encryption is not available on this computer.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="299"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="113"/>
         <source>Deze back-ups bevatten de gewiste leerling nog:</source>
         <translation>These backups still contain the erased student:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="309"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="123"/>
         <source>{start} tot {end}: {l} lessen, {i} incidenten, {p} complimenten, {r} reflecties.</source>
         <translation>{start} to {end}: {l} lessons, {i} incidents, {p} praise, {r} reflections.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="330"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="234"/>
         <source>Kies eerst een back-up in de lijst.</source>
         <translation>First choose a backup in the list.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="351"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="255"/>
         <source>Het logboek en de back-ups zijn versleuteld.</source>
         <translation>The log and the backups are encrypted.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="366"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="270"/>
         <source>Het wachtwoord is gewijzigd, ook voor de back-ups.</source>
         <translation>The password has been changed, for the backups too.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="373"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="277"/>
         <source>Bewaartermijn opgeslagen.</source>
         <translation>Retention period saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="385"/>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="429"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="289"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="333"/>
         <source>Back-up gemaakt: {p}</source>
         <translation>Backup made: {p}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="398"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="302"/>
         <source>De back-up {name} vervangt het huidige logboek. Het huidige logboek wordt eerst zelf als back-up bewaard. Doorgaan?</source>
         <translation>The backup {name} replaces the current log. The current log is first kept as a backup itself. Continue?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="411"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="315"/>
         <source>De back-up is teruggezet.</source>
         <translation>The backup has been restored.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="421"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="325"/>
         <source>{p} bestaat al; kies een nieuwe naam.</source>
         <translation>{p} already exists; choose a new name.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="442"/>
+        <location filename="../../app/ui/pages/setup/data_panel.py" line="346"/>
         <source>Back-up {name} verwijderen?</source>
         <translation>Delete backup {name}?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="453"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="143"/>
         <source>{who} en al zijn of haar gegevens definitief wissen?</source>
         <translation>Erase {who} and all of their data for good?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="464"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="154"/>
         <source>Gewist: {i} incidenten, {p} complimenten; naam uit {x} teksten gehaald.</source>
         <translation>Erased: {i} incidents, {p} praise; name removed from {x} texts.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="477"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="167"/>
         <source>{n} back-up(s) met de gewiste leerling verwijderen?</source>
         <translation>Delete {n} backup(s) containing the erased student?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="501"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="191"/>
         <source>Gearchiveerd in {p}. Bewaar het wachtwoord goed.</source>
         <translation>Archived in {p}. Keep the password safe.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="509"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="199"/>
         <source>Alle lessen, incidenten, complimenten en reflecties van schooljaar {y} definitief wissen? Leerlingen die daarna geen gegevens meer hebben, worden ook gewist. Archiveer eerst als je het jaar wilt bewaren.</source>
         <translation>Erase all lessons, incidents, praise and reflections of school year {y} for good? Students who have no data left afterwards are erased too. Archive first if you want to keep the year.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/data_panel.py" line="524"/>
+        <location filename="../../app/ui/pages/setup/privacy_actions.py" line="214"/>
         <source>Schooljaar gewist: {i} incidenten. Oudere back-ups bevatten het nog.</source>
         <translation>School year erased: {i} incidents. Older backups still contain it.</translation>
     </message>
@@ -932,18 +932,23 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../app/ui/pages/log/empty_state.py" line="19"/>
         <source>&lt;p&gt;&lt;b&gt;Er zijn nog geen klassen of leerlingen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Voeg ze toe bij Instellingen, of lees een klaslijst in met&lt;br&gt;&lt;code&gt;fair-strictness import-roster klaslijst.csv&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Eerst rondkijken met verzonnen gegevens kan ook:&lt;br&gt;&lt;code&gt;fair-strictness --db proef.db demo&lt;/code&gt;&lt;/p&gt;</source>
         <extracomment>the user wants the Set-up page</extracomment>
-        <translation>&lt;p&gt;&lt;b&gt;There are no classes or students yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Add them under Set-up, or read in a class list with&lt;br&gt;&lt;code&gt;fair-strictness import-roster klaslijst.csv&lt;/code&gt;&lt;/p&gt;&lt;p&gt;You can also look around first with made-up data:&lt;br&gt;&lt;code&gt;fair-strictness --db proef.db demo&lt;/code&gt;&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;&lt;b&gt;There are no classes or students yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Add them under Set-up, or read in a class list with&lt;br&gt;&lt;code&gt;fair-strictness import-roster klaslijst.csv&lt;/code&gt;&lt;/p&gt;&lt;p&gt;You can also look around first with made-up data:&lt;br&gt;&lt;code&gt;fair-strictness --db proef.db demo&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/empty_state.py" line="31"/>
+        <location filename="../../app/ui/pages/log/empty_state.py" line="19"/>
+        <source>&lt;p&gt;&lt;b&gt;Er zijn nog geen klassen of leerlingen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Voeg ze toe of lees een klaslijst in bij Instellingen.&lt;/p&gt;&lt;p&gt;Eerst rondkijken met verzonnen gegevens? Kies &lt;i&gt;Help › Welkom&lt;/i&gt; en dan het demojaar.&lt;/p&gt;</source>
+        <extracomment>the user wants the Set-up page</extracomment>
+        <translation>&lt;p&gt;&lt;b&gt;There are no classes or students yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Add them or read in a class list under Set-up.&lt;/p&gt;&lt;p&gt;Look around with made-up data first? Choose &lt;i&gt;Help › Welcome&lt;/i&gt;, then the demo year.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/empty_state.py" line="30"/>
         <source>Naar Instellingen</source>
         <translation>Go to Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/empty_state.py" line="32"/>
+        <location filename="../../app/ui/pages/log/empty_state.py" line="31"/>
         <source>Naar de pagina Instellingen</source>
         <translation>Go to the Set-up page</translation>
     </message>
@@ -951,49 +956,49 @@
 <context>
     <name>ExportOptionsPanel</name>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="124"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="126"/>
         <source>Alleen deze periode (anders alles)</source>
         <extracomment>any choice changed (the preview is out of date) the period changed (the case list must be reloaded)</extracomment>
         <translation>Only this period (otherwise everything)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="127"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="129"/>
         <source>Vanaf</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="127"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="129"/>
         <source>Tot en met</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="139"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="142"/>
         <source>t/m</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="146"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="149"/>
         <source>Rijen per leerling (schuilnamen)</source>
         <translation>Rows per student (pseudonyms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="149"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="152"/>
         <source>Onder willekeurige schuilnamen, bij elke export nieuw. Leerlingen met minder dan 5 incidenten gaan samen in &apos;overig&apos;.</source>
         <translation>Under random pseudonyms, new for every export. Students with fewer than 5 incidents are put together under &apos;other&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="155"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="158"/>
         <source>Eén bespreekpunt per regel, zonder namen</source>
         <translation>One discussion point per line, without names</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="156"/>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="166"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="159"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="169"/>
         <source>Bespreekpunten</source>
         <translation>Discussion points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="164"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="167"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
@@ -1168,131 +1173,131 @@
 <context>
     <name>HistoryFilterBar</name>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="36"/>
-        <location filename="../../app/ui/pages/history/filters.py" line="159"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="38"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="161"/>
         <source>Alles</source>
         <extracomment>period presets: key -&gt; Dutch label</extracomment>
         <translation>Everything</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="37"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="39"/>
         <source>Deze week</source>
         <translation>This week</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="38"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="40"/>
         <source>Deze maand</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="39"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="41"/>
         <source>Laatste 30 dagen</source>
         <translation>Last 30 days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="40"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="42"/>
         <source>Zelf kiezen</source>
         <translation>Choose dates</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="158"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="160"/>
         <source>Soort tonen</source>
         <extracomment>when the typed text fits no entry: show the chosen entry again (a filter) or keep the text, so saving can say &quot;choose a student from the list&quot; (an edit) any filter changed</extracomment>
         <translation>Kind to show</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="160"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="162"/>
         <source>Alleen incidenten</source>
         <translation>Incidents only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="161"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="163"/>
         <source>Alleen complimenten</source>
         <translation>Praise only</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="163"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="165"/>
         <source>Filter op klas</source>
         <translation>Filter by class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="164"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="166"/>
         <source>Filter op leerling</source>
         <translation>Filter by student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="166"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="168"/>
         <source>Filter op afspraak</source>
         <translation>Filter by rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="168"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="170"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="173"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="175"/>
         <source>Vanaf datum</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="174"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="176"/>
         <source>Tot en met datum</source>
         <translation>Up to and including date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="181"/>
-        <location filename="../../app/ui/pages/history/filters.py" line="182"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="183"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="184"/>
         <source>Filters wissen</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="187"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="189"/>
         <source>&amp;Toon</source>
         <translation>S&amp;how</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="188"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="190"/>
         <source>&amp;Klas</source>
         <translation>&amp;Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="189"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="191"/>
         <source>&amp;Leerling</source>
         <translation>&amp;Student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="190"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="192"/>
         <source>&amp;Afspraak</source>
         <translation>&amp;Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="198"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="200"/>
         <source>&amp;Periode</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="202"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="204"/>
         <source>van</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="204"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="206"/>
         <source>tot en met</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="219"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="221"/>
         <source>Alle klassen</source>
         <translation>All classes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="222"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="224"/>
         <source>Alle leerlingen</source>
         <translation>All students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/filters.py" line="228"/>
+        <location filename="../../app/ui/pages/history/filters.py" line="230"/>
         <source>Alle afspraken</source>
         <translation>All rules</translation>
     </message>
@@ -1954,48 +1959,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="42"/>
+        <location filename="../../app/ui/main_window.py" line="44"/>
         <source>Loggen</source>
         <extracomment>page key -&gt; (module, class, title); a page whose module is not there is not offered</extracomment>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43"/>
+        <location filename="../../app/ui/main_window.py" line="45"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="44"/>
+        <location filename="../../app/ui/main_window.py" line="46"/>
         <source>Reflectie</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="45"/>
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="46"/>
+        <location filename="../../app/ui/main_window.py" line="48"/>
         <source>Instellingen</source>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Rechtvaardige strengheid</source>
         <translation>Fair strictness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="121"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="134"/>
         <source>Logboek openen…</source>
         <translation>Opening the log…</translation>
     </message>
@@ -2790,29 +2795,29 @@
 <context>
     <name>SetupPage</name>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="30"/>
-        <location filename="../../app/ui/pages/setup/page.py" line="42"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="29"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="39"/>
         <source>Instellingen</source>
         <extracomment>the optional data and privacy panel, built elsewhere; offered as a tab when its module exists</extracomment>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="34"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="33"/>
         <source>&amp;Klassen en leerlingen</source>
         <translation>&amp;Classes and students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="35"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="34"/>
         <source>&amp;Afspraken en ladder</source>
         <translation>&amp;Rules and ladder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="36"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="35"/>
         <source>&amp;Taal</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/page.py" line="41"/>
+        <location filename="../../app/ui/pages/setup/page.py" line="38"/>
         <source>&amp;Gegevens en privacy</source>
         <translation>&amp;Data and privacy</translation>
     </message>
