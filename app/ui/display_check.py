@@ -82,7 +82,8 @@ _CANNOT_OPEN = re.compile(r"(\S+\.so[.\d]*): cannot open shared object file")
 
 @dataclass(frozen=True)
 class DisplayProblem:
-    """Why the window cannot open: ``no-display``, ``missing-libraries`` or ``platform-failed``."""
+    """Why the window cannot open: ``no-display``, ``unreachable-display``, ``missing-libraries`` or
+    ``platform-failed``."""
 
     reason: str
     libraries: tuple[str, ...] = ()
@@ -113,6 +114,21 @@ class DisplayProblem:
                         "De opdrachtregel werkt wel zonder venster: fair-strictness --help",
                         "The command line works without a window: fair-strictness --help",
                     ),
+                )
+            )
+        if self.reason == "unreachable-display":
+            return "\n".join(
+                (
+                    head,
+                    t(
+                        "Het beeldscherm {display} antwoordt niet. Start het programma vanuit het menu van "
+                        "je bureaublad; via SSH alleen met doorgestuurd beeld (ssh -X).",
+                        "The display {display} does not answer. Start the program from your desktop's menu; "
+                        "over SSH only with the display forwarded (ssh -X).",
+                        display=os.environ.get("DISPLAY", "") or os.environ.get("WAYLAND_DISPLAY", ""),
+                    ),
+                    t("Qt meldt:", "Qt says:"),
+                    *(f"  {line}" for line in self.details),
                 )
             )
         lines = [head]
@@ -249,9 +265,11 @@ def explain_platform_failure(
         if kind == QtMsgType.QtFatalMsg and "platform plugin" in message:
             libraries = missing_xcb_libraries() if sys.platform.startswith("linux") else ()
             lines = [*seen, message.splitlines()[0].split(" Reinstalling")[0]]  # it would not help
-            if libraries and "libxcb-cursor.so.0" not in libraries:
+            unreachable = any("could not connect to display" in line for line in lines)
+            if unreachable or (libraries and "libxcb-cursor.so.0" not in libraries):
                 lines = [line for line in lines if _MISLEADING not in line]
-            problem = DisplayProblem("platform-failed", libraries=libraries, details=tuple(lines))
+            reason = "unreachable-display" if unreachable and not libraries else "platform-failed"
+            problem = DisplayProblem(reason, libraries=libraries, details=tuple(lines))
             sys.stderr.write(problem.message() + "\n")
             sys.stderr.flush()
             exit_process(EXIT_NO_DISPLAY)  # Qt would abort() right after this handler
