@@ -23,7 +23,8 @@ DEMO_NOTE_MS = 12_000
 
 def install_help_menu(window: MainWindow) -> QMenu:
     """Add *Help* with *Welkom…* and *Over…* to the window's menu bar."""
-    menu = window.menuBar().addMenu(t("&Help", "&Help"))
+    # Alt+E in Dutch: Alt+H is 'Arc&hiveren' on the data panel (in English only 'Arc&hive' shares it)
+    menu = window.menuBar().addMenu(t("H&elp", "&Help"))
     menu.setObjectName("help-menu")
     welcome = QAction(t("&Welkom…", "&Welcome…"), window)
     welcome.setObjectName("welcome-action")

@@ -165,7 +165,7 @@ def test_demo_option_opens_the_window_on_the_demo_year(tmp_path: Path) -> None:
 def test_help_menu_offers_welcome_and_about(window: MainWindow) -> None:
     actions = {a.objectName(): a for a in window.help_menu.actions() if a.objectName()}
     assert set(actions) == {"welcome-action", "about-action"}
-    assert window.help_menu.title() == "&Help"
+    assert window.help_menu.title() == "H&elp"
     actions["about-action"].trigger()
     assert isinstance(window.about_dialog, AboutDialog) and window.about_dialog.isVisible()
 
