@@ -24,6 +24,7 @@ PAGES = ("log", "history", "reflection", "team", "setup")
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command (argparse's own messages in the user's language)."""
     from app.commands.argparse_nl import use_dutch
+    from app.core.about import version_line
     from app.core.i18n import current_language
 
     use_dutch(current_language() == "nl")
@@ -33,10 +34,19 @@ def build_parser() -> argparse.ArgumentParser:
             "Rechtvaardige strengheid: controleer of je dezelfde afspraak bij iedereen even streng toepast.",
         ),
     )
+    parser.add_argument("--version", action="version", version=version_line(), help=t("toon de versie"))
     parser.add_argument("--db", type=Path, help=t("pad naar het logbestand"))
     parser.add_argument("--lang", choices=("nl", "en"), help=t("taal"))
     parser.add_argument("--page", choices=PAGES, help=t("open deze pagina"))
     parser.add_argument("--screenshot", type=Path, help=t("maak een schermafdruk (PNG) en stop"))
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=t(
+            "open het venster op het demojaar, in een eigen bestand (de eerste keer gevuld); "
+            "je eigen logboek verandert niet",
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(f"app.commands.{name}").register(sub)
@@ -66,12 +76,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(known.lang)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.demo and args.command is not None:
+        parser.error(t("--demo hoort bij het venster, niet bij een opdracht"))
     db_path: Path = args.db.expanduser() if args.db else config.default_db_path()
 
     if args.command is None:
         from app.ui.app import run_gui
 
-        return run_gui(db_path, page=args.page, screenshot=args.screenshot, lang=args.lang)
+        if args.demo and not args.db:
+            from app.ui.demo import demo_db_path
+
+            db_path = demo_db_path()
+        return run_gui(db_path, page=args.page, screenshot=args.screenshot, lang=args.lang, demo=args.demo)
 
     def open_store():  # type: ignore[no-untyped-def]
         from app.commands.safety import open_with_prompt

@@ -36,17 +36,48 @@ def backup_dir(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
-def language() -> str:
-    """The interface language: 'nl' (default) or 'en', from FAIR_STRICTNESS_LANG or LANG."""
-    lang = (
-        os.environ.get(ENV_LANG)
-        or os.environ.get("LC_ALL")
-        or os.environ.get("LC_MESSAGES")
-        or os.environ.get("LANG")
-        or ""
-    )
-    if lang.lower().startswith("en"):
-        return "en"
-    if lang.lower().startswith("nl"):
+#: environment variables that name the user's language, strongest first (POSIX order, ours in front)
+LANGUAGE_VARIABLES = (ENV_LANG, "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def language_code(name: str) -> str | None:
+    """'nl' or 'en' for a locale name ('nl_BE.UTF-8', 'en-GB', 'Dutch_Netherlands'), else None."""
+    name = name.strip().lower()
+    if name.startswith(("nl", "dutch")):
         return "nl"
-    return "nl"
+    if name.startswith(("en", "english")):
+        return "en"
+    return None
+
+
+def language_from_environment() -> str | None:
+    """The language the environment names: the first of ``LANGUAGE_VARIABLES`` that is set decides.
+
+    None when none is set or the one set names neither Dutch nor English (``C.UTF-8``, ``de_DE``): then
+    the window asks the operating system (``QLocale.system()``), the command line Python's locale.
+    """
+    for variable in LANGUAGE_VARIABLES:
+        value = os.environ.get(variable, "")
+        if value:
+            return language_code(value.split(":")[0])  # LANGUAGE may be a list: "nl:en"
+    return None
+
+
+def system_language() -> str | None:
+    """'nl' or 'en' from Python's view of the system locale (Windows: the user's locale), else None."""
+    import locale
+
+    try:  # the raw setting: getlocale() would "normalise" C.UTF-8 into en_US
+        name = locale.setlocale(locale.LC_CTYPE)
+    except locale.Error:
+        return None
+    return language_code(name)
+
+
+def language() -> str:
+    """The language for text made outside Qt: the environment's, else the system locale's, else Dutch."""
+    return language_from_environment() or system_language() or "nl"
+
+
+#: where the documentation is, beside ``resources`` (the bundle ships docs/privacy.md there too)
+DOCS = RESOURCES.parent / "docs"

@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from app.ui.context import AppContext
+    from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,35 @@ def install_translators(app: object, lang: str) -> list[object]:
         app.installTranslator(qt)  # type: ignore[attr-defined]
         translators.append(qt)
     return translators
+
+
+def _system_locale_name() -> str:
+    from PySide6.QtCore import QLocale
+
+    return QLocale.system().name()
+
+
+def window_language(
+    chosen: str | None, settings: object, system: Callable[[], str] = _system_locale_name
+) -> str:
+    """The window's language: ``--lang``, else the one chosen in Set-up, else the system's, else Dutch.
+
+    The system's is the environment's (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) and then the operating
+    system's own (``QLocale.system()``: Windows and macOS set no LANG for a program started from a menu).
+    Nothing is stored: the teacher's own choice is made under Set-up › Language.
+    """
+    stored = str(settings.value("language", "") or "")  # type: ignore[attr-defined]
+    for lang in (chosen, stored if stored in ("nl", "en") else None, config.language_from_environment()):
+        if lang:
+            return lang
+    return config.language_code(system()) or "nl"
+
+
+def app_icon() -> object:
+    """The window and task-bar icon (resources/icons)."""
+    from PySide6.QtGui import QIcon
+
+    return QIcon(str(config.RESOURCES / "icons" / "fair-strictness.png"))
 
 
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
@@ -80,20 +111,39 @@ def _log_to_file() -> None:
 
 
 def run_gui(
-    db_path: Path, *, page: str | None = None, screenshot: Path | None = None, lang: str | None = None
+    db_path: Path,
+    *,
+    page: str | None = None,
+    screenshot: Path | None = None,
+    lang: str | None = None,
+    demo: bool = False,
 ) -> int:
-    """Start the GUI on the store at ``db_path``; with ``screenshot``, render 1366x768 to PNG and exit."""
-    from PySide6.QtCore import QSettings, QTimer
+    """Start the GUI on the store at ``db_path``; with ``screenshot``, render 1366x768 to PNG and exit.
+
+    With ``demo`` the store is the demo year (filled first when empty; app/ui/demo.py).
+    """
+    from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from app.ui.display_check import EXIT_NO_DISPLAY, check_display, explain_platform_failure
 
     if screenshot is not None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # render without a display, at a fixed size
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setOrganizationName(config.APP_AUTHOR)
-    app.setApplicationName(config.APP_NAME)
+    QCoreApplication.setOrganizationName(config.APP_AUTHOR)
+    QCoreApplication.setApplicationName(config.APP_NAME)
     settings = QSettings()
-    lang = lang or str(settings.value("language", "") or "") or config.language()
+    lang = window_language(lang, settings)
     set_language(lang)
+    if QApplication.instance() is None:
+        problem = check_display()
+        if problem is not None:  # say what is missing, instead of Qt's bare abort
+            print(problem.message(), file=sys.stderr)
+            return EXIT_NO_DISPLAY
+        with explain_platform_failure():
+            app = QApplication(sys.argv[:1])
+    else:
+        app = QApplication.instance()
+    app.setWindowIcon(app_icon())
     _keep = install_translators(app, lang)
     sys.excepthook = _excepthook
     if screenshot is None:
@@ -101,6 +151,7 @@ def run_gui(
 
     from app.core.errors import UserError
     from app.ui.context import AppContext
+    from app.ui.demo import mark_demo_window, prepare_demo
     from app.ui.main_window import MainWindow
     from app.ui.workers import TaskRunner
 
@@ -108,6 +159,8 @@ def run_gui(
         from app.store.store import Store
 
         try:
+            if demo:
+                prepare_demo(db_path)
             store = Store.open(db_path)
         except UserError as exc:
             print(str(exc), file=sys.stderr)
@@ -115,6 +168,8 @@ def run_gui(
         ctx = AppContext(store=store, tasks=TaskRunner(), settings=settings, language=lang)
         window = MainWindow(ctx, page=page)
         window.resize(1366, 768)
+        if demo:
+            mark_demo_window(window)
         return _screenshot(app, window, ctx, screenshot)
 
     # The window appears first and the store opens right after its first paint: the teacher sees the
@@ -129,6 +184,8 @@ def run_gui(
     try:
         from app.ui.passphrase_dialog import open_store_with_prompt
 
+        if demo:
+            prepare_demo(db_path)  # the first time only (~1 s); the window says 'opening' meanwhile
         opened = open_store_with_prompt(db_path)  # asks the passphrase; offers a backup if damaged
     except UserError as exc:
         QMessageBox.critical(window, "fair-strictness", str(exc))
@@ -140,12 +197,25 @@ def run_gui(
     window.attach(ctx)
     if os.environ.get("FAIR_STRICTNESS_QUIT_WHEN_READY"):  # used by bench/bench_startup.py
         QTimer.singleShot(0, app.quit)
+    elif demo:
+        store.auto_backup = False
+        mark_demo_window(window)
     else:
         _start_safety_timers(ctx, window)
+        QTimer.singleShot(0, lambda: _welcome_if_new(window))
     code = app.exec()
     ctx.tasks.wait()
     store.close()
     return int(code)
+
+
+def _welcome_if_new(window: MainWindow) -> None:
+    """At first start (a log without students): the welcome, with the ways to begin."""
+    from app.ui.help_menu import show_welcome
+    from app.ui.welcome import should_welcome
+
+    if window.ctx is not None and should_welcome(window.ctx.store):
+        show_welcome(window)
 
 
 def _start_safety_timers(ctx: AppContext, window: QWidget) -> None:

@@ -19,10 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import UserError
+from app.ui.help_menu import install_help_menu
 from app.ui.workers import SyncTaskRunner
 
 if TYPE_CHECKING:
+    from app.ui.about_dialog import AboutDialog
     from app.ui.context import AppContext
+    from app.ui.welcome import WelcomeDialog
 
 
 def _tr(text: str) -> str:
@@ -110,6 +113,11 @@ class MainWindow(QMainWindow):
         outer.addLayout(layout, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self._on_row)
+
+        #: the dialogs of the Help menu, kept while open (app.ui.help_menu)
+        self.welcome_dialog: WelcomeDialog | None = None
+        self.about_dialog: AboutDialog | None = None
+        self.help_menu = install_help_menu(self)
 
         quit_action = QAction(_tr("Afsluiten"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # StandardKey.Quit is empty on Windows

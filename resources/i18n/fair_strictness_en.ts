@@ -11,7 +11,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="58"/>
+        <location filename="../../app/ui/app.py" line="89"/>
         <source>Er ging iets mis. Je gegevens zijn veilig; de fout staat in het logbestand.
 
 {err}</source>
@@ -414,33 +414,33 @@
 <context>
     <name>ChartCanvas</name>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="70"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="72"/>
         <source>Bewaren als…</source>
-        <extracomment>drawn canvases kept per chart slot, so going back to a week only repaints a file was written by the export most recent last</extracomment>
+        <extracomment>drawn canvases kept per chart slot, so going back to a week only repaints a file was written by the export (chart, scroll area, canvas), most recent last</extracomment>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="71"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="73"/>
         <source>Bewaar deze grafiek als PNG-afbeelding of SVG-tekening</source>
         <translation>Save this chart as a PNG image or an SVG drawing</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="140"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="151"/>
         <source>Bewaard als %1</source>
         <translation>Saved as %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="147"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="158"/>
         <source>PNG-afbeelding (*.png)</source>
         <translation>PNG image (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="147"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="158"/>
         <source>SVG-tekening (*.svg)</source>
         <translation>SVG drawing (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/chart_canvas.py" line="149"/>
+        <location filename="../../app/ui/widgets/chart_canvas.py" line="160"/>
         <source>Grafiek bewaren</source>
         <translation>Save chart</translation>
     </message>
@@ -1022,18 +1022,23 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../../app/ui/pages/log/empty_state.py" line="19"/>
         <source>&lt;p&gt;&lt;b&gt;Er zijn nog geen klassen of leerlingen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Voeg ze toe bij Instellingen, of lees een klaslijst in met&lt;br&gt;&lt;code&gt;fair-strictness import-roster klaslijst.csv&lt;/code&gt;&lt;/p&gt;&lt;p&gt;Eerst rondkijken met verzonnen gegevens kan ook:&lt;br&gt;&lt;code&gt;fair-strictness --db proef.db demo&lt;/code&gt;&lt;/p&gt;</source>
         <extracomment>the user wants the Set-up page</extracomment>
-        <translation>&lt;p&gt;&lt;b&gt;There are no classes or students yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Add them under Set-up, or read in a class list with&lt;br&gt;&lt;code&gt;fair-strictness import-roster klaslijst.csv&lt;/code&gt;&lt;/p&gt;&lt;p&gt;You can also look around first with made-up data:&lt;br&gt;&lt;code&gt;fair-strictness --db proef.db demo&lt;/code&gt;&lt;/p&gt;</translation>
+        <translation type="vanished">&lt;p&gt;&lt;b&gt;There are no classes or students yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Add them under Set-up, or read in a class list with&lt;br&gt;&lt;code&gt;fair-strictness import-roster klaslijst.csv&lt;/code&gt;&lt;/p&gt;&lt;p&gt;You can also look around first with made-up data:&lt;br&gt;&lt;code&gt;fair-strictness --db proef.db demo&lt;/code&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/empty_state.py" line="31"/>
+        <location filename="../../app/ui/pages/log/empty_state.py" line="19"/>
+        <source>&lt;p&gt;&lt;b&gt;Er zijn nog geen klassen of leerlingen.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Voeg ze toe of lees een klaslijst in bij Instellingen.&lt;/p&gt;&lt;p&gt;Eerst rondkijken met verzonnen gegevens? Kies &lt;i&gt;Help › Welkom&lt;/i&gt; en dan het demojaar.&lt;/p&gt;</source>
+        <extracomment>the user wants the Set-up page</extracomment>
+        <translation>&lt;p&gt;&lt;b&gt;There are no classes or students yet.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Add them or read in a class list under Set-up.&lt;/p&gt;&lt;p&gt;Look around with made-up data first? Choose &lt;i&gt;Help › Welcome&lt;/i&gt;, then the demo year.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/empty_state.py" line="30"/>
         <source>Naar Instellingen</source>
         <translation>Go to Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/empty_state.py" line="32"/>
+        <location filename="../../app/ui/pages/log/empty_state.py" line="31"/>
         <source>Naar de pagina Instellingen</source>
         <translation>Go to the Set-up page</translation>
     </message>
@@ -2127,58 +2132,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="42"/>
+        <location filename="../../app/ui/main_window.py" line="45"/>
         <source>Loggen</source>
         <extracomment>page key -&gt; (module, class, title); a page whose module is not there is not offered</extracomment>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="43"/>
+        <location filename="../../app/ui/main_window.py" line="46"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="44"/>
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>Reflectie</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="45"/>
+        <location filename="../../app/ui/main_window.py" line="48"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="46"/>
+        <location filename="../../app/ui/main_window.py" line="49"/>
         <source>Instellingen</source>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="79"/>
+        <location filename="../../app/ui/main_window.py" line="82"/>
         <source>Rechtvaardige strengheid</source>
         <translation>Fair strictness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="91"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="114"/>
+        <location filename="../../app/ui/main_window.py" line="122"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="119"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>Ongedaan maken</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="141"/>
         <source>Logboek openen…</source>
         <translation>Opening the log…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="215"/>
+        <location filename="../../app/ui/main_window.py" line="223"/>
         <source>Er is niets om ongedaan te maken.</source>
         <translation>There is nothing to undo.</translation>
     </message>

@@ -1,4 +1,4 @@
-"""What the Log page shows when there is nobody to log yet: a calm pointer to Set-up, import or demo."""
+"""What the Log page shows when there is nobody to log yet: a calm pointer to Set-up and the demo."""
 
 from __future__ import annotations
 
@@ -17,10 +17,9 @@ class EmptyState(QWidget):
         self.message = QLabel(
             self.tr(
                 "<p><b>Er zijn nog geen klassen of leerlingen.</b></p>"
-                "<p>Voeg ze toe bij Instellingen, of lees een klaslijst in met<br>"
-                "<code>fair-strictness import-roster klaslijst.csv</code></p>"
-                "<p>Eerst rondkijken met verzonnen gegevens kan ook:<br>"
-                "<code>fair-strictness --db proef.db demo</code></p>"
+                "<p>Voeg ze toe of lees een klaslijst in bij Instellingen.</p>"
+                "<p>Eerst rondkijken met verzonnen gegevens? Kies <i>Help › Welkom</i> "
+                "en dan het demojaar.</p>"
             )
         )
         self.message.setTextFormat(Qt.TextFormat.RichText)

@@ -330,8 +330,8 @@ def test_other_pages_writes_refresh_the_page(qtbot, page: LogPage, store: Store)
 def test_empty_store_shows_a_calm_message(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     page = make_page(qtbot, store, tmp_path, class_name=None)
     assert page.stack.currentIndex() == 1
-    assert "Instellingen" in page.empty.message.text() and "import-roster" in page.empty.message.text()
-    assert "demo" in page.empty.message.text()
+    assert "Instellingen" in page.empty.message.text() and "klaslijst" in page.empty.message.text()
+    assert "Help › Welkom" in page.empty.message.text() and "demo" in page.empty.message.text()
     assert page.empty.setup_button.hasFocus()
     assert not page.lesson_bar.isVisible()  # nothing to choose yet
     qtbot.keyClicks(page.picker.search, "x")
