@@ -17,7 +17,16 @@ from app.core.errors import UserError
 from app.core.i18n import set_language, t
 
 #: modules of app.commands, each registering its sub-commands
-COMMAND_MODULES: tuple[str, ...] = ("log", "data", "timetable", "safety", "privacy", "team", "audit")
+COMMAND_MODULES: tuple[str, ...] = (
+    "log",
+    "data",
+    "timetable",
+    "safety",
+    "privacy",
+    "team",
+    "audit",
+    "followup",
+)
 PAGES = ("log", "history", "reflection", "team", "setup")
 
 

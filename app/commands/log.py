@@ -53,6 +53,7 @@ def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
                 )
             )
         logged = store.log_incident(student.id, rule.id, args.severity, note=args.note)
+        opened = store.follow_up(logged.id) is not None
     print(
         t(
             "Opgeslagen: {name} ({group}), {rule}, {n}e keer deze les: {step} (volgens afspraak: {agreed}).",
@@ -64,4 +65,12 @@ def run(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
             agreed=logged.agreed_step_name,
         )
     )
+    if opened:
+        print(
+            t(
+                "Nazorg geopend (incident {id}): eerst met de leerling praten, dan de ouders informeren "
+                "(fair-strictness followup {id} --student-told, daarna --parents-informed HOE).",
+                id=logged.id,
+            )
+        )
     return 0

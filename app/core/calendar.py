@@ -35,3 +35,16 @@ def term_of_month(month: int) -> str:
     if month >= SCHOOL_YEAR_MONTH:
         return "T1"
     return "T2" if month <= 3 else "T3"
+
+
+def school_days_between(first: date, last: date) -> int:
+    """Weekdays after ``first`` up to and including ``last`` (0 on the same day; weekends not counted)."""
+    if last <= first:
+        return 0
+    days = (last - first).days
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    for offset in range(1, rest + 1):
+        if (first + timedelta(days=offset)).weekday() < 5:
+            count += 1
+    return count

@@ -193,6 +193,27 @@ class Incident(Base):
     __table_args__ = (CheckConstraint("step >= 1", name="incident_step_positive"),)
 
 
+class FollowUp(Base):
+    """After a consequence: the student spoken with first, then the parents informed (private notes)."""
+
+    __tablename__ = "follow_up"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    incident_id: Mapped[int] = mapped_column(ForeignKey("incident.id", ondelete="CASCADE"), unique=True)
+    student_told_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    student_note: Mapped[str] = mapped_column(Text, default="")
+    parents_at: Mapped[datetime | None] = mapped_column(DateTime, default=None)
+    parents_how: Mapped[str | None] = mapped_column(String(16), default=None)
+    #: why the parents were informed before the student was spoken with (e.g. urgent safety)
+    parents_first_reason: Mapped[str] = mapped_column(Text, default="")
+    incident: Mapped[Incident] = relationship()
+    __table_args__ = (
+        CheckConstraint(
+            "parents_how IS NULL OR parents_how IN ('phone', 'email', 'app', 'in_person')",
+            name="follow_up_how_valid",
+        ),
+    )
+
+
 class Praise(Base):
     """Positive recognition, logged like an incident."""
 

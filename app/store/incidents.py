@@ -19,6 +19,7 @@ from app.schema.entities import (
     Rule,
     Student,
 )
+from app.store.followups import open_follow_up
 from app.store.records import LoggedIncident
 from app.store.rulebook import top_level
 
@@ -190,6 +191,7 @@ class IncidentsMixin:
             if step is None:
                 incident.step = agreed_for(session, rule, strike_of(session, incident), lesson.date)
                 session.flush()
+            open_follow_up(session, incident)  # a consequence: the student first, then the parents
             return logged_incident(session, incident)
 
     def incident(self, incident_id: int) -> LoggedIncident | None:
@@ -234,6 +236,8 @@ class IncidentsMixin:
             if note is not None:
                 incident.note = note.strip()
             incident.edited_at = now()
+            session.flush()
+            open_follow_up(session, incident)  # a step edited to (or from) a consequence
             session.flush()
             session.expire(incident)
             return logged_incident(session, incident)

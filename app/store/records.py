@@ -162,3 +162,26 @@ class ReflectionInfo:
     journal: str
     answers: dict[str, str]
     updated_at: datetime | None
+
+
+@dataclass(frozen=True)
+class FollowUpInfo:
+    """What is done and still to do after one consequence (private: never exported)."""
+
+    incident_id: int
+    student_id: int
+    student_name: str
+    class_name: str
+    rule_name: str
+    step_name: str
+    occurred_at: datetime
+    student_told_at: datetime | None
+    student_note: str
+    parents_at: datetime | None
+    parents_how: str | None
+    parents_first_reason: str
+
+    @property
+    def done(self) -> bool:
+        """Both steps taken."""
+        return self.student_told_at is not None and self.parents_at is not None

@@ -25,6 +25,7 @@ from app.core import config
 from app.core.errors import StoreError
 from app.core.i18n import current_language, t
 from app.schema.entities import LadderStep, Meta, Rule
+from app.store.followups import FollowUpsMixin
 from app.store.incidents import IncidentsMixin
 from app.store.lessons import LessonsMixin
 from app.store.praise import PraiseMixin
@@ -145,6 +146,7 @@ class Store(
     ReflectionsMixin,
     TablesMixin,
     TimetableMixin,
+    FollowUpsMixin,
 ):
     """The teacher's log on disk. Hands out plain records, never ORM objects."""
 
