@@ -176,8 +176,9 @@ def bypasses(source: str, path: str = "") -> list[Bypass]:
             continue
         name = _call_name(node)
         if name in TRANSLATE_NAMES or name in wrappers:
-            text_arg = node.args[1] if name in {"translate", "QT_TRANSLATE_NOOP"} else None
-            if name not in {"translate", "QT_TRANSLATE_NOOP"} and node.args:
+            qt_style = name in {"translate", "QT_TRANSLATE_NOOP"} and len(node.args) > 1  # (context, text)
+            text_arg = node.args[1] if qt_style else None
+            if not qt_style and node.args:  # tr(text), or gettext's translate(text) from app.core.i18n
                 text_arg = node.args[0]
             if isinstance(text_arg, ast.JoinedStr):  # looked up after formatting: never found
                 found.append(Bypass(path, node.lineno, f"{name}(f-string)", ast.unparse(text_arg)))

@@ -1160,47 +1160,68 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="56"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="62"/>
         <source>Nog te doen na een consequentie</source>
         <translation>Still to do after a consequence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="90"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="96"/>
         <source>en nog %1 open</source>
         <translation>and %1 more open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="101"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="107"/>
         <source>%1 (%2) · %3 · %4 · %5 schooldagen</source>
         <translation>%1 (%2) · %3 · %4 · %5 school days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="111"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="117"/>
         <source>Al langer open dan afgesproken.</source>
         <translation>Open longer than agreed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="113"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="119"/>
         <source>Leerling gesproken</source>
         <translation>Student spoken with</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="121"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="127"/>
         <source>Ouders geïnformeerd</source>
         <translation>Parents informed</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="139"/>
         <location filename="../../app/ui/pages/log/followups_panel.py" line="150"/>
+        <source>Tekst voor ouders</source>
+        <translation>Text for parents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="142"/>
+        <source>Een feitelijk conceptbericht om te kopiëren; de app verstuurt niets.</source>
+        <translation>A factual draft to copy; the app sends nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="153"/>
+        <source>Pas de tekst aan en kopieer hem naar het kanaal van je school. De app verstuurt niets.</source>
+        <translation>Edit the text and copy it into your school&apos;s channel. The app sends nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="162"/>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="186"/>
         <source>Ouders vóór de leerling</source>
         <translation>Parents before the student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="151"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="187"/>
         <source>Eerst de leerling, dan de ouders. Waarom nu eerst de ouders (bijvoorbeeld veiligheid)?</source>
         <translation>The student first, then the parents. Why the parents first now (for example safety)?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="154"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="190"/>
         <source>Niets veranderd: eerst met de leerling praten.</source>
         <translation>Nothing changed: talk with the student first.</translation>
     </message>

@@ -12,11 +12,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QMenu,
+    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -27,6 +31,7 @@ from app.core.calendar import school_days_between
 from app.core.errors import UserError
 from app.core.i18n import translate
 from app.store.followups import PARENT_CHANNELS
+from app.store.parent_message import parent_message
 from app.ui.widgets.inline_message import InlineMessage
 
 if TYPE_CHECKING:
@@ -50,6 +55,7 @@ class FollowUpPanel(QWidget):
         self.ctx = ctx
         self.setObjectName("followups")
         self.items: list[FollowUpInfo] = []
+        self.draft_dialog: QDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
@@ -130,7 +136,36 @@ class FollowUpPanel(QWidget):
         parents.setMinimumWidth(parents.sizeHint().width() + 14)  # the menu arrow never covers the text
         parents.setEnabled(info.parents_at is None)
         line.addWidget(parents)
+        draft = QPushButton(_tr("Tekst voor ouders"))
+        draft.setObjectName("parent_text")
+        draft.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        draft.setToolTip(_tr("Een feitelijk conceptbericht om te kopiëren; de app verstuurt niets."))
+        draft.clicked.connect(lambda _=False, i=info: self.show_draft(i))
+        line.addWidget(draft)
         return row
+
+    def show_draft(self, info: FollowUpInfo) -> QDialog:
+        """A dialog with the drafted text (editable) and a button that copies it."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(_tr("Tekst voor ouders"))
+        layout = QVBoxLayout(dialog)
+        hint = QLabel(
+            _tr("Pas de tekst aan en kopieer hem naar het kanaal van je school. De app verstuurt niets.")
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        text = QPlainTextEdit(parent_message(info))
+        text.setObjectName("draft_text")
+        text.setMinimumSize(520, 260)
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = buttons.addButton(_tr("Kopiëren"), QDialogButtonBox.ButtonRole.ActionRole)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(text.toPlainText()))
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        self.draft_dialog = dialog
+        dialog.show()
+        return dialog
 
     def student_told(self, incident_id: int) -> None:
         """Mark the talk with the student done (now)."""

@@ -65,3 +65,39 @@ def test_an_old_follow_up_is_highlighted(  # type: ignore[no-untyped-def]
     page.followups.ctx.settings.setValue("followup/days", 30)
     page.followups.refresh()
     assert page.followups.findChildren(QLabel, "followup_late") == []
+
+
+def test_a_drafted_text_for_the_parents_to_copy(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, students: dict[str, int], tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    logged = store.log_incident(students["daan"], store.rules()[2].id, 3, note="privé: gedoe thuis")
+    store.mark_student_told(logged.id, note="ook privé")
+    page = make_page(qtbot, store, tmp_path)
+    page.followups.findChild(QPushButton, "parent_text").click()
+    dialog = page.followups.draft_dialog
+    assert dialog is not None and dialog.isVisible()
+    text = dialog.findChild(QPlainTextEdit, "draft_text").toPlainText()
+    assert text.startswith("Beste ouder(s)/verzorger(s) van Daan,")
+    assert "'Telefoon weg'" in text and "Time-out in de klas" in text and "besproken" in text
+    assert "privé" not in text and "gedoe" not in text  # the teacher's notes never go in
+    copy = next(b for b in dialog.findChildren(QPushButton) if b.text() == "Kopiëren")
+    copy.click()
+    assert QGuiApplication.clipboard().text() == text
+
+
+def test_the_draft_speaks_english() -> None:
+    from datetime import datetime
+
+    from app.store.parent_message import parent_message
+    from app.store.records import FollowUpInfo
+
+    item = FollowUpInfo(
+        1, 1, "Daan Bakker", "2B", "Telefoon weg", "Time-out in de klas", datetime(2026, 12, 3, 10),
+        None, "", None, None, "",
+    )  # fmt: skip
+    text = parent_message(item, teacher="Mevr. Jansen", lang="en")
+    assert text.startswith("Dear parent(s)/carer(s) of Daan,")
+    assert "03-12-2026" in text and text.rstrip().endswith("Mevr. Jansen")
