@@ -1158,6 +1158,75 @@
     </message>
 </context>
 <context>
+    <name>FollowUpPanel</name>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="62"/>
+        <source>Nog te doen na een consequentie</source>
+        <translation>Still to do after a consequence</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="96"/>
+        <source>en nog %1 open</source>
+        <translation>and %1 more open</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="107"/>
+        <source>%1 (%2) · %3 · %4 · %5 schooldagen</source>
+        <translation>%1 (%2) · %3 · %4 · %5 school days</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="117"/>
+        <source>Al langer open dan afgesproken.</source>
+        <translation>Open longer than agreed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="119"/>
+        <source>Leerling gesproken</source>
+        <translation>Student spoken with</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="127"/>
+        <source>Ouders geïnformeerd</source>
+        <translation>Parents informed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="139"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="150"/>
+        <source>Tekst voor ouders</source>
+        <translation>Text for parents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="142"/>
+        <source>Een feitelijk conceptbericht om te kopiëren; de app verstuurt niets.</source>
+        <translation>A factual draft to copy; the app sends nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="153"/>
+        <source>Pas de tekst aan en kopieer hem naar het kanaal van je school. De app verstuurt niets.</source>
+        <translation>Edit the text and copy it into your school&apos;s channel. The app sends nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="162"/>
+        <source>Kopiëren</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="186"/>
+        <source>Ouders vóór de leerling</source>
+        <translation>Parents before the student</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="187"/>
+        <source>Eerst de leerling, dan de ouders. Waarom nu eerst de ouders (bijvoorbeeld veiligheid)?</source>
+        <translation>The student first, then the parents. Why the parents first now (for example safety)?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="190"/>
+        <source>Niets veranderd: eerst met de leerling praten.</source>
+        <translation>Nothing changed: talk with the student first.</translation>
+    </message>
+</context>
+<context>
     <name>HistoryEditPanel</name>
     <message>
         <location filename="../../app/ui/pages/history/edit_panel.py" line="55"/>
@@ -2097,34 +2166,34 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="107"/>
+        <location filename="../../app/ui/pages/log/page.py" line="110"/>
         <source>De pagina Instellingen is in deze versie nog niet beschikbaar.</source>
         <extracomment>QSettings key of the class shown last the step was chosen by the teacher (else it follows the agreed step, e.g. after an undo) the store changed while the page was hidden: reload when shown again milliseconds from the save key to the feedback shown, for the last save</extracomment>
         <translation>The Set-up page is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="209"/>
+        <location filename="../../app/ui/pages/log/page.py" line="212"/>
         <source>Bij de les bewaard: hoe de les voelde en je eigen energie.</source>
         <extracomment>the store changed while the page was hidden: reload when shown again</extracomment>
         <translation>Kept with the lesson: how the lesson felt and your own energy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="282"/>
+        <location filename="../../app/ui/pages/log/page.py" line="285"/>
         <source>Kies eerst een leerling en een afspraak.</source>
         <translation>First choose a student and a rule.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="303"/>
+        <location filename="../../app/ui/pages/log/page.py" line="306"/>
         <source>Kies eerst een leerling voor een compliment.</source>
         <translation>First choose a student to praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="327"/>
+        <location filename="../../app/ui/pages/log/page.py" line="330"/>
         <source>Er is niets om ongedaan te maken.</source>
         <translation>There is nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="380"/>
+        <location filename="../../app/ui/pages/log/page.py" line="383"/>
         <source>Niemand gevonden met &apos;{text}&apos;. Typ minder letters, of voeg de leerling toe bij Instellingen.</source>
         <translation>Nobody found for &apos;{text}&apos;. Type fewer letters, or add the student under Set-up.</translation>
     </message>

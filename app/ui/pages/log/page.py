@@ -22,6 +22,7 @@ from app.ui.pages.log.choice import CHOICE_STYLE
 from app.ui.pages.log.composer import Composer
 from app.ui.pages.log.empty_state import EmptyState
 from app.ui.pages.log.feedback_bar import FeedbackBar
+from app.ui.pages.log.followups_panel import FollowUpPanel
 from app.ui.pages.log.keys import handle_page_key, note_undo
 from app.ui.pages.log.layout import build_content, set_tab_order
 from app.ui.pages.log.lesson_bar import LessonBar
@@ -75,6 +76,8 @@ class LogPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.lesson_bar)
         layout.addWidget(self.stack, 1)
+        self.followups = FollowUpPanel(ctx)  # after a consequence: the student, then the parents
+        layout.addWidget(self.followups)
         layout.addWidget(self.feedback)
 
         self.picker.student_picked.connect(self.pick_student)
