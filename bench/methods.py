@@ -17,9 +17,10 @@ import pandas as pd
 from scipy import stats as sps
 
 from app.analysis.audit import subjects as subj
-from app.analysis.audit.comparisons import design, fixed_subjects, random_subjects, rule_subjects, work_set
+from app.analysis.audit.comparisons import design, fixed_subjects, random_subjects, work_set
 from app.analysis.audit.dimensions import dimension_subjects, dimensions_of
 from app.analysis.audit.model import fit
+from app.analysis.audit.rules import rule_subjects
 from app.analysis.audit.run import audit as shipped
 from app.analysis.frame import UNKNOWN, AuditFrame
 from app.analysis.stats import bh_adjust

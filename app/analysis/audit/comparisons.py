@@ -268,7 +268,7 @@ def random_subjects(
     return out, tables
 
 
-def _lever(data: ModelData, model: ModelFit, students: np.ndarray, n_students: int) -> np.ndarray:
+def lever_of(data: ModelData, model: ModelFit, students: np.ndarray, n_students: int) -> np.ndarray:
     """Students x fixed effects: how far each student's incidents move each fixed-effect estimate."""
     start = 2 * len(model.alpha)
     scores = cluster_scores(data, model, students, n_students)
@@ -288,7 +288,7 @@ def fixed_subjects(
     out: list[subj.Tested] = []
     tables: Catalog = {}
     beta, cov = model.beta, model.beta_cov
-    lever = _lever(data, model, data.units, data.n_units) if data.units is not None else None
+    lever = lever_of(data, model, data.units, data.n_units) if data.units is not None else None
     for f in factors:
         cols = np.arange(f.start, f.start + len(f.levels))
         codes = pd.Categorical(w.inc[f.column].astype(str), categories=list(f.levels)).codes.astype(np.int64)
@@ -361,45 +361,3 @@ def own_or_exact(
         changes |= {"log_low": clip(b - subj.Z95 * se), "log_high": clip(b + subj.Z95 * se)}
         out.append(subj.Tested(**{**item.__dict__, **changes}))
     return out
-
-
-def rule_subjects(
-    w: Work, model: ModelFit, want: Callable[[str], bool], screen: float
-) -> tuple[list[subj.Tested], Catalog]:
-    """Rules and rule categories against the others at the same agreed step, subject effects as offset."""
-    out: list[subj.Tested] = []
-    tables: Catalog = {}
-    stratum, strata = pd.factorize(w.inc["agreed_step"])
-    stratum = stratum.astype(np.int64)
-    for kind, dim, col in (("rule", "rule", "rule"), ("context", "rule_category", "category")):
-        codes, levels = pd.factorize(w.inc[col].astype(str))
-        codes = codes.astype(np.int64)
-        if len(levels) < 2 or not want(dim):
-            continue
-        data = ModelData(
-            y=w.y,
-            stratum=stratum,
-            n_strata=len(strata),
-            can_up=w.can_up,
-            can_down=w.can_down,
-            fixed=one_hot(codes, len(levels)),
-            offset=model.eta,
-        )
-        rule_fit = fit(data)
-        weights = np.bincount(codes, minlength=len(levels)).astype(float)
-        masks = [np.arange(len(levels)) == i for i in range(len(levels))]
-        students, n_students = pd.factorize(w.inc["student_id"])
-        lever = _lever(data, rule_fit, students.astype(np.int64), len(n_students))
-        res = subj.level_contrasts(
-            rule_fit.beta, rule_fit.beta_cov, np.arange(len(levels)), weights, masks, lever
-        )
-        tab = subj.cross_tables(codes, len(levels), stratum, len(strata), w.y)
-        tables[dim] = (codes, tab)
-        labels = [value_label(dim, str(name)) for name in levels]
-        for item in collect_tested(
-            kind, dim, levels, labels, res, tab, "rule model at the same agreed step; Wald contrast", screen
-        ):
-            out.append(
-                item if kind != "rule" else subj.Tested(**{**item.__dict__, "dimension": item.subject})
-            )
-    return out, tables

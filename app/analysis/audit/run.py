@@ -28,12 +28,12 @@ from app.analysis.audit.comparisons import (
     design,
     own_or_exact,
     random_subjects,
-    rule_subjects,
     work_set,
 )
 from app.analysis.audit.dimensions import dimension_subjects
 from app.analysis.audit.explain import alias_sentence, explain, explained_sentence
 from app.analysis.audit.model import ModelFit, fit
+from app.analysis.audit.rules import rule_subjects
 from app.analysis.frame import ATTR_PREFIX, UNKNOWN, AuditFrame, build_frame
 from app.analysis.results import AuditReport, Estimate, StudentStrictness
 from app.analysis.stats import bh_adjust
