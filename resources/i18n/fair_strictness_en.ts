@@ -168,77 +168,68 @@
 <context>
     <name>BlindSpot</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="69"/>
         <source>klas {name}</source>
-        <translation>class {name}</translation>
+        <translation type="vanished">class {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="70"/>
         <source>leerlingen met {dim} &apos;{name}&apos;</source>
-        <translation>students with {dim} &apos;{name}&apos;</translation>
+        <translation type="vanished">students with {dim} &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="72"/>
         <source>de afspraak &apos;{name}&apos;</source>
-        <translation>the rule &apos;{name}&apos;</translation>
+        <translation type="vanished">the rule &apos;{name}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="74"/>
         <source>op {day}</source>
-        <translation>on {day}</translation>
+        <translation type="vanished">on {day}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="76"/>
         <source>in lesuur {name}</source>
-        <translation>in period {name}</translation>
+        <translation type="vanished">in period {name}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="78"/>
         <source>in lessen met sfeer &apos;{name}&apos;</source>
-        <translation>in lessons that felt &apos;{name}&apos;</translation>
+        <translation type="vanished">in lessons that felt &apos;{name}&apos;</translation>
+    </message>
+    <message>
+        <source>bij afspraken over {name}</source>
+        <translation type="vanished">with rules about {name}</translation>
+    </message>
+    <message>
+        <source>in de maand {name}</source>
+        <translation type="vanished">in the month {name}</translation>
+    </message>
+    <message>
+        <source>bij {dim} &apos;{name}&apos;</source>
+        <translation type="vanished">with {dim} &apos;{name}&apos;</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/reflection/wording.py" line="80"/>
-        <source>bij afspraken over {name}</source>
-        <translation>with rules about {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="82"/>
-        <source>in de maand {name}</source>
-        <translation>in the month {name}</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="83"/>
-        <source>bij {dim} &apos;{name}&apos;</source>
-        <translation>with {dim} &apos;{name}&apos;</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="89"/>
         <source>Mogelijk strenger: {who}</source>
         <translation>Possibly stricter: {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="90"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="81"/>
         <source>Mogelijk milder: {who}</source>
         <translation>Possibly milder: {who}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="97"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="88"/>
         <source>Telling: {s}× strenger en {m}× milder dan de ladder, van {n}; bij de rest {rs}× strenger en {rm}× milder, van {rn}.</source>
         <translation>Count: {s}× stricter and {m}× milder than the ladder, out of {n}; for the rest {rs}× stricter and {rm}× milder, out of {rn}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="137"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="128"/>
         <source>Detail: {d}.</source>
         <translation>Detail: {d}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="186"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="177"/>
         <source>{calm} van de {taught} gegeven lessen zonder één correctie; opgemerkt worden telt per gegeven les.</source>
         <translation>{calm} of {taught} lessons taught without a single correction; being noticed is counted per lesson taught.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="194"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="185"/>
         <source>Alleen de {n} lessen waarin je iets noteerde zijn bekend; importeer je rooster (Instellingen › Rooster en beltijden) om ook de rustige lessen mee te tellen.</source>
         <translation>Only the {n} lessons in which you logged something are known; import your timetable (Settings › Timetable and bell times) to count the calm lessons too.</translation>
     </message>
@@ -255,7 +246,7 @@
         <translation type="vanished">uncertain, this may be chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="121"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="112"/>
         <source>Hoe zeker: {w}.</source>
         <translation>How sure: {w}.</translation>
     </message>
@@ -268,37 +259,37 @@
         <translation type="vanished">In plain words: proportionally {x}× as often milder (rather than stricter) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="144"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="135"/>
         <source>Een patroon in je eigen logboek: geen oordeel over de leerling, geen bewijs van vooroordeel.</source>
         <translation>A pattern in your own log: not a judgement of the student, not proof of bias.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="147"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="138"/>
         <source>Een patroon in je eigen logboek: geen oordeel over leerlingen, geen bewijs van vooroordeel.</source>
         <translation>A pattern in your own log: not a judgement of students, not proof of bias.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="153"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="144"/>
         <source>van {a} tot en met {b}</source>
         <translation>from {a} to {b} inclusive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="159"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="150"/>
         <source>Nog geen incidenten in dit schooljaar ({period}). Log een paar weken gewoon door; daarna verschijnen hier patronen, als die er zijn.</source>
         <translation>No incidents in this school year yet ({period}). Just keep logging for a few weeks; patterns will appear here, if there are any.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="165"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="156"/>
         <source>Geen mogelijke blinde vlekken gevonden in {n} incidenten bij {s} leerlingen ({period}). Bij dezelfde afspraak en keer reageerde je niet aantoonbaar anders op een leerling, groep of moment.</source>
         <translation>No possible blind spots found in {n} incidents involving {s} students ({period}). For the same rule and strike, you did not respond measurably differently to any student, group or moment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="171"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="162"/>
         <source>Met zo weinig incidenten ziet de app alleen grote verschillen; kleine kunnen er nog zijn.</source>
         <translation>With so few incidents the app can only see large differences; small ones may still be there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="175"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="166"/>
         <source>Dat is geen bewijs dat alles gelijk gaat, wel een goed teken.</source>
         <translation>That is no proof that everything is even, but it is a good sign.</translation>
     </message>

@@ -55,9 +55,9 @@ def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = N
     if kind == "group" and dimension == "group":
         return _t(lang, "klas {s}", s=subject)
     if kind == "group":
-        return _t(lang, "leerlingen met {d} = {s}", d=dimension, s=subject)
+        return _t(lang, "leerlingen met {d} '{s}'", d=dimension, s=subject)
     if kind == "rule":
-        return _t(lang, "de afspraak ‘{s}’", s=subject)
+        return _t(lang, "de afspraak '{s}'", s=subject)
     if dimension == "weekday":
         return _t(lang, "op {d}", d=WEEKDAY_NL.get(subject, subject) if nl_ else subject.capitalize())
     if dimension == "period":

@@ -51,7 +51,7 @@ def test_subjects_read_naturally() -> None:
     assert subject_phrase("context", "month", "2026-11", "en") == "in November 2026"
     assert subject_phrase("context", "lesson_mood", "tense") == "in lessen die gespannen aanvoelden"
     assert subject_phrase("group", "group", "2B") == "klas 2B"
-    assert subject_phrase("rule", "Telefoon weg", "Telefoon weg") == "de afspraak ‘Telefoon weg’"
+    assert subject_phrase("rule", "Telefoon weg", "Telefoon weg") == "de afspraak 'Telefoon weg'"
 
 
 def test_numbers_never_show_nan_or_huge_values() -> None:

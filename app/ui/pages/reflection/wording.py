@@ -60,27 +60,18 @@ def day(d: date, fmt: str = "d MMM yyyy") -> str:
 
 
 def subject_phrase(e: Estimate) -> str:
-    """Whom or what the finding is about, in a phrase ('Sam', 'klas 2B', 'op maandag', ...)."""
-    name = e.label or e.subject
+    """Whom or what the finding is about ('Sam', 'klas 2B', 'op vrijdag', 'in het 3e lesuur', ...).
+
+    The private page names the student; everything else is said as the audit's explanation says it
+    (``app.analysis.audit.explain.subject_phrase``: one wording for both).
+    """
+    from app.analysis.audit.explain import subject_phrase as phrase
+
     if e.kind == "student":
-        return name
-    if e.kind == "group":
-        if e.dimension == "group":
-            return _fill(_tr("klas {name}"), name=name)
-        return _fill(_tr("leerlingen met {dim} '{name}'"), dim=e.dimension, name=name)
+        return e.label or e.subject
     if e.kind == "rule":
-        return _fill(_tr("de afspraak '{name}'"), name=e.label or e.dimension)
-    if e.dimension == "weekday":
-        return _fill(_tr("op {day}"), day=weekday_name(e.subject))
-    if e.dimension == "period":
-        return _fill(_tr("in lesuur {name}"), name=name)
-    if e.dimension == "lesson_mood":
-        return _fill(_tr("in lessen met sfeer '{name}'"), name=name)
-    if e.dimension == "rule_category":
-        return _fill(_tr("bij afspraken over {name}"), name=name)
-    if e.dimension == "month":
-        return _fill(_tr("in de maand {name}"), name=name)
-    return _fill(_tr("bij {dim} '{name}'"), dim=e.dimension, name=name)
+        return phrase("rule", e.dimension, e.label or e.dimension)
+    return phrase(e.kind, e.dimension, e.label if e.dimension == "group" and e.label else e.subject)
 
 
 def title(e: Estimate) -> str:
