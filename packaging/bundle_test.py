@@ -172,6 +172,12 @@ def smoke(exe: Path, cli: Path, env: dict[str, str], work: Path, report: Report)
         "audit --json: the schema, the demo year's incidents and findings",
         out.stderr[-400:],
     )
+    out = run([str(cli), "--lang", "en", "followups"], env, work)
+    report.check(
+        out.returncode == 0 and out.stdout.strip() == "No follow-up open.",
+        "the English catalog of the command line's texts is in the bundle",
+        out.stdout + out.stderr,
+    )
     team = work / "team"
     out = run([str(cli), "export-team", "--out", str(team)], env, work)
     pdfs, jsons, csvs = (
