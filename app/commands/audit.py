@@ -33,7 +33,7 @@ def _fdr(text: str) -> float:
     return value
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``audit`` sub-command."""
     p = sub.add_parser(
         "audit",

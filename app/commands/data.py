@@ -31,7 +31,7 @@ def _import_help(kind: str) -> str:
     )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the import, export and demo sub-commands."""
     for command, kind in IMPORTS.items():
         help_text = _import_help(kind)

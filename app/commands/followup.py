@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from app.store.store import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]  # argparse: private type
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``followups`` and ``followup`` sub-commands."""
     p = sub.add_parser("followups", help=t("nazorg na consequenties die nog open staat"))
     p.add_argument("--all", action="store_true", help=t("ook de afgeronde"))

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from app.store.store import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``log`` sub-command."""
     p = sub.add_parser("log", help=t("log één incident, nu"))
     p.add_argument("--student", required=True, help=t("leerlingnummer"))

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from app.store.store import Store
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add forget-student, archive-year and purge-year."""
     p = sub.add_parser("forget-student", help=t("wis een leerling en al zijn gegevens"))
     p.add_argument("student", help=t("leerlingnummer"))

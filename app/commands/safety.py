@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 ENV_NEW_PASSPHRASE = "FAIR_STRICTNESS_NEW_PASSPHRASE"
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add backup, restore, backups, verify, encrypt and change-passphrase."""
     p = sub.add_parser("backup", help=t("maak nu een back-up naar FILE"))
     p.add_argument("file", type=Path)

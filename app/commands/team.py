@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from app.team.anonymise import CaseChoice
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``export-team`` and ``team-compare`` sub-commands."""
     p = sub.add_parser(
         "export-team",

@@ -43,7 +43,7 @@ def _add_range(p: argparse.ArgumentParser, what: str) -> None:
     )
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add ``import-timetable`` and ``lessons``."""
     help_text = t(
         "importeer je lesrooster (.ics uit Zermelo, Untis, Magister, SOMtoday, Smartschool, of CSV: "
