@@ -11,6 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.core import config
 from app.core.errors import UserError
@@ -28,6 +29,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "followup",
 )
 PAGES = ("log", "history", "reflection", "team", "setup")
+
+if TYPE_CHECKING:
+    from app.store.store import Store
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -98,7 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             db_path = demo_db_path()
         return run_gui(db_path, page=args.page, screenshot=args.screenshot, lang=args.lang, demo=args.demo)
 
-    def open_store():  # type: ignore[no-untyped-def]
+    def open_store() -> Store:
         from app.commands.safety import open_with_prompt
 
         return open_with_prompt(db_path)  # asks the passphrase of an encrypted store in a terminal

@@ -47,5 +47,5 @@ def use_dutch(dutch: bool) -> None:
     """Make argparse speak Dutch (or its own English again)."""
     import gettext
 
-    argparse._ = _gettext if dutch else gettext.gettext  # type: ignore[attr-defined]
-    argparse.ngettext = _ngettext if dutch else gettext.ngettext  # type: ignore[attr-defined]
+    argparse._ = _gettext if dutch else gettext.gettext  # type: ignore[attr-defined]  # argparse looks _ up at call time; typeshed omits it
+    argparse.ngettext = _ngettext if dutch else gettext.ngettext  # type: ignore[attr-defined]  # as _ above

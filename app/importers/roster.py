@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.core import identity
+from app.core.errors import ImportProblem
 from app.core.i18n import t
 from app.importers.columns import Columns, map_columns, too_long
 from app.importers.common import normalise, read_table
@@ -261,7 +262,10 @@ def apply_roster(store: Store, preview: RosterPreview) -> ImportSummary:
         for row in rows:
             group = groups.get(row.group)
             if group is None:
-                group = groups[row.group] = class_by_name(session, row.group, create=True)  # type: ignore[assignment]
+                made = class_by_name(session, row.group, create=True)
+                if made is None:  # only an empty name gives no class, and the rows were checked for that
+                    raise ImportProblem(t("Een leerling zonder klas kan niet worden ingelezen."))
+                group = groups[row.group] = made
             student = by_id.get(identity.key(row.student_id))
             if student is None:
                 student = Student(
@@ -271,7 +275,7 @@ def apply_roster(store: Store, preview: RosterPreview) -> ImportSummary:
                 added += 1
             else:
                 student.display_name = row.name
-                student.class_group = group  # type: ignore[assignment]
+                student.class_group = group
                 updated += 1
             set_student_attributes(session, student, dict(row.attributes), definitions)
         session.flush()

@@ -283,7 +283,7 @@ def compare(files: Sequence[ExchangeFile], *, fdr: float = 0.05) -> TeamComparis
         for entries in shared.values()
     ]
     tested = [i for i, r in enumerate(results) if r.p is not None]
-    adjusted = bh_adjust([results[i].p for i in tested])  # type: ignore[misc]
+    adjusted = bh_adjust([p for i in tested if (p := results[i].p) is not None])
     out = list(results)
     for i, p_adj in zip(tested, adjusted, strict=True):
         verdict = "diverges" if p_adj < fdr else "no_difference"

@@ -8,7 +8,7 @@ page does not have: the weekly trend by ISO week (no dates) and the teachers sid
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from app.analysis import figure_style, figures
 from app.core.i18n import t
@@ -27,7 +27,7 @@ def png(fig: Figure, dpi: int = 120) -> bytes:
     return buf.getvalue()
 
 
-def _rows(table: SharedTable) -> list[dict[str, object]]:
+def _rows(table: SharedTable) -> list[dict[str, Any]]:
     return [dict(zip(table.columns, row, strict=True)) for row in table.rows]
 
 
@@ -40,7 +40,7 @@ def adherence_chart(table: SharedTable) -> figure_style.Chart:
     for r in _rows(table):
         if r["rule"] == "overig":
             continue
-        n = int(r["n"])  # type: ignore[call-overload]
+        n = int(r["n"])
         items.append(
             RuleStrikeAdherence(
                 str(r["rule"]),
@@ -49,7 +49,7 @@ def adherence_chart(table: SharedTable) -> figure_style.Chart:
                 n,
                 wilson(int(r["agreed"]), n),
                 wilson(int(r["stricter"]), n),
-                wilson(int(r["milder"]), n),  # type: ignore[call-overload]
+                wilson(int(r["milder"]), n),
             )
         )
     return figures.adherence_chart(items)
@@ -66,7 +66,7 @@ def escalation_chart(table: SharedTable) -> figure_style.Chart:
             "all" if r["group"] == everyone else "group",
             str(r["group"]),
             int(str(r["strike_label"]).rstrip("+")),
-            wilson(int(r["cons"]), int(r["n"])),  # type: ignore[call-overload]
+            wilson(int(r["cons"]), int(r["n"])),
         )
         for r in _rows(table)
     ]
@@ -84,15 +84,15 @@ def groups_chart(table: SharedTable) -> figure_style.Chart:
             subject=str(r["subject"]),
             label=str(r["subject"]),
             direction=str(r["direction"]),
-            effect=float(r["effect"]),  # type: ignore[arg-type]
-            ci_low=float(r["ci_low"]),  # type: ignore[arg-type]
-            ci_high=float(r["ci_high"]),  # type: ignore[arg-type]
-            n=int(r["n"]),  # type: ignore[call-overload]
-            p=float(r["p_adjusted"]),  # type: ignore[arg-type]
-            p_adjusted=float(r["p_adjusted"]),  # type: ignore[arg-type]
+            effect=float(r["effect"]),
+            ci_low=float(r["ci_low"]),
+            ci_high=float(r["ci_high"]),
+            n=int(r["n"]),
+            p=float(r["p_adjusted"]),
+            p_adjusted=float(r["p_adjusted"]),
             flagged=bool(r["flagged"]),
             explanation="",
-            counts=Counts(int(r["n"]), 0, 0, 0, 0, 0),  # type: ignore[call-overload]
+            counts=Counts(int(r["n"]), 0, 0, 0, 0, 0),
         )
         for r in _rows(table)
         if r["kind"] == "groep"
@@ -117,7 +117,7 @@ def weekly_chart(table: SharedTable) -> figure_style.Chart:
         [float(r["pct_stricter"]) / 100 for r in rows],
         "o-",
         color=figure_style.STRICTER,
-        ms=3,  # type: ignore[arg-type]
+        ms=3,
         label=t("strenger"),
     )
     ax.plot(
@@ -125,12 +125,12 @@ def weekly_chart(table: SharedTable) -> figure_style.Chart:
         [float(r["pct_milder"]) / 100 for r in rows],
         "o-",
         color=figure_style.MILDER,
-        ms=3,  # type: ignore[arg-type]
+        ms=3,
         label=t("milder"),
     )
     step = max(1, len(rows) // 10)
     ax.set_xticks(xs[::step], [str(r["week"]).split("-")[1] for r in rows][::step])
-    top = max(float(r[c]) for r in rows for c in ("pct_stricter", "pct_milder")) / 100  # type: ignore[arg-type]
+    top = max(float(r[c]) for r in rows for c in ("pct_stricter", "pct_milder")) / 100
     ax.set_ylim(0, min(1.0, max(0.2, top * 1.3)))
     ax.yaxis.set_major_formatter(figure_style._percent())
     ax.set_xlabel(t("week"))

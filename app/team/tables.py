@@ -59,7 +59,7 @@ def count_rows(inc: pd.DataFrame, keys: list[str]) -> list[dict[str, Any]]:
         exp_milder=("exp_milder", "sum"),
         students=("student_id", "nunique"),
     ).reset_index()
-    return frame.to_dict("records")  # type: ignore[no-any-return]
+    return frame.to_dict("records")  # type: ignore[no-any-return]  # pandas-stubs: records are dict[Hashable, Any]
 
 
 def finish_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -15,7 +15,8 @@ from app.core import config
 from app.core.i18n import set_language
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def install_translators(app: object, lang: str) -> list[object]:
+def install_translators(app: QCoreApplication, lang: str) -> list[object]:
     """Install Qt's own and the app's translator for ``lang`` (source strings are Dutch)."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
@@ -31,7 +32,7 @@ def install_translators(app: object, lang: str) -> list[object]:
     lang = "en" if lang == "en" else "nl"
     own = QTranslator()  # English: every string; Dutch: only the plural forms of %n strings
     if own.load(str(config.RESOURCES / "i18n" / f"fair_strictness_{lang}.qm")):
-        app.installTranslator(own)  # type: ignore[attr-defined]
+        app.installTranslator(own)
         translators.append(own)
     if lang == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
@@ -39,7 +40,7 @@ def install_translators(app: object, lang: str) -> list[object]:
         QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     qt = QTranslator()
     if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)  # type: ignore[attr-defined]
+        app.installTranslator(qt)
         translators.append(qt)
     return translators
 
@@ -51,7 +52,7 @@ def _system_locale_name() -> str:
 
 
 def window_language(
-    chosen: str | None, settings: object, system: Callable[[], str] = _system_locale_name
+    chosen: str | None, settings: QSettings, system: Callable[[], str] = _system_locale_name
 ) -> str:
     """The window's language: ``--lang``, else the one chosen in Set-up, else the system's, else Dutch.
 
@@ -59,7 +60,7 @@ def window_language(
     system's own (``QLocale.system()``: Windows and macOS set no LANG for a program started from a menu).
     Nothing is stored: the teacher's own choice is made under Set-up › Language.
     """
-    stored = str(settings.value("language", "") or "")  # type: ignore[attr-defined]
+    stored = str(settings.value("language", "") or "")
     for lang in (chosen, stored if stored in ("nl", "en") else None, config.language_from_environment()):
         if lang:
             return lang
@@ -243,23 +244,23 @@ def _start_safety_timers(ctx: AppContext, window: QWidget) -> None:
     timer.start()
 
 
-def _screenshot(app: object, window: object, ctx: object, out: Path) -> int:
+def _screenshot(app: QApplication, window: MainWindow, ctx: AppContext, out: Path) -> int:
     """Render the window offscreen once its page has settled, save a PNG and exit."""
     from PySide6.QtCore import QElapsedTimer, Qt
     from PySide6.QtWidgets import QApplication
 
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)  # type: ignore[attr-defined]
-    window.show()  # type: ignore[attr-defined]
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.show()
     timer = QElapsedTimer()
     timer.start()
-    page = window.stack.currentWidget()  # type: ignore[attr-defined]
+    page = window.stack.currentWidget()
     busy = getattr(page, "is_busy", None)
     while timer.elapsed() < 500 or (callable(busy) and busy() and timer.elapsed() < 30000):
         QApplication.processEvents()
-        ctx.tasks.pool.waitForDone(50)  # type: ignore[attr-defined]
+        ctx.tasks.wait(50)
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
-    ok = window.grab().save(str(out), "PNG")  # type: ignore[attr-defined]
-    window.close()  # type: ignore[attr-defined]
-    ctx.store.close()  # type: ignore[attr-defined]
+    ok = window.grab().save(str(out), "PNG")
+    window.close()
+    ctx.store.close()
     return 0 if ok else 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
@@ -15,6 +15,7 @@ from app.core.i18n import t
 if TYPE_CHECKING:
     from app.ui.about_dialog import AboutDialog
     from app.ui.main_window import MainWindow
+    from app.ui.pages.setup.page import SetupPage
     from app.ui.welcome import WelcomeDialog
 
 #: how long the note "the demo opens in its own window" stays above the pages
@@ -71,17 +72,17 @@ def show_about(window: MainWindow) -> AboutDialog:
 def import_roster(window: MainWindow) -> None:
     """Set-up › Klassen en leerlingen, and the file dialog for a class list (then its preview)."""
     window.show_page("setup")
-    page = window.page("setup")
-    page.tabs.setCurrentWidget(page.classes_tab)  # type: ignore[attr-defined]
-    page.classes_tab.choose_roster()  # type: ignore[attr-defined]
+    page = cast("SetupPage", window.page("setup"))
+    page.tabs.setCurrentWidget(page.classes_tab)
+    page.classes_tab.choose_roster()
 
 
 def import_timetable(window: MainWindow) -> None:
     """Set-up › Rooster en beltijden, and the file dialog for a timetable (then its preview)."""
     window.show_page("setup")
-    page = window.page("setup")
-    page.tabs.setCurrentWidget(page.timetable_tab)  # type: ignore[attr-defined]  # a QWidget to mypy
-    page.timetable_tab.open_timetable()  # type: ignore[attr-defined]
+    page = cast("SetupPage", window.page("setup"))
+    page.tabs.setCurrentWidget(page.timetable_tab)
+    page.timetable_tab.open_timetable()
 
 
 def open_demo(window: MainWindow) -> None:

@@ -211,7 +211,7 @@ class HistoryPage(HistoryUndo, QWidget):
         )
         self.panel.fill(snapshot.students, snapshot.rules, snapshot.ladder)
         # filters first, so the reset filters the new rows once
-        self.proxy.set_filters(**self.filters.values(), refilter=False)  # type: ignore[arg-type]
+        self.proxy.set_filters(**self.filters.values(), refilter=False)  # type: ignore[arg-type]  # values() holds exactly these keywords
         self.model.set_rows(snapshot.rows)
         self._update_count()
         self._select_keys(keep)
@@ -219,7 +219,7 @@ class HistoryPage(HistoryUndo, QWidget):
     # -- filters and selection -------------------------------------------------------------------
     def apply_filters(self) -> None:
         """Filter the table by the filter bar and update the count."""
-        self.proxy.set_filters(**self.filters.values())  # type: ignore[arg-type]
+        self.proxy.set_filters(**self.filters.values())  # type: ignore[arg-type]  # exactly these keywords
         self._update_count()
         self._selection_changed()
 
@@ -322,12 +322,12 @@ class HistoryPage(HistoryUndo, QWidget):
             command: Command
             if row.is_praise:
                 command = PraiseEdited(row.id, row.student_name, row.student_id, row.occurred_at, row.note)
-                self.ctx.store.update_praise(row.id, **changes)  # type: ignore[arg-type]
+                self.ctx.store.update_praise(row.id, **changes)  # type: ignore[arg-type]  # only keywords update_* takes
             else:
                 if "lesson_id" in changes:  # the same class, on the new date, in the chosen period
                     changes["lesson_id"] = self._lesson_on(row, edit.occurred_at, edit.period)
                 command = IncidentEdited.before_edit(self.ctx.store, row.id)
-                self.ctx.store.update_incident(row.id, **changes)  # type: ignore[arg-type]
+                self.ctx.store.update_incident(row.id, **changes)  # type: ignore[arg-type]  # only keywords update_* takes
         except UserError as exc:
             self.panel.message.show_error(str(exc))
             return

@@ -40,7 +40,7 @@ class ChoiceButton(QPushButton):
         self._full = text
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:  # type: ignore[override]  # PySide6 stubs: text() is not meant to be overridden
         """The full text, also when the button shows it shortened."""
         return self._full
 
@@ -48,7 +48,7 @@ class ChoiceButton(QPushButton):
         """The text as drawn (shortened with '…' when it does not fit)."""
         return QPushButton.text(self)
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:  # type: ignore[override]  # as text(): the full text is kept
         """Set the full text; it is shortened to the button's width."""
         self._full = text
         self._fit()

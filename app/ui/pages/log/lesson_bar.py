@@ -333,7 +333,7 @@ class LessonBar(QWidget):
 
     def lesson_date(self) -> date:
         """The chosen date."""
-        return self.date_edit.date().toPython()  # type: ignore[no-any-return]
+        return self.date_edit.date().toPython()  # type: ignore[no-any-return]  # QDate.toPython() is typed as object
 
     def period(self) -> int | None:
         """The chosen period (None: 'geen lesuur')."""

@@ -43,7 +43,7 @@ class ViewCache:
         if view is None:
             self.misses += 1
             return None
-        self._views.move_to_end(key)  # type: ignore[arg-type]
+        self._views.move_to_end(key)  # type: ignore[arg-type]  # key is not None here (checked above)
         self.hits += 1
         return view
 

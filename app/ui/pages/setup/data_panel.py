@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -77,9 +77,9 @@ class DataPanel(PrivacyActions, QWidget):
         else:
             self._stale = True
 
-    def showEvent(self, event: object) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Re-read the store when it changed while the tab was hidden."""
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
         if self._stale:
             self.refresh()
 

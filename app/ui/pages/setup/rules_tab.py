@@ -227,7 +227,7 @@ class RulesTab(QWidget):
         }
         try:
             if self.rule is None:
-                rule = store.add_rule(**fields)  # type: ignore[arg-type]
+                rule = store.add_rule(**fields)  # type: ignore[arg-type]  # fields: exactly the rule keywords
                 if not self.active.isChecked():
                     rule = store.update_rule(rule.id, active=False)
                 done = self.tr("Afspraak '{name}' toegevoegd als nummer {n}.").replace(
@@ -235,7 +235,7 @@ class RulesTab(QWidget):
                 )
             else:
                 old_name = self.rule.name
-                rule = store.update_rule(self.rule.id, active=self.active.isChecked(), **fields)  # type: ignore[arg-type]
+                rule = store.update_rule(self.rule.id, active=self.active.isChecked(), **fields)  # type: ignore[arg-type]  # fields: the rule keywords
                 done = self.tr("Afspraak '{name}' opgeslagen.")
                 if (
                     rule.name != old_name

@@ -113,7 +113,7 @@ class TimetableImportDialog(QDialog):
 
     def date_from(self) -> date | None:
         """The chosen start date, when 'Alleen vanaf' is on."""
-        return self.from_edit.date().toPython() if self.use_from.isChecked() else None  # type: ignore[no-any-return]
+        return self.from_edit.date().toPython() if self.use_from.isChecked() else None  # type: ignore[no-any-return]  # QDate.toPython(): object
 
     def load(self) -> None:
         """Read the file in a worker; the preview appears when it is read (nothing is written)."""

@@ -201,7 +201,7 @@ class ExportOptionsPanel(QWidget):
         """The chosen period (None, None: everything)."""
         if not self.limit.isChecked():
             return None, None
-        return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]
+        return self.date_from.date().toPython(), self.date_to.date().toPython()  # type: ignore[return-value]  # QDate.toPython() is typed as object
 
     def options(self) -> ExportOptions:
         """Everything chosen, as ``ExportOptions``."""
