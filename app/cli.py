@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "team",
     "audit",
     "followup",
+    "choices",
 )
 PAGES = ("log", "history", "reflection", "team", "setup")
 

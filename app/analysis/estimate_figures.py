@@ -215,14 +215,20 @@ def praise_chart(praise: Sequence[PraisePoint], *, show_names: bool = True, n_pr
 
 
 def weekly_chart(
-    weekly: Sequence[WeeklyPoint], *, highlight: date | None = None, plan: Sequence[tuple[date, str]] = ()
+    weekly: Sequence[WeeklyPoint],
+    *,
+    highlight: date | None = None,
+    plan: Sequence[tuple[date, str]] = (),
+    choices: Sequence[tuple[date, str]] = (),
 ) -> Chart:
-    """Weekly share of stricter and milder responses, the selected week shaded, phase-down steps marked."""
+    """Weekly share of stricter and milder responses, the selected week shaded, phase-down steps and
+    the start of prepared choices marked."""
     title = t("Verloop per week")
     caption = t(
         "Per week het aandeel strenger (oranje) en milder (blauw) dan de ladder, met een lichte band voor "
         "het 95 %-interval (breed in weken met weinig incidenten); stippellijnen zijn geplande "
-        "afbouwstappen, de gele band is de gekozen week.",
+        "afbouwstappen, streepjeslijnen het begin van een voorbereide keuze, de gele band is de gekozen "
+        "week.",
     )
     points = sorted((w for w in weekly if w.n > 0), key=lambda w: w.week_start)
     if len(points) < 2:
@@ -256,9 +262,10 @@ def weekly_chart(
     }
     first, last = xs[0], xs[-1] + timedelta(days=7)
     d: Any
-    for d, text in sorted(marks):
+    styled = [(d, text, ":") for d, text in marks] + [(d, text, "--") for d, text in choices]
+    for d, text, line in sorted(styled):
         if first <= d <= last:
-            ax.axvline(d, color=NEUTRAL, ls=":", lw=1)
+            ax.axvline(d, color=NEUTRAL, ls=line, lw=1)
             ax.text(
                 d,
                 0.98,

@@ -251,8 +251,9 @@ def chart_for(
     highlight: date | None = None,
     plan: Sequence[tuple[date, str]] = (),
     show_names: bool = True,
+    choices: Sequence[tuple[date, str]] = (),
 ) -> Chart:
-    """One chart of the report by its key (one of ``CHART_KEYS``)."""
+    """One chart of the report by its key (one of ``CHART_KEYS``); ``choices`` marks prepared choices."""
     if key == "students":
         return funnel_chart(report.students, show_names=show_names)
     if key == "groups":
@@ -266,7 +267,7 @@ def chart_for(
     if key == "praise":
         return praise_chart(report.praise, show_names=show_names, n_praise=report.n_praise)
     if key == "weekly":
-        return weekly_chart(report.weekly, highlight=highlight, plan=plan)
+        return weekly_chart(report.weekly, highlight=highlight, plan=plan, choices=choices)
     raise ValueError(f"unknown chart: {key}")
 
 

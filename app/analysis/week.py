@@ -13,18 +13,35 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.calendar import monday_of, school_year_start
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from app.analysis.audit.choice_follow_up import ChoiceFollowUp
     from app.analysis.estimates.prompts import Prompt
     from app.analysis.figure_style import Chart
     from app.analysis.results import AuditReport, Estimate
+    from app.core.situation import Situation
 
 Tables = Mapping[str, "pd.DataFrame"]
+
+
+class ChoiceLike(Protocol):
+    """What the week needs of a prepared choice (``app.store.records.ChoiceInfo`` has it)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def situation(self) -> Situation: ...
+    @property
+    def starts_on(self) -> date: ...
+    @property
+    def closed_on(self) -> date | None: ...
+    @property
+    def direction(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -41,6 +58,10 @@ class WeekView:
     plan: tuple[tuple[date, str], ...]
     prompts: tuple[Prompt, ...]
     seconds: float = 0.0
+    #: the follow-up of every prepared choice that started by the end of the week, by choice id
+    follow_ups: Mapping[int, ChoiceFollowUp] = field(default_factory=dict)
+    #: the start dates of those choices, marked on the weekly chart ('keuze 2')
+    choice_marks: tuple[tuple[date, str], ...] = ()
     tables: Tables | None = field(default=None, compare=False, repr=False)
     #: charts drawn so far, by key: figures are made when a chart is first shown (on the UI thread)
     charts: dict[str, Chart] = field(default_factory=dict, compare=False, repr=False)
@@ -50,7 +71,9 @@ class WeekView:
         if key not in self.charts:
             from app.analysis.figures import chart_for
 
-            self.charts[key] = chart_for(self.report, key, highlight=self.week, plan=self.plan)
+            self.charts[key] = chart_for(
+                self.report, key, highlight=self.week, plan=self.plan, choices=self.choice_marks
+            )
         return self.charts[key]
 
 
@@ -145,14 +168,17 @@ def week_view(
     fdr: float = 0.05,
     today: date | None = None,
     auditor: Callable[[Tables, date, date, float], AuditReport] | None = None,
+    choices: Iterable[ChoiceLike] = (),
 ) -> WeekView:
-    """The view of ``week`` (None: the latest week with data): audit, prompts and plan.
+    """The view of ``week`` (None: the latest week with data): audit, prompts, plan and choices.
 
     ``reflection_weeks`` are the weeks with a journal entry (offered in the selector with the weeks
-    that have data); ``auditor`` replaces the real audit (tests).
+    that have data); ``auditor`` replaces the real audit (tests); ``choices`` are the prepared choices
+    whose follow-up the week shows (those started by the end of the week).
     """
     started = time.perf_counter()
     from app.analysis.estimates.prompts import weekly_prompts
+    from app.core.i18n import t
 
     with_data = data_weeks(tables)
     current = monday_of(today or date.today())
@@ -167,6 +193,11 @@ def week_view(
         audit(tables, date_from, date_to, fdr) if in_range else empty_report(date_from, date_to, tables, fdr)
     )
     plan = tuple(phase_down_plan(tables, date_from, date_to))
+    started_choices = [c for c in choices if c.starts_on <= date_to]
+    follow_ups = choice_follow_ups(tables, started_choices, date_from, date_to)
+    marks = tuple(
+        sorted((c.starts_on, t("keuze {n}", n=c.id)) for c in started_choices if c.starts_on >= date_from)
+    )
     return WeekView(
         revision=revision,
         week=week,
@@ -178,8 +209,24 @@ def week_view(
         plan=plan,
         prompts=weekly_prompts(report),
         seconds=time.perf_counter() - started,
+        follow_ups=follow_ups,
+        choice_marks=marks,
         tables=tables,
     )
+
+
+def choice_follow_ups(
+    tables: Tables, choices: Iterable[ChoiceLike], date_from: date, date_to: date
+) -> dict[int, ChoiceFollowUp]:
+    """The follow-up of each choice over the school year up to ``date_to`` (by choice id)."""
+    todo = list(choices)
+    if not todo:
+        return {}
+    from app.analysis.audit.choice_follow_up import follow_up
+    from app.analysis.frame import build_frame
+
+    frame = build_frame(tables, date_from=date_from, date_to=date_to)
+    return {c.id: follow_up(frame, c.id, c.situation, c.starts_on, c.closed_on, c.direction) for c in todo}
 
 
 def _incidents_in(tables: Tables, date_from: date, date_to: date) -> int:

@@ -12,7 +12,7 @@ import time
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, select
 
@@ -21,7 +21,15 @@ from app.core.errors import StoreError, UserError
 from app.core.i18n import t
 from app.safety.backup import list_backups, remove_stale_copies
 from app.safety.integrity import check_store, connect_read_only
-from app.schema.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
+from app.schema.entities import (
+    Incident,
+    Lesson,
+    Praise,
+    PreparedChoice,
+    Reflection,
+    Student,
+    StudentAttribute,
+)
 from app.schema.lookup import find_student_id
 
 if TYPE_CHECKING:
@@ -107,7 +115,12 @@ def _redact(session: Session, name: str, external_ids: tuple[str, ...]) -> int:
         return text
 
     changed = 0
-    fields = ((Incident, ("note",)), (Praise, ("note",)), (Lesson, ("note", "label")))
+    fields: tuple[tuple[type[Any], tuple[str, ...]], ...] = (
+        (Incident, ("note",)),
+        (Praise, ("note",)),
+        (Lesson, ("note", "label")),
+        (PreparedChoice, ("response",)),  # a class's plan may name a student too
+    )
     for model, names in fields:
         for row in session.scalars(select(model)):
             before = [getattr(row, field) or "" for field in names]
@@ -145,6 +158,7 @@ def forget_student(store: Store, external_id: str) -> ErasureResult:
         attributes = session.execute(
             delete(StudentAttribute).where(StudentAttribute.student_id == sid)
         ).rowcount
+        session.execute(delete(PreparedChoice).where(PreparedChoice.student_id == sid))  # plans about them
         session.expunge(student)
         session.execute(delete(Student).where(Student.id == sid))
         redacted = _redact(session, name, tuple(dict.fromkeys((external_id, typed))))

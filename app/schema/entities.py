@@ -239,3 +239,45 @@ class Reflection(Base):
     journal: Mapped[str] = mapped_column(Text, default="")
     answers: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class PreparedChoice(Base):
+    """An if-then plan the teacher made in advance: in this situation, I will respond like this.
+
+    The situation is any combination of the columns below (None: not restricted). ``origin_*`` names the
+    finding it was made from, so its follow-up is measured the same way. Private like incident notes:
+    a choice about a student goes when the student is forgotten (ON DELETE CASCADE).
+    """
+
+    __tablename__ = "prepared_choice"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    starts_on: Mapped[date] = mapped_column(Date)
+    closed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    #: Monday of the last week the teacher said the choice is still needed
+    kept_week: Mapped[date | None] = mapped_column(Date, default=None)
+    student_id: Mapped[int | None] = mapped_column(
+        ForeignKey("student.id", ondelete="CASCADE"), default=None, index=True
+    )
+    class_id: Mapped[int | None] = mapped_column(
+        ForeignKey("class_group.id", ondelete="CASCADE"), default=None
+    )
+    attribute: Mapped[str | None] = mapped_column(String(100), default=None)
+    attribute_value: Mapped[str | None] = mapped_column(String(200), default=None)
+    weekday: Mapped[str | None] = mapped_column(String(12), default=None)
+    period: Mapped[int | None] = mapped_column(default=None)
+    lesson_mood: Mapped[str | None] = mapped_column(String(16), default=None)
+    teacher_energy: Mapped[str | None] = mapped_column(String(16), default=None)
+    rule_id: Mapped[int | None] = mapped_column(ForeignKey("rule.id", ondelete="CASCADE"), default=None)
+    response: Mapped[str] = mapped_column(Text, default="")
+    #: 'stricter' or 'milder' when made from a finding: which deviation the follow-up counts first
+    direction: Mapped[str | None] = mapped_column(String(16), default=None)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    student: Mapped[Student | None] = relationship()
+    class_group: Mapped[ClassGroup | None] = relationship()
+    rule: Mapped[Rule | None] = relationship()
+    __table_args__ = (
+        CheckConstraint(
+            "direction IS NULL OR direction IN ('stricter', 'milder')", name="prepared_choice_direction_valid"
+        ),
+        CheckConstraint("closed_on IS NULL OR closed_on >= starts_on", name="prepared_choice_closed_after"),
+    )

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
+from app.core.situation import Situation
+
 
 @dataclass(frozen=True)
 class ClassInfo:
@@ -185,3 +187,25 @@ class FollowUpInfo:
     def done(self) -> bool:
         """Both steps taken."""
         return self.student_told_at is not None and self.parents_at is not None
+
+
+@dataclass(frozen=True)
+class ChoiceInfo:
+    """A prepared choice: the situation, the teacher's own response, and when it holds."""
+
+    id: int
+    situation: Situation
+    response: str
+    starts_on: date
+    closed_on: date | None
+    kept_week: date | None
+    direction: str | None  #: 'stricter' | 'milder' when made from a finding
+    student_id: int | None  #: the store's ids behind the situation (for editing)
+    class_id: int | None
+    rule_id: int | None
+    student_name: str = ""  #: private: shown on the teacher's own screen only
+
+    @property
+    def active(self) -> bool:
+        """Still open (the teacher has not closed it)."""
+        return self.closed_on is None

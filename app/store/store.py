@@ -25,6 +25,7 @@ from app.core import config
 from app.core.errors import StoreError
 from app.core.i18n import current_language, t
 from app.schema.entities import LadderStep, Meta, Rule
+from app.store.choices import ChoicesMixin
 from app.store.followups import FollowUpsMixin
 from app.store.incidents import IncidentsMixin
 from app.store.lessons import LessonsMixin
@@ -147,6 +148,7 @@ class Store(
     TablesMixin,
     TimetableMixin,
     FollowUpsMixin,
+    ChoicesMixin,
 ):
     """The teacher's log on disk. Hands out plain records, never ORM objects."""
 

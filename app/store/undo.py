@@ -196,3 +196,15 @@ class UndoStack:
     def clear(self) -> None:
         """Forget everything (another store was opened)."""
         self._done.clear()
+
+
+@dataclass(frozen=True)
+class ChoiceClosed:
+    """A prepared choice the window closed."""
+
+    choice_id: int
+
+    def undo(self, store: Store) -> str:
+        """Open it again."""
+        store.reopen_choice(self.choice_id)
+        return t("Keuze {id} weer geopend.", id=self.choice_id)

@@ -21,6 +21,8 @@ class StoreEvents(QObject):
     store_changed = Signal()
     #: emitted when the language was changed in the settings
     language_changed = Signal(str)
+    #: the window is (or is no longer) shown to the class: private lines hide (app.ui.presenting)
+    presenting_changed = Signal(bool)
 
 
 @dataclass
@@ -34,6 +36,14 @@ class AppContext:
     events: StoreEvents = field(default_factory=StoreEvents)
     #: what this window did, newest last: Ctrl+Z takes it back (never a row it did not write)
     undo_stack: UndoStack = field(default_factory=UndoStack)
+    #: the screen may be on the board: prepared choices and follow-ups are not shown
+    presenting: bool = False
+
+    def set_presenting(self, presenting: bool) -> None:
+        """Switch presenting on or off and tell the pages."""
+        if presenting != self.presenting:
+            self.presenting = presenting
+            self.events.presenting_changed.emit(presenting)
 
     def changed(self) -> None:
         """Tell every page that the store changed."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.ui.help_menu import install_help_menu
+from app.ui.presenting import install_presenting
 from app.ui.workers import SyncTaskRunner
 
 if TYPE_CHECKING:
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         #: the dialogs of the Help menu, kept while open (app.ui.help_menu)
         self.welcome_dialog: WelcomeDialog | None = None
         self.about_dialog: AboutDialog | None = None
+        self.presenting_action = install_presenting(self)
         self.help_menu = install_help_menu(self)
 
         quit_action = QAction(_tr("Afsluiten"), self)

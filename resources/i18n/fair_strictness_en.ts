@@ -11,7 +11,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../app/ui/app.py" line="89"/>
+        <location filename="../../app/ui/app.py" line="90"/>
         <source>Er ging iets mis. Je gegevens zijn veilig; de fout staat in het logbestand.
 
 {err}</source>
@@ -297,18 +297,18 @@
 <context>
     <name>BlindSpotCard</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="53"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="55"/>
         <source>Raakt veiligheid</source>
         <extracomment>the teacher asked for the incidents behind this finding</extracomment>
         <translation>Involves safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="58"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="60"/>
         <source>Bij dit patroon horen incidenten rond veiligheidsafspraken; daarom staat het bovenaan.</source>
         <translation>This pattern includes incidents around safety rules; that is why it is at the top.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="74"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="76"/>
         <source>Toon de incidenten (%n)</source>
         <extracomment>the counts and percentages first, in the words of the audit&apos;s own explanation the details: both directions counted, and the odds ratio with its interval</extracomment>
         <translation>
@@ -317,26 +317,36 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="75"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="77"/>
         <source>Toon de incidenten achter dit patroon</source>
         <translation>Show the incidents behind this pattern</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="79"/>
+        <source>Voorbereide keuze…</source>
+        <translation>Prepared choice…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="81"/>
+        <source>Bedenk nu wat je doet als deze situatie zich weer voordoet: als …, dan …</source>
+        <translation>Decide now what you will do when this situation comes up again: if …, then …</translation>
     </message>
 </context>
 <context>
     <name>BlindSpotsView</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="98"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="111"/>
         <source>Mogelijke blinde vlekken</source>
         <extracomment>forwarded from a card: the estimate whose incidents to show</extracomment>
         <translation>Possible blind spots</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="101"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="114"/>
         <source>Patronen in je eigen logboek waar je bij dezelfde afspraak en keer anders reageerde. Een vraag om over na te denken, geen oordeel.</source>
         <translation>Patterns in your own log where you responded differently to the same rule and strike. A question to think about, not a judgement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="140"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="154"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <translation>
             <numerusform>%n more possible pattern; these first, the rest will follow later.</numerusform>
@@ -434,6 +444,196 @@
         <location filename="../../app/ui/widgets/chart_canvas.py" line="160"/>
         <source>Grafiek bewaren</source>
         <translation>Save chart</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceCard</name>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="59"/>
+        <source>Keuze %1, sinds %2</source>
+        <translation>Choice %1, since %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="66"/>
+        <source>Begint na deze week; de opvolging volgt dan.</source>
+        <translation>Starts after this week; the follow-up comes then.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="75"/>
+        <source>Je zei deze week: nog nodig.</source>
+        <translation>You said this week: still needed.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="75"/>
+        <source>Nog nodig, deze week?</source>
+        <translation>Still needed, this week?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="80"/>
+        <source>Ja, houden</source>
+        <translation>Yes, keep</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="82"/>
+        <source>Nee, afsluiten</source>
+        <translation>No, close</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="83"/>
+        <source>Aanpassen…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="90"/>
+        <source>Voorbereide keuze %1</source>
+        <translation>Prepared choice %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="91"/>
+        <source>Voorbereide keuze</source>
+        <translation>Prepared choice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="91"/>
+        <source>Keuze aanpassen</source>
+        <translation>Change choice</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="94"/>
+        <source>— niet van belang —</source>
+        <translation>— does not matter —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="97"/>
+        <source>Een voorbereide keuze: als deze situatie zich voordoet, dan doe ik dit. Kies waarin de situatie zit (één ding of een combinatie) en schrijf in je eigen woorden wat je dan doet.</source>
+        <translation>A prepared choice: if this situation comes up, then I will do this. Choose what the situation is about (one thing or a combination) and write in your own words what you will do.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="114"/>
+        <source>%1e lesuur</source>
+        <translation>period %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="125"/>
+        <source>— eigen woorden —</source>
+        <translation>— my own words —</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="129"/>
+        <source>Wat doe je dan?</source>
+        <translation>What will you do then?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="144"/>
+        <source>Leerling</source>
+        <translation>Student</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="145"/>
+        <source>Klas</source>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="146"/>
+        <source>Kenmerk</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="147"/>
+        <source>Afspraak</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="148"/>
+        <source>Dag</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="149"/>
+        <source>Lesuur</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="150"/>
+        <source>Sfeer van de les</source>
+        <translation>Mood of the lesson</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="151"/>
+        <source>Mijn energie</source>
+        <translation>My energy</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="152"/>
+        <source>Voorstel</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="153"/>
+        <source>Dan doe ik</source>
+        <translation>Then I will</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="154"/>
+        <source>Geldt vanaf</source>
+        <translation>Holds from</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="162"/>
+        <source>Opslaan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="163"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choice_dialog.py" line="215"/>
+        <source>Kies minstens één ding waarin de situatie zit.</source>
+        <translation>Choose at least one thing the situation is about.</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceReminder</name>
+    <message>
+        <location filename="../../app/ui/pages/log/reminder.py" line="105"/>
+        <source>Jouw voorbereide keuze — %1: %2</source>
+        <translation>Your prepared choice — %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesView</name>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="107"/>
+        <source>Voorbereide keuzes</source>
+        <translation>Prepared choices</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="108"/>
+        <source>Nieuwe keuze…</source>
+        <translation>New choice…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="114"/>
+        <source>Nog geen voorbereide keuze. Maak er een vanuit een blinde vlek hierboven, of met &apos;Nieuwe keuze…&apos;: als deze situatie zich voordoet, dan doe ik dit.</source>
+        <translation>No prepared choice yet. Make one from a blind spot above, or with &apos;New choice…&apos;: if this situation comes up, then I will do this.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="154"/>
+        <source>Eerdere keuzes (%n)</source>
+        <translation>
+            <numerusform>Earlier choice (%n)</numerusform>
+            <numerusform>Earlier choices (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="158"/>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
     </message>
 </context>
 <context>
@@ -2157,15 +2357,14 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="110"/>
         <source>De pagina Instellingen is in deze versie nog niet beschikbaar.</source>
         <extracomment>QSettings key of the class shown last the step was chosen by the teacher (else it follows the agreed step, e.g. after an undo) the store changed while the page was hidden: reload when shown again milliseconds from the save key to the feedback shown, for the last save</extracomment>
-        <translation>The Set-up page is not available in this version yet.</translation>
+        <translation type="vanished">The Set-up page is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="212"/>
+        <location filename="../../app/ui/pages/log/page.py" line="211"/>
         <source>Bij de les bewaard: hoe de les voelde en je eigen energie.</source>
-        <extracomment>the store changed while the page was hidden: reload when shown again</extracomment>
+        <extracomment>QSettings key of the class shown last the step was chosen by the teacher (else it follows the agreed step, e.g. after an undo) the store changed while the page was hidden: reload when shown again milliseconds from the save key to the feedback shown, for the last save the store changed while the page was hidden: reload when shown again</extracomment>
         <translation>Kept with the lesson: how the lesson felt and your own energy.</translation>
     </message>
     <message>
@@ -2192,58 +2391,58 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="45"/>
+        <location filename="../../app/ui/main_window.py" line="46"/>
         <source>Loggen</source>
         <extracomment>page key -&gt; (module, class, title); a page whose module is not there is not offered</extracomment>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="46"/>
+        <location filename="../../app/ui/main_window.py" line="47"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="47"/>
+        <location filename="../../app/ui/main_window.py" line="48"/>
         <source>Reflectie</source>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="48"/>
+        <location filename="../../app/ui/main_window.py" line="49"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="49"/>
+        <location filename="../../app/ui/main_window.py" line="50"/>
         <source>Instellingen</source>
         <translation>Set-up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="82"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Rechtvaardige strengheid</source>
         <translation>Fair strictness</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="91"/>
+        <location filename="../../app/ui/main_window.py" line="92"/>
         <source>Navigatie</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="122"/>
+        <location filename="../../app/ui/main_window.py" line="124"/>
         <source>Afsluiten</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>Ongedaan maken</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="141"/>
+        <location filename="../../app/ui/main_window.py" line="143"/>
         <source>Logboek openen…</source>
         <translation>Opening the log…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="223"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Er is niets om ongedaan te maken.</source>
         <translation>There is nothing to undo.</translation>
     </message>
@@ -2536,73 +2735,73 @@
 <context>
     <name>ReflectionPage</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="78"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="80"/>
         <source>Reflectie</source>
         <extracomment>how long screenshot mode waits after a view is shown (wrapped labels, canvas draw) flag at Benjamini-Hochberg adjusted p &lt; 0.05, as ``audit`` does by default idle time after a view is shown before its neighbour weeks are prepared a week&apos;s view is on screen (the Monday) a view was just put on screen; layouts and the canvas still settle</extracomment>
         <translation>Reflection</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="85"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="87"/>
         <source>Analyse loopt</source>
         <translation>Analysis running</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="86"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="88"/>
         <source>Analyse loopt…</source>
         <translation>Analysis running…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="91"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="93"/>
         <source>Opnieuw proberen</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="118"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="133"/>
         <source>Leerlingen</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="119"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="134"/>
         <source>Groepen</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="120"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="135"/>
         <source>Momenten</source>
         <translation>Moments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="121"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="136"/>
         <source>Afspraken</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="122"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="137"/>
         <source>Escalatie</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="123"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="138"/>
         <source>Complimenten</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="124"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="139"/>
         <source>Verloop</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="222"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="237"/>
         <source>De analyse lukte niet. Je gegevens zijn niet veranderd. Probeer het opnieuw; blijft het misgaan, dan staat de fout in het logbestand. (%1)</source>
         <translation>The analysis did not succeed. Your data has not changed. Try again; if it keeps going wrong, the error is in the log file. (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="268"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="284"/>
         <source>Schooljaar tot en met deze week (%1 – %2): %3 incidenten, %4 leerlingen, %5 complimenten.</source>
         <translation>School year up to this week (%1 – %2): %3 incidents, %4 students, %5 praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="346"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="362"/>
         <source>De incidenten konden niet geladen worden.</source>
         <translation>The incidents could not be loaded.</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BlindSpotCard</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="74"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="76"/>
         <source>Toon de incidenten (%n)</source>
         <extracomment>the counts and percentages first, in the words of the audit&apos;s own explanation the details: both directions counted, and the odds ratio with its interval</extracomment>
         <translation>
@@ -16,11 +16,22 @@
 <context>
     <name>BlindSpotsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="140"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="154"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <translation>
             <numerusform>Nog %n ander mogelijk patroon; eerst deze, de rest komt later aan bod.</numerusform>
             <numerusform>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesView</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="154"/>
+        <source>Eerdere keuzes (%n)</source>
+        <translation>
+            <numerusform>Eerdere keuze (%n)</numerusform>
+            <numerusform>Eerdere keuzes (%n)</numerusform>
         </translation>
     </message>
 </context>

@@ -95,7 +95,7 @@ class FollowUpPanel(QWidget):
         hidden = len(self.items) - SHOWN
         self.more.setText(_tr("en nog %1 open").replace("%1", str(hidden)) if hidden > 0 else "")
         self.more.setVisible(hidden > 0)
-        self.setVisible(bool(self.items))
+        self.setVisible(bool(self.items) and not self.ctx.presenting)  # private: not on the board
 
     def _row(self, info: FollowUpInfo, age: int) -> QWidget:
         row = QWidget()

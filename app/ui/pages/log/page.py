@@ -27,6 +27,7 @@ from app.ui.pages.log.keys import handle_page_key, note_undo
 from app.ui.pages.log.layout import build_content, set_tab_order
 from app.ui.pages.log.lesson_bar import LessonBar
 from app.ui.pages.log.lessons import LessonCache
+from app.ui.pages.log.reminder import attach_reminder, known_now
 from app.ui.pages.log.seating_grid import SeatingGrid
 from app.ui.pages.log.student_picker import StudentPicker
 
@@ -75,8 +76,10 @@ class LogPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.lesson_bar)
-        layout.addWidget(self.stack, 1)
         self.followups = FollowUpPanel(ctx)  # after a consequence: the student, then the parents
+        self.reminder = attach_reminder(self)  # the teacher's own prepared choice, when the moment matches
+        layout.addWidget(self.reminder)
+        layout.addWidget(self.stack, 1)
         layout.addWidget(self.followups)
         layout.addWidget(self.feedback)
 
@@ -103,12 +106,7 @@ class LogPage(QWidget):
     def _go_to_setup(self) -> None:
         show_page = getattr(self.window(), "show_page", None)
         if callable(show_page):
-            try:
-                show_page("setup")
-            except (KeyError, ValueError):
-                self.feedback.show_info(
-                    self.tr("De pagina Instellingen is in deze versie nog niet beschikbaar.")
-                )
+            show_page("setup")
 
     # -- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
@@ -128,6 +126,7 @@ class LogPage(QWidget):
         self.lesson_bar.use_timetable(store.bell_times(), store.lesson_now if store.has_timetable() else None)
         self.composer.rules.set_rules(self.rules)
         self.composer.ladder.set_steps(self.steps)
+        self.reminder.set_choices(store.choices(active_only=True))
         if self.student_id not in self.students:
             self.student_id = None
         if self.rule_id is not None and all(r.id != self.rule_id for r in self.rules):
@@ -258,6 +257,7 @@ class LogPage(QWidget):
             student, other_class=student is not None and student.class_id != self.lesson_bar.class_id()
         )
         self.composer.rules.set_chosen(self.rule_id)
+        self.reminder.update_for(known_now(self))
         rule = self.composer.rules.rule(self.rule_id) if self.rule_id is not None else None
         if student is None or rule is None:
             self.composer.ladder.show_agreed(None, 0)

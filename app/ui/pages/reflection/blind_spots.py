@@ -31,6 +31,8 @@ class BlindSpotCard(QFrame):
 
     #: the teacher asked for the incidents behind this finding
     incidents_requested = Signal(object)
+    # (signal) the teacher wants to make a prepared choice for this finding
+    choice_requested = Signal(object)
 
     def __init__(self, estimate: Estimate, rank: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +76,16 @@ class BlindSpotCard(QFrame):
         self.button = QPushButton(self.tr("Toon de incidenten (%n)", "", n))
         self.button.setAccessibleName(self.tr("Toon de incidenten achter dit patroon"))
         self.button.clicked.connect(lambda: self.incidents_requested.emit(self.estimate))
-        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.choice_button = QPushButton(self.tr("Voorbereide keuze…"))
+        self.choice_button.setToolTip(
+            self.tr("Bedenk nu wat je doet als deze situatie zich weer voordoet: als …, dan …")
+        )
+        self.choice_button.clicked.connect(lambda: self.choice_requested.emit(self.estimate))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.button)
+        buttons.addWidget(self.choice_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.setAccessibleName(wording.title(estimate))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -89,6 +100,8 @@ class BlindSpotsView(QWidget):
 
     #: forwarded from a card: the estimate whose incidents to show
     incidents_requested = Signal(object)
+    # (signal) forwarded from a card: make a prepared choice for this estimate
+    choice_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +139,7 @@ class BlindSpotsView(QWidget):
         for rank, estimate in enumerate(headline_findings(findings, MAX_SHOWN), start=1):
             card = BlindSpotCard(estimate, rank)
             card.incidents_requested.connect(self.incidents_requested)
+            card.choice_requested.connect(self.choice_requested)
             self._cards_box.addWidget(card)
             self.cards.append(card)
         if findings:

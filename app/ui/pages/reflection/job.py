@@ -38,6 +38,7 @@ def compute(
         fdr=fdr,
         today=today,
         auditor=auditor,
+        choices=store.choices(),
     )
 
 

@@ -32,6 +32,8 @@ from app.core.errors import UserError
 from app.ui.pages.reflection import job, wording
 from app.ui.pages.reflection.blind_spots import BlindSpotsView
 from app.ui.pages.reflection.cache import ViewCache
+from app.ui.pages.reflection.choice_actions import ChoiceActions
+from app.ui.pages.reflection.choices_view import ChoicesView
 from app.ui.pages.reflection.incidents_panel import IncidentsPanel
 from app.ui.pages.reflection.journal import JournalWidget
 from app.ui.pages.reflection.week_selector import WeekSelector
@@ -106,9 +108,22 @@ class ReflectionPage(QWidget):
 
         self.blind_spots = BlindSpotsView()
         self.blind_spots.incidents_requested.connect(self.open_incidents)
+        self.choice_actions = ChoiceActions(self)
+        self.blind_spots.choice_requested.connect(self.choice_actions.from_finding)
+        self.choices = ChoicesView()
+        self.choices.new_requested.connect(self.choice_actions.new)
+        self.choices.keep_requested.connect(self.choice_actions.keep)
+        self.choices.close_requested.connect(self.choice_actions.close)
+        self.choices.edit_requested.connect(self.choice_actions.edit)
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.addWidget(self.blind_spots)
+        column_layout.addWidget(self.choices)
+        column_layout.addStretch(1)
         left = QScrollArea()
         left.setWidgetResizable(True)
-        left.setWidget(self.blind_spots)
+        left.setWidget(column)
         left.setMinimumWidth(300)
 
         self.tabs = QTabWidget()
@@ -232,6 +247,7 @@ class ReflectionPage(QWidget):
         self.weeks.set_weeks(view.weeks, view.data_weeks, view.week)
         self.summary.setText(self._summary(view))
         self.blind_spots.set_report(view.report)
+        self.choices.set_choices(self.ctx.store.choices(), view.follow_ups, view.week)
         self._show_current_chart()
         if self.journal.week != view.week:
             store = self.ctx.store
