@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ from app.team.anonymise import SECTIONS
 
 if TYPE_CHECKING:
     from app.store.store import Store
-    from app.team.anonymise import CaseChoice
+    from app.team.anonymise import CaseChoice, PlanCard
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -41,6 +42,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=t("een casus voor de bespreking (hoogstens drie)"),
     )
     p.add_argument("--point", action="append", default=[], help=t("een bespreekpunt"))
+    p.add_argument(
+        "--plan",
+        action="append",
+        default=[],
+        type=int,
+        metavar="KEUZE_ID",
+        help=t("een voorbereide keuze als anonieme casus (nummer uit 'choices'; hoogstens vijf)"),
+    )
     p.add_argument(
         "--sections",
         metavar="NAMEN",
@@ -94,6 +103,20 @@ def parse_case(text: str) -> CaseChoice:
     return CaseChoice(int(number), description.strip())
 
 
+def plan_cards(store: Store, ids: list[int]) -> tuple[PlanCard, ...]:
+    """The prepared choices with these numbers as anonymous cards; UserError for an unknown number."""
+    from app.analysis.audit.situation_words import situation_text
+    from app.team.anonymise import PlanCard
+
+    out = []
+    for choice_id in ids:
+        choice = store.choice(choice_id)
+        if choice is None:
+            raise UserError(t("Keuze {id} bestaat niet.", id=choice_id))
+        out.append(PlanCard(situation_text(choice.situation), choice.response))
+    return tuple(out)
+
+
 def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int:
     """Build, check and write the team export; print what was written and what was left out."""
     from app.analysis.audit.run import audit
@@ -115,6 +138,7 @@ def run_export(args: argparse.Namespace, open_store: Callable[[], Store]) -> int
         raise UserError(t("--fdr moet tussen 0 en 1 liggen."))
     with open_store() as store:
         tables = store.read_tables()
+        options = replace(options, plans=plan_cards(store, args.plan))
     # without incidents there is nothing to audit; the summary then says so in plain words
     report = (
         audit(tables, fdr=args.fdr, date_from=options.date_from, date_to=options.date_to)

@@ -43,6 +43,7 @@ MIN_STUDENTS = 5  #: smallest group that may be broken down
 MIN_INCIDENTS = 5  #: smallest count a shared cell may hold
 OTHER = "overig"  #: the row small groups are merged into
 MAX_CASES = 3
+MAX_PLANS = 5  #: prepared choices shared as anonymous cases
 MAX_POINTS = 6
 MAX_TEXT = 400  #: characters of one case description or discussion point
 _PARTICLES = frozenset({"van", "der", "den", "ter", "ten", "het", "de", "la", "le", "du", "el", "al", "bin"})
@@ -82,6 +83,18 @@ class CaseCard:
 
 
 @dataclass(frozen=True)
+class PlanCard:
+    """A prepared choice shared as an anonymous case: the situation, then the teacher's own response.
+
+    The situation is said without the student (``situation_words.situation_text`` without a name: "een
+    leerling"); both texts pass the same checks as the teacher's case texts before they go out.
+    """
+
+    situation: str
+    response: str
+
+
+@dataclass(frozen=True)
 class CaseChoice:
     """A case the teacher picked in the log, with the words they want to share."""
 
@@ -100,6 +113,8 @@ class ExportOptions:
     points: tuple[str, ...] = ()  #: points for discussion, in the teacher's words
     #: the sections that go out (keys of ``SECTIONS``); None: all of them
     sections: frozenset[str] | None = None
+    #: prepared choices to share as anonymous cases (situation without the student, response)
+    plans: tuple[PlanCard, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +132,7 @@ class TeamSummary:
     tables: tuple[SharedTable, ...]
     cases: tuple[CaseCard, ...] = ()
     points: tuple[str, ...] = ()
+    plans: tuple[PlanCard, ...] = ()
     fdr: float = 0.05
     notes: tuple[str, ...] = field(default_factory=tuple)  #: general notes (not about one table)
 
@@ -286,6 +302,8 @@ def summary_texts(summary: TeamSummary) -> list[str]:
         texts += [" ".join(str(v) for v in row) for row in tb.rows]
     for card in summary.cases:
         texts += [card.rule, card.given, card.agreed, card.description]
+    for plan in summary.plans:
+        texts += [plan.situation, plan.response]
     return texts
 
 
@@ -310,6 +328,22 @@ def verify(summary: TeamSummary, ids: Identifiers) -> TeamSummary:
                 )
             )
     return summary
+
+
+def checked_plans(plans: Sequence[PlanCard], ids: Identifiers) -> tuple[PlanCard, ...]:
+    """The prepared choices to share, each text checked like a case text (no name, id or date)."""
+    if len(plans) > MAX_PLANS:
+        raise UserError(t("Kies hoogstens {m} voorbereide keuzes.", m=MAX_PLANS))
+    out = []
+    for k, plan in enumerate(plans, start=1):
+        what = t("Voorbereide keuze {k}", k=k)
+        out.append(
+            PlanCard(
+                check_free_text(plan.situation, ids, what=what),
+                check_free_text(plan.response, ids, what=what),
+            )
+        )
+    return tuple(out)
 
 
 def with_cases(summary: TeamSummary, cases: Sequence[CaseCard], points: Sequence[str]) -> TeamSummary:

@@ -76,6 +76,15 @@ def summary_csvs(summary: TeamSummary) -> dict[str, bytes]:
             ),
         )
         files[f"{CSV_PREFIX}casussen.csv"] = table_csv(cases)
+    if summary.plans:
+        plans = SharedTable(
+            "plans",
+            "",
+            ("plan", "situation", "response"),
+            ("",) * 3,
+            tuple((i, p.situation, p.response) for i, p in enumerate(summary.plans, start=1)),
+        )
+        files[f"{CSV_PREFIX}voorbereide_keuzes.csv"] = table_csv(plans)
     return files
 
 

@@ -84,6 +84,11 @@ def handout_pdf(summary: TeamSummary) -> bytes:
                 9,
             )
             paragraph(pdf, card.description, 9)
+    if summary.plans:
+        heading(pdf, t("Voorbereide keuzes"))
+        paragraph(pdf, t("Situaties die ik vooraf heb doordacht, en wat ik dan doe."), 8.5, GREY)
+        for i, plan in enumerate(summary.plans, start=1):
+            paragraph(pdf, t("{i}. {s} → {r}", i=i, s=plan.situation, r=plan.response), 9)
     heading(pdf, t("De ladder"), 11)
     kinds = {"warning": t("waarschuwing"), "consequence": t("consequentie")}
     paragraph(

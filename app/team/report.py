@@ -302,4 +302,5 @@ def build_summary(
         names = ", ".join(translate(anon.SECTIONS[k]) for k in left)
         summary = replace(summary, notes=(*summary.notes, t("Op eigen keuze niet gedeeld: {s}.", s=names)))
     summary = anon.with_cases(summary, _cases(frame, options, ids), points)
+    summary = replace(summary, plans=anon.checked_plans(options.plans, ids))
     return anon.verify(replace(summary), ids)

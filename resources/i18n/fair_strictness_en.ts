@@ -346,7 +346,7 @@
         <translation>Patterns in your own log where you responded differently to the same rule and strike. A question to think about, not a judgement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="154"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="161"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <translation>
             <numerusform>%n more possible pattern; these first, the rest will follow later.</numerusform>
@@ -357,53 +357,53 @@
 <context>
     <name>CaseCardsEditor</name>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="44"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="45"/>
         <source>Casussen voor de bespreking (hoogstens drie)</source>
         <extracomment>a case or its description changed</extracomment>
         <translation>Cases for the discussion (at most three)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="48"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="49"/>
         <source>Alleen de afspraak, de hoeveelste keer, wat je deed en wat afgesproken was gaan mee, met je eigen korte beschrijving. Nooit de naam, de datum of je notitie.</source>
         <translation>Only the rule, the strike, what you did and what was agreed are included, with your own short description. Never the name, the date or your note.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="59"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="60"/>
         <source>Casus %1: incident</source>
         <translation>Case %1: incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="63"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="64"/>
         <source>Beschrijf de situatie kort, zonder namen</source>
         <translation>Describe the situation briefly, without names</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="64"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="65"/>
         <source>Casus %1: beschrijving</source>
         <translation>Case %1: description</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="79"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="80"/>
         <source>strenger</source>
         <translation>stricter</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="80"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="81"/>
         <source>milder</source>
         <translation>milder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="81"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="82"/>
         <source>volgens afspraak</source>
         <translation>as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="87"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="88"/>
         <source>(geen casus)</source>
         <translation>(no case)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="90"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="91"/>
         <source>%1 · %2 · %3 · %4 · %5e keer · %6, afgesproken %7 (%8)</source>
         <translation>%1 · %2 · %3 · %4 · strike %5 · %6, agreed %7 (%8)</translation>
     </message>
@@ -484,7 +484,7 @@
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="90"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="91"/>
         <source>Voorbereide keuze %1</source>
         <translation>Prepared choice %1</translation>
     </message>
@@ -608,22 +608,22 @@
 <context>
     <name>ChoicesView</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="107"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="108"/>
         <source>Voorbereide keuzes</source>
         <translation>Prepared choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="108"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="109"/>
         <source>Nieuwe keuze…</source>
         <translation>New choice…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="114"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="115"/>
         <source>Nog geen voorbereide keuze. Maak er een vanuit een blinde vlek hierboven, of met &apos;Nieuwe keuze…&apos;: als deze situatie zich voordoet, dan doe ik dit.</source>
         <translation>No prepared choice yet. Make one from a blind spot above, or with &apos;New choice…&apos;: if this situation comes up, then I will do this.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="154"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="156"/>
         <source>Eerdere keuzes (%n)</source>
         <translation>
             <numerusform>Earlier choice (%n)</numerusform>
@@ -631,7 +631,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="158"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="160"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -1237,55 +1237,55 @@
 <context>
     <name>ExportOptionsPanel</name>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="130"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="131"/>
         <source>Alleen deze periode (anders alles)</source>
         <extracomment>any choice changed (the preview is out of date) the period changed (the case list must be reloaded)</extracomment>
         <translation>Only this period (otherwise everything)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="133"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="134"/>
         <source>Vanaf</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="133"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="134"/>
         <source>Tot en met</source>
         <translation>Up to and including</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="146"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="147"/>
         <source>t/m</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="153"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="154"/>
         <source>Rijen per leerling (schuilnamen)</source>
         <translation>Rows per student (pseudonyms)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="156"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="157"/>
         <source>Onder willekeurige schuilnamen, bij elke export nieuw. Leerlingen met minder dan 5 incidenten gaan samen in &apos;overig&apos;.</source>
         <translation>Under random pseudonyms, new for every export. Students with fewer than 5 incidents are put together under &apos;other&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="163"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="164"/>
         <source>Wat gaat mee</source>
         <extracomment>which sections go out (all by default; remembered by the page)</extracomment>
         <translation>What goes out</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="172"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="173"/>
         <source>Eén bespreekpunt per regel, zonder namen</source>
         <translation>One discussion point per line, without names</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="173"/>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="184"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="174"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="187"/>
         <source>Bespreekpunten</source>
         <translation>Discussion points</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/options_panel.py" line="181"/>
+        <location filename="../../app/ui/pages/team/options_panel.py" line="184"/>
         <source>Periode</source>
         <translation>Period</translation>
     </message>
@@ -2670,6 +2670,24 @@
     </message>
 </context>
 <context>
+    <name>PlansPicker</name>
+    <message>
+        <location filename="../../app/ui/pages/team/plans_picker.py" line="29"/>
+        <source>Voorbereide keuzes als casus (zonder namen)</source>
+        <translation>Prepared choices as cases (without names)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/team/plans_picker.py" line="32"/>
+        <source>Nog geen voorbereide keuzes (maak ze op de pagina Reflectie).</source>
+        <translation>No prepared choices yet (make them on the Reflection page).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/team/plans_picker.py" line="51"/>
+        <source>Gaat mee als: %1 → %2</source>
+        <translation>Goes along as: %1 → %2</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
         <location filename="../../app/ui/pages/team/preview_panel.py" line="49"/>
@@ -2731,6 +2749,11 @@
         <source>Casus</source>
         <translation>Case</translation>
     </message>
+    <message>
+        <location filename="../../app/ui/pages/team/preview_panel.py" line="162"/>
+        <source>Voorbereide keuzes</source>
+        <translation>Prepared choices</translation>
+    </message>
 </context>
 <context>
     <name>ReflectionPage</name>
@@ -2756,52 +2779,52 @@
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="133"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="128"/>
         <source>Leerlingen</source>
         <translation>Students</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="134"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="129"/>
         <source>Groepen</source>
         <translation>Groups</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="135"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="130"/>
         <source>Momenten</source>
         <translation>Moments</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="136"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="131"/>
         <source>Afspraken</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="137"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="132"/>
         <source>Escalatie</source>
         <translation>Escalation</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="138"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="133"/>
         <source>Complimenten</source>
         <translation>Praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="139"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="134"/>
         <source>Verloop</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="237"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="232"/>
         <source>De analyse lukte niet. Je gegevens zijn niet veranderd. Probeer het opnieuw; blijft het misgaan, dan staat de fout in het logbestand. (%1)</source>
         <translation>The analysis did not succeed. Your data has not changed. Try again; if it keeps going wrong, the error is in the log file. (%1)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="284"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="279"/>
         <source>Schooljaar tot en met deze week (%1 – %2): %3 incidenten, %4 leerlingen, %5 complimenten.</source>
         <translation>School year up to this week (%1 – %2): %3 incidents, %4 students, %5 praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="362"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="357"/>
         <source>De incidenten konden niet geladen worden.</source>
         <translation>The incidents could not be loaded.</translation>
     </message>
@@ -3527,37 +3550,37 @@
         <translation>Team comparison</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="143"/>
+        <location filename="../../app/ui/pages/team/page.py" line="144"/>
         <source>Je keuzes zijn veranderd: maak een nieuw voorbeeld voordat je opslaat.</source>
         <translation>Your choices have changed: make a new preview before you save.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="175"/>
+        <location filename="../../app/ui/pages/team/page.py" line="176"/>
         <source>Bezig met het voorbeeld…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="191"/>
+        <location filename="../../app/ui/pages/team/page.py" line="192"/>
         <source>Het voorbeeld mislukte: %1</source>
         <translation>The preview failed: %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="198"/>
+        <location filename="../../app/ui/pages/team/page.py" line="199"/>
         <source>Dit verlaat de computer als je opslaat: %1 bestanden.</source>
         <translation>This leaves the computer when you save: %1 files.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="207"/>
+        <location filename="../../app/ui/pages/team/page.py" line="208"/>
         <source>Map kiezen voor het teamoverzicht</source>
         <translation>Choose a folder for the team overview</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="217"/>
+        <location filename="../../app/ui/pages/team/page.py" line="218"/>
         <source>Maak eerst een nieuw voorbeeld.</source>
         <translation>First make a new preview.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/team/page.py" line="225"/>
+        <location filename="../../app/ui/pages/team/page.py" line="226"/>
         <source>Opgeslagen in %1: %2</source>
         <translation>Saved in %1: %2</translation>
     </message>

@@ -16,7 +16,7 @@
 <context>
     <name>BlindSpotsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="154"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="161"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <translation>
             <numerusform>Nog %n ander mogelijk patroon; eerst deze, de rest komt later aan bod.</numerusform>
@@ -27,7 +27,7 @@
 <context>
     <name>ChoicesView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="154"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="156"/>
         <source>Eerdere keuzes (%n)</source>
         <translation>
             <numerusform>Eerdere keuze (%n)</numerusform>

@@ -70,7 +70,7 @@ def test_with_few_incidents_since_it_is_too_early_to_say(store: Store) -> None:
     result = follow_up(build_frame(store.read_tables()), 1, Situation(student="1001"), START)
     assert result.since.counts.n == 3 < MIN_SINCE
     assert not result.since.enough
-    assert result.sentence.startswith("3 incidenten in deze situatie sinds 2026-03-02: te weinig")
+    assert result.sentence.startswith("3 incidenten in deze situatie sinds 2 maart 2026: te weinig")
 
 
 def test_nothing_since_and_a_closed_choice_stops_counting(store: Store) -> None:
@@ -79,7 +79,7 @@ def test_nothing_since_and_a_closed_choice_stops_counting(store: Store) -> None:
     closed = follow_up(frame, 1, Situation(student="1001"), START, closed_on=START + timedelta(days=1))
     assert closed.since.counts.n == 2
     later = follow_up(frame, 1, Situation(student="1001"), START + timedelta(days=100))
-    assert later.sentence == "Nog geen incidenten in deze situatie sinds 2026-06-10."
+    assert later.sentence == "Nog geen incidenten in deze situatie sinds 10 juni 2026."
 
 
 def test_a_condition_on_a_column_the_log_lacks_matches_nothing(store: Store) -> None:

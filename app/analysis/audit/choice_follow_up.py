@@ -23,7 +23,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from app.analysis.audit.comparisons import work_set
-from app.analysis.audit.explain import number, ratio_detail, share
+from app.analysis.audit.explain import day_text, number, ratio_detail, share
 from app.analysis.audit.model import ModelData, fit
 from app.analysis.audit.subjects import Z95
 from app.analysis.results import Counts
@@ -195,7 +195,7 @@ def _verdict(direction: str, before: Period, since: Period) -> str:
 
 
 def _sentence(direction: str, starts_on: date, before: Period, since: Period) -> str:
-    day = starts_on.isoformat()
+    day = day_text(starts_on)
     if since.counts.n == 0:
         return t("Nog geen incidenten in deze situatie sinds {d}.", d=day)
     if not since.enough:

@@ -8,6 +8,7 @@ audit is, in words and with the interval. Names never appear here (they stay in 
 from __future__ import annotations
 
 import math
+from datetime import date
 
 from app.analysis.results import Counts
 from app.core.i18n import current_language, translate
@@ -44,6 +45,12 @@ def _month_name(subject: str, nl_: bool) -> str:
     if not (year.isdigit() and month.isdigit() and 1 <= int(month) <= 12):
         return subject
     return f"{translate(MONTHS_NL[int(month) - 1], 'nl' if nl_ else 'en')} {year}"
+
+
+def day_text(day: date, lang: str | None = None) -> str:
+    """A date for reading: '1 december 2025' (Dutch) or '1 December 2025'."""
+    lang = lang or current_language()
+    return f"{day.day} {translate(MONTHS_NL[day.month - 1], lang)} {day.year}"
 
 
 def subject_phrase(kind: str, dimension: str, subject: str, lang: str | None = None) -> str:

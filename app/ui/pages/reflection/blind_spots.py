@@ -129,10 +129,17 @@ class BlindSpotsView(QWidget):
         layout.addWidget(self.more)
         layout.addStretch(1)
 
+    def add_below(self, widget: QWidget) -> None:
+        """Put ``widget`` under the cards (in the same scrolling column)."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, widget)
+
     def set_report(self, report: AuditReport) -> None:
         """Show the report's findings (urgent first, as the report sorts them), at most three."""
         for card in self.cards:
             self._cards_box.removeWidget(card)
+            card.hide()  # gone at once, not only when the event loop deletes it
             card.deleteLater()
         self.cards = []
         findings = report.findings

@@ -75,8 +75,8 @@ class ChoiceCard(QFrame):
             self.tr("Je zei deze week: nog nodig.") if kept else self.tr("Nog nodig, deze week?"),
             "font-style: italic;",
         )
+        layout.addWidget(self.question)
         row = QHBoxLayout()
-        row.addWidget(self.question, 1)
         self.keep = QPushButton(self.tr("Ja, houden"))
         self.keep.setEnabled(not kept and week is not None)
         self.close_button = QPushButton(self.tr("Nee, afsluiten"))
@@ -86,6 +86,7 @@ class ChoiceCard(QFrame):
         self.edit.clicked.connect(lambda: self.edit_requested.emit(choice.id))
         for button in (self.keep, self.close_button, self.edit):
             row.addWidget(button)
+        row.addStretch(1)
         layout.addLayout(row)
         self.setAccessibleName(self.tr("Voorbereide keuze %1").replace("%1", str(choice.id)))
 
@@ -138,6 +139,7 @@ class ChoicesView(QWidget):
         """Show the open choices with their follow-up for ``week``, and the closed ones folded."""
         for card in self.cards:
             self._cards_box.removeWidget(card)
+            card.hide()  # gone at once, not only when the event loop deletes it
             card.deleteLater()
         self.cards = []
         open_ones = [c for c in choices if c.active]

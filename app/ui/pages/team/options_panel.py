@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.calendar import school_year_start
 from app.core.i18n import translate
 from app.team.anonymise import SECTIONS
+from app.ui.pages.team.plans_picker import PlansPicker
 
 if TYPE_CHECKING:
     from app.team.anonymise import CaseChoice, ExportOptions
@@ -176,6 +177,8 @@ class ExportOptionsPanel(QWidget):
         self.points.textChanged.connect(self.changed.emit)
         self.cases = CaseCardsEditor()
         self.cases.changed.connect(self.changed.emit)
+        self.plans = PlansPicker()
+        self.plans.changed.connect(self.changed.emit)
 
         form = QFormLayout()
         form.addRow(self.tr("Periode"), period)
@@ -186,6 +189,7 @@ class ExportOptionsPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.cases)
+        layout.addWidget(self.plans)
         layout.addStretch(1)
 
     def _toggle(self, on: bool) -> None:
@@ -210,7 +214,13 @@ class ExportOptionsPanel(QWidget):
         date_from, date_to = self.period()
         points = tuple(line.strip() for line in self.points.toPlainText().splitlines() if line.strip())
         return ExportOptions(
-            date_from, date_to, self.students.isChecked(), self.cases.choices(), points, self.sections()
+            date_from,
+            date_to,
+            self.students.isChecked(),
+            self.cases.choices(),
+            points,
+            self.sections(),
+            self.plans.plans(),
         )
 
     def sections(self) -> frozenset[str] | None:

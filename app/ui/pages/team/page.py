@@ -113,6 +113,7 @@ class TeamPage(QWidget):
         """Shown: load the case list and make a first preview."""
         if not self._loaded_candidates:
             self.load_candidates()
+            self.options.plans.set_choices(self.ctx.store.choices())
         if self.package is None and not self._busy:
             self.make_preview()
 

@@ -158,6 +158,10 @@ class PreviewPanel(QWidget):
                 f"<p>{_esc(card.given)} / {_esc(card.agreed)} ({_esc(card.outcome)})<br>"
                 f"{_esc(card.description)}</p>"
             )
+        if summary.plans:
+            parts.append(f"<h3>{_esc(self.tr('Voorbereide keuzes'))}</h3><ol>")
+            parts += [f"<li>{_esc(p.situation)} → {_esc(p.response)}</li>" for p in summary.plans]
+            parts.append("</ol>")
         from app.team.pdf_layout import PDF_COLUMNS
 
         for tb in summary.tables:
