@@ -173,8 +173,14 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
         "Per dag en lesuur: oranje is vaker strenger dan de ladder, blauw vaker milder; het getal is "
         "het aantal incidenten.",
     )
-    cells = [m for m in moments if m.n > 0]
-    if not cells:
+    cells = [m for m in moments if m.n > 0 or m.lessons > 0]
+    with_lessons = any(m.lessons > 0 for m in cells)
+    if with_lessons:
+        caption = t(
+            "Per dag en lesuur: oranje is vaker strenger dan de ladder, blauw vaker milder; het getal is "
+            "het aantal incidenten / het aantal gegeven lessen. Wit: lessen zonder één incident.",
+        )
+    if not any(m.n > 0 for m in cells):
         return Chart(
             "moments",
             title,
@@ -189,10 +195,13 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
     periods = sorted({m.period for m in cells}, key=period_order)
     grid = np.full((len(days), len(periods)), np.nan)
     counts = np.zeros_like(grid)
+    taught = np.zeros_like(grid)
     for m in cells:
         if m.weekday in days:
             i, j = days.index(m.weekday), periods.index(m.period)
-            grid[i, j], counts[i, j] = m.score, m.n
+            counts[i, j], taught[i, j] = m.n, m.lessons
+            if m.n:
+                grid[i, j] = m.score
     cmap = LinearSegmentedColormap.from_list("milder_stricter", [MILDER, "#F7F7F7", STRICTER]).with_extremes(
         bad=EMPTY
     )
@@ -202,15 +211,27 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
     image = ax.imshow(np.ma.masked_invalid(grid), cmap=cmap, vmin=-vmax, vmax=vmax, aspect="auto")
     from matplotlib.patches import Rectangle
 
-    empty = None
+    empty = calm = None
     for i, j in zip(*np.nonzero(counts == 0), strict=True):  # no incidents here: not 'as agreed'
+        if taught[i, j] > 0:  # lessons without a single incident: calm, not missing
+            calm = ax.add_patch(
+                Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor="#FFFFFF", edgecolor="#B0B0B0", lw=0.8)
+            )
+            continue
         empty = ax.add_patch(
             Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=EMPTY, edgecolor="#B0B0B0", hatch="///", lw=0)
         )
+    handles = []
     if empty is not None:
-        empty.set_label(t("geen incidenten"))
+        empty.set_label(t("geen lessen") if with_lessons else t("geen incidenten"))
+        handles.append(empty)
+    if calm is not None:
+        calm.set_label(t("lessen zonder incidenten"))
+        handles.append(calm)
+    if handles:
         ax.legend(
-            handles=[empty],
+            handles=handles,
+            ncols=len(handles),
             loc="lower center",
             bbox_to_anchor=(0.5, 1.0),
             frameon=False,
@@ -218,15 +239,16 @@ def moments_chart(moments: Sequence[MomentCell]) -> Chart:
         )
     for i in range(len(days)):
         for j in range(len(periods)):
-            if counts[i, j]:
+            if counts[i, j] or taught[i, j]:
+                label = f"{int(counts[i, j])}/{int(taught[i, j])}" if with_lessons else str(int(counts[i, j]))
                 ax.text(
                     j,
                     i,
-                    str(int(counts[i, j])),
+                    label,
                     ha="center",
                     va="center",
                     fontsize=FONT_SIZE - 1,
-                    color="black" if abs(grid[i, j]) < 0.6 * vmax else "white",
+                    color="black" if not counts[i, j] or abs(grid[i, j]) < 0.6 * vmax else "white",
                 )
     ax.set_xticks(range(len(periods)), [_period_name(p) for p in periods])
     ax.set_yticks(range(len(days)), [weekday_name(d) for d in days])

@@ -168,6 +168,8 @@ class MomentCell:
     stricter: int
     milder: int
     score: float  #: (stricter - milder) / n, between -1 and 1
+    #: lessons taught in this weekday x period (with a timetable: every one, calm ones too); 0 unknown
+    lessons: int = 0
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ row to undo), and not what an earlier session did. Commands hold ids and plain v
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from app.core.errors import UserError
@@ -208,3 +208,18 @@ class ChoiceClosed:
         """Open it again."""
         store.reopen_choice(self.choice_id)
         return t("Keuze {id} weer geopend.", id=self.choice_id)
+
+
+@dataclass(frozen=True)
+class LessonStatusChanged:
+    """A lesson the window marked not taught (or taught again): its status before."""
+
+    lesson_id: int
+    before: str
+    class_name: str
+    day: date
+
+    def undo(self, store: Store) -> str:
+        """Put the status back."""
+        store.set_lesson_status(self.lesson_id, self.before)
+        return t("Les van {c} op {d} weer zoals ervoor.", c=self.class_name, d=self.day.isoformat())

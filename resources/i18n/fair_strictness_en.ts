@@ -1682,38 +1682,49 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="64"/>
+        <location filename="../../app/ui/pages/history/page.py" line="73"/>
         <source>Geschiedenis van incidenten en complimenten</source>
         <extracomment>widths in characters of the font for columns of free text (the note column takes the rest) batches of deleted lines with their undo text, newest last</extracomment>
         <translation>History of incidents and praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="83"/>
+        <location filename="../../app/ui/pages/history/page.py" line="92"/>
         <source>Aantal getoonde regels</source>
         <translation>Number of entries shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="88"/>
+        <location filename="../../app/ui/pages/history/page.py" line="105"/>
+        <source>Incidenten en complimenten</source>
+        <extracomment>every lesson, calm ones too; a lesson can be marked not taught (History › Lessen)</extracomment>
+        <translation>Incidents and praise</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/page.py" line="106"/>
+        <source>Lessen</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/page.py" line="109"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="125"/>
+        <location filename="../../app/ui/pages/history/page.py" line="141"/>
         <source>Sorteren op &apos;{column}&apos;</source>
         <translation>Sort by &apos;{column}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="201"/>
+        <location filename="../../app/ui/pages/history/page.py" line="222"/>
         <source>De geschiedenis kon niet worden gelezen: {err}</source>
         <translation>The history could not be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="233"/>
+        <location filename="../../app/ui/pages/history/page.py" line="254"/>
         <source>Nog niets gelogd: wat je op de pagina Loggen opslaat, verschijnt hier.</source>
         <translation>Nothing logged yet: what you save on the Log page appears here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="239"/>
+        <location filename="../../app/ui/pages/history/page.py" line="260"/>
         <source>Geen regels bij deze filters ({n} in totaal). &apos;Filters wissen&apos; toont weer alles.</source>
         <translation>No entries match these filters ({n} in total). &apos;Clear filters&apos; shows everything again.</translation>
     </message>
@@ -1722,47 +1733,47 @@
         <translation type="vanished">{i} incidents and {p} praise shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="245"/>
+        <location filename="../../app/ui/pages/history/page.py" line="266"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="247"/>
+        <location filename="../../app/ui/pages/history/page.py" line="268"/>
         <source>{n} incidenten</source>
         <translation>{n} incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="250"/>
+        <location filename="../../app/ui/pages/history/page.py" line="271"/>
         <source>1 compliment</source>
         <translation>1 praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="252"/>
+        <location filename="../../app/ui/pages/history/page.py" line="273"/>
         <source>{n} complimenten</source>
         <translation>{n} praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="255"/>
+        <location filename="../../app/ui/pages/history/page.py" line="276"/>
         <source>{incidents} en {praise} getoond, van {n} in totaal.</source>
         <translation>{incidents} and {praise} shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="309"/>
+        <location filename="../../app/ui/pages/history/page.py" line="330"/>
         <source>Dat tijdstip ligt in de toekomst. Kies een datum en tijd die al voorbij zijn.</source>
         <translation>That moment is in the future. Choose a date and time that have already passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="319"/>
+        <location filename="../../app/ui/pages/history/page.py" line="340"/>
         <source>Er is niets veranderd.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="336"/>
+        <location filename="../../app/ui/pages/history/page.py" line="357"/>
         <source>Wijziging opgeslagen voor {name}.</source>
         <translation>Change saved for {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="348"/>
+        <location filename="../../app/ui/pages/history/page.py" line="369"/>
         <source>De klas van dit incident bestaat niet meer.</source>
         <translation>The class of this incident no longer exists.</translation>
     </message>
@@ -1870,7 +1881,7 @@
         <translation>Last edited on {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="157"/>
+        <location filename="../../app/ui/pages/history/page.py" line="173"/>
         <location filename="../../app/ui/widgets/table_models.py" line="175"/>
         <source>{n}e uur</source>
         <translation>period {n}</translation>
@@ -2352,6 +2363,110 @@
         <location filename="../../app/ui/pages/log/lesson_bar.py" line="162"/>
         <source>Mijn energie:</source>
         <translation>My energy:</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsView</name>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="75"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="85"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="109"/>
+        <source>Klas</source>
+        <extracomment>how far back the list starts when the page opens the lesson to select again after a reload</extracomment>
+        <translation>Class</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="79"/>
+        <source>Gegeven en vervallen lessen</source>
+        <translation>Lessons taught and cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="82"/>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="83"/>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="84"/>
+        <source>Lesuur</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="86"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="87"/>
+        <source>Incidenten</source>
+        <translation>Incidents</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="100"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="225"/>
+        <source>Les niet gegeven</source>
+        <translation>Lesson not taught</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="105"/>
+        <source>Van</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="107"/>
+        <source>tot en met</source>
+        <translation>up to and including</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="131"/>
+        <source>De begindatum ligt na de einddatum.</source>
+        <translation>The start date is after the end date.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="142"/>
+        <source>De lessen konden niet geladen worden.</source>
+        <translation>The lessons could not be loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="156"/>
+        <source>alle klassen</source>
+        <translation>all classes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="171"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="243"/>
+        <source>gegeven</source>
+        <translation>taught</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="171"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="243"/>
+        <source>niet gegeven</source>
+        <translation>not taught</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="175"/>
+        <source>%1e uur</source>
+        <translation>period %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="196"/>
+        <source>%1 van de %2 gegeven lessen zonder één correctie; %3 niet gegeven.</source>
+        <translation>%1 of the %2 lessons taught without a single correction; %3 not taught.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="223"/>
+        <source>Toch gegeven</source>
+        <translation>Taught after all</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="240"/>
+        <source>Les van %1 op %2: %3. Ctrl+Z maakt het ongedaan.</source>
+        <translation>Lesson of %1 on %2: %3. Ctrl+Z undoes it.</translation>
     </message>
 </context>
 <context>
@@ -3494,13 +3609,13 @@
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="161"/>
+        <location filename="../../app/ui/pages/history/page.py" line="177"/>
         <location filename="../../app/ui/pages/history/row.py" line="100"/>
         <source>= volgens afspraak</source>
         <translation>= as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="162"/>
+        <location filename="../../app/ui/pages/history/page.py" line="178"/>
         <location filename="../../app/ui/pages/history/row.py" line="97"/>
         <source>▲ strenger (+{n})</source>
         <extracomment>&apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson) the lesson&apos;s period (lesuur), None when not known or for a praise</extracomment>

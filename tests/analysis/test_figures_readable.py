@@ -94,3 +94,25 @@ def test_a_weekday_period_without_incidents_is_hatched_grey_not_as_agreed() -> N
     agreed = image.cmap(image.norm(0.0))
     assert tuple(round(c, 2) for c in empty[0].get_facecolor()[:3]) != tuple(round(c, 2) for c in agreed[:3])
     assert "geen incidenten" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_with_lessons_taught_the_cells_count_per_lesson_and_calm_ones_are_white() -> None:
+    cells = [
+        MomentCell("monday", "1", 4, 2, 0, 0.5, lessons=10),
+        MomentCell("monday", "2", 0, 0, 0, 0.0, lessons=12),  # taught, never a correction
+        MomentCell("friday", "2", 3, 0, 1, -1 / 3, lessons=11),
+    ]  # friday period 1: no lesson at all
+    chart = moments_chart(cells)
+    fig = chart.figure
+    assert fig is not None
+    ax = fig.axes[0]
+    texts = {t.get_text() for t in ax.texts}
+    assert {"4/10", "0/12", "3/11"} <= texts
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["geen lessen", "lessen zonder incidenten"]
+    hatched = [p for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch()]
+    white = [p for p in ax.patches if isinstance(p, Rectangle) and not p.get_hatch()]
+    assert len(hatched) == 1 and len(white) == 1
+    (x, y), w, h = white[0].get_xy(), white[0].get_width(), white[0].get_height()
+    assert (math.isclose(x + w / 2, 1), math.isclose(y + h / 2, 0)) == (True, True)  # monday, period 2
+    assert "gegeven lessen" in chart.caption

@@ -111,15 +111,34 @@ def attribute(
     return verdicts
 
 
-def _slot_aliases(w: Work, item: subj.Tested, rows: np.ndarray) -> list[tuple[str, str]]:
-    """The weekly lessons (class|weekday|period) a weekday, period or small class consists of."""
+def _timetable_slots(lessons: pd.DataFrame | None, item: subj.Tested) -> pd.Series | None:
+    """Lessons taught per weekly slot in the finding, from the stored timetable (None without one)."""
+    if lessons is None or lessons.empty or "scheduled" not in lessons or not lessons["scheduled"].any():
+        return None
+    taught = lessons[lessons["scheduled"].astype(bool)]
+    mine = taught[taught[item.dimension].astype(str) == item.subject]
+    if mine.empty:
+        return None
+    return mine.groupby(["group", "weekday", "period"], sort=False).size().sort_values(ascending=False)
+
+
+def _slot_aliases(
+    w: Work, item: subj.Tested, rows: np.ndarray, lessons: pd.DataFrame | None = None
+) -> list[tuple[str, str]]:
+    """The weekly lessons (class|weekday|period) a weekday, period or small class consists of.
+
+    With a stored timetable they are counted in lessons taught (calm lessons too, and lessons whose
+    incidents were logged without a period); without one, in the finding's incidents.
+    """
     if item.dimension not in ("weekday", "period", "group") or item.kind == "student":
         return []
-    inc = w.inc.iloc[rows]
-    if inc.empty or not {"group", "weekday", "period"} <= set(inc.columns):
-        return []
-    slots = inc.groupby(["group", "weekday", "period"], sort=False).size().sort_values(ascending=False)
-    share = slots.cumsum() / len(inc)
+    slots = _timetable_slots(lessons, item)
+    if slots is None:
+        inc = w.inc.iloc[rows]
+        if inc.empty or not {"group", "weekday", "period"} <= set(inc.columns):
+            return []
+        slots = inc.groupby(["group", "weekday", "period"], sort=False).size().sort_values(ascending=False)
+    share = slots.cumsum() / slots.sum()
     needed = int(np.searchsorted(share.to_numpy(), SLOT_COVER - 1e-9) + 1)
     limit = MAX_CLASS_SLOTS if item.dimension == "group" else MAX_SLOTS
     if needed > limit:
@@ -137,8 +156,13 @@ def _alias_columns(w: Work) -> list[tuple[str, str]]:
     return out + [(m, m) for m in MOMENT_FACTORS if m in w.inc.columns]
 
 
-def aliases(w: Work, members: Members, tested: list[subj.Tested], index: int) -> tuple[tuple[str, str], ...]:
-    """What the log cannot separate from one flagged group or moment (see the module's text)."""
+def aliases(
+    w: Work, members: Members, tested: list[subj.Tested], index: int, lessons: pd.DataFrame | None = None
+) -> tuple[tuple[str, str], ...]:
+    """What the log cannot separate from one flagged group or moment (see the module's text).
+
+    ``lessons``: the frame's lessons; with a stored timetable the weekly slots come from them.
+    """
     item = tested[index]
     if item.kind not in ATTRIBUTABLE:
         return ()
@@ -157,7 +181,7 @@ def aliases(w: Work, members: Members, tested: list[subj.Tested], index: int) ->
                 continue
             if common[j] >= SAME_SHARE * len(mine) and common[j] >= SAME_SHARE * sizes[j]:
                 out.append((dim, str(value)))
-    out += _slot_aliases(w, item, mine)
+    out += _slot_aliases(w, item, mine, lessons)
     return tuple(dict.fromkeys(out))
 
 

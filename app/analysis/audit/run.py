@@ -63,7 +63,12 @@ def _key(item: subj.Tested) -> str:
 
 
 def _estimates(
-    w: Work, tested: list[subj.Tested], catalog: Catalog, fdr: float, sigma: float
+    w: Work,
+    tested: list[subj.Tested],
+    catalog: Catalog,
+    fdr: float,
+    sigma: float,
+    lessons: pd.DataFrame | None = None,
 ) -> tuple[Estimate, ...]:
     """Estimates after the Benjamini-Hochberg correction over every test of this audit.
 
@@ -85,7 +90,7 @@ def _estimates(
         dev = w.y[rows]
         mine = rows[dev == (1 if direction == "stricter" else -1)]
         flagged = verdict.flagged  # adjusted p < q, and not explained by a clearer finding
-        same = aliases(w, members, tested, index) if flagged else ()
+        same = aliases(w, members, tested, index, lessons) if flagged else ()
         effect, low, high = math.exp(item.log_effect), math.exp(item.log_low), math.exp(item.log_high)
         text = explain(
             item.kind,
@@ -278,7 +283,7 @@ def audit(
         rules, cat3 = rule_subjects(w, model, want, screen)
         catalog.update(cat2)
         catalog.update(cat3)
-        estimates = _estimates(w, found + more + rules, catalog, q, model.sigma)
+        estimates = _estimates(w, found + more + rules, catalog, q, model.sigma, frame.lessons)
         if not estimates:
             notes.append(
                 t(

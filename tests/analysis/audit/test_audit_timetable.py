@@ -155,3 +155,41 @@ def test_patterns_another_finding_explains_say_so() -> None:
     assert explained
     assert all(not e.flagged and "verklaart" in e.explanation for e in explained)
     assert all("aliases" not in e.to_json() for e in explained)
+
+
+def test_with_a_stored_timetable_the_slots_of_a_finding_come_from_the_lessons_taught() -> None:
+    """Friday's incidents were logged without a period, so they alone give only clock-hour bands; the
+    timetable names the weekly lessons by class and period, as they were taught (issue #14, item 4)."""
+    import numpy as np
+    import pandas as pd
+
+    from app.analysis.audit.attribution import SLOT, _slot_aliases
+    from app.analysis.audit.comparisons import work_set
+    from app.analysis.audit.subjects import Tested
+    from app.analysis.results import Counts
+
+    year = simulate_year(7, weekly=3)
+    tables = dict(year.tables)
+    lessons = tables["lessons"].copy()
+    friday = pd.to_datetime(lessons["date"]).dt.day_of_week == 4
+    for column in ("period", "start_time", "start_hour"):
+        if column in lessons:
+            lessons[column] = lessons[column].astype(object).where(~friday, None)
+    frame = build_frame({**tables, "lessons": lessons})
+    w = work_set(frame)
+    rows = np.flatnonzero((w.inc["weekday"] == "friday").to_numpy())
+    item = Tested(
+        "context", "weekday", "friday", "vrijdag", 0.9, 0.5, 1.3, 0.001, Counts(1, 1, 0, 1, 0, 0), "", 0
+    )
+    guessed = _slot_aliases(w, item, rows)  # the incidents: only the hour they were logged
+    assert all("-" in subject.split("|")[2] for _, subject in guessed)
+    taught = build_frame(tables).lessons  # the stored timetable: every Friday lesson with its period
+    slots = _slot_aliases(w, item, rows, taught)
+    mine = taught[taught["weekday"] == "friday"].groupby(["group", "period"]).size()
+    assert slots and all(dim == SLOT and subject.split("|")[1] == "friday" for dim, subject in slots)
+    assert {(s.split("|")[0], s.split("|")[2]) for _, s in slots} <= set(mine.index)
+    covered = sum(mine[(s.split("|")[0], s.split("|")[2])] for _, s in slots)
+    assert covered >= 0.9 * mine.sum()
+    assert all(subject.split("|")[2].isdigit() for _, subject in slots)
+    no_timetable = taught.assign(scheduled=False)
+    assert _slot_aliases(w, item, rows, no_timetable) == guessed  # without one: as before, from incidents

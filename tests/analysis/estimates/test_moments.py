@@ -20,7 +20,7 @@ def test_cells_scores_and_order() -> None:
         incident("e", PHONE, 1, 1, day="2026-11-24", period="unknown"),
         incident("f", PHONE, 1, 1, day="2026-11-23", period="10"),
     ]
-    cells = moment_cells(make_frame(rows))
+    cells = [c for c in moment_cells(make_frame(rows)) if c.n]
     assert [(c.weekday, c.period, c.n, c.stricter, c.milder) for c in cells] == [
         ("monday", "1", 3, 2, 0),
         ("monday", "2", 1, 0, 1),
@@ -32,9 +32,23 @@ def test_cells_scores_and_order() -> None:
     assert cells[1].score == -1.0 and cells[2].score == 0.0
 
 
+def test_lessons_taught_per_cell_and_calm_moments() -> None:
+    """The test frame has one lesson in period 1 on every incident date: calm moments have n = 0."""
+    rows = [
+        incident("a", PHONE, 1, 2, day="2026-11-23", period="1"),  # monday 1: a lesson and an incident
+        incident("b", PHONE, 1, 1, day="2026-11-24", period="3"),  # tuesday: a lesson in period 1 only
+    ]
+    cells = {(c.weekday, c.period): (c.n, c.lessons, c.score) for c in moment_cells(make_frame(rows))}
+    assert cells == {
+        ("monday", "1"): (1, 1, 1.0),
+        ("tuesday", "1"): (0, 1, 0.0),  # taught without an incident: a calm moment
+        ("tuesday", "3"): (1, 0, 0.0),  # an incident where no lesson is known
+    }
+
+
 def test_empty_and_missing() -> None:
     assert moment_cells(make_frame([])) == ()
     frame = make_frame([incident("a", PHONE, 1, 2), incident("b", PHONE, 1, 1)])
     frame.incidents.loc[0, "period"] = None
-    (cell,) = moment_cells(frame)
+    (cell,) = [c for c in moment_cells(frame) if c.n]
     assert (cell.n, cell.stricter, cell.score) == (1, 0, 0.0)

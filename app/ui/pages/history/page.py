@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.errors import UserError
 from app.store.undo import (
@@ -17,6 +25,7 @@ from app.store.undo import (
 )
 from app.ui.pages.history.edit_panel import HistoryEditPanel
 from app.ui.pages.history.filters import HistoryFilterBar
+from app.ui.pages.history.lessons_view import LessonsView
 from app.ui.pages.history.row import HistoryRow, HistorySnapshot, load_history
 from app.ui.pages.history.undoing import HistoryUndo
 from app.ui.widgets.inline_message import InlineMessage, UndoBar
@@ -84,16 +93,23 @@ class HistoryPage(HistoryUndo, QWidget):
         self.message = InlineMessage()
         self.panel = HistoryEditPanel()
 
+        incidents = QWidget()
+        inner = QVBoxLayout(incidents)
+        inner.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.filters, self.undo_bar, self.message, self.table, self.count_label, self.panel):
+            inner.addWidget(widget, 1 if widget is self.table else 0)
+        #: every lesson, calm ones too; a lesson can be marked not taught (History › Lessen)
+        self.lessons = LessonsView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(incidents, self.tr("Incidenten en complimenten"))
+        self.tabs.addTab(self.lessons, self.tr("Lessen"))
+        self.tabs.currentChanged.connect(lambda _i: self._lessons_if_shown())
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Geschiedenis"))
         title.setStyleSheet("font-size: 16pt; font-weight: 600;")
         layout.addWidget(title)
-        layout.addWidget(self.filters)
-        layout.addWidget(self.undo_bar)
-        layout.addWidget(self.message)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.panel)
+        layout.addWidget(self.tabs, 1)
 
         self.filters.filters_changed.connect(self.apply_filters)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -183,8 +199,13 @@ class HistoryPage(HistoryUndo, QWidget):
         if self.isVisible():
             self.reload()
 
+    def _lessons_if_shown(self) -> None:
+        if self.tabs.currentWidget() is self.lessons:
+            self.lessons.reload()
+
     def reload(self) -> None:
         """Read the store again in the background; a newer reload wins over an older one."""
+        self._lessons_if_shown()
         self._generation += 1
         generation = self._generation
         self._loading = True
