@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from app.analysis.results import MomentCell
 from app.core.vocabulary import WEEKDAYS
@@ -25,7 +25,11 @@ def lessons_per_cell(frame: AuditFrame) -> dict[tuple[str, str], int]:
     if les.empty:
         return {}
     counts = les.groupby([les["weekday"].astype(str), les["period"].astype(str)]).size()
-    return {(str(d), str(p)): int(n) for (d, p), n in counts.items()}
+    out: dict[tuple[str, str], int] = {}
+    for key, n in counts.items():
+        day, period = cast("tuple[object, object]", key)
+        out[(str(day), str(period))] = int(n)
+    return out
 
 
 def moment_cells(frame: AuditFrame) -> tuple[MomentCell, ...]:
@@ -50,7 +54,8 @@ def moment_cells(frame: AuditFrame) -> tuple[MomentCell, ...]:
     )
     cells = data.groupby(["weekday", "period"])[["stricter", "milder"]].agg(["sum", "size"])
     counts: dict[tuple[str, str], tuple[int, int, int]] = {k: (0, 0, 0) for k in taught}
-    for (weekday, period), row in cells.iterrows():
+    for index, row in cells.iterrows():
+        weekday, period = cast("tuple[object, object]", index)
         key = (str(weekday), str(period))
         counts[key] = (
             int(row[("stricter", "size")]),
