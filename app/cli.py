@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "audit",
     "followup",
     "choices",
+    "agreements",
 )
 PAGES = ("log", "history", "reflection", "team", "setup")
 

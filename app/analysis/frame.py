@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, cast
 from app.core.calendar import SCHOOL_YEAR_MONTH
 from app.core.errors import UserError
 from app.core.i18n import t
-from app.core.protocol import agreed_step
+from app.core.protocol import agreed_step, top_on
 from app.core.vocabulary import WEEKDAYS
 
 if TYPE_CHECKING:
@@ -186,6 +186,18 @@ def _effective_start(inc: pd.DataFrame, rules: pd.DataFrame, phase_downs: pd.Dat
     return planned.fillna(base).astype("int64")
 
 
+def _top_steps(inc: pd.DataFrame, changes: pd.DataFrame | None, current: int) -> pd.Series:
+    """The ladder's number of steps in force on each incident's date (``app.core.protocol.top_on``)."""
+    import pandas as pd
+
+    if changes is None or changes.empty or inc.empty:
+        return pd.Series(current, index=inc.index, dtype="int64")
+    pairs = list(zip(changes["effective_from"], changes["top"].astype(int), strict=True))
+    days = inc["date"].dt.date
+    tops = {d: top_on(pairs, current, d) for d in set(days)}
+    return cast("pd.Series", days.map(tops).astype("int64"))
+
+
 def _empty_incidents(attribute_cols: tuple[str, ...]) -> pd.DataFrame:
     """An incident frame with every contracted column and no rows."""
     import pandas as pd
@@ -284,8 +296,8 @@ def build_frame(
         inc = inc.sort_values(["occurred_at", "incident_id"], kind="mergesort").reset_index(drop=True)
         inc["step"] = inc["step"].astype("int64")
         inc["start_step"] = _effective_start(inc, rules, phase_downs)
-        inc["agreed_step"] = agreed_step(inc["start_step"], inc["strike"], top).astype("int64")
-        inc["top_step"] = top
+        inc["top_step"] = _top_steps(inc, tables.get("ladder_changes"), top)
+        inc["agreed_step"] = agreed_step(inc["start_step"], inc["strike"], inc["top_step"]).astype("int64")
         inc["deviation"] = np.sign(inc["step"] - inc["agreed_step"]).astype("int64")
         inc["outcome"] = np.array(["milder", "agreed", "stricter"], dtype=object)[inc["deviation"] + 1]
         kinds = ladder.set_index("level")["kind"]

@@ -10,8 +10,9 @@ from datetime import date
 from typing import Any
 
 
-def agreed_step(start_step: Any, strike: Any, top_step: int) -> Any:
-    """``min(start + strike - 1, top)``: works on ints and on pandas/numpy arrays alike."""
+def agreed_step(start_step: Any, strike: Any, top_step: Any) -> Any:
+    """``min(start + strike - 1, top)``: works on ints and on pandas/numpy arrays alike (``top`` may be
+    an array too: the ladder's length on each incident's date)."""
     raw = start_step + strike - 1
     if hasattr(raw, "clip"):
         return raw.clip(upper=top_step)
@@ -26,6 +27,21 @@ def effective_start(start_step: int, phase_downs: Iterable[tuple[date, int]], on
         if effective_from <= on and (best is None or effective_from >= best):
             best, current = effective_from, step
     return current
+
+
+def top_on(changes: Iterable[tuple[date, int]], current: int, on: date) -> int:
+    """The number of ladder steps in force on a date.
+
+    ``changes`` are (from date, number of steps) of dated ladder changes; the latest on or before
+    ``on`` holds. Without changes (or before the first) the current ladder holds: a store records the
+    ladder it had as a change from the earliest date when it first changes the length.
+    """
+    best: date | None = None
+    top = current
+    for effective_from, steps in changes:
+        if effective_from <= on and (best is None or effective_from >= best):
+            best, top = effective_from, steps
+    return int(top)
 
 
 def deviation(step: int, agreed: int) -> str:

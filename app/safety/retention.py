@@ -22,7 +22,15 @@ from app.core.i18n import t
 from app.safety.backup import fsync_dir, write_error
 from app.safety.erasure import secure_compact
 from app.safety.integrity import check_store, file_salt, quote_literal, raw_key, read_only_uri
-from app.schema.entities import Incident, Lesson, Praise, Reflection, Student, StudentAttribute
+from app.schema.entities import (
+    Incident,
+    Lesson,
+    Praise,
+    PreparedChoice,
+    Reflection,
+    Student,
+    StudentAttribute,
+)
 
 if TYPE_CHECKING:
     from app.store.store import Store
@@ -88,6 +96,9 @@ _KEEP_ONLY_PERIOD = (
     "OR (lesson_id IS NULL AND (date(occurred_at) < :start OR date(occurred_at) > :end))",
     "DELETE FROM lesson WHERE date < :start OR date > :end",
     "DELETE FROM reflection WHERE week_start < :start OR week_start > :end",
+    "DELETE FROM prepared_choice WHERE starts_on > :end OR (closed_on IS NOT NULL AND closed_on < :start) "
+    "OR (student_id IS NOT NULL AND student_id NOT IN "
+    "(SELECT student_id FROM incident UNION SELECT student_id FROM praise))",
     "DELETE FROM student_attribute WHERE student_id NOT IN "
     "(SELECT student_id FROM incident UNION SELECT student_id FROM praise)",
     "DELETE FROM student WHERE id NOT IN "
@@ -163,12 +174,15 @@ def purge_period(store: Store, start: date, end: date, *, remove_students: bool 
         session.execute(delete(Praise).where(_praise_in(start, end)))
         session.execute(delete(Lesson).where(Lesson.date.between(start, end)))
         session.execute(delete(Reflection).where(Reflection.week_start.between(start, end)))
+        # prepared choices that ended within the period go with it; open ones are still the teacher's plan
+        session.execute(delete(PreparedChoice).where(PreparedChoice.closed_on.between(start, end)))
         if remove_students and in_period:
             unused = ~exists().where(Incident.student_id == Student.id) & ~exists().where(
                 Praise.student_id == Student.id
             )
             ids = list(session.scalars(select(Student.id).where(unused, Student.id.in_(in_period))))
             session.execute(delete(StudentAttribute).where(StudentAttribute.student_id.in_(ids)))
+            session.execute(delete(PreparedChoice).where(PreparedChoice.student_id.in_(ids)))
             session.execute(delete(Student).where(Student.id.in_(ids)))
     secure_compact(store)
     return counts

@@ -115,6 +115,16 @@ class Rule(Base):
     )
 
 
+class LadderChange(Base):
+    """From a date on, the ladder had this many steps (so a changed ladder never rewrites the past)."""
+
+    __tablename__ = "ladder_change"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    effective_from: Mapped[date] = mapped_column(Date, unique=True)
+    top: Mapped[int] = mapped_column()
+    __table_args__ = (CheckConstraint("top >= 1", name="ladder_change_top_positive"),)
+
+
 class PhaseDown(Base):
     """Afbouw: from a date on, a rule starts at another step of the ladder."""
 

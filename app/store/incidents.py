@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, joinedload
 from app.core.errors import UserError
 from app.core.i18n import t
 from app.core.local_time import moment_of
-from app.core.protocol import agreed_step, effective_start
+from app.core.protocol import agreed_step, effective_start, top_on
 from app.schema.entities import (
     Incident,
     LadderStep,
@@ -21,7 +21,7 @@ from app.schema.entities import (
 )
 from app.store.followups import open_follow_up
 from app.store.records import LoggedIncident
-from app.store.rulebook import top_level
+from app.store.rulebook import ladder_changes, top_for, top_level
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -51,7 +51,7 @@ def strike_of(session: Session, incident: Incident) -> int:
 def agreed_for(session: Session, rule: Rule, strike: int, on: date) -> int:
     """The agreed step for a strike of a rule on a date (phase-down included)."""
     start = effective_start(rule.start_step, [(p.effective_from, p.start_step) for p in rule.phase_downs], on)
-    return int(agreed_step(start, strike, top_level(session)))
+    return int(agreed_step(start, strike, top_for(session, on)))
 
 
 def step_names(session: Session) -> dict[int, str]:
@@ -305,7 +305,7 @@ class IncidentsMixin:
         if not rows:
             return []
         names = step_names(session)
-        top = top_level(session)
+        top, changes = top_level(session), ladder_changes(session)
         keys = {(r.lesson_id, r.student_id) for r in rows}
         lesson_ids = {k[0] for k in keys}
         live = session.execute(
@@ -327,7 +327,7 @@ class IncidentsMixin:
                 [(p.effective_from, p.start_step) for p in r.rule.phase_downs],
                 r.lesson.date,
             )
-            agreed = int(agreed_step(start, strike, top))
+            agreed = int(agreed_step(start, strike, top_on(changes, top, r.lesson.date)))
             out.append(
                 LoggedIncident(
                     id=r.id,

@@ -46,6 +46,17 @@ class RuleInfo:
     description: str = ""
     phase_downs: tuple[tuple[date, int], ...] = ()
 
+    def start_on(self, day: date) -> int:
+        """The start step in force on a day (a changed start or the phase-down plan included)."""
+        from app.core.protocol import effective_start
+
+        return effective_start(self.start_step, self.phase_downs, day)
+
+    @property
+    def current_start(self) -> int:
+        """The start step in force today."""
+        return self.start_on(date.today())
+
 
 @dataclass(frozen=True)
 class StepInfo:

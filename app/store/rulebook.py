@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.core.errors import UserError
 from app.core.i18n import t
+from app.core.protocol import effective_start, top_on
 from app.core.vocabulary import CATEGORIES, STEP_KINDS
-from app.schema.entities import Incident, LadderStep, PhaseDown, Rule
+from app.schema.entities import Incident, LadderChange, LadderStep, Lesson, PhaseDown, Rule
 from app.store.records import RuleInfo, StepInfo
 
 if TYPE_CHECKING:
@@ -72,6 +73,93 @@ def top_level(session: Session) -> int:
     return int(session.scalar(select(func.max(LadderStep.level))) or 1)
 
 
+def ladder_changes(session: Session) -> list[tuple[date, int]]:
+    """(from date, number of steps) of the dated ladder changes, oldest first."""
+    rows = session.execute(
+        select(LadderChange.effective_from, LadderChange.top).order_by(LadderChange.effective_from)
+    )
+    return [(d, int(n)) for d, n in rows]
+
+
+def top_for(session: Session, on: date) -> int:
+    """The number of ladder steps in force on a date (``app.core.protocol.top_on``)."""
+    return top_on(ladder_changes(session), top_level(session), on)
+
+
+def record_ladder_length(session: Session, old_top: int, new_top: int, effective: date) -> None:
+    """Remember that the ladder has ``new_top`` steps from ``effective`` on (and ``old_top`` before)."""
+    if old_top == new_top:
+        return
+    changes = ladder_changes(session)
+    if not changes:
+        session.add(LadderChange(effective_from=date.min, top=old_top))
+    for row in session.scalars(select(LadderChange).where(LadderChange.effective_from >= effective)):
+        if row.effective_from != date.min:
+            session.delete(row)
+    session.flush()
+    session.add(LadderChange(effective_from=effective, top=new_top))
+
+
+def set_start_from(session: Session, rule: Rule, step: int, effective: date) -> None:
+    """The rule starts at ``step`` from ``effective`` on; incidents before keep the start they had.
+
+    A rule nobody used before that date (and without a plan in force by then) simply gets the new
+    start; otherwise the change is an entry in its phase-down plan from that date.
+    """
+    plan = [(p.effective_from, p.start_step) for p in rule.phase_downs]
+    if effective_start(rule.start_step, plan, effective) == step:
+        return
+    used_before = session.scalar(
+        select(func.count())
+        .select_from(Incident)
+        .join(Lesson, Lesson.id == Incident.lesson_id)
+        .where(Incident.rule_id == rule.id, Lesson.date < effective)
+    )
+    if not used_before and all(d > effective for d, _ in plan):
+        rule.start_step = step
+        return
+    for entry in list(rule.phase_downs):
+        if entry.effective_from == effective:
+            rule.phase_downs.remove(entry)
+    session.flush()
+    rule.phase_downs.append(PhaseDown(effective_from=effective, start_step=step))
+
+
+def replace_ladder(session: Session, steps: list[tuple[str, str]], effective: date) -> None:
+    """``set_ladder`` inside a transaction (the agreements import uses it too)."""
+    if not steps:
+        raise UserError(t("De ladder heeft minstens één stap nodig."))
+    for name, kind in steps:
+        if not name.strip():
+            raise UserError(t("Elke stap heeft een naam nodig."))
+        if kind not in STEP_KINDS:
+            raise UserError(t("Onbekende soort stap: {k}", k=kind))
+    used = session.scalar(select(func.max(Incident.step))) or 0
+    if used > len(steps):
+        raise UserError(
+            t(
+                "Er zijn incidenten met stap {n}; de ladder moet minstens {n} stappen houden.",
+                n=used,
+            )
+        )
+    record_ladder_length(session, top_level(session), len(steps), effective)
+    session.flush()
+    existing = {s.level: s for s in session.scalars(select(LadderStep))}
+    for level, (name, kind) in enumerate(steps, start=1):
+        if level in existing:
+            existing[level].name, existing[level].kind = name.strip(), kind
+        else:
+            session.add(LadderStep(level=level, name=name.strip(), kind=kind))
+    for level, step in existing.items():
+        if level > len(steps):
+            session.delete(step)
+    session.flush()
+    for rule in session.scalars(select(Rule)):
+        plan = [(p.effective_from, p.start_step) for p in rule.phase_downs]
+        if effective_start(rule.start_step, plan, effective) > len(steps):
+            set_start_from(session, rule, len(steps), effective)
+
+
 class RulebookMixin:
     """Store methods for rules, ladder and phase-down."""
 
@@ -88,39 +176,14 @@ class RulebookMixin:
                 for s in session.scalars(select(LadderStep).order_by(LadderStep.level))
             ]
 
-    def set_ladder(self, steps: list[tuple[str, str]]) -> None:
-        """Replace the ladder by ``(name, kind)`` steps, level 1 first.
+    def set_ladder(self, steps: list[tuple[str, str]], *, from_date: date | None = None) -> None:
+        """Replace the ladder by ``(name, kind)`` steps, level 1 first, from ``from_date`` (today) on.
 
-        Refused when incidents already use a level that would disappear.
+        Refused when incidents already use a level that would disappear. A longer or shorter ladder
+        holds from that date: incidents before keep the agreed step they had.
         """
-        if not steps:
-            raise UserError(t("De ladder heeft minstens één stap nodig."))
-        for name, kind in steps:
-            if not name.strip():
-                raise UserError(t("Elke stap heeft een naam nodig."))
-            if kind not in STEP_KINDS:
-                raise UserError(t("Onbekende soort stap: {k}", k=kind))
         with self.transaction() as session:
-            used = session.scalar(select(func.max(Incident.step))) or 0
-            if used > len(steps):
-                raise UserError(
-                    t(
-                        "Er zijn incidenten met stap {n}; de ladder moet minstens {n} stappen houden.",
-                        n=used,
-                    )
-                )
-            existing = {s.level: s for s in session.scalars(select(LadderStep))}
-            for level, (name, kind) in enumerate(steps, start=1):
-                if level in existing:
-                    existing[level].name, existing[level].kind = name.strip(), kind
-                else:
-                    session.add(LadderStep(level=level, name=name.strip(), kind=kind))
-            for level, step in existing.items():
-                if level > len(steps):
-                    session.delete(step)
-            session.flush()
-            for rule in session.scalars(select(Rule).where(Rule.start_step > len(steps))):
-                rule.start_step = len(steps)
+            replace_ladder(session, steps, from_date or date.today())
 
     def rules(self, *, active_only: bool = False) -> list[RuleInfo]:
         """Rules in their agreed order."""
@@ -170,8 +233,9 @@ class RulebookMixin:
         start_step: int | None = None,
         active: bool | None = None,
         description: str | None = None,
+        from_date: date | None = None,
     ) -> RuleInfo:
-        """Change a rule's fields."""
+        """Change a rule's fields; a new start step holds from ``from_date`` (today) on."""
         with self.transaction() as session:
             validate_rule_fields(name, category, start_step, top_level(session))
             rule = session.get(Rule, rule_id)
@@ -184,7 +248,7 @@ class RulebookMixin:
             if category is not None:
                 rule.category = category
             if start_step is not None:
-                rule.start_step = start_step
+                set_start_from(session, rule, start_step, from_date or date.today())
             if active is not None:
                 rule.active = active
             if description is not None:

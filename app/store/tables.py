@@ -12,6 +12,7 @@ Columns (the contract with ``app.analysis.frame``):
 - ``rules``: rule_id, rule, category, start_step, position, active
 - ``phase_downs``: rule_id, effective_from, start_step
 - ``ladder``: level, name, kind
+- ``ladder_changes``: effective_from, top (the ladder's length from a date on; empty: never changed)
 - ``praise``: praise_id, lesson_id, student_id, occurred_at (live praise only)
 """
 
@@ -49,6 +50,7 @@ QUERIES: dict[str, str] = {
         SELECT id AS rule_id, name AS rule, category, start_step, position, active FROM rule""",
     "phase_downs": "SELECT rule_id, effective_from, start_step FROM phase_down",
     "ladder": "SELECT level, name, kind FROM ladder_step ORDER BY level",
+    "ladder_changes": "SELECT effective_from, top FROM ladder_change ORDER BY effective_from",
     "praise": """
         SELECT p.id AS praise_id, p.lesson_id, s.external_id AS student_id, p.occurred_at
         FROM praise p JOIN student s ON s.id = p.student_id
@@ -73,6 +75,9 @@ def read_tables_from(engine: Engine, today: date | None = None) -> dict[str, pd.
     out["lessons"]["date"] = pd.to_datetime(out["lessons"]["date"]).dt.date
     out["lessons"]["scheduled"] = out["lessons"]["scheduled"].astype(bool)
     out["phase_downs"]["effective_from"] = pd.to_datetime(out["phase_downs"]["effective_from"]).dt.date
+    out["ladder_changes"]["effective_from"] = [
+        date.fromisoformat(str(d)[:10]) for d in out["ladder_changes"]["effective_from"]
+    ]
     out["students"]["archived"] = out["students"]["archived"].astype(bool)
     out["rules"]["active"] = out["rules"]["active"].astype(bool)
     for name in ("incidents", "students", "attributes", "praise"):

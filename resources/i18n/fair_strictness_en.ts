@@ -9,6 +9,80 @@
     </message>
 </context>
 <context>
+    <name>AgreementsActions</name>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="145"/>
+        <source>Afspraken exporteren</source>
+        <translation>Export agreements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="158"/>
+        <source>%1 afspraken, de ladder en de afbouwplannen opgeslagen in %2 (zonder leerlingen).</source>
+        <translation>%1 rules, the ladder and the phase-down plans saved in %2 (no students).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="166"/>
+        <source>Afspraken importeren</source>
+        <translation>Import agreements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="186"/>
+        <source>Overgenomen: %1</source>
+        <translation>Taken over: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsImportDialog</name>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="48"/>
+        <source>Afspraken overnemen</source>
+        <translation>Take over agreements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="52"/>
+        <source>Vink aan wat je overneemt. Het geldt vanaf de gekozen datum: incidenten van daarvoor houden de stap die toen was afgesproken.</source>
+        <translation>Tick what you take over. It holds from the chosen date: incidents before it keep the step that was agreed then.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="63"/>
+        <source>Wat verandert</source>
+        <translation>What changes</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="72"/>
+        <source>Overnemen</source>
+        <translation>Take over</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="73"/>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="77"/>
+        <source>Geldt vanaf</source>
+        <translation>Holds from</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="103"/>
+        <source>%n afspraken zijn al gelijk.</source>
+        <translation>
+            <numerusform>%n rule is already the same.</numerusform>
+            <numerusform>%n rules are already the same.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="106"/>
+        <source>Blijven staan (niet in het bestand): %1.</source>
+        <translation>Stay (not in the file): %1.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="109"/>
+        <source>Er verandert niets: je afspraken zijn al dezelfde.</source>
+        <translation>Nothing changes: your agreements are already the same.</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../../app/ui/app.py" line="90"/>
@@ -3146,178 +3220,218 @@
 <context>
     <name>RulesTab</name>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="48"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="49"/>
         <source>Afspraken in volgorde; het nummer is de toets op de logpagina</source>
         <extracomment>item data role holding a rule id in the rule list the rule in the form (None: a new one)</extracomment>
         <translation>Rules in order; the number is the key on the Log page</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="53"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="54"/>
         <source>Omhoog</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="53"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="54"/>
         <source>Afspraak omhoog</source>
         <translation>Move rule up</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="54"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="55"/>
         <source>Omlaag</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="54"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="55"/>
         <source>Afspraak omlaag</source>
         <translation>Move rule down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="55"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="56"/>
         <source>&amp;Nieuwe afspraak</source>
         <translation>&amp;New rule</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/setup/rules_tab.py" line="57"/>
+        <source>E&amp;xporteren…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="57"/>
+        <source>Afspraken exporteren</source>
+        <translation>Export agreements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="58"/>
+        <source>Afspraken, ladder en afbouw als bestand voor collega&apos;s</source>
+        <translation>Rules, ladder and phase-down as a file for colleagues</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="59"/>
+        <source>&amp;Importeren…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="59"/>
+        <source>Afspraken importeren</source>
+        <translation>Import agreements</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="60"/>
+        <source>Afspraken van een collega overnemen, met een voorbeeld</source>
+        <translation>Take over a colleague&apos;s agreements, with a preview</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="62"/>
         <source>Sleep of gebruik Omhoog/Omlaag: het nummer is de cijfertoets op de logpagina.</source>
         <translation>Drag or use Up/Down: the number is the digit key on the Log page.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="60"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="65"/>
         <source>Afspraken</source>
         <translation>Rules</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="72"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="76"/>
+        <source>Voor het team:</source>
+        <translation>For the team:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="83"/>
         <source>Naam van de afspraak</source>
         <translation>Name of the rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="74"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="85"/>
         <source>Categorie</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="78"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="89"/>
         <source>Startstap op de ladder</source>
         <translation>Starting step on the ladder</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="79"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="90"/>
         <source>Actief (staat op de logpagina)</source>
         <translation>Active (shown on the Log page)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="80"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="91"/>
         <source>Afspraak actief</source>
         <translation>Rule active</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="84"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="95"/>
         <source>&amp;Afbouwplan…</source>
         <translation>&amp;Phase-down plan…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="84"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="95"/>
         <source>Afbouwplan van deze afspraak</source>
         <translation>Phase-down plan of this rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="85"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="96"/>
         <source>Afspraak &amp;opslaan</source>
         <translation>&amp;Save rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="85"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="96"/>
         <source>Afspraak opslaan</source>
         <translation>Save rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="87"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="98"/>
         <source>Afspraak</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="89"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="100"/>
         <source>Naa&amp;m</source>
         <translation>Na&amp;me</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="90"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="101"/>
         <source>&amp;Categorie</source>
         <translation>Ca&amp;tegory</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="91"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="102"/>
         <source>&amp;Startstap</source>
         <translation>Starting st&amp;ep</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="93"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="104"/>
         <source>Afbouw</source>
         <translation>Phase-down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="104"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="115"/>
         <source>De startstap is de reactie bij de 1e keer in een les; elke volgende keer is het één stap hoger, tot de hoogste stap. Veiligheid begint meestal hoger. Met afbouw plan je vanaf welke datum een afspraak op een andere stap begint.</source>
         <translation>The starting step is the response to the first time in a lesson; each time after that is one step higher, up to the top step. Safety usually starts higher. With a phase-down you plan from which date a rule starts at a different step.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="162"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="121"/>
+        <source>Een andere startstap of ladder geldt vanaf vandaag: incidenten van eerder houden de stap die toen was afgesproken.</source>
+        <translation>A changed start step or ladder holds from today: earlier incidents keep the step that was agreed then.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="181"/>
         <source>start op stap {n}</source>
         <translation>starts at step {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="167"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="186"/>
         <source>(afbouw)</source>
         <translation>(phase-down)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="169"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="188"/>
         <source>[niet actief]</source>
         <translation>[inactive]</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="180"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="199"/>
         <source>Afspraak bewerken</source>
         <translation>Edit rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="191"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="210"/>
         <source>vanaf {date}: stap {n}</source>
         <translation>from {date}: step {n}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="196"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="215"/>
         <source>geen afbouw gepland</source>
         <translation>no phase-down planned</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="209"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="228"/>
         <source>Nieuwe afspraak</source>
         <translation>New rule</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="214"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="233"/>
         <source>eerst opslaan, dan kun je afbouw plannen</source>
         <translation>save first, then you can plan a phase-down</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="233"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="252"/>
         <source>Afspraak &apos;{name}&apos; toegevoegd als nummer {n}.</source>
         <translation>Rule &apos;{name}&apos; added as number {n}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="239"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="258"/>
         <source>Afspraak &apos;{name}&apos; opgeslagen.</source>
         <translation>Rule &apos;{name}&apos; saved.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="244"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="263"/>
         <source>&apos;{old}&apos; heet nu &apos;{name}&apos;. Een extra afspraak maak je met &apos;Nieuwe afspraak&apos;.</source>
         <translation>&apos;{old}&apos; is now called &apos;{name}&apos;. To make an extra rule, use &apos;New rule&apos;.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/setup/rules_tab.py" line="270"/>
+        <location filename="../../app/ui/pages/setup/rules_tab.py" line="289"/>
         <source>Volgorde opgeslagen: de cijfertoetsen volgen de nieuwe volgorde.</source>
         <translation>Order saved: the digit keys follow the new order.</translation>
     </message>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="nl_NL">
 <context>
+    <name>AgreementsImportDialog</name>
+    <message numerus="yes">
+        <location filename="../../app/ui/pages/setup/agreements_dialog.py" line="103"/>
+        <source>%n afspraken zijn al gelijk.</source>
+        <translation>
+            <numerusform>%n afspraak is al gelijk.</numerusform>
+            <numerusform>%n afspraken zijn al gelijk.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BlindSpotCard</name>
     <message numerus="yes">
         <location filename="../../app/ui/pages/reflection/blind_spots.py" line="76"/>

@@ -88,3 +88,18 @@ def test_an_archive_to_a_place_that_cannot_be_written_is_a_dutch_user_error(
     with pytest.raises(UserError, match=r"niet schrijven: .*een deel van het pad is geen map"):
         archive_period(store, start, end, blocker / "archief.db", "een lang wachtwoord")
     assert store.students() == []  # the store is usable afterwards
+
+
+def test_prepared_choices_go_with_their_year_and_their_student(store: Store, tmp_path: Path) -> None:
+    from app.store.choices import ChoiceDraft
+
+    _two_years(store)
+    old = store.student_by_external_id("O1")
+    assert old is not None
+    ended = store.add_choice(ChoiceDraft("Dan adem ik.", date(2025, 9, 1), weekday="friday"))
+    store.close_choice(ended.id, date(2026, 6, 1))
+    about_old = store.add_choice(ChoiceDraft("Dan noem ik de afspraak.", date(2025, 9, 1), student_id=old.id))
+    still = store.add_choice(ChoiceDraft("Dan tel ik tot drie.", date(2026, 9, 1), period=3))
+    purge_period(store, *school_year(2025), remove_students=True)
+    assert [c.id for c in store.choices()] == [still.id]
+    assert about_old.id not in {c.id for c in store.choices()}

@@ -3,13 +3,15 @@
 Both take the agreed step from ``app.core.protocol`` (one function); the strike is counted by the
 store in SQL (one incident at a time, for the Log page) and by the frame in pandas (all at once, for
 the audit). Hypothesis writes random logs — several lessons a day, equal times, explicit steps,
-deletes, edits that move an incident in time or to another student, phase-down plans — and checks
+deletes, edits that move an incident in time or to another student, phase-down plans, a ladder or a
+start step changed from a date — and checks
 that the two never differ.
 """
 
 from __future__ import annotations
 
 import tempfile
+from contextlib import suppress
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.analysis.frame import build_frame
+from app.core.errors import UserError
 from app.store.store import Store
 
 DAYS = [date(2026, 9, 14) + timedelta(days=i) for i in range(4)]
@@ -33,7 +36,14 @@ log_op = st.tuples(
 delete_op = st.tuples(st.just("delete"), st.integers(0, 40))
 move_op = st.tuples(st.just("move"), st.integers(0, 40), st.integers(0, 5), st.integers(0, 2))
 phase_op = st.tuples(st.just("phase"), st.integers(0, 2), st.integers(0, 3), st.integers(1, 3))
-ops = st.lists(st.one_of(log_op, log_op, log_op, delete_op, move_op, phase_op), min_size=1, max_size=30)
+#: a dated agreement: the ladder gets 2-6 steps, or a rule a new start step, from a day on
+ladder_op = st.tuples(st.just("ladder"), st.integers(0, 3), st.integers(2, 6))
+start_op = st.tuples(st.just("start"), st.integers(0, 2), st.integers(0, 3), st.integers(1, 4))
+ops = st.lists(
+    st.one_of(log_op, log_op, log_op, delete_op, move_op, phase_op, ladder_op, start_op),
+    min_size=1,
+    max_size=30,
+)
 
 
 def _run(store: Store, script: list[tuple]) -> None:  # type: ignore[type-arg]
@@ -66,6 +76,15 @@ def _run(store: Store, script: list[tuple]) -> None:  # type: ignore[type-arg]
         elif op[0] == "phase":
             _, rule, day, start = op
             store.set_phase_down(rules[rule], [(DAYS[day], min(start, top))])
+        elif op[0] == "ladder":
+            _, day, length = op
+            steps = [(f"stap {i}", "warning" if i < 3 else "consequence") for i in range(1, length + 1)]
+            with suppress(UserError):  # refused when incidents use a step that would go: that is fine
+                store.set_ladder(steps, from_date=DAYS[day])
+            top = len(store.ladder())
+        elif op[0] == "start":
+            _, rule, day, start = op
+            store.update_rule(rules[rule], start_step=min(start, top), from_date=DAYS[day])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

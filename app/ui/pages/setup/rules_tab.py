@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import UserError
 from app.core.vocabulary import CATEGORIES
+from app.ui.pages.setup.agreements_dialog import AgreementsActions
 from app.ui.pages.setup.common import button, category_label, limit
 from app.ui.pages.setup.ladder_box import LadderBox
 from app.ui.widgets.inline_message import InlineMessage
@@ -53,6 +54,10 @@ class RulesTab(QWidget):
         self.up_button = button(self.tr("Omhoog"), self.tr("Afspraak omhoog"))
         self.down_button = button(self.tr("Omlaag"), self.tr("Afspraak omlaag"))
         self.new_button = button(self.tr("&Nieuwe afspraak"))
+        self.export_button = button(self.tr("E&xporteren…"), self.tr("Afspraken exporteren"))
+        self.export_button.setToolTip(self.tr("Afspraken, ladder en afbouw als bestand voor collega's"))
+        self.import_button = button(self.tr("&Importeren…"), self.tr("Afspraken importeren"))
+        self.import_button.setToolTip(self.tr("Afspraken van een collega overnemen, met een voorbeeld"))
         order_hint = QLabel(
             self.tr("Sleep of gebruik Omhoog/Omlaag: het nummer is de cijfertoets op de logpagina.")
         )
@@ -67,6 +72,12 @@ class RulesTab(QWidget):
         order.addStretch(1)
         order.addWidget(self.new_button)
         left.addLayout(order)
+        team = QHBoxLayout()
+        team.addWidget(QLabel(self.tr("Voor het team:")))
+        team.addWidget(self.export_button)
+        team.addWidget(self.import_button)
+        team.addStretch(1)
+        left.addLayout(team)
 
         self.name = QLineEdit()
         limit(self.name, "rule").setAccessibleName(self.tr("Naam van de afspraak"))
@@ -105,6 +116,11 @@ class RulesTab(QWidget):
                 "hoger, tot de hoogste stap. Veiligheid begint meestal hoger. Met afbouw plan je vanaf "
                 "welke datum een afspraak op een andere stap begint."
             )
+            + " "
+            + self.tr(
+                "Een andere startstap of ladder geldt vanaf vandaag: incidenten van eerder houden de stap "
+                "die toen was afgesproken."
+            )
         )
         hint.setWordWrap(True)
         middle.addSpacing(12)
@@ -126,6 +142,9 @@ class RulesTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.name.returnPressed.connect(self.save)
         self.phase_button.clicked.connect(self.open_phase_down)
+        self.agreements = AgreementsActions(ctx, self, self.message)
+        self.export_button.clicked.connect(self.agreements.export_clicked)
+        self.import_button.clicked.connect(self.agreements.import_clicked)
 
     # -- showing -----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -160,7 +179,7 @@ class RulesTab(QWidget):
 
     def _item_text(self, position: int, rule: RuleInfo) -> str:
         details = f"{category_label(rule.category)} · " + self.tr("start op stap {n}").replace(
-            "{n}", str(rule.start_step)
+            "{n}", str(rule.current_start)
         )
         text = f"{position}. {rule.name}\n      {details}"
         if rule.phase_downs:
@@ -180,7 +199,7 @@ class RulesTab(QWidget):
         self.form_box.setTitle(self.tr("Afspraak bewerken"))
         self.name.setText(rule.name)
         self.category.setCurrentIndex(max(self.category.findData(rule.category), 0))
-        self.start_step.setCurrentIndex(max(self.start_step.findData(rule.start_step), 0))
+        self.start_step.setCurrentIndex(max(self.start_step.findData(rule.current_start), 0))
         self.active.setChecked(rule.active)
         self._show_phase(rule)
         self._update_buttons()
