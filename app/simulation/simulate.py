@@ -356,6 +356,7 @@ def _tables(
                 "start_step": pd.Series([], dtype="int64"),
             }
         ),
+        "ladder_changes": pd.DataFrame({"effective_from": [], "top": pd.Series([], dtype="int64")}),
         "ladder": pd.DataFrame(
             {
                 "level": range(1, len(LADDER) + 1),

@@ -2442,103 +2442,113 @@
 <context>
     <name>LessonsView</name>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="75"/>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="85"/>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="109"/>
-        <source>Klas</source>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="70"/>
+        <source>Lessen vanaf</source>
         <extracomment>how far back the list starts when the page opens the lesson to select again after a reload</extracomment>
+        <translation>Lessons from</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="71"/>
+        <source>Lessen tot en met</source>
+        <translation>Lessons up to and including</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="77"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="87"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="111"/>
+        <source>Klas</source>
         <translation>Class</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="79"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="81"/>
         <source>Gegeven en vervallen lessen</source>
         <translation>Lessons taught and cancelled</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="82"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="84"/>
         <source>Datum</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="83"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="85"/>
         <source>Tijd</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="84"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="86"/>
         <source>Lesuur</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="86"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="88"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="87"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="89"/>
         <source>Incidenten</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="100"/>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="225"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="102"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="227"/>
         <source>Les niet gegeven</source>
         <translation>Lesson not taught</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="105"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="107"/>
         <source>Van</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="107"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="109"/>
         <source>tot en met</source>
         <translation>up to and including</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="131"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="133"/>
         <source>De begindatum ligt na de einddatum.</source>
         <translation>The start date is after the end date.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="142"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="144"/>
         <source>De lessen konden niet geladen worden.</source>
         <translation>The lessons could not be loaded.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="156"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="158"/>
         <source>alle klassen</source>
         <translation>all classes</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="171"/>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="243"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="173"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="245"/>
         <source>gegeven</source>
         <translation>taught</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="171"/>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="243"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="173"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="245"/>
         <source>niet gegeven</source>
         <translation>not taught</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="175"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="177"/>
         <source>%1e uur</source>
         <translation>period %1</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="196"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="198"/>
         <source>%1 van de %2 gegeven lessen zonder één correctie; %3 niet gegeven.</source>
         <translation>%1 of the %2 lessons taught without a single correction; %3 not taught.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="223"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="225"/>
         <source>Toch gegeven</source>
         <translation>Taught after all</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/lessons_view.py" line="240"/>
+        <location filename="../../app/ui/pages/history/lessons_view.py" line="242"/>
         <source>Les van %1 op %2: %3. Ctrl+Z maakt het ongedaan.</source>
         <translation>Lesson of %1 on %2: %3. Ctrl+Z undoes it.</translation>
     </message>

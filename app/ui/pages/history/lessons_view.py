@@ -67,6 +67,8 @@ class LessonsView(QWidget):
         start = today - timedelta(weeks=DEFAULT_WEEKS)
         self.date_from = QDateEdit(QDate(start.year, start.month, start.day))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        self.date_from.setAccessibleName(self.tr("Lessen vanaf"))
+        self.date_to.setAccessibleName(self.tr("Lessen tot en met"))
         for edit in (self.date_from, self.date_to):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
