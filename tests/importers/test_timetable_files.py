@@ -35,6 +35,9 @@ def _rows(store: Store) -> list[tuple[str, str, int | None, int, str]]:
     [
         ("zermelo_like.ics", {"Sectieoverleg wiskunde": 2}, ("3A", "2026-10-27")),
         ("untis_like.ics", {"Pausenaufsicht": 2}, ("H4a", "2026-10-22")),
+        ("magister_like.ics", {"Teamoverleg onderbouw": 2}, ("3A", "2026-10-27")),
+        ("somtoday_like.ics", {"Vergadering sectie wiskunde": 2}, ("H4a", "2026-10-22")),
+        ("smartschool_like.ics", {"Personeelsvergadering": 2}, ("2B", "2026-10-23")),
     ],
 )
 def test_export_like_files_give_the_weekly_lessons(
@@ -56,6 +59,27 @@ def test_export_like_files_give_the_weekly_lessons(
         ("2026-10-19", 1), ("2026-10-21", 5), ("2026-10-23", 4),
         ("2026-10-26", 1), ("2026-10-28", 5), ("2026-10-30", 4),
     }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "titles"),
+    [
+        # Zermelo: the summary names subject, group and teacher; Magister: subject and class
+        ("zermelo_like.ics", {"wi - 2B - BRE": "2B", "wi - 3A - BRE": "3A", "wi - h4a - BRE": "H4a"}),
+        ("magister_like.ics", {"wi 2b": "2B", "wi 3a": "3A", "wi h4a": "H4a"}),
+        # SOMtoday: the class first; Untis: the class only in DESCRIPTION; Smartschool: only in CATEGORIES
+        ("somtoday_like.ics", {"2B - wiskunde": "2B", "3A - wiskunde": "3A", "H4a - wiskunde": "H4a"}),
+        ("untis_like.ics", {"WI · 2B": "2B", "WI · 3A": "3A", "WI · H4a": "H4a"}),
+        ("smartschool_like.ics", {"Wiskunde · 2B": "2B", "Wiskunde · 3A": "3A", "Wiskunde · H4a": "H4a"}),
+    ],
+)
+def test_each_shape_proposes_the_class_from_the_field_that_names_it(
+    store: Store, classes: dict[str, int], name: str, titles: dict[str, str]
+) -> None:
+    preview = preview_timetable(store, DATA / name)
+    proposed = {c.title: c.proposed for c in preview.titles if c.proposed is not None}
+    assert proposed == {title: classes[klas] for title, klas in titles.items()}
+    assert all(c.how == "found" for c in preview.titles if c.proposed is not None)
 
 
 def test_app_ics_round_trips(store: Store, classes: dict[str, int], tmp_path: Path) -> None:
