@@ -32,7 +32,7 @@ from app.analysis.frame import ATTR_PREFIX, UNKNOWN, AuditFrame
 from app.analysis.results import FollowUpComparison, FollowUpEvenness
 from app.analysis.stats import bh_adjust
 from app.analysis.stratified import exact_stratified
-from app.core.i18n import t
+from app.core.i18n import nt, t
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -258,9 +258,10 @@ def _notes(
         )
     if n_tracked > n_settled:
         notes.append(
-            t(
-                "{k} consequenties zijn jonger dan {d} dagen: nog niet meegeteld.",
-                k=n_tracked - n_settled,
+            nt(
+                "{n} consequentie is jonger dan {d} dagen: nog niet meegeteld.",
+                "{n} consequenties zijn jonger dan {d} dagen: nog niet meegeteld.",
+                n_tracked - n_settled,
                 d=settle_days,
             )
         )
