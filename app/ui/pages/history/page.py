@@ -19,6 +19,7 @@ from app.ui.pages.history.edit_panel import HistoryEditPanel
 from app.ui.pages.history.filters import HistoryFilterBar
 from app.ui.pages.history.row import HistoryRow, HistorySnapshot, load_history
 from app.ui.pages.history.undoing import HistoryUndo
+from app.ui.widgets.follow_up_actions import FollowUpActions
 from app.ui.widgets.inline_message import InlineMessage, UndoBar
 from app.ui.widgets.table_models import (
     HistoryFilterProxy,
@@ -83,6 +84,11 @@ class HistoryPage(HistoryUndo, QWidget):
         self.count_label.setAccessibleName(self.tr("Aantal getoonde regels"))
         self.message = InlineMessage()
         self.panel = HistoryEditPanel()
+        #: the selected consequence's follow-up: the student, then the parents (as on the Log page)
+        self.follow_up = FollowUpActions(ctx)
+        self.follow_up.message.connect(
+            lambda text, bad: self.message.show_message(text, "error" if bad else "ok")
+        )
 
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("Geschiedenis"))
@@ -93,6 +99,7 @@ class HistoryPage(HistoryUndo, QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
+        layout.addWidget(self.follow_up)
         layout.addWidget(self.panel)
 
         self.filters.filters_changed.connect(self.apply_filters)
@@ -288,6 +295,8 @@ class HistoryPage(HistoryUndo, QWidget):
     def _selection_changed(self, *_: object) -> None:
         rows = self.selected_rows()
         self.panel.show_row(rows[0] if rows else None, len(rows))
+        one = rows[0] if len(rows) == 1 and not rows[0].is_praise else None
+        self.follow_up.show_follow_up(self.ctx.store.follow_up(one.id) if one is not None else None)
 
     # -- writes ----------------------------------------------------------------------------------
     def save_selected(self) -> None:

@@ -1,4 +1,4 @@
-"""Issue 16 item 4 on the reflection page: 'Nazorg' beside the blind spots, counts first, 'te weinig' honest."""
+"""Issue 16 item 4 on the reflection page: 'Nazorg' beside the blind spots, counts first, 'te weinig'."""
 
 from __future__ import annotations
 
@@ -73,7 +73,9 @@ def test_the_section_shows_counts_first_and_the_finding(
     assert not any("3C" in label.text() for label in section.lines)
 
 
-def test_no_consequences_no_section(qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_no_consequences_no_section(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.add_student("1001", "Ann Claes", "2B")
     store.log_incident(store.students()[0].id, store.rules()[0].id, 1)
     empty = FollowUpEvenness(0, 0, 0, 0, 7, 0.05)
