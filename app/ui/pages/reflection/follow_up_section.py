@@ -18,7 +18,7 @@ from app.analysis.audit.follow_up import MIN_CONSEQUENCES, MIN_STUDENTS
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, FollowUpComparison
 
-#: at most this many unflagged comparisons with their counts (the rest is summed up)
+# at most this many unflagged comparisons with their counts (the rest is summed up)
 SHOWN = 4
 
 
