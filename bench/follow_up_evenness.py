@@ -7,9 +7,9 @@ Every year is a simulated one-teacher year (``app.simulation.simulate``: 4 class
 weekly slots, ~150 consequences); ``app.simulation.follow_up`` then simulates the follow-up of every
 consequence: the parents informed more often after heavier steps, a per-student shift of the log-odds
 (the teacher knows some families better), and what each scenario plants. Every scenario runs on the
-very same years. Two variants of the test: as built (the larger of the exact stratified p and the
-cluster-robust one) and without the per-student variance (the exact stratified test alone), to show
-what the per-student variance buys.
+very same years. Two variants of the test: as built (the larger of the exact stratified p and the one
+with the centred per-student variance) and without the per-student variance (the exact stratified
+test alone), to show what the per-student variance buys.
 
 Found: the planted group flagged in the planted direction. False flag: a year with any other flag.
 """

@@ -13,8 +13,8 @@ Columns (the contract with ``app.analysis.frame``):
 - ``phase_downs``: rule_id, effective_from, start_step
 - ``ladder``: level, name, kind
 - ``praise``: praise_id, lesson_id, student_id, occurred_at (live praise only)
-- ``follow_ups``: incident_id, student_told_at, parents_at, parents_how (the follow-up after a
-  consequence, of live incidents; never the private notes or the reason)
+- ``follow_ups``: incident_id, student_told_at, parents_at (the follow-up after a consequence, of
+  live incidents; only the times: never the private note, the way or the reason)
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ QUERIES: dict[str, str] = {
         FROM praise p JOIN student s ON s.id = p.student_id
         WHERE p.deleted_at IS NULL""",
     "follow_ups": """
-        SELECT f.incident_id, f.student_told_at, f.parents_at, f.parents_how
+        SELECT f.incident_id, f.student_told_at, f.parents_at
         FROM follow_up f JOIN incident i ON i.id = f.incident_id
         WHERE i.deleted_at IS NULL""",
 }

@@ -65,7 +65,13 @@ class _Score:
 def _score(
     x: np.ndarray, y: np.ndarray, strata: np.ndarray, clusters: np.ndarray, weights: np.ndarray
 ) -> _Score:
-    """U = Σ_k w_k Σ_i (x_i − x̄_k)(y_i − ȳ_k), its permutation variance and its per-cluster variance."""
+    """U = Σ_k w_k Σ_i (x_i − x̄_k)(y_i − ȳ_k), its permutation variance and its per-student variance.
+
+    The per-student (cluster-robust) variance sums the squared per-student totals of the incidents'
+    contributions, each centred on the mean contribution of its side (the group or the rest): so one
+    family answered alike counts as one, while a real group difference does not inflate the variance
+    that judges it. A small-sample factor G/(G−1) over the G students.
+    """
     contrib = np.zeros(len(x))
     var_perm = 0.0
     for k in np.unique(strata):
@@ -77,9 +83,14 @@ def _score(
         w = float(weights[idx[0]])
         contrib[idx] = w * dx * dy
         var_perm += w * w * float((dx * dx).sum()) * float((dy * dy).sum()) / (len(idx) - 1)
+    side = x > 0.5
+    centred = contrib - np.where(side, contrib[side].mean() if side.any() else 0.0, 0.0)
+    centred -= np.where(~side, contrib[~side].mean() if (~side).any() else 0.0, 0.0)
     _, inverse = np.unique(clusters, return_inverse=True)
-    per_cluster = np.bincount(inverse, weights=contrib)
-    return _Score(float(contrib.sum()), var_perm, float((per_cluster**2).sum()))
+    per_cluster = np.bincount(inverse, weights=centred)
+    n_clusters = len(per_cluster)
+    factor = n_clusters / (n_clusters - 1) if n_clusters > 1 else 1.0
+    return _Score(float(contrib.sum()), var_perm, factor * float((per_cluster**2).sum()))
 
 
 def _as_of(frame: AuditFrame, inc: pd.DataFrame) -> datetime | None:

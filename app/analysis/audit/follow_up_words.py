@@ -63,6 +63,8 @@ def verdict(c: FollowUpComparison) -> str:
             "later": t("later ingelicht"),
         }.get(c.direction, "")
         return t("Opvallend: hier worden ouders {k}, waarschijnlijk geen toeval.", k=kind)
+    if c.p is not None and c.p < 0.05:
+        return t("Onzeker: bij zoveel vergelijkingen kan dit toeval zijn.")
     return t("Geen duidelijk verschil.")
 
 

@@ -66,8 +66,10 @@ def test_the_section_shows_counts_first_and_the_finding(
     )
     assert "vaker ingelicht" in first.text()
     assert f"{with_follow_up.n_informed} van {with_follow_up.n_settled}" in section.summary.text()
-    others = [label.text() for label in section.lines[1:]]
-    assert others and all("Geen duidelijk verschil." in text for text in others)
+    cards = [label.text() for label in section.lines if label.objectName() == "followUpFinding"]
+    assert len(cards) == len(with_follow_up.findings) and all("Opvallend" in x for x in cards)
+    others = [label.text() for label in section.lines if label.objectName() == "followUpLine"]
+    assert others and all(("Geen duidelijk verschil." in x or "Onzeker" in x) for x in others)
     # honest with small numbers: named on one line, never a card
     assert section.too_few.isVisible() and "3C" in section.too_few.text()
     assert not any("3C" in label.text() for label in section.lines)
