@@ -21,7 +21,17 @@ if TYPE_CHECKING:
 #: log-odds of 'parents informed' per consequence step, counted from the first consequence step
 STEP_BASE = (-0.2, 0.7, 1.8)
 MEAN_DELAY_DAYS = 2.0
-PARENT_WAYS = ("phone", "email", "app", "in_person")
+#: the columns of the store's ``follow_ups`` table (``Store.read_tables()``)
+COLUMNS = ("incident_id", "student_told_at", "parents_at")
+
+
+def no_follow_ups() -> pd.DataFrame:
+    """An empty ``follow_ups`` table: a simulated year before any follow-up is simulated."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {c: pd.Series([], dtype="int64" if c == "incident_id" else "datetime64[ns]") for c in COLUMNS}
+    )
 
 
 def with_follow_ups(
@@ -71,10 +81,9 @@ def with_follow_ups(
                 "incident_id": int(cons["incident_id"].iloc[i]),
                 "student_told_at": told_at,
                 "parents_at": parents_at,
-                "parents_how": str(rng.choice(PARENT_WAYS)) if informed[i] else None,
             }
         )
-    frame = pd.DataFrame(rows, columns=["incident_id", "student_told_at", "parents_at", "parents_how"])
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for col in ("student_told_at", "parents_at"):
         frame[col] = pd.to_datetime(frame[col])
     out["follow_ups"] = frame

@@ -12,9 +12,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.analysis.audit import follow_up_words as words
-from app.analysis.audit.follow_up import MIN_CONSEQUENCES, MIN_STUDENTS
-
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, FollowUpComparison
 
@@ -60,6 +57,10 @@ class FollowUpSection(QWidget):
 
     def set_report(self, report: AuditReport) -> None:
         """Show the report's follow-up question (hidden when there were no consequences at all)."""
+        # the audit's modules load numpy and scipy: only when there is a report (not at start-up)
+        from app.analysis.audit import follow_up_words as words
+        from app.analysis.audit.follow_up import MIN_CONSEQUENCES, MIN_STUDENTS
+
         for label in self.lines:
             self._box.removeWidget(label)
             label.deleteLater()
@@ -90,6 +91,8 @@ class FollowUpSection(QWidget):
         self.show()
 
     def _add(self, c: FollowUpComparison, *, flagged: bool) -> None:
+        from app.analysis.audit import follow_up_words as words
+
         text = f"{words.counts_sentence(c)} {words.verdict(c)}"
         if flagged:
             style = (
