@@ -33,6 +33,9 @@ INCIDENT_COLUMNS = (
     "occurred_at", "date", "week_start", "weekday", "period", "hour", "month", "term", "lesson_mood",
     "teacher_energy", "stratum",
 )  # fmt: skip
+#: after the attribute columns: the follow-up of a consequence (``follow_up`` False: none tracked;
+#: the times are NaT until done). Frames built without the store's ``follow_ups`` table have none.
+FOLLOW_UP_COLUMNS = ("follow_up", "student_told_at", "parents_at")
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,30 @@ def _empty_incidents(attribute_cols: tuple[str, ...]) -> pd.DataFrame:
             cols[c] = pd.Series([], dtype=object)
     for c in attribute_cols:
         cols[c] = pd.Series([], dtype=object)
+    cols["follow_up"] = pd.Series([], dtype=bool)
+    cols["student_told_at"] = pd.Series([], dtype="datetime64[ns]")
+    cols["parents_at"] = pd.Series([], dtype="datetime64[ns]")
     return pd.DataFrame(cols)
+
+
+def _with_follow_ups(inc: pd.DataFrame, raw: pd.DataFrame | None) -> pd.DataFrame:
+    """The follow-up columns joined on the incident (none when the tables have no ``follow_ups``)."""
+    import pandas as pd
+
+    out = inc.copy()
+    if raw is None or raw.empty:
+        out["follow_up"] = False
+        out["student_told_at"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
+        out["parents_at"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[ns]")
+        return out
+    fu = raw[["incident_id", "student_told_at", "parents_at"]].drop_duplicates("incident_id")
+    fu = fu.set_index(fu["incident_id"].astype("int64"))
+    ids = out["incident_id"].astype("int64")
+    out["follow_up"] = ids.isin(fu.index).to_numpy(dtype=bool)
+    for col in ("student_told_at", "parents_at"):
+        times = pd.to_datetime(fu[col]).astype("datetime64[ns]")
+        out[col] = pd.Series(ids.map(times).to_numpy(), index=out.index).astype("datetime64[ns]")
+    return out
 
 
 def build_frame(
@@ -314,7 +340,7 @@ def build_frame(
         inc["stratum"] = inc["rule"].astype(str) + "|" + inc["strike"].astype(str)
         for col in ("student_id", "student_name", "group", "rule", "category"):
             inc[col] = inc[col].astype(object)
-        incidents = inc[[*INCIDENT_COLUMNS, *attr_cols]]
+        incidents = _with_follow_ups(inc[[*INCIDENT_COLUMNS, *attr_cols]], tables.get("follow_ups"))
 
     praise = _praise(tables["praise"], tables["lessons"], students, d_from, d_to)
     per_group = lessons.groupby("group").size()

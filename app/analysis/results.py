@@ -212,6 +212,81 @@ class LessonsTaught:
 
 
 @dataclass(frozen=True)
+class FollowUpComparison:
+    """One group against the rest of its dimension: are the parents informed as often (or as soon)?
+
+    Counts are over the settled consequences of the period (old enough to have been followed up).
+    ``question`` 'informed': ``k`` of ``n`` consequences with the parents informed, against ``rest_k``
+    of ``rest_n``; ``expected`` is what ``k`` would be if every consequence had the informed rate of
+    its own rule and step. ``question`` 'sooner': over the consequences with the parents informed,
+    ``k`` of ``n`` within ``QUICK_DAYS`` days, and the median days. ``p`` is None when there were too
+    few consequences (or students) to compare.
+    """
+
+    question: str  #: 'informed' or 'sooner'
+    dimension: str  #: 'group' (the class) or an attribute name
+    subject: str
+    n: int
+    k: int
+    rest_n: int
+    rest_k: int
+    expected: float
+    days: float | None  #: median days from the consequence to the parents informed (the subject)
+    rest_days: float | None
+    n_students: int
+    p: float | None
+    p_adjusted: float | None
+    flagged: bool
+    direction: str  #: 'more' / 'less' (informed), 'sooner' / 'later', or '' (no difference seen)
+
+    @property
+    def too_few(self) -> bool:
+        """Not compared: too few consequences or students on one side."""
+        return self.p is None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain fields for ``audit --json``."""
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FollowUpEvenness:
+    """The audit's follow-up question: at the same rule and step, are some parents informed more often?"""
+
+    n_consequences: int  #: consequences in the period
+    n_tracked: int  #: of which with a follow-up (logged since follow-up exists)
+    n_settled: int  #: of which old enough to judge (``settle_days``)
+    n_informed: int  #: of which with the parents informed
+    settle_days: int
+    fdr: float
+    comparisons: tuple[FollowUpComparison, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def findings(self) -> tuple[FollowUpComparison, ...]:
+        """The flagged comparisons, clearest first."""
+        flagged = [c for c in self.comparisons if c.flagged]
+        return tuple(sorted(flagged, key=lambda c: (c.p_adjusted or 1.0, -c.n)))
+
+    @property
+    def tested(self) -> tuple[FollowUpComparison, ...]:
+        """The comparisons with enough consequences to be tested."""
+        return tuple(c for c in self.comparisons if not c.too_few)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``follow_up`` part of ``audit --json``."""
+        return {
+            "n_consequences": self.n_consequences,
+            "n_tracked": self.n_tracked,
+            "n_settled": self.n_settled,
+            "n_informed": self.n_informed,
+            "settle_days": self.settle_days,
+            "comparisons": [c.to_json() for c in self.comparisons],
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
 class AuditReport:
     """Everything one audit found and estimated."""
 
@@ -232,6 +307,8 @@ class AuditReport:
     weekly: tuple[WeeklyPoint, ...] = ()
     notes: tuple[str, ...] = field(default_factory=tuple)
     lessons: LessonsTaught | None = None
+    #: the follow-up question (issue #16): parents informed as often at the same rule and step
+    follow_up: FollowUpEvenness | None = None
 
     @property
     def findings(self) -> tuple[Estimate, ...]:
@@ -252,4 +329,5 @@ class AuditReport:
             "findings": [e.to_json() for e in self.findings],
             "estimates": [e.to_json() for e in self.estimates],
             "notes": list(self.notes),
+            "follow_up": self.follow_up.to_json() if self.follow_up is not None else None,
         }

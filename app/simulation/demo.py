@@ -21,6 +21,7 @@ from app.core.errors import UserError
 from app.core.i18n import t
 from app.core.protocol import agreed_step, effective_start
 from app.schema.entities import ClassGroup, Incident, Lesson, PhaseDown, Praise, Reflection, Rule, Student
+from app.simulation.demo_follow_up import LESS_INFORMED_CLASS, add_follow_ups
 from app.store.roster import set_student_attributes
 from app.store.rulebook import top_level
 
@@ -303,6 +304,7 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
                 row["lesson_id"] = row.pop("lesson").id
         session.execute(insert(Incident.__table__), incidents)
         session.execute(insert(Praise.__table__), [{**p, "note": ""} for p in praises])
+        add_follow_ups(session, rng, min(last, today or date.today()))
         reflections = _reflections(session, rng, first, last)
         planted = (
             t(
@@ -320,6 +322,10 @@ def fill_demo(store: Store, *, seed: int = 2026, today: date | None = None) -> D
             ),
             t(
                 "Op vrijdagmiddag (de laatste uren, 5e tot 8e) reageert de docent milder.",
+            ),
+            t(
+                "Na een consequentie worden de ouders in {c} minder vaak ingelicht.",
+                c=LESS_INFORMED_CLASS,
             ),
         )
     return DemoSummary(

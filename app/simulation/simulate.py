@@ -17,6 +17,7 @@ from datetime import date, time
 from typing import TYPE_CHECKING
 
 from app.core.vocabulary import SCHOOL_DAYS
+from app.simulation.follow_up import no_follow_ups
 
 if TYPE_CHECKING:
     import numpy as np
@@ -365,4 +366,5 @@ def _tables(
             }
         ),
         "praise": praise,
+        "follow_ups": no_follow_ups(),  # app.simulation.follow_up simulates them where a bench needs them
     }

@@ -95,14 +95,15 @@ class FollowUpsMixin:
         def transaction(self) -> AbstractContextManager[Session]: ...
         def reading(self) -> AbstractContextManager[Session]: ...
 
-    def follow_ups(self, *, open_only: bool = True) -> list[FollowUpInfo]:
+    def follow_ups(self, *, open_only: bool = True, incident_id: int | None = None) -> list[FollowUpInfo]:
         """Follow-ups of live incidents, oldest first (only those with something left to do by default)."""
         with self.reading() as session:
             names = {lv: name for lv, name in session.execute(select(LadderStep.level, LadderStep.name))}
+            only = () if incident_id is None else (FollowUp.incident_id == incident_id,)
             rows = session.scalars(
                 select(FollowUp)
                 .join(Incident, FollowUp.incident_id == Incident.id)
-                .where(Incident.deleted_at.is_(None))
+                .where(Incident.deleted_at.is_(None), *only)
                 .options(
                     joinedload(FollowUp.incident).joinedload(Incident.student),
                     joinedload(FollowUp.incident).joinedload(Incident.rule),
@@ -116,7 +117,7 @@ class FollowUpsMixin:
 
     def follow_up(self, incident_id: int) -> FollowUpInfo | None:
         """The follow-up of one incident, if it has one."""
-        return next((f for f in self.follow_ups(open_only=False) if f.incident_id == incident_id), None)
+        return next(iter(self.follow_ups(open_only=False, incident_id=incident_id)), None)
 
     def mark_student_told(self, incident_id: int, *, when: datetime | None = None, note: str = "") -> None:
         """The consequence was spoken through with the student (when, a short private note)."""

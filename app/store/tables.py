@@ -14,6 +14,8 @@ Columns (the contract with ``app.analysis.frame``):
 - ``ladder``: level, name, kind
 - ``ladder_changes``: effective_from, top (the ladder's length from a date on; empty: never changed)
 - ``praise``: praise_id, lesson_id, student_id, occurred_at (live praise only)
+- ``follow_ups``: incident_id, student_told_at, parents_at (the follow-up after a consequence, of
+  live incidents; only the times: never the private note, the way or the reason)
 """
 
 from __future__ import annotations
@@ -55,6 +57,10 @@ QUERIES: dict[str, str] = {
         SELECT p.id AS praise_id, p.lesson_id, s.external_id AS student_id, p.occurred_at
         FROM praise p JOIN student s ON s.id = p.student_id
         WHERE p.deleted_at IS NULL""",
+    "follow_ups": """
+        SELECT f.incident_id, f.student_told_at, f.parents_at
+        FROM follow_up f JOIN incident i ON i.id = f.incident_id
+        WHERE i.deleted_at IS NULL""",
 }
 
 
@@ -69,7 +75,11 @@ def read_tables_from(engine: Engine, today: date | None = None) -> dict[str, pd.
             out[name] = pd.read_sql_query(
                 sql, cast(Any, conn.connection.driver_connection), params=params if ":today" in sql else None
             )
-    for name, cols in (("incidents", ["occurred_at"]), ("praise", ["occurred_at"])):
+    for name, cols in (
+        ("incidents", ["occurred_at"]),
+        ("praise", ["occurred_at"]),
+        ("follow_ups", ["student_told_at", "parents_at"]),
+    ):
         for col in cols:
             out[name][col] = pd.to_datetime(out[name][col])
     out["lessons"]["date"] = pd.to_datetime(out["lessons"]["date"]).dt.date

@@ -37,6 +37,7 @@ SECTIONS: dict[str, str] = {
     "escalation": N_("Tot een consequentie"),
     "praise": N_("Complimenten"),
     "weekly": N_("Per week"),
+    "followup": N_("Nazorg na een consequentie"),
 }
 
 MIN_STUDENTS = 5  #: smallest group that may be broken down

@@ -123,6 +123,10 @@ def handout_pdf(summary: TeamSummary) -> bytes:
         chart(pdf, hf.escalation_chart(tb), 130)
     if (tb := summary.table("praise")) is not None:
         table(pdf, tb)
+    if (tb := summary.table("followup")) is not None and (
+        tb.rows or t("Geen nazorg bijgehouden.") not in tb.notes
+    ):
+        table(pdf, tb)
     if (tb := summary.table("weekly")) is not None:
         chart(pdf, hf.weekly_chart(tb), section=tb.title)
         for note in tb.notes:

@@ -22,6 +22,7 @@ from app.team import anonymise as anon
 from app.team import suppression as supp
 from app.team import tables as tt
 from app.team.anonymise import CaseCard, ExportOptions, SharedTable, TeamSummary
+from app.team.follow_up_table import follow_up_table
 from app.team.words import word
 
 if TYPE_CHECKING:
@@ -268,6 +269,7 @@ def build_summary(
         tt.praise_table(frame, inc, groups),
         tt.weekly_table(inc),
         _patterns(report, groups),
+        follow_up_table(frame, groups),
     ]
     if options.sections is not None:  # the teacher left some sections out: they do not leave at all
         tables_out = [tb for tb in tables_out if tb.key in options.sections]

@@ -371,18 +371,18 @@
 <context>
     <name>BlindSpotCard</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="55"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="56"/>
         <source>Raakt veiligheid</source>
         <extracomment>the teacher asked for the incidents behind this finding</extracomment>
         <translation>Involves safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="60"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="61"/>
         <source>Bij dit patroon horen incidenten rond veiligheidsafspraken; daarom staat het bovenaan.</source>
         <translation>This pattern includes incidents around safety rules; that is why it is at the top.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="76"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="77"/>
         <source>Toon de incidenten (%n)</source>
         <extracomment>the counts and percentages first, in the words of the audit&apos;s own explanation the details: both directions counted, and the odds ratio with its interval</extracomment>
         <translation>
@@ -391,17 +391,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="77"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="78"/>
         <source>Toon de incidenten achter dit patroon</source>
         <translation>Show the incidents behind this pattern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="79"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="80"/>
         <source>Voorbereide keuze…</source>
         <translation>Prepared choice…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="81"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="82"/>
         <source>Bedenk nu wat je doet als deze situatie zich weer voordoet: als …, dan …</source>
         <translation>Decide now what you will do when this situation comes up again: if …, then …</translation>
     </message>
@@ -409,19 +409,20 @@
 <context>
     <name>BlindSpotsView</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="111"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="112"/>
         <source>Mogelijke blinde vlekken</source>
         <extracomment>forwarded from a card: the estimate whose incidents to show</extracomment>
         <translation>Possible blind spots</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="114"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="115"/>
         <source>Patronen in je eigen logboek waar je bij dezelfde afspraak en keer anders reageerde. Een vraag om over na te denken, geen oordeel.</source>
         <translation>Patterns in your own log where you responded differently to the same rule and strike. A question to think about, not a judgement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="161"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="165"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
+        <extracomment>the follow-up question (issue #16): parents informed as often at the same rule and step</extracomment>
         <translation>
             <numerusform>%n more possible pattern; these first, the rest will follow later.</numerusform>
             <numerusform>%n more possible patterns; these first, the rest will follow later.</numerusform>
@@ -1367,59 +1368,142 @@
 <context>
     <name>FeedbackBar</name>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="33"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="35"/>
         <source>Opgeslagen: {name} · {rule} · {step} — {n}e keer deze les</source>
         <translation>Saved: {name} · {rule} · {step} — strike {n} this lesson</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="40"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="42"/>
         <source>volgens afspraak</source>
         <translation>as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="42"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="44"/>
         <source>strenger dan afgesproken (afspraak: {agreed})</source>
         <translation>stricter than agreed (agreed: {agreed})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="46"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="48"/>
         <source>milder dan afgesproken (afspraak: {agreed})</source>
         <translation>milder than agreed (agreed: {agreed})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="49"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="51"/>
         <source>(met notitie)</source>
         <translation>(with note)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="68"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="76"/>
         <source>Typ een naam om te beginnen. Esc gaat een stap terug, Ctrl+Z maakt ongedaan.</source>
         <translation>Type a name to start. Esc steps back, Ctrl+Z undoes.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="74"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="82"/>
         <source>Laatste melding</source>
         <translation>Last message</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="75"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="83"/>
         <source>Ongedaan maken</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="77"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="85"/>
         <source>Laatste opslag ongedaan maken</source>
         <translation>Undo the last save</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="79"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="87"/>
         <source>Maakt de laatst opgeslagen regel ongedaan (Ctrl+Z), ook na herstarten.</source>
         <translation>Undoes the last saved entry (Ctrl+Z), also after a restart.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/feedback_bar.py" line="109"/>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="92"/>
+        <source>✓ Leerling &amp;gesproken</source>
+        <translation>✓ Student &amp;spoken to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="95"/>
+        <source>De consequentie is met de leerling besproken (Alt+G).</source>
+        <translation>The consequence was talked through with the student (Alt+G).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="101"/>
+        <source>&amp;Ouders geïnformeerd</source>
+        <translation>&amp;Parents informed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="103"/>
+        <source>Kies hoe de ouders zijn geïnformeerd (Alt+O).</source>
+        <translation>Choose how the parents were informed (Alt+O).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/feedback_bar.py" line="156"/>
         <source>Compliment opgeslagen voor {name}.</source>
         <translation>Praise saved for {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpActions</name>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="34"/>
+        <source>Ouders vóór de leerling</source>
+        <translation>Parents before the student</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="35"/>
+        <source>Eerst de leerling, dan de ouders. Waarom nu eerst de ouders (bijvoorbeeld veiligheid)?</source>
+        <translation>The student first, then the parents. Why the parents first now (for example safety)?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="61"/>
+        <source>Niets veranderd: eerst met de leerling praten.</source>
+        <translation>Nothing changed: talk with the student first.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="85"/>
+        <source>leerling gesproken</source>
+        <translation>student spoken to</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="85"/>
+        <source>leerling nog niet gesproken</source>
+        <translation>student not spoken to yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="87"/>
+        <source>ouders geïnformeerd (%1)</source>
+        <translation>parents informed (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="91"/>
+        <source>ouders nog niet geïnformeerd</source>
+        <translation>parents not informed yet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="92"/>
+        <source>Nazorg: %1, %2.</source>
+        <translation>Follow-up: %1, %2.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="112"/>
+        <source>Leerling gesproken</source>
+        <translation>Student spoken with</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="118"/>
+        <source>Ouders geïnformeerd</source>
+        <translation>Parents informed</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="139"/>
+        <source>Leerling gesproken: bewaard.</source>
+        <translation>Student spoken to: saved.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/follow_up_actions.py" line="146"/>
+        <source>Ouders geïnformeerd: bewaard.</source>
+        <translation>Parents informed: saved.</translation>
     </message>
 </context>
 <context>
@@ -1455,40 +1539,60 @@
         <translation>Parents informed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="139"/>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="150"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="132"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="143"/>
         <source>Tekst voor ouders</source>
         <translation>Text for parents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="142"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="135"/>
         <source>Een feitelijk conceptbericht om te kopiëren; de app verstuurt niets.</source>
         <translation>A factual draft to copy; the app sends nothing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="153"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="146"/>
         <source>Pas de tekst aan en kopieer hem naar het kanaal van je school. De app verstuurt niets.</source>
         <translation>Edit the text and copy it into your school&apos;s channel. The app sends nothing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="162"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="155"/>
         <source>Kopiëren</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="186"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="182"/>
+        <source>Leerling gesproken: bewaard. Daarna de ouders?</source>
+        <translation>Student spoken to: saved. The parents next?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="194"/>
+        <source>Ouders geïnformeerd: bewaard.</source>
+        <translation>Parents informed: saved.</translation>
+    </message>
+    <message>
         <source>Ouders vóór de leerling</source>
-        <translation>Parents before the student</translation>
+        <translation type="vanished">Parents before the student</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="187"/>
         <source>Eerst de leerling, dan de ouders. Waarom nu eerst de ouders (bijvoorbeeld veiligheid)?</source>
-        <translation>The student first, then the parents. Why the parents first now (for example safety)?</translation>
+        <translation type="vanished">The student first, then the parents. Why the parents first now (for example safety)?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="190"/>
         <source>Niets veranderd: eerst met de leerling praten.</source>
-        <translation>Nothing changed: talk with the student first.</translation>
+        <translation type="vanished">Nothing changed: talk with the student first.</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpSection</name>
+    <message>
+        <location filename="../../app/ui/pages/reflection/follow_up_section.py" line="44"/>
+        <source>Nazorg: ouders even vaak ingelicht?</source>
+        <translation>Follow-up: parents informed as often?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/reflection/follow_up_section.py" line="81"/>
+        <source>Te weinig om te vergelijken (minder dan %2 consequenties of %3 leerlingen): %1.</source>
+        <translation>Too few to compare (fewer than %2 consequences or %3 students): %1.</translation>
     </message>
 </context>
 <context>
@@ -1756,49 +1860,49 @@
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="73"/>
+        <location filename="../../app/ui/pages/history/page.py" line="74"/>
         <source>Geschiedenis van incidenten en complimenten</source>
         <extracomment>widths in characters of the font for columns of free text (the note column takes the rest) batches of deleted lines with their undo text, newest last</extracomment>
         <translation>History of incidents and praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="92"/>
+        <location filename="../../app/ui/pages/history/page.py" line="93"/>
         <source>Aantal getoonde regels</source>
         <translation>Number of entries shown</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="105"/>
+        <location filename="../../app/ui/pages/history/page.py" line="119"/>
         <source>Incidenten en complimenten</source>
-        <extracomment>every lesson, calm ones too; a lesson can be marked not taught (History › Lessen)</extracomment>
+        <extracomment>the selected consequence&apos;s follow-up: the student, then the parents (as on the Log page) every lesson, calm ones too; a lesson can be marked not taught (History › Lessen)</extracomment>
         <translation>Incidents and praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="106"/>
+        <location filename="../../app/ui/pages/history/page.py" line="120"/>
         <source>Lessen</source>
         <translation>Lessons</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="109"/>
+        <location filename="../../app/ui/pages/history/page.py" line="123"/>
         <source>Geschiedenis</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="141"/>
+        <location filename="../../app/ui/pages/history/page.py" line="155"/>
         <source>Sorteren op &apos;{column}&apos;</source>
         <translation>Sort by &apos;{column}&apos;</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="222"/>
+        <location filename="../../app/ui/pages/history/page.py" line="236"/>
         <source>De geschiedenis kon niet worden gelezen: {err}</source>
         <translation>The history could not be read: {err}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="254"/>
+        <location filename="../../app/ui/pages/history/page.py" line="268"/>
         <source>Nog niets gelogd: wat je op de pagina Loggen opslaat, verschijnt hier.</source>
         <translation>Nothing logged yet: what you save on the Log page appears here.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="260"/>
+        <location filename="../../app/ui/pages/history/page.py" line="274"/>
         <source>Geen regels bij deze filters ({n} in totaal). &apos;Filters wissen&apos; toont weer alles.</source>
         <translation>No entries match these filters ({n} in total). &apos;Clear filters&apos; shows everything again.</translation>
     </message>
@@ -1807,47 +1911,47 @@
         <translation type="vanished">{i} incidents and {p} praise shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="266"/>
+        <location filename="../../app/ui/pages/history/page.py" line="280"/>
         <source>1 incident</source>
         <translation>1 incident</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="268"/>
+        <location filename="../../app/ui/pages/history/page.py" line="282"/>
         <source>{n} incidenten</source>
         <translation>{n} incidents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="271"/>
+        <location filename="../../app/ui/pages/history/page.py" line="285"/>
         <source>1 compliment</source>
         <translation>1 praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="273"/>
+        <location filename="../../app/ui/pages/history/page.py" line="287"/>
         <source>{n} complimenten</source>
         <translation>{n} praise</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="276"/>
+        <location filename="../../app/ui/pages/history/page.py" line="290"/>
         <source>{incidents} en {praise} getoond, van {n} in totaal.</source>
         <translation>{incidents} and {praise} shown, out of {n} in total.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="330"/>
+        <location filename="../../app/ui/pages/history/page.py" line="346"/>
         <source>Dat tijdstip ligt in de toekomst. Kies een datum en tijd die al voorbij zijn.</source>
         <translation>That moment is in the future. Choose a date and time that have already passed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="340"/>
+        <location filename="../../app/ui/pages/history/page.py" line="356"/>
         <source>Er is niets veranderd.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="357"/>
+        <location filename="../../app/ui/pages/history/page.py" line="373"/>
         <source>Wijziging opgeslagen voor {name}.</source>
         <translation>Change saved for {name}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="369"/>
+        <location filename="../../app/ui/pages/history/page.py" line="385"/>
         <source>De klas van dit incident bestaat niet meer.</source>
         <translation>The class of this incident no longer exists.</translation>
     </message>
@@ -1955,7 +2059,7 @@
         <translation>Last edited on {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="173"/>
+        <location filename="../../app/ui/pages/history/page.py" line="187"/>
         <location filename="../../app/ui/widgets/table_models.py" line="175"/>
         <source>{n}e uur</source>
         <translation>period {n}</translation>
@@ -2561,28 +2665,28 @@
         <translation type="vanished">The Set-up page is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="211"/>
+        <location filename="../../app/ui/pages/log/page.py" line="212"/>
         <source>Bij de les bewaard: hoe de les voelde en je eigen energie.</source>
         <extracomment>QSettings key of the class shown last the step was chosen by the teacher (else it follows the agreed step, e.g. after an undo) the store changed while the page was hidden: reload when shown again milliseconds from the save key to the feedback shown, for the last save the store changed while the page was hidden: reload when shown again</extracomment>
         <translation>Kept with the lesson: how the lesson felt and your own energy.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="285"/>
+        <location filename="../../app/ui/pages/log/page.py" line="286"/>
         <source>Kies eerst een leerling en een afspraak.</source>
         <translation>First choose a student and a rule.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="306"/>
+        <location filename="../../app/ui/pages/log/page.py" line="307"/>
         <source>Kies eerst een leerling voor een compliment.</source>
         <translation>First choose a student to praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="330"/>
+        <location filename="../../app/ui/pages/log/page.py" line="331"/>
         <source>Er is niets om ongedaan te maken.</source>
         <translation>There is nothing to undo.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/page.py" line="383"/>
+        <location filename="../../app/ui/pages/log/page.py" line="384"/>
         <source>Niemand gevonden met &apos;{text}&apos;. Typ minder letters, of voeg de leerling toe bij Instellingen.</source>
         <translation>Nobody found for &apos;{text}&apos;. Type fewer letters, or add the student under Set-up.</translation>
     </message>
@@ -3733,13 +3837,13 @@
 <context>
     <name>TableModels</name>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="177"/>
+        <location filename="../../app/ui/pages/history/page.py" line="191"/>
         <location filename="../../app/ui/pages/history/row.py" line="100"/>
         <source>= volgens afspraak</source>
         <translation>= as agreed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/history/page.py" line="178"/>
+        <location filename="../../app/ui/pages/history/page.py" line="192"/>
         <location filename="../../app/ui/pages/history/row.py" line="97"/>
         <source>▲ strenger (+{n})</source>
         <extracomment>&apos;incident&apos; or &apos;praise&apos; the lesson&apos;s date (the praise&apos;s own date when it has no lesson) the lesson&apos;s period (lesuur), None when not known or for a praise</extracomment>

@@ -15,7 +15,7 @@
 <context>
     <name>BlindSpotCard</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="76"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="77"/>
         <source>Toon de incidenten (%n)</source>
         <extracomment>the counts and percentages first, in the words of the audit&apos;s own explanation the details: both directions counted, and the odds ratio with its interval</extracomment>
         <translation>
@@ -27,8 +27,9 @@
 <context>
     <name>BlindSpotsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="161"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="165"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
+        <extracomment>the follow-up question (issue #16): parents informed as often at the same rule and step</extracomment>
         <translation>
             <numerusform>Nog %n ander mogelijk patroon; eerst deze, de rest komt later aan bod.</numerusform>
             <numerusform>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</numerusform>

@@ -101,3 +101,21 @@ def test_migration_0004_brings_an_existing_store_along(db_path: Path) -> None:
         assert [f.incident_id for f in reopened.follow_ups()] == [new.id]
     finally:
         reopened.close()
+
+
+def test_the_analysis_reads_only_the_times_of_a_follow_up(store: Store, logged: dict[str, int]) -> None:
+    """read_tables hands the audit when the student was told and the parents informed, nothing private."""
+    cid = logged["consequence"]
+    store.mark_student_told(cid, when=datetime(2026, 12, 1, 15, 0), note="privé gesprek")
+    store.mark_parents_informed(cid, "telefoon", when=datetime(2026, 12, 2, 9, 0))
+    table = store.read_tables()["follow_ups"]
+    assert list(table.columns) == ["incident_id", "student_told_at", "parents_at"]
+    assert table.to_dict("records") == [
+        {
+            "incident_id": cid,
+            "student_told_at": datetime(2026, 12, 1, 15, 0),
+            "parents_at": datetime(2026, 12, 2, 9, 0),
+        }
+    ]
+    store.delete_incident(cid)
+    assert store.read_tables()["follow_ups"].empty  # a deleted incident's follow-up is not audited

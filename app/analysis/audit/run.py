@@ -301,6 +301,9 @@ def audit(
             )
     beside, more_notes = _beside(frame)
     notes += more_notes
+    from app.analysis.audit.follow_up import follow_up_evenness
+
+    beside["follow_up"] = follow_up_evenness(frame, fdr=q)
     return AuditReport(
         date_from=frame.date_from,
         date_to=frame.date_to,

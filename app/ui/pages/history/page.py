@@ -28,6 +28,7 @@ from app.ui.pages.history.filters import HistoryFilterBar
 from app.ui.pages.history.lessons_view import LessonsView
 from app.ui.pages.history.row import HistoryRow, HistorySnapshot, load_history
 from app.ui.pages.history.undoing import HistoryUndo
+from app.ui.widgets.follow_up_actions import FollowUpActions
 from app.ui.widgets.inline_message import InlineMessage, UndoBar
 from app.ui.widgets.table_models import (
     HistoryFilterProxy,
@@ -92,11 +93,24 @@ class HistoryPage(HistoryUndo, QWidget):
         self.count_label.setAccessibleName(self.tr("Aantal getoonde regels"))
         self.message = InlineMessage()
         self.panel = HistoryEditPanel()
+        #: the selected consequence's follow-up: the student, then the parents (as on the Log page)
+        self.follow_up = FollowUpActions(ctx)
+        self.follow_up.message.connect(
+            lambda text, bad: self.message.show_message(text, "error" if bad else "ok")
+        )
 
         incidents = QWidget()
         inner = QVBoxLayout(incidents)
         inner.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.filters, self.undo_bar, self.message, self.table, self.count_label, self.panel):
+        for widget in (
+            self.filters,
+            self.undo_bar,
+            self.message,
+            self.table,
+            self.count_label,
+            self.follow_up,
+            self.panel,
+        ):
             inner.addWidget(widget, 1 if widget is self.table else 0)
         #: every lesson, calm ones too; a lesson can be marked not taught (History › Lessen)
         self.lessons = LessonsView(ctx)
@@ -309,6 +323,8 @@ class HistoryPage(HistoryUndo, QWidget):
     def _selection_changed(self, *_: object) -> None:
         rows = self.selected_rows()
         self.panel.show_row(rows[0] if rows else None, len(rows))
+        one = rows[0] if len(rows) == 1 and not rows[0].is_praise else None
+        self.follow_up.show_follow_up(self.ctx.store.follow_up(one.id) if one is not None else None)
 
     # -- writes ----------------------------------------------------------------------------------
     def save_selected(self) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QKeySequence
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+
+from app.ui.widgets.follow_up_actions import channel_menu
 
 if TYPE_CHECKING:
     from app.store.records import LoggedIncident, PraiseInfo
@@ -55,6 +57,12 @@ class FeedbackBar(QFrame):
 
     #: the undo button was pressed
     undo_requested = Signal()
+    #: an incident was reported (its id): the follow-up list may offer its first step here
+    incident_shown = Signal(int)
+    #: 'Leerling gesproken' (Alt+G) for the consequence just logged
+    student_told_requested = Signal(int)
+    #: 'Ouders geïnformeerd' with the way chosen (Alt+O opens the ways)
+    parents_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,14 +87,33 @@ class FeedbackBar(QFrame):
             _tr("Maakt de laatst opgeslagen regel ongedaan (Ctrl+Z), ook na herstarten.")
         )
         self.undo_button.setAutoDefault(False)
+        #: the consequence whose follow-up the two buttons mark (None: nothing offered)
+        self.follow_up_id: int | None = None
+        self.told_button = QPushButton(_tr("✓ Leerling &gesproken"))
+        self.told_button.setObjectName("feedback_student_told")
+        self.told_button.setShortcut(QKeySequence("Alt+G"))  # also where Qt has no mnemonics (macOS)
+        self.told_button.setToolTip(_tr("De consequentie is met de leerling besproken (Alt+G)."))
+        self.told_button.setAutoDefault(False)
+        self.told_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # the search field keeps the focus
+        self.told_button.clicked.connect(self._told)
+        self.parents_button = QToolButton()
+        self.parents_button.setObjectName("feedback_parents_informed")
+        self.parents_button.setText(_tr("&Ouders geïnformeerd"))
+        self.parents_button.setShortcut(QKeySequence("Alt+O"))
+        self.parents_button.setToolTip(_tr("Kies hoe de ouders zijn geïnformeerd (Alt+O)."))
+        self.parents_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        channel_menu(self.parents_button, self._parents)
         layout = QHBoxLayout(self)
         layout.addWidget(self.mark)
         layout.addWidget(self.message, 1)
+        layout.addWidget(self.told_button)
+        layout.addWidget(self.parents_button)
         layout.addWidget(self.undo_button)
         self.undo_button.clicked.connect(self.undo_requested.emit)
         self._show("info", self.message.text())
 
     def _show(self, kind: str, text: str) -> None:
+        self.offer_follow_up(None)
         self.kind = kind
         symbol, colour = MARKS[kind]
         self.mark.setText(symbol)
@@ -101,8 +128,28 @@ class FeedbackBar(QFrame):
         return self.message.text()
 
     def show_incident(self, logged: LoggedIncident) -> None:
-        """Report a stored incident."""
+        """Report a stored incident (a consequence's follow-up is then offered through ``incident_shown``)."""
         self._show(logged.deviation, incident_message(logged))
+        self.incident_shown.emit(logged.id)
+
+    def offer_follow_up(self, incident_id: int | None, *, told: bool = True, parents: bool = True) -> None:
+        """Offer the follow-up steps still open for this consequence (None: offer nothing)."""
+        self.follow_up_id = incident_id
+        self.told_button.setVisible(incident_id is not None and told)
+        self.parents_button.setVisible(incident_id is not None and parents)
+
+    def show_follow_up_step(self, text: str, incident_id: int, *, parents_open: bool) -> None:
+        """A follow-up step was stored: say so, and keep offering the parents while that is open."""
+        self._show("agreed", text)
+        self.offer_follow_up(incident_id if parents_open else None, told=False)
+
+    def _told(self) -> None:
+        if self.follow_up_id is not None and self.told_button.isVisible():
+            self.student_told_requested.emit(self.follow_up_id)
+
+    def _parents(self, how: str) -> None:
+        if self.follow_up_id is not None:
+            self.parents_requested.emit(self.follow_up_id, how)
 
     def show_praise(self, praise: PraiseInfo) -> None:
         """Report a stored praise."""

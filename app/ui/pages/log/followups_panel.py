@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QToolButton,
@@ -28,15 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.calendar import school_days_between
-from app.core.errors import UserError
-from app.core.i18n import translate
-from app.store.followups import PARENT_CHANNELS
 from app.store.parent_message import parent_message
+from app.ui.widgets import follow_up_actions as actions
+from app.ui.widgets.follow_up_actions import channel_menu
 from app.ui.widgets.inline_message import InlineMessage
 
 if TYPE_CHECKING:
     from app.store.records import FollowUpInfo
     from app.ui.context import AppContext
+    from app.ui.pages.log.feedback_bar import FeedbackBar
 
 #: at most this many rows; the rest is counted
 SHOWN = 5
@@ -56,6 +54,8 @@ class FollowUpPanel(QWidget):
         self.setObjectName("followups")
         self.items: list[FollowUpInfo] = []
         self.draft_dialog: QDialog | None = None
+        #: the Log page's feedback line, once attached
+        self.feedback: FeedbackBar | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
@@ -126,14 +126,7 @@ class FollowUpPanel(QWidget):
         parents.setObjectName("parents_informed")
         parents.setText(_tr("Ouders geïnformeerd"))
         parents.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        parents.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        menu = QMenu(parents)
-        for code, name in PARENT_CHANNELS.items():
-            action = menu.addAction(translate(name))
-            action.setData(code)
-            action.triggered.connect(lambda _=False, i=info.incident_id, c=code: self.parents_informed(i, c))
-        parents.setMenu(menu)
-        parents.setMinimumWidth(parents.sizeHint().width() + 14)  # the menu arrow never covers the text
+        channel_menu(parents, lambda code, i=info.incident_id: self.parents_informed(i, code))
         parents.setEnabled(info.parents_at is None)
         line.addWidget(parents)
         draft = QPushButton(_tr("Tekst voor ouders"))
@@ -167,32 +160,56 @@ class FollowUpPanel(QWidget):
         dialog.show()
         return dialog
 
-    def student_told(self, incident_id: int) -> None:
-        """Mark the talk with the student done (now)."""
-        try:
-            self.ctx.store.mark_student_told(incident_id)
-        except UserError as exc:
-            self.message.show_error(str(exc))
-            return
-        self.message.clear_message()
-        self.ctx.changed()
+    def attach(self, feedback: FeedbackBar) -> None:
+        """Offer the steps on the feedback line right after a consequence is logged (one key or click)."""
+        self.feedback = feedback
+        feedback.incident_shown.connect(self._offer)
+        feedback.student_told_requested.connect(self._told_from_feedback)
+        feedback.parents_requested.connect(self._parents_from_feedback)
 
-    def parents_informed(self, incident_id: int, how: str, reason: str | None = None) -> None:
-        """Mark the parents informed; before the student, ask why (urgent safety) first."""
-        info = next((f for f in self.items if f.incident_id == incident_id), None)
-        if info is not None and info.student_told_at is None and reason is None:
-            reason, ok = QInputDialog.getText(
-                self,
-                _tr("Ouders vóór de leerling"),
-                _tr("Eerst de leerling, dan de ouders. Waarom nu eerst de ouders (bijvoorbeeld veiligheid)?"),
-            )
-            if not ok or not reason.strip():
-                self.message.show_message(_tr("Niets veranderd: eerst met de leerling praten."))
-                return
-        try:
-            self.ctx.store.mark_parents_informed(incident_id, how, reason=reason or "")
-        except UserError as exc:
-            self.message.show_error(str(exc))
+    def _offer(self, incident_id: int) -> None:
+        info = self.ctx.store.follow_up(incident_id)
+        if info is not None and not info.done and self.feedback is not None:
+            told, parents = info.student_told_at is None, info.parents_at is None
+            self.feedback.offer_follow_up(incident_id, told=told, parents=parents)
+
+    def _told_from_feedback(self, incident_id: int) -> None:
+        if self.feedback is None:
             return
+        if self.student_told(incident_id):
+            info = self.ctx.store.follow_up(incident_id)
+            self.feedback.show_follow_up_step(
+                _tr("Leerling gesproken: bewaard. Daarna de ouders?"),
+                incident_id,
+                parents_open=info is not None and info.parents_at is None,
+            )
+        else:
+            self.feedback.show_error(self.message.message())
+
+    def _parents_from_feedback(self, incident_id: int, how: str) -> None:
+        if self.feedback is None:
+            return
+        if self.parents_informed(incident_id, how):
+            self.feedback.show_follow_up_step(
+                _tr("Ouders geïnformeerd: bewaard."), incident_id, parents_open=False
+            )
+        else:
+            self.feedback.show_info(self.message.message())
+
+    def student_told(self, incident_id: int) -> bool:
+        """Mark the talk with the student done (now); False with the reason shown when it was refused."""
+        error = actions.student_told(self.ctx, incident_id)
+        if error is not None:
+            self.message.show_error(error)
+            return False
         self.message.clear_message()
-        self.ctx.changed()
+        return True
+
+    def parents_informed(self, incident_id: int, how: str, reason: str | None = None) -> bool:
+        """Mark the parents informed; before the student, ask why (urgent safety) first."""
+        stored, text = actions.parents_informed(self.ctx, self, incident_id, how, reason=reason)
+        if not stored:
+            self.message.show_error(text)
+            return False
+        self.message.clear_message()
+        return True

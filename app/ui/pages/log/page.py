@@ -95,6 +95,7 @@ class LogPage(QWidget):
         self.composer.save_button.clicked.connect(self.save)
         self.composer.praise_button.clicked.connect(self.praise)
         self.feedback.undo_requested.connect(self.undo)
+        self.followups.attach(self.feedback)  # 'Leerling gesproken' (Alt+G) on the line after a consequence
         self.lesson_bar.context_changed.connect(self._on_context_changed)
         self.lesson_bar.mood_changed.connect(lambda v: self._store_feel("mood", v))
         self.lesson_bar.energy_changed.connect(lambda v: self._store_feel("energy", v))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from app.analysis.week import headline_findings
 from app.ui.pages.reflection import wording
+from app.ui.pages.reflection.follow_up_section import FollowUpSection
 
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, Estimate
@@ -127,6 +128,9 @@ class BlindSpotsView(QWidget):
         layout.addWidget(self.calm)
         layout.addLayout(self._cards_box)
         layout.addWidget(self.more)
+        #: the follow-up question (issue #16): parents informed as often at the same rule and step
+        self.follow_up = FollowUpSection()
+        layout.addWidget(self.follow_up)
         layout.addStretch(1)
 
     def add_below(self, widget: QWidget) -> None:
@@ -164,3 +168,4 @@ class BlindSpotsView(QWidget):
             self.more.show()
         else:
             self.more.hide()
+        self.follow_up.set_report(report)

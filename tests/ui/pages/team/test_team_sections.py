@@ -40,7 +40,7 @@ def test_sections_left_out_do_not_leave_and_the_choice_is_remembered(  # type: i
     assert not again.options.section_boxes["groups"].isChecked()
     assert again.options.section_boxes["rules"].isChecked()
     assert again.options.options().sections == frozenset(
-        {"rules", "adherence", "patterns", "moments", "escalation", "praise"}
+        {"rules", "adherence", "patterns", "moments", "escalation", "praise", "followup"}
     )
 
 
