@@ -134,10 +134,10 @@ class BlindSpotsView(QWidget):
         layout.addStretch(1)
 
     def add_below(self, widget: QWidget) -> None:
-        """Put ``widget`` under the cards (in the same scrolling column)."""
+        """Put ``widget`` right under the cards, above the follow-up question (one scrolling column)."""
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, widget)
+        layout.insertWidget(layout.indexOf(self.follow_up), widget)
 
     def set_report(self, report: AuditReport) -> None:
         """Show the report's findings (urgent first, as the report sorts them), at most three."""
