@@ -21,7 +21,7 @@ from app.schema.entities import (
 )
 from app.store.followups import open_follow_up
 from app.store.records import LoggedIncident
-from app.store.rulebook import ladder_changes, top_for, top_level
+from app.store.rulebook import ladder_changes, retired_step_names, top_for, top_level
 
 if TYPE_CHECKING:
     from contextlib import AbstractContextManager
@@ -55,8 +55,10 @@ def agreed_for(session: Session, rule: Rule, strike: int, on: date) -> int:
 
 
 def step_names(session: Session) -> dict[int, str]:
-    """Ladder level -> name."""
-    return {s.level: s.name for s in session.scalars(select(LadderStep))}
+    """Ladder level -> name (a step taken off the ladder keeps the name it had)."""
+    names = retired_step_names(session)
+    names.update({s.level: s.name for s in session.scalars(select(LadderStep))})
+    return names
 
 
 def logged_incident(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -12,7 +13,7 @@ from app.core.errors import UserError
 from app.core.i18n import t
 from app.core.protocol import effective_start, top_on
 from app.core.vocabulary import CATEGORIES, STEP_KINDS
-from app.schema.entities import Incident, LadderChange, LadderStep, Lesson, PhaseDown, Rule
+from app.schema.entities import Incident, LadderChange, LadderStep, Lesson, Meta, PhaseDown, Rule
 from app.store.records import RuleInfo, StepInfo
 
 if TYPE_CHECKING:
@@ -66,6 +67,21 @@ def validate_rule_fields(name: str | None, category: str | None, start_step: int
                 top=top,
             )
         )
+
+
+#: meta key of the names of ladder steps that were taken off (level -> name, JSON)
+RETIRED_KEY = "retired_steps"
+
+
+def retired_step_names(session: Session) -> dict[int, str]:
+    """Names of ladder steps that were taken off, by level (the agreed step of earlier incidents)."""
+    row = session.get(Meta, RETIRED_KEY)
+    if row is None or not row.value:
+        return {}
+    try:
+        return {int(k): str(v) for k, v in json.loads(row.value).items()}
+    except (ValueError, AttributeError):
+        return {}
 
 
 def top_level(session: Session) -> int:
@@ -150,9 +166,14 @@ def replace_ladder(session: Session, steps: list[tuple[str, str]], effective: da
             existing[level].name, existing[level].kind = name.strip(), kind
         else:
             session.add(LadderStep(level=level, name=name.strip(), kind=kind))
+    retired = retired_step_names(session)
     for level, step in existing.items():
         if level > len(steps):
+            retired[level] = step.name  # an earlier incident's agreed step keeps its name in History
             session.delete(step)
+    row = session.get(Meta, RETIRED_KEY) or Meta(key=RETIRED_KEY)
+    row.value = json.dumps({str(k): v for k, v in sorted(retired.items())}, ensure_ascii=False)
+    session.add(row)
     session.flush()
     for rule in session.scalars(select(Rule)):
         plan = [(p.effective_from, p.start_step) for p in rule.phase_downs]

@@ -58,6 +58,8 @@ def test_a_shorter_ladder_from_a_date_leaves_earlier_agreed_steps_alone(store: S
     agreed = _agreed(store)
     assert [agreed[i.id] for i in early] == [1, 2, 3, 4]
     assert top_now == 3 and [agreed[i.id] for i in late] == [1, 2, 3, 3, 3, 3]
+    fourth = store.incident(early[3].id)
+    assert fourth is not None and fourth.agreed_step_name == steps[3][0]  # the old step keeps its name
 
 
 def test_the_file_round_trips_and_holds_no_student_data(store: Store, tmp_path: Path) -> None:
