@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 
 from app.core.i18n import t
+from app.core.protocol import effective_start
 from app.importers.columns import map_columns, too_long
 from app.importers.common import read_table
 from app.importers.problems import ImportSummary, RowProblem, problem_exit
 from app.schema.entities import Rule
-from app.store.rulebook import find_rule_id, rule_key, top_level
+from app.store.rulebook import find_rule_id, rule_key, set_start_from, top_level
 
 if TYPE_CHECKING:
     from app.store.store import Store
@@ -139,7 +141,17 @@ def preview_rules(store: Store, path: Path | str) -> RulesPreview:
     with store.reading() as session:
         top = top_level(session)
         current = {rule_key(r.name): r for r in session.scalars(select(Rule))}
-        existing = {k: (r.name, r.category, r.start_step) for k, r in current.items()}
+        today = date.today()
+        existing = {
+            k: (
+                r.name,
+                r.category,
+                effective_start(
+                    r.start_step, [(p.effective_from, p.start_step) for p in r.phase_downs], today
+                ),
+            )
+            for k, r in current.items()
+        }
     rows, problems = parse_rules(path, top)
     new, updated, unchanged = [], [], 0
     for row in rows:
@@ -188,8 +200,8 @@ def apply_rules(store: Store, preview: RulesPreview) -> ImportSummary:
             rule.name = row.name
             if row.category is not None:
                 rule.category = row.category
-            if row.start_step is not None:
-                rule.start_step = row.start_step
+            if row.start_step is not None:  # from today on: earlier incidents keep their agreed step
+                set_start_from(session, rule, row.start_step, date.today())
             updated += 1
         session.flush()
     return ImportSummary("rules", added=added, updated=updated, unchanged=preview.unchanged)

@@ -177,3 +177,17 @@ def test_migration_0006_brings_an_existing_store_along(db_path: Path) -> None:
         assert len(reopened.ladder()) == len(steps) - 1
     finally:
         reopened.close()
+
+
+def test_a_rules_file_changes_start_steps_from_today_only(store: Store, tmp_path: Path) -> None:
+    from app.importers import import_rules
+
+    ann = store.add_student("1", "Ann Claes", "2B")
+    rule = store.rules()[0]
+    store.update_rule(rule.id, start_step=1)
+    early = store.log_incident(ann.id, rule.id, occurred_at=_at(BEFORE))
+    csv = tmp_path / "rules.csv"
+    csv.write_text(f"name,category,start_step\n{rule.name},{rule.category},2\n", encoding="utf-8")
+    import_rules(store, csv)
+    assert store.incident(early.id).agreed_step == 1  # type: ignore[union-attr]
+    assert store.rule_by_name(rule.name).current_start == 2  # type: ignore[union-attr]
