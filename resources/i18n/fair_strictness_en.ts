@@ -371,18 +371,18 @@
 <context>
     <name>BlindSpotCard</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="56"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="48"/>
         <source>Raakt veiligheid</source>
         <extracomment>the teacher asked for the incidents behind this finding</extracomment>
         <translation>Involves safety</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="61"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="53"/>
         <source>Bij dit patroon horen incidenten rond veiligheidsafspraken; daarom staat het bovenaan.</source>
         <translation>This pattern includes incidents around safety rules; that is why it is at the top.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="77"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="69"/>
         <source>Toon de incidenten (%n)</source>
         <extracomment>the counts and percentages first, in the words of the audit&apos;s own explanation the details: both directions counted, and the odds ratio with its interval</extracomment>
         <translation>
@@ -391,17 +391,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="78"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="70"/>
         <source>Toon de incidenten achter dit patroon</source>
         <translation>Show the incidents behind this pattern</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="80"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="72"/>
         <source>Voorbereide keuze…</source>
         <translation>Prepared choice…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="82"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="74"/>
         <source>Bedenk nu wat je doet als deze situatie zich weer voordoet: als …, dan …</source>
         <translation>Decide now what you will do when this situation comes up again: if …, then …</translation>
     </message>
@@ -409,18 +409,18 @@
 <context>
     <name>BlindSpotsView</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="112"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="104"/>
         <source>Mogelijke blinde vlekken</source>
         <extracomment>forwarded from a card: the estimate whose incidents to show</extracomment>
         <translation>Possible blind spots</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="115"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="107"/>
         <source>Patronen in je eigen logboek waar je bij dezelfde afspraak en keer anders reageerde. Een vraag om over na te denken, geen oordeel.</source>
         <translation>Patterns in your own log where you responded differently to the same rule and strike. A question to think about, not a judgement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="165"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="157"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <extracomment>the follow-up question (issue #16): parents informed as often at the same rule and step</extracomment>
         <translation>
@@ -524,42 +524,42 @@
 <context>
     <name>ChoiceCard</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="59"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="51"/>
         <source>Keuze %1, sinds %2</source>
         <translation>Choice %1, since %2</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="66"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="58"/>
         <source>Begint na deze week; de opvolging volgt dan.</source>
         <translation>Starts after this week; the follow-up comes then.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="75"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="67"/>
         <source>Je zei deze week: nog nodig.</source>
         <translation>You said this week: still needed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="75"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="67"/>
         <source>Nog nodig, deze week?</source>
         <translation>Still needed, this week?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="80"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="72"/>
         <source>Ja, houden</source>
         <translation>Yes, keep</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="82"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="74"/>
         <source>Nee, afsluiten</source>
         <translation>No, close</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="83"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="75"/>
         <source>Aanpassen…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="91"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="83"/>
         <source>Voorbereide keuze %1</source>
         <translation>Prepared choice %1</translation>
     </message>
@@ -683,22 +683,22 @@
 <context>
     <name>ChoicesView</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="108"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="100"/>
         <source>Voorbereide keuzes</source>
         <translation>Prepared choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="109"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="101"/>
         <source>Nieuwe keuze…</source>
         <translation>New choice…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="115"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="107"/>
         <source>Nog geen voorbereide keuze. Maak er een vanuit een blinde vlek hierboven, of met &apos;Nieuwe keuze…&apos;: als deze situatie zich voordoet, dan doe ik dit.</source>
         <translation>No prepared choice yet. Make one from a blind spot above, or with &apos;New choice…&apos;: if this situation comes up, then I will do this.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="156"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="148"/>
         <source>Eerdere keuzes (%n)</source>
         <translation>
             <numerusform>Earlier choice (%n)</numerusform>
@@ -706,7 +706,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="160"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="152"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>
@@ -1585,12 +1585,12 @@
 <context>
     <name>FollowUpSection</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/follow_up_section.py" line="44"/>
+        <location filename="../../app/ui/pages/reflection/follow_up_section.py" line="34"/>
         <source>Nazorg: ouders even vaak ingelicht?</source>
         <translation>Follow-up: parents informed as often?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/follow_up_section.py" line="81"/>
+        <location filename="../../app/ui/pages/reflection/follow_up_section.py" line="71"/>
         <source>Te weinig om te vergelijken (minder dan %2 consequenties of %3 leerlingen): %1.</source>
         <translation>Too few to compare (fewer than %2 consequences or %3 students): %1.</translation>
     </message>

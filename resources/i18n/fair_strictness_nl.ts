@@ -15,7 +15,7 @@
 <context>
     <name>BlindSpotCard</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="77"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="69"/>
         <source>Toon de incidenten (%n)</source>
         <extracomment>the counts and percentages first, in the words of the audit&apos;s own explanation the details: both directions counted, and the odds ratio with its interval</extracomment>
         <translation>
@@ -27,7 +27,7 @@
 <context>
     <name>BlindSpotsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="165"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="157"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <extracomment>the follow-up question (issue #16): parents informed as often at the same rule and step</extracomment>
         <translation>
@@ -39,7 +39,7 @@
 <context>
     <name>ChoicesView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="156"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="148"/>
         <source>Eerdere keuzes (%n)</source>
         <translation>
             <numerusform>Eerdere keuze (%n)</numerusform>

@@ -6,25 +6,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.analysis.week import headline_findings
 from app.ui.pages.reflection import wording
 from app.ui.pages.reflection.follow_up_section import FollowUpSection
+from app.ui.widgets.labels import text_label
 
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, Estimate
 
 MAX_SHOWN = 3
-
-
-def _label(text: str = "", style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if style:
-        label.setStyleSheet(style)
-    return label
 
 
 class BlindSpotCard(QFrame):
@@ -49,10 +41,10 @@ class BlindSpotCard(QFrame):
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
         head = QHBoxLayout()
-        self.title = _label(f"{rank}. {wording.title(estimate)}", "font-weight: bold;")
+        self.title = text_label(f"{rank}. {wording.title(estimate)}", "font-weight: bold;")
         head.addWidget(self.title, 1)
         if estimate.urgent:
-            badge = _label(
+            badge = text_label(
                 self.tr("Raakt veiligheid"), "color: #ffffff; background: #a14400; padding: 1px 6px;"
             )
             badge.setWordWrap(False)
@@ -64,13 +56,13 @@ class BlindSpotCard(QFrame):
             head.addWidget(badge, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(head)
         #: the counts and percentages first, in the words of the audit's own explanation
-        self.headline = _label(wording.headline(estimate))
-        self.certainty = _label(wording.how_sure(estimate))
-        self.aliases = _label(wording.aliases(estimate))
+        self.headline = text_label(wording.headline(estimate))
+        self.certainty = text_label(wording.how_sure(estimate))
+        self.aliases = text_label(wording.aliases(estimate))
         self.aliases.setVisible(bool(self.aliases.text()))
         #: the details: both directions counted, and the odds ratio with its interval
-        self.counts = _label(wording.detail_line(estimate), "color: #444444; font-size: 8.5pt;")
-        self.not_this = _label(wording.not_line(estimate), "color: #444444; font-style: italic;")
+        self.counts = text_label(wording.detail_line(estimate), "color: #444444; font-size: 8.5pt;")
+        self.not_this = text_label(wording.not_line(estimate), "color: #444444; font-style: italic;")
         for widget in (self.headline, self.certainty, self.aliases, self.counts, self.not_this):
             layout.addWidget(widget)
         n = len(estimate.incident_ids) or estimate.n
@@ -109,17 +101,17 @@ class BlindSpotsView(QWidget):
         self.cards: list[BlindSpotCard] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = _label(self.tr("Mogelijke blinde vlekken"), "font-size: 13pt; font-weight: bold;")
-        self.intro = _label(
+        self.heading = text_label(self.tr("Mogelijke blinde vlekken"), "font-size: 13pt; font-weight: bold;")
+        self.intro = text_label(
             self.tr(
                 "Patronen in je eigen logboek waar je bij dezelfde afspraak en keer anders reageerde. "
                 "Een vraag om over na te denken, geen oordeel."
             ),
             "color: #333333;",
         )
-        self.calm = _label("", "background: #e2f2ea; color: #1a1a1a; padding: 8px; border-radius: 4px;")
+        self.calm = text_label("", "background: #e2f2ea; color: #1a1a1a; padding: 8px; border-radius: 4px;")
         self.calm.hide()
-        self.more = _label("", "color: #333333;")
+        self.more = text_label("", "color: #333333;")
         self.more.hide()
         self._cards_box = QVBoxLayout()
         self._cards_box.setSpacing(8)

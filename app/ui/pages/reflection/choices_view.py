@@ -12,23 +12,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from app.analysis.audit.situation_words import situation_text
 from app.ui.pages.reflection import wording
+from app.ui.widgets.labels import text_label
 
 if TYPE_CHECKING:
     from app.analysis.audit.choice_follow_up import ChoiceFollowUp
     from app.store.records import ChoiceInfo
-
-
-def _label(text: str = "", style: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if style:
-        label.setStyleSheet(style)
-    return label
 
 
 class ChoiceCard(QFrame):
@@ -55,23 +47,23 @@ class ChoiceCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(4)
-        self.title = _label(
+        self.title = text_label(
             self.tr("Keuze %1, sinds %2")
             .replace("%1", str(choice.id))
             .replace("%2", wording.day(choice.starts_on)),
             "font-weight: bold;",
         )
-        self.plan = _label(f"{situation_text(choice.situation, choice.student_name)}:\n{choice.response}")
+        self.plan = text_label(f"{situation_text(choice.situation, choice.student_name)}:\n{choice.response}")
         if follow_up is None:
             text = self.tr("Begint na deze week; de opvolging volgt dan.")
         else:
             text = follow_up.sentence
-        self.follow_up = _label(text, "color: #333333;")
+        self.follow_up = text_label(text, "color: #333333;")
         layout.addWidget(self.title)
         layout.addWidget(self.plan)
         layout.addWidget(self.follow_up)
         kept = week is not None and choice.kept_week is not None and choice.kept_week >= week
-        self.question = _label(
+        self.question = text_label(
             self.tr("Je zei deze week: nog nodig.") if kept else self.tr("Nog nodig, deze week?"),
             "font-style: italic;",
         )
@@ -105,12 +97,12 @@ class ChoicesView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         head = QHBoxLayout()
-        self.heading = _label(self.tr("Voorbereide keuzes"), "font-size: 13pt; font-weight: bold;")
+        self.heading = text_label(self.tr("Voorbereide keuzes"), "font-size: 13pt; font-weight: bold;")
         self.new_button = QPushButton(self.tr("Nieuwe keuze…"))
         self.new_button.clicked.connect(self.new_requested)
         head.addWidget(self.heading, 1)
         head.addWidget(self.new_button)
-        self.empty = _label(
+        self.empty = text_label(
             self.tr(
                 "Nog geen voorbereide keuze. Maak er een vanuit een blinde vlek hierboven, of met "
                 "'Nieuwe keuze…': als deze situatie zich voordoet, dan doe ik dit."
@@ -125,7 +117,7 @@ class ChoicesView(QWidget):
         self.earlier_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.earlier_toggle.setStyleSheet("QToolButton { border: none; }")
         self.earlier_toggle.toggled.connect(self._toggle_earlier)
-        self.earlier = _label("", "color: #333333;")
+        self.earlier = text_label("", "color: #333333;")
         self.earlier.hide()
         layout.addLayout(head)
         layout.addWidget(self.empty)

@@ -9,25 +9,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.ui.widgets.labels import text_label
 
 if TYPE_CHECKING:
     from app.analysis.results import AuditReport, FollowUpComparison
 
 # at most this many unflagged comparisons with their counts (the rest is summed up)
 SHOWN = 4
-
-
-def _label(text: str = "", style: str = "", name: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if style:
-        label.setStyleSheet(style)
-    if name:
-        label.setObjectName(name)
-    return label
 
 
 class FollowUpSection(QWidget):
@@ -40,14 +30,14 @@ class FollowUpSection(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
         layout.setSpacing(4)
-        self.heading = _label(
+        self.heading = text_label(
             self.tr("Nazorg: ouders even vaak ingelicht?"), "font-size: 11pt; font-weight: bold;"
         )
-        self.summary = _label("", "color: #333333;", "followUpSummary")
+        self.summary = text_label("", "color: #333333;", "followUpSummary")
         self._box = QVBoxLayout()
         self._box.setSpacing(6)
-        self.too_few = _label("", "color: #444444; font-style: italic;", "followUpTooFew")
-        self.notes = _label("", "color: #444444; font-size: 8.5pt;", "followUpNotes")
+        self.too_few = text_label("", "color: #444444; font-style: italic;", "followUpTooFew")
+        self.notes = text_label("", "color: #444444; font-size: 8.5pt;", "followUpNotes")
         for widget in (self.heading, self.summary):
             layout.addWidget(widget)
         layout.addLayout(self._box)
@@ -99,8 +89,8 @@ class FollowUpSection(QWidget):
                 "border: 1px solid #7a7a7a; border-left: 5px solid #7a7a7a; border-radius: 4px;"
                 " background: #ffffff; color: #1a1a1a; padding: 6px;"
             )
-            label = _label(text, style, "followUpFinding")
+            label = text_label(text, style, "followUpFinding")
         else:
-            label = _label(text, "color: #1a1a1a;", "followUpLine")
+            label = text_label(text, "color: #1a1a1a;", "followUpLine")
         self._box.addWidget(label)
         self.lines.append(label)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,17 +18,12 @@ from app.ui.context import AppContext
 from app.ui.pages.log.page import LogPage
 from app.ui.pages.reflection.page import ReflectionPage
 from app.ui.workers import SyncTaskRunner
+from tests.analysis.test_choice_follow_up import _log
 from tests.analysis.test_figures import make_estimate, make_report
 from tests.ui.pages.log.test_log_page import press
 
 TODAY = date.today()
 START = TODAY - timedelta(days=14)
-
-
-def _log(store: Store, student_id: int, rule_id: int, day: date, step: int) -> None:
-    store.log_incident(
-        student_id, rule_id, step, occurred_at=datetime.combine(day, datetime.min.time()).replace(hour=10)
-    )
 
 
 @pytest.fixture
