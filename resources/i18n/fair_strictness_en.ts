@@ -409,18 +409,18 @@
 <context>
     <name>BlindSpotsView</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="104"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="102"/>
         <source>Mogelijke blinde vlekken</source>
         <extracomment>forwarded from a card: the estimate whose incidents to show</extracomment>
         <translation>Possible blind spots</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="107"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="105"/>
         <source>Patronen in je eigen logboek waar je bij dezelfde afspraak en keer anders reageerde. Een vraag om over na te denken, geen oordeel.</source>
         <translation>Patterns in your own log where you responded differently to the same rule and strike. A question to think about, not a judgement.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="157"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="155"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <extracomment>the follow-up question (issue #16): parents informed as often at the same rule and step</extracomment>
         <translation>
@@ -559,7 +559,7 @@
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="83"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="84"/>
         <source>Voorbereide keuze %1</source>
         <translation>Prepared choice %1</translation>
     </message>
@@ -683,22 +683,22 @@
 <context>
     <name>ChoicesView</name>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="100"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="101"/>
         <source>Voorbereide keuzes</source>
         <translation>Prepared choices</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="101"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="102"/>
         <source>Nieuwe keuze…</source>
         <translation>New choice…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="107"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="108"/>
         <source>Nog geen voorbereide keuze. Maak er een vanuit een blinde vlek hierboven, of met &apos;Nieuwe keuze…&apos;: als deze situatie zich voordoet, dan doe ik dit.</source>
         <translation>No prepared choice yet. Make one from a blind spot above, or with &apos;New choice…&apos;: if this situation comes up, then I will do this.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="148"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="149"/>
         <source>Eerdere keuzes (%n)</source>
         <translation>
             <numerusform>Earlier choice (%n)</numerusform>
@@ -706,7 +706,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="152"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="153"/>
         <source>%1 – %2</source>
         <translation>%1 – %2</translation>
     </message>

@@ -27,7 +27,7 @@
 <context>
     <name>BlindSpotsView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="157"/>
+        <location filename="../../app/ui/pages/reflection/blind_spots.py" line="155"/>
         <source>Nog %n andere mogelijke patronen; eerst deze, de rest komt later aan bod.</source>
         <extracomment>the follow-up question (issue #16): parents informed as often at the same rule and step</extracomment>
         <translation>
@@ -39,7 +39,7 @@
 <context>
     <name>ChoicesView</name>
     <message numerus="yes">
-        <location filename="../../app/ui/pages/reflection/choices_view.py" line="148"/>
+        <location filename="../../app/ui/pages/reflection/choices_view.py" line="149"/>
         <source>Eerdere keuzes (%n)</source>
         <translation>
             <numerusform>Eerdere keuze (%n)</numerusform>

@@ -74,11 +74,9 @@ class BlindSpotCard(QFrame):
             self.tr("Bedenk nu wat je doet als deze situatie zich weer voordoet: als …, dan …")
         )
         self.choice_button.clicked.connect(lambda: self.choice_requested.emit(self.estimate))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.button)
-        buttons.addWidget(self.choice_button)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        # one under the other: side by side they would make the card wider than a narrow column
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.choice_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.setAccessibleName(wording.title(estimate))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

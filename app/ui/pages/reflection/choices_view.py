@@ -76,10 +76,11 @@ class ChoiceCard(QFrame):
         self.keep.clicked.connect(lambda: self.keep_requested.emit(choice.id))
         self.close_button.clicked.connect(lambda: self.close_requested.emit(choice.id))
         self.edit.clicked.connect(lambda: self.edit_requested.emit(choice.id))
-        for button in (self.keep, self.close_button, self.edit):
+        for button in (self.keep, self.close_button):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        layout.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignLeft)  # its own line: the column is narrow
         self.setAccessibleName(self.tr("Voorbereide keuze %1").replace("%1", str(choice.id)))
 
 
