@@ -7,15 +7,21 @@ direction)`` at a false discovery rate of 0.05:
 - ``stratified``: a plain stratified comparison within rule x strike (the score statistic of
   Cochran-Mantel-Haenszel with scores -1/0/+1 per incident), no student effects, Benjamini-Hochberg;
 - ``per_dimension``: each dimension in its own fit with student effects, no attribution;
-- ``audit``: the audit as shipped (``per_dimension`` followed by the attribution).
+- ``audit``: the audit as shipped (``per_dimension`` followed by the attribution, one weighted
+  Benjamini-Hochberg over all tests: ``app.analysis.audit.budget``);
+- ``audit_equal``: the same with every test weighted equally (the audit before 5 December 2026);
+- ``audit_60_20_20``, ``audit_70_15_15``: other shares for students / groups / rules and moments.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from app.analysis.audit import budget
 from app.analysis.audit import subjects as subj
 from app.analysis.audit.comparisons import design, fixed_subjects, random_subjects, work_set
 from app.analysis.audit.dimensions import dimension_subjects, dimensions_of
@@ -103,8 +109,33 @@ def stratified(frame: AuditFrame) -> set[Flag]:
 
 
 def audit(frame: AuditFrame) -> set[Flag]:
-    """The audit as shipped."""
+    """The audit as shipped (weighted Benjamini-Hochberg, ``app.analysis.audit.budget.SHARES``)."""
     return {(e.kind, e.dimension, e.subject, e.direction) for e in shipped(frame).findings}
 
 
-METHODS = {"joint": joint, "stratified": stratified, "per_dimension": per_dimension, "audit": audit}
+def with_shares(shares: dict[str, float] | None) -> Callable[[AuditFrame], set[Flag]]:
+    """The shipped audit with other shares of the false discovery budget (None: every test equal)."""
+    chosen = budget.weights
+
+    def weights(kinds: Sequence[str], _: object = None) -> np.ndarray:
+        return np.ones(len(kinds)) if shares is None else chosen(kinds, shares)
+
+    def run(frame: AuditFrame) -> set[Flag]:
+        budget.weights = weights  # type: ignore[assignment]
+        try:
+            return audit(frame)
+        finally:
+            budget.weights = chosen  # type: ignore[assignment]
+
+    return run
+
+
+METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
+    "joint": joint,
+    "stratified": stratified,
+    "per_dimension": per_dimension,
+    "audit": audit,
+    "audit_equal": with_shares(None),
+    "audit_60_20_20": with_shares({"student": 0.6, "group": 0.2, "context": 0.2}),
+    "audit_70_15_15": with_shares({"student": 0.7, "group": 0.15, "context": 0.15}),
+}

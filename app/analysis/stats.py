@@ -148,6 +148,27 @@ def bh_adjust(pvalues: Sequence[float]) -> tuple[float, ...]:
     return tuple(float(x) for x in sps.false_discovery_control(ps, method="bh"))
 
 
+def weighted_bh_adjust(pvalues: Sequence[float], weights: Sequence[float]) -> tuple[float, ...]:
+    """Weighted Benjamini–Hochberg adjusted p-values (Genovese, Roeder & Wasserman 2006), input order.
+
+    Benjamini–Hochberg on ``p / w`` with the weights rescaled to mean 1, capped at 1: a test with
+    twice the weight needs half the evidence. With equal weights it is ``bh_adjust``. The false
+    discovery rate stays at most q under the same conditions as for BH (independent or positively
+    dependent tests), whatever the weights, as long as they are fixed before looking at the data.
+    """
+    ps, ws = np.asarray(pvalues, dtype=float), np.asarray(weights, dtype=float)
+    if ps.shape != ws.shape:
+        raise ValueError("one weight per p-value")
+    if ps.size == 0:
+        return ()
+    if not np.all(np.isfinite(ws)) or ws.min() <= 0:
+        raise ValueError("weights must be finite and positive")
+    if not np.all(np.isfinite(ps)) or ps.min() < 0 or ps.max() > 1:
+        raise ValueError("p-values must be finite and within [0, 1]")
+    scaled = np.minimum(1.0, ps / (ws / ws.mean()))
+    return tuple(float(x) for x in sps.false_discovery_control(scaled, method="bh"))
+
+
 def bh_reject(pvalues: Sequence[float], q: float = 0.05) -> tuple[bool, ...]:
     """Which hypotheses Benjamini–Hochberg rejects at false discovery rate q."""
     return tuple(p <= q for p in bh_adjust(pvalues))

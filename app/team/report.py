@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from app.analysis.audit.budget import SHARES
 from app.analysis.audit.explain import alias_phrases, certainty_words, shown_outcome
 from app.core.errors import UserError
 from app.core.i18n import t, translate
@@ -151,8 +152,12 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
     rows.sort(key=lambda r: r.pop("_sort"))
     notes = [
         t(
-            "Alle toetsen van de audit samen gecorrigeerd (Benjamini-Hochberg, FDR {q}).",
+            "Alle toetsen van de audit samen gecorrigeerd (gewogen Benjamini-Hochberg, FDR {q}: "
+            "{s} % voor leerlingen, {g} % voor groepen, {m} % voor afspraken en momenten).",
             q=report.fdr,
+            s=round(100 * SHARES["student"]),
+            g=round(100 * SHARES["group"]),
+            m=round(100 * SHARES["context"]),
         )
     ]
     if left_out:

@@ -194,6 +194,22 @@ def test_benjamini_hochberg_example() -> None:
         stats.bh_adjust([0.1, float("nan")])
 
 
+def test_weighted_benjamini_hochberg_is_bh_on_p_over_weight() -> None:
+    # equal weights (any scale): plain Benjamini-Hochberg
+    assert stats.weighted_bh_adjust(BH_P, [3.0] * len(BH_P)) == approx(stats.bh_adjust(BH_P))
+    # by hand: weights 2, 1, 1, 0.5, 0.5 have mean 1; p / w = 0.005, 0.02, 0.03, 0.04, 0.1;
+    # BH on those: 0.025, 0.05, 0.05, 0.05, 0.1
+    adjusted = stats.weighted_bh_adjust([0.01, 0.02, 0.03, 0.02, 0.05], [2, 1, 1, 0.5, 0.5])
+    assert adjusted == approx((0.025, 0.05, 0.05, 0.05, 0.1))
+    # more weight, less evidence needed; a tiny weight is capped at 1, never above
+    assert stats.weighted_bh_adjust([0.01, 0.5], [1.0, 1e-9]) == approx((0.01, 1.0))
+    assert stats.weighted_bh_adjust([], []) == ()
+    with pytest.raises(ValueError, match="positive"):
+        stats.weighted_bh_adjust([0.1, 0.2], [1.0, 0.0])
+    with pytest.raises(ValueError, match="one weight"):
+        stats.weighted_bh_adjust([0.1, 0.2], [1.0])
+
+
 # --- 5. Beta-binomial shrinkage ------------------------------------------------------------------
 
 

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from app.analysis.audit import budget
 from app.analysis.audit import subjects as subj
 from app.analysis.audit.attribution import Verdict, aliases, attribute, with_verdict
 from app.analysis.audit.comparisons import (
@@ -36,7 +37,6 @@ from app.analysis.audit.model import ModelFit, fit
 from app.analysis.audit.rules import rule_subjects
 from app.analysis.frame import ATTR_PREFIX, UNKNOWN, AuditFrame, build_frame
 from app.analysis.results import AuditReport, Estimate, StudentStrictness
-from app.analysis.stats import bh_adjust
 from app.core.errors import UserError
 from app.core.i18n import t
 
@@ -70,7 +70,8 @@ def _estimates(
     sigma: float,
     lessons: pd.DataFrame | None = None,
 ) -> tuple[Estimate, ...]:
-    """Estimates after the Benjamini-Hochberg correction over every test of this audit.
+    """Estimates after the weighted Benjamini-Hochberg correction over every test of this audit
+    (``app.analysis.audit.budget``).
 
     Flagged groups and moments then go through the attribution (``app.analysis.audit.attribution``): one
     that a clearer finding explains is not flagged again, and what the log cannot separate from a
@@ -78,7 +79,7 @@ def _estimates(
     """
     if not tested:
         return ()
-    adjusted = np.asarray(bh_adjust([min(1.0, max(0.0, x.p)) for x in tested]))
+    adjusted = budget.adjust([x.p for x in tested], [x.kind for x in tested])
     members = catalog_members(catalog)
     verdicts: list[Verdict] = attribute(w, members, tested, adjusted, fdr, sigma)
     ids = w.inc["incident_id"].to_numpy()

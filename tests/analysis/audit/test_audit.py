@@ -9,10 +9,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from app.analysis.audit import budget
 from app.analysis.audit.run import audit
 from app.analysis.frame import build_frame
 from app.analysis.results import AuditReport
-from app.analysis.stats import bh_adjust
+from app.analysis.stats import weighted_bh_adjust
 from app.core.errors import UserError
 from app.simulation.simulate import Planted, simulate_year
 from app.store.store import Store
@@ -172,12 +173,18 @@ def test_a_handful_of_incidents_is_never_flagged_and_uses_the_exact_test() -> No
     assert_clean(report)
 
 
-def test_p_adjusted_is_benjamini_hochberg_over_every_test_and_fdr_moves_flags() -> None:
+def test_p_adjusted_is_one_weighted_benjamini_hochberg_over_every_test_and_fdr_moves_flags() -> None:
     year = simulate_year(11, planted=Planted(stricter_student=1.8, group=0.9))
     strict = audit(year.tables, fdr=0.01)
     loose = audit(year.tables, fdr=0.5)
     ps = [e.p for e in strict.estimates]
-    assert [e.p_adjusted for e in strict.estimates] == pytest.approx(list(bh_adjust(ps)))
+    kinds = [e.kind for e in strict.estimates]
+    expected = np.maximum(ps, weighted_bh_adjust(ps, budget.weights(kinds)))  # never below its own p
+    assert [e.p_adjusted for e in strict.estimates] == pytest.approx(list(expected))
+    # the shares: students 70 %, groups 20 %, rules and moments 10 % of the budget
+    w = budget.weights(kinds)
+    share = {part: w[[budget.part_of(k) == part for k in kinds]].sum() / len(w) for part in budget.SHARES}
+    assert share == pytest.approx(budget.SHARES)
     assert {e.kind for e in strict.estimates} == {"student", "group", "context", "rule"}
     assert len(loose.findings) > len(strict.findings)
     assert all(e.p_adjusted <= 0.01 for e in strict.findings)
@@ -187,7 +194,7 @@ def test_p_adjusted_is_benjamini_hochberg_over_every_test_and_fdr_moves_flags() 
 def test_an_adjusted_p_equal_to_the_fdr_is_not_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
     # Flagged means p_adjusted < q (issue 4), so the JSON's findings are exactly the estimates below q.
     year = simulate_year(11, planted=Planted(stricter_student=1.8, group=0.9))
-    monkeypatch.setattr("app.analysis.audit.run.bh_adjust", lambda ps: [0.05] * len(ps))
+    monkeypatch.setattr("app.analysis.audit.budget.adjust", lambda ps, kinds: np.full(len(ps), 0.05))
     report = audit(year.tables, fdr=0.05)
     assert report.estimates and not report.findings
     assert all(e.p_adjusted == 0.05 and not e.flagged for e in report.estimates)

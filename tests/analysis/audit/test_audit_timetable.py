@@ -102,9 +102,10 @@ def test_a_fair_but_human_teacher_gets_no_group_or_moment_flag() -> None:
 @pytest.mark.parametrize(
     ("scenario", "at_least"),
     [
-        # found on these 20 seeds when the method was chosen (over 100 years: 94 %, 79 %, 92 %)
+        # found on these 20 seeds with the weighted correction (over 100 years: 95 %, 89 %, 91 %;
+        # with every test weighted equally the class was found in 15 of these 20)
         ("timetable, medium attribute (boys)", 17),
-        ("timetable, medium class", 15),
+        ("timetable, medium class", 16),
         ("timetable, medium weekday (Friday)", 18),
     ],
 )
