@@ -34,7 +34,7 @@ OWN_PRECISION = 0.16
 #: a level this clearly different is left out of the reference of the other levels
 OUTLIER_P = 0.001
 #: a group or moment is flagged only if it also holds at this level without its most influential student
-GUARD_P = 0.05
+GUARD_P = 0.01
 #: a stepped-down reference must keep this share of the other values' incidents (else: all others)
 REFERENCE_SHARE = 0.25
 #: groups (classes, attribute values) with fewer students are not tested: that would test individuals
