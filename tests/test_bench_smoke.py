@@ -80,3 +80,19 @@ def test_results_are_written_between_the_markers(run_all, tmp_path: Path, monkey
     assert "| audit, one-teacher year | 1.40 s | ≤ 1.00 s | **missed** | busy machine |" in text
     assert "- scaling: stopped" in text
     assert "**cores**" in text and "**Python**" in text
+
+
+@pytest.mark.slow  # a few seconds: one simulated year per row
+def test_the_method_comparisons_run_small(capsys: pytest.CaptureFixture[str]) -> None:
+    """bench/other_years.py and bench/frontier.py (docs/audit.md) print their tables."""
+    if str(BENCH) not in sys.path:
+        sys.path.insert(0, str(BENCH))
+    other_years = importlib.import_module("other_years")
+    frontier = importlib.import_module("frontier")
+    other_years.run(1, 30000)
+    frontier.run(1, [10000])
+    out = capsys.readouterr().out
+    assert out.count("of 1 |") >= 6  # every other-settings row
+    assert "| class test alone at p below |" in out and "| 0.005 |" in out
+    methods = importlib.import_module("methods")
+    assert {"audit", "audit_equal", "audit_60_20_20", "audit_70_15_15"} <= set(methods.METHODS)

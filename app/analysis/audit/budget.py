@@ -5,10 +5,10 @@ One Benjamini-Hochberg correction runs over every test of an audit, weighted
 is whether the teacher answers some *students*, or some *groups* of students, more strictly or more
 mildly for the same rule; whether that happens at some *moments* (a weekday, a period, a month, a
 tired day) or for some rules comes second. A class is only 4-6 tests against about a hundred single
-students and forty moments and rules; with equal weights a medium class effect was found in 79 % of
-simulated years, with these shares in 89 % (90 % on a second set of 100 years), while a fair but
-human teacher's groups and moments stay unflagged in at least 95 % of years (measured side by side on
-the same years: docs/audit.md).
+students and forty moments and rules; with equal weights a medium class effect was found in 79-83 % of
+simulated years, with these shares in 88-90 % (two sets of 100 years), while a fair but human
+teacher's groups and moments stay unflagged in 96-97 % of years (measured side by side on the same
+years: docs/audit.md, which also shows why more is not in the data).
 
 Each part's share is spread evenly over its tests; a part without tests (``audit(dimensions=...)``)
 gives its share to the others, so an audit of one part is plain Benjamini-Hochberg.

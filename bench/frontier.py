@@ -1,0 +1,130 @@
+"""How far can the group and moment tests go? The trade-off between finding a medium class and
+leaving a fair but human teacher's groups unflagged (docs/audit.md, "The limit").
+
+Usage: ``python bench/frontier.py [--years 100] [--seeds 10000 20000]``. For every simulated year
+(built as ``bench/power.py`` builds them) the audit's own group and moment tests are run
+(``dimension_subjects`` and ``rule_subjects``: each dimension's own fit with student effects, the
+guard without the most influential student); no correction for many tests is applied. Then:
+
+1. the class test alone, at fixed thresholds: how often the planted class is found, and how often a
+   fair heterogeneous teacher's classes are flagged;
+2. the best fixed thresholds per part (class, roster attribute, weekday, every other moment and
+   rule) whose fair heterogeneous years stay at most 5 % flagged: what they find. No multiple-testing
+   procedure can do better with these tests than the best fixed thresholds chosen in hindsight.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from power import SCENARIOS, matches, year_for
+
+from app.analysis.audit import subjects as subj
+from app.analysis.audit.comparisons import design, work_set
+from app.analysis.audit.dimensions import dimension_subjects
+from app.analysis.audit.model import fit
+from app.analysis.audit.rules import rule_subjects
+from app.analysis.frame import build_frame
+
+FAIR = ("timetable, fair, heterogeneous (sd 0.6)", "timetable, fair, heterogeneous (sd 0.3-0.8)")
+PLANTED = {
+    "class": "timetable, medium class",
+    "attribute": "timetable, medium attribute (boys)",
+    "weekday": "timetable, medium weekday (Friday)",
+}
+
+
+def part(item: subj.Tested) -> str:
+    """Which threshold a test gets."""
+    if item.kind == "group":
+        return "class" if item.dimension == "group" else "attribute"
+    return "weekday" if item.dimension == "weekday" else "other"
+
+
+Truth = tuple[tuple[str, str, str, str], ...]
+
+
+def tests(name: str, seed: int, index: int) -> tuple[list[tuple[str, float, subj.Tested]], Truth]:
+    """Every group, moment and rule test of one year that passes the guard: (part, p, item)."""
+    year = year_for(SCENARIOS[name], seed, index)
+    frame = build_frame(year.tables)
+    w = work_set(frame)
+    data, _, _, _ = design(frame, w)
+    model = fit(data)
+    found, _ = dimension_subjects(frame, w, model, lambda d: True, 1.0, set())
+    rules, _ = rule_subjects(w, model, lambda d: True, 1.0)
+    out = [(part(x), x.p, x) for x in found + rules if x.p_guard < subj.GUARD_P]
+    return out, year.truth
+
+
+def hits(truth: tuple[str, str, str, str], item: subj.Tested) -> bool:
+    """The test finds the planted effect (``power.matches``: right direction, or the other value of a
+    two-valued attribute in the other direction)."""
+    way = "stricter" if item.log_effect > 0 else "milder"
+    return matches(truth, (item.kind, item.dimension, item.subject, way))
+
+
+def run(years: int, seeds: list[int]) -> None:
+    """Print both tables."""
+    fair: list[dict[str, float]] = []
+    power: dict[str, list[float]] = {k: [] for k in PLANTED}
+    for seed in seeds:
+        for i in range(years):
+            for name in FAIR:
+                mins: dict[str, float] = {}
+                for key, p, _ in tests(name, seed, i)[0]:
+                    mins[key] = min(mins.get(key, 1.0), p)
+                fair.append(mins)
+            for key, name in PLANTED.items():
+                items, truth = tests(name, seed, i)
+                planted = next(t for t in truth if t[0] != "student")
+                power[key].append(min([p for _, p, x in items if hits(planted, x)] or [1.0]))
+    fair_class = np.array([m.get("class", 1.0) for m in fair])
+    found = {k: np.array(v) for k, v in power.items()}
+    print(f"{len(fair)} fair heterogeneous years, {len(found['class'])} years per planted effect\n")
+    print("| class test alone at p below | medium class found | fair teacher: a class flagged |")
+    print("| --- | --- | --- |")
+    for t in (0.001, 0.002, 0.003, 0.005, 0.0075, 0.01):
+        print(f"| {t} | {np.mean(found['class'] < t):.1%} | {np.mean(fair_class < t):.1%} |")
+    grid = {
+        "class": (0.002, 0.003, 0.005, 0.0075, 0.01),
+        "attribute": (0.0005, 0.001, 0.002),
+        "weekday": (0.0005, 0.001, 0.002, 0.003),
+        "other": (0.0001, 0.0002, 0.0005),
+    }
+    rows = []
+    for values in itertools.product(*grid.values()):
+        th = dict(zip(grid, values, strict=True))
+        flagged = float(np.mean([any(m.get(k, 1.0) < th[k] for k in th) for m in fair]))
+        if flagged <= 0.05:
+            rate = {k: float(np.mean(found[k] < th[k])) for k in found}
+            rows.append((min(rate.values()), flagged, rate, th))
+    rows.sort(key=lambda r: (-r[0], r[1]))
+    print(
+        "\n| thresholds (class / attribute / weekday / other) | fair: group or moment flagged "
+        "| class | attribute | weekday |"
+    )
+    print("| --- | --- | --- | --- | --- |")
+    for _, flagged, rate, th in rows[:5]:
+        ths = " / ".join(str(th[k]) for k in grid)
+        print(
+            f"| {ths} | {flagged:.1%} | "
+            + " | ".join(f"{rate[k]:.1%}" for k in ("class", "attribute", "weekday"))
+            + " |"
+        )
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--years", type=int, default=100)
+    parser.add_argument("--seeds", type=int, nargs="+", default=[10000, 20000])
+    args = parser.parse_args()
+    run(args.years, args.seeds)
