@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -16,6 +17,7 @@ from app.analysis.results import AuditReport
 from app.simulation.demo import fill_demo
 from app.store.store import Store
 from app.ui.context import AppContext
+from app.ui.pages.reflection import page as page_module
 from app.ui.pages.reflection.page import ReflectionPage
 from app.ui.workers import SyncTaskRunner, TaskRunner
 from tests.analysis.test_figures import make_estimate, make_report
@@ -320,6 +322,47 @@ def test_real_worker_thread_and_prefetch(
     page.weeks.step(-1)
     assert not page.progress.isVisibleTo(page)  # shown from the prefetched cache, no analysis
     assert len(fake_audit.calls) == calls
+    runner.wait()
+
+
+def test_the_two_neighbours_are_prepared_an_idle_pause_apart(
+    qtbot, demo_store: Store, tmp_path: Path, fake_audit: FakeAudit, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    # A week switch made just after one neighbour was prepared must not share the interpreter with
+    # the audit of the other neighbour (bench_reflection: 150 ms alone, 340 ms beside it).
+    monkeypatch.setattr(page_module, "PREFETCH_DELAY_MS", 400)
+    started: list[float] = []
+    prepared: list[float] = []
+
+    def timed_audit(*args: Any, **kwargs: Any) -> AuditReport:
+        started.append(time.perf_counter())
+        return fake_audit(*args, **kwargs)
+
+    monkeypatch.setattr(week_module, "run_audit", timed_audit)
+    runner = TaskRunner()
+    page = make_page(qtbot, demo_store, tmp_path, tasks=runner)
+    page.prefetch = False
+    page.show()
+    page.activated()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=20000)
+    middle = page.view.week - timedelta(weeks=3)
+    page.show_week(middle)
+    qtbot.waitUntil(lambda: not page.is_busy() and page.view.week == middle, timeout=20000)
+    put = page.cache.put
+
+    def timed_put(view: Any, **kw: Any) -> None:
+        prepared.append(time.perf_counter())
+        put(view, **kw)
+
+    monkeypatch.setattr(page.cache, "put", timed_put)
+    started.clear()
+    page.prefetch = True
+    page.show_week(middle)  # from the cache; both neighbours are still to be prepared
+    weeks = list(page.view.weeks)
+    neighbours = (weeks[weeks.index(middle) - 1], weeks[weeks.index(middle) + 1])
+    qtbot.waitUntil(lambda: all(page.cache.has(page.cache.revision, w) for w in neighbours), timeout=20000)
+    assert len(started) == 2 and len(prepared) == 2
+    assert started[1] - prepared[0] >= 0.35  # the second waited the idle pause after the first
     runner.wait()
 
 
