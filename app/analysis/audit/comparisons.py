@@ -268,11 +268,11 @@ def random_subjects(
     return out, tables
 
 
-def lever_of(data: ModelData, model: ModelFit, students: np.ndarray, n_students: int) -> np.ndarray:
+def lever_of(data: ModelData, model: ModelFit, students: np.ndarray, n_students: int) -> subj.Lever:
     """Students x fixed effects: how far each student's incidents move each fixed-effect estimate."""
     start = 2 * len(model.alpha)
     scores = cluster_scores(data, model, students, n_students)
-    return np.asarray(scores @ model.cov_dense[:, start : start + len(model.beta)])
+    return subj.Lever(scores, model.cov_dense[:, start : start + len(model.beta)])
 
 
 def fixed_subjects(
@@ -306,7 +306,7 @@ def fixed_subjects(
             tab = subj.cross_tables(sub_codes, len(names), w.stratum, w.n_strata, w.y)
             tables[dim] = (sub_codes, tab)
             res = subj.level_contrasts(
-                beta, cov, cols, weights, masks, lever[:, cols] if lever is not None else None
+                beta, cov, cols, weights, masks, lever.columns(cols) if lever is not None else None
             )
             per = students_per(w, sub_codes, len(names)) if f.kind == "group" else None
             method = "joint model; Wald contrast against the other values"

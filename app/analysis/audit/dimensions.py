@@ -113,11 +113,11 @@ def dimension_subjects(
         data, model = dimension_fit(w, codes, len(levels), base, students)
         weights = np.bincount(codes, minlength=len(levels)).astype(float)
         columns = np.arange(len(levels))
-        lever = None
+        lever: subj.Lever | None = None
         if data.units is not None:
-            lever = (
-                cluster_scores(data, model, data.units, data.n_units)
-                @ model.cov_dense[:, 2 * len(model.alpha) : 2 * len(model.alpha) + len(levels)]
+            lever = subj.Lever(
+                cluster_scores(data, model, data.units, data.n_units),
+                model.cov_dense[:, 2 * len(model.alpha) : 2 * len(model.alpha) + len(levels)],
             )
         for name, names, masks, sub_codes in sets:
             tab = subj.cross_tables(sub_codes, len(names), w.stratum, w.n_strata, w.y)

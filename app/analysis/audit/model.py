@@ -144,12 +144,16 @@ def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID, warm: ModelFit 
     return best
 
 
-def cluster_scores(data: ModelData, result: ModelFit, clusters: np.ndarray, n_clusters: int) -> np.ndarray:
+def cluster_scores(
+    data: ModelData, result: ModelFit, clusters: np.ndarray, n_clusters: int
+) -> sp.csr_matrix | np.ndarray:
     """How far each cluster's (student's) incidents pull the dense estimates: (clusters x dense).
 
     ``score @ cov_dense`` is the one-step change of (alpha, gamma, beta) if that student's incidents
     were left out. When the clusters are the model's students, the part their own student effect
-    (and their class effect) absorbs is taken off first.
+    (and their class effect) absorbs is taken off first. Sparse (a student touches a few strata and
+    one value per factor) unless class effects are in the model; at team scale a dense students x
+    (strata + classes) matrix would take gigabytes.
     """
     problem = Problem(data)
     r_up, r_down = problem.y_up - result.p_up, problem.y_down - result.p_down
@@ -161,13 +165,13 @@ def cluster_scores(data: ModelData, result: ModelFit, clusters: np.ndarray, n_cl
         ],
         format="csr",
     )
-    g = np.asarray((one_hot(clusters, n_clusters).T @ per_incident).todense())
+    g = sp.csr_matrix(one_hot(clusters, n_clusters).T @ per_incident)
     if data.n_units and data.units is not None and np.array_equal(clusters, data.units):
         curv = Curvature(problem, result.sigma, result.p_up, result.p_down)
         own = np.bincount(data.units, weights=r_up - r_down, minlength=data.n_units)
-        g = g - (curv.b_z @ sp.diags(own / curv.d_z)).T.toarray()
+        g = sp.csr_matrix(g - (curv.b_z @ sp.diags(own / curv.d_z)).T)
         if data.n_groups:
             cls = problem.class_of_unit[: data.n_units]
             through_class = own - curv.h_z * own / curv.d_z
-            g = g - (curv.b_c1[:, cls] * (through_class / curv.d_c1[cls])).T
+            return np.asarray(g.todense()) - (curv.b_c1[:, cls] * (through_class / curv.d_c1[cls])).T
     return g

@@ -166,6 +166,10 @@ class Problem:
         return State(dense, groups - lam * state.groups, units - lam * state.units)
 
 
+#: cells of the dense-parameters x students block formed at a time (32 MB of float64)
+UNIT_CHUNK_CELLS = 4_000_000
+
+
 class Curvature:
     """The penalized information, with the student and then the class block eliminated."""
 
@@ -261,12 +265,17 @@ class Curvature:
         )
         if not n_u:
             return cov, var_c, np.zeros(0)
-        v = self.b_z.toarray()
-        extra: np.ndarray = np.zeros(n_u)
-        if n_c:
-            cls = p.class_of_unit[:n_u]
-            ratio = self.h_z / self.d_c1[cls]
-            v = v - self.b_c1[:, cls] * ratio
-            extra = self.h_z * ratio
-        var_z = 1 / self.d_z + (np.einsum("ij,ij->j", cov @ v, v) + extra) / self.d_z**2
+        cls = p.class_of_unit[:n_u] if n_c else np.zeros(n_u, dtype=np.int64)
+        ratio = self.h_z / self.d_c1[cls] if n_c else np.zeros(n_u)
+        quad = np.empty(n_u)
+        b_z = self.b_z.tocsc()
+        step = max(1, UNIT_CHUNK_CELLS // max(1, p.n_dense))  # students at a time: bounded memory
+        for start in range(0, n_u, step):
+            part = slice(start, min(n_u, start + step))
+            v = b_z[:, part].toarray()
+            if n_c:
+                v = v - self.b_c1[:, cls[part]] * ratio[part]
+            quad[part] = np.einsum("ij,ij->j", cov @ v, v)
+        extra = self.h_z * ratio if n_c else np.zeros(n_u)
+        var_z = 1 / self.d_z + (quad + extra) / self.d_z**2
         return cov, var_c, var_z

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
+from scipy import sparse as sp
 from scipy import stats as sps
 
 from app.analysis.audit.exact import exact_deviation_test
@@ -177,13 +178,47 @@ def own_effect_tests(
     return p, b, b - Z95 * se, b + Z95 * se
 
 
+#: cells of one students x contrasts block computed at a time (32 MB of float64)
+CHUNK_CELLS = 4_000_000
+
+
+@dataclass(frozen=True)
+class Lever:
+    """How far each student's incidents move each estimate of a factor: ``scores @ block``.
+
+    ``scores`` (students x dense parameters, sparse where possible) and ``block`` (dense parameters x
+    the factor's columns, from the posterior covariance) are kept apart: students x classes can be
+    gigabytes at team scale, and only the largest pull per contrast is ever needed.
+    """
+
+    scores: sp.csr_matrix | np.ndarray
+    block: np.ndarray
+
+    def __len__(self) -> int:
+        return int(self.scores.shape[0])
+
+    def columns(self, cols: np.ndarray) -> Lever:
+        """The same students, for some of the factor's columns."""
+        return Lever(self.scores, self.block[:, cols])
+
+    def max_pull(self, c: np.ndarray, sign: np.ndarray) -> np.ndarray:
+        """Per contrast (a row of ``c``): the largest pull of one student in the direction ``sign``."""
+        out = np.empty(len(c))
+        step = max(1, CHUNK_CELLS // max(1, len(self)))
+        for start in range(0, len(c), step):
+            rows = slice(start, start + step)
+            part = np.asarray(self.scores @ (self.block @ c[rows].T))
+            out[rows] = (part * sign[None, rows]).max(axis=0)
+        return out
+
+
 def level_contrasts(
     beta: np.ndarray,
     cov: np.ndarray,
     columns: np.ndarray,
     weights: np.ndarray,
     groups: list[np.ndarray],
-    lever: np.ndarray | None = None,
+    lever: Lever | None = None,
     *,
     fold: bool = True,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -220,7 +255,7 @@ def level_contrasts(
         p = p_drop = 2 * sps.norm.sf(np.abs(est / se))
         if lever is not None and len(lever):
             sign = np.where(est >= 0, 1.0, -1.0)
-            pull = np.maximum((lever @ c.T * sign[None, :]).max(axis=0), 0.0)
+            pull = np.maximum(lever.max_pull(c, sign), 0.0)
             p_drop = np.maximum(p, np.minimum(1.0, 2 * sps.norm.sf((np.abs(est) - pull) / se)))
         out[:, ok] = np.vstack([p_drop if fold else p, est, est - Z95 * se, est + Z95 * se, p_drop])
         return out

@@ -7,7 +7,9 @@ import pytest
 from scipy import optimize
 from scipy import sparse as sp
 
-from app.analysis.audit.model import ModelData, fit
+from app.analysis.audit import newton
+from app.analysis.audit import subjects as subj
+from app.analysis.audit.model import ModelData, cluster_scores, fit
 from app.analysis.audit.newton import Problem, State, one_hot
 
 
@@ -87,3 +89,36 @@ def test_two_outcomes_reduce_to_logistic_regression() -> None:
     observed = odds(y[level == 1].mean()) / odds(y[level == 0].mean())
     assert np.exp(result.beta[0]) == pytest.approx(observed, rel=5e-3)  # the weak prior moves it a hair
     assert np.exp(result.alpha[0]) == pytest.approx(odds(y[level == 0].mean()), rel=2e-3)
+
+
+@pytest.mark.parametrize("classes", [0, 3])
+def test_student_variances_do_not_depend_on_how_many_students_are_taken_at_once(
+    monkeypatch: pytest.MonkeyPatch, classes: int
+) -> None:
+    # variances() forms the parameters x students block a few students at a time (bounded memory)
+    data = _data(3, students=24, classes=max(classes, 1), n=600)
+    if not classes:
+        data = ModelData(**{**data.__dict__, "groups": None, "n_groups": 0})
+    whole = fit(data, sigmas=(0.6,))
+    monkeypatch.setattr(newton, "UNIT_CHUNK_CELLS", 1)  # one student at a time
+    chunked = fit(data, sigmas=(0.6,))
+    assert chunked.unit_var == pytest.approx(whole.unit_var, rel=1e-12)
+    assert chunked.group_var == pytest.approx(whole.group_var, rel=1e-12)
+
+
+def test_the_lever_gives_the_largest_pull_per_contrast(monkeypatch: pytest.MonkeyPatch) -> None:
+    data = _data(4, students=30, classes=3, n=900)
+    data = ModelData(**{**data.__dict__, "groups": None, "n_groups": 0})  # a dimension fit: no classes
+    result = fit(data, sigmas=(0.6,))
+    scores = cluster_scores(data, result, data.units, data.n_units)
+    assert sp.issparse(scores)  # students x parameters stays sparse
+    start = 2 * data.n_strata
+    lever = subj.Lever(scores, result.cov_dense[:, start : start + 2])
+    dense = scores.toarray() @ lever.block
+    c = np.array([[1.0, -1.0], [-1.0, 1.0], [0.5, -0.5]])
+    sign = np.array([1.0, -1.0, 1.0])
+    expected = (dense @ c.T * sign[None, :]).max(axis=0)
+    assert lever.max_pull(c, sign) == pytest.approx(expected, rel=1e-12)
+    monkeypatch.setattr(subj, "CHUNK_CELLS", 1)  # one contrast at a time
+    assert lever.max_pull(c, sign) == pytest.approx(expected, rel=1e-12)
+    assert lever.columns(np.array([1])).block.shape == (result.cov_dense.shape[0], 1)
