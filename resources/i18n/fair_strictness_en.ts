@@ -3127,7 +3127,7 @@
         <translation>School year up to this week (%1 – %2): %3 incidents, %4 students, %5 praise.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/page.py" line="357"/>
+        <location filename="../../app/ui/pages/reflection/page.py" line="359"/>
         <source>De incidenten konden niet geladen worden.</source>
         <translation>The incidents could not be loaded.</translation>
     </message>
