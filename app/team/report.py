@@ -154,7 +154,7 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
         t(
             "Alle toetsen van de audit samen gecorrigeerd (gewogen Benjamini-Hochberg, FDR {q}: "
             "{s} % voor leerlingen, {g} % voor groepen, {m} % voor afspraken en momenten).",
-            q=report.fdr,
+            q=f"{report.fdr:g}".replace(".", t(",")),
             s=round(100 * SHARES["student"]),
             g=round(100 * SHARES["group"]),
             m=round(100 * SHARES["context"]),
