@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, joinedload
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from app.core.errors import UserError
 from app.core.i18n import N_, t, translate
-from app.schema.entities import ClassGroup, FollowUp, Incident, LadderStep
+from app.schema.entities import ClassGroup, FollowUp, Incident, LadderStep, Lesson, Rule, Student
 from app.store.records import FollowUpInfo
 
 if TYPE_CHECKING:
@@ -69,24 +69,6 @@ def _started(row: FollowUp) -> bool:
     return row.student_told_at is not None or row.parents_at is not None
 
 
-def _info(row: FollowUp, names: dict[int, str], classes: dict[int, str]) -> FollowUpInfo:
-    inc = row.incident
-    return FollowUpInfo(
-        incident_id=inc.id,
-        student_id=inc.student_id,
-        student_name=inc.student.display_name,
-        class_name=classes.get(inc.lesson.class_id, ""),
-        rule_name=inc.rule.name,
-        step_name=names.get(inc.step, str(inc.step)),
-        occurred_at=inc.occurred_at,
-        student_told_at=row.student_told_at,
-        student_note=row.student_note,
-        parents_at=row.parents_at,
-        parents_how=row.parents_how,
-        parents_first_reason=row.parents_first_reason,
-    )
-
-
 class FollowUpsMixin:
     """Store methods for follow-ups."""
 
@@ -97,23 +79,54 @@ class FollowUpsMixin:
 
     def follow_ups(self, *, open_only: bool = True, incident_id: int | None = None) -> list[FollowUpInfo]:
         """Follow-ups of live incidents, oldest first (only those with something left to do by default)."""
+        only = [] if incident_id is None else [FollowUp.incident_id == incident_id]
+        if open_only:
+            only.append(or_(FollowUp.student_told_at.is_(None), FollowUp.parents_at.is_(None)))
+        query = (
+            select(
+                Incident.id,
+                Incident.student_id,
+                Student.display_name,
+                ClassGroup.name,
+                Rule.name,
+                Incident.step,
+                Incident.occurred_at,
+                FollowUp.student_told_at,
+                FollowUp.student_note,
+                FollowUp.parents_at,
+                FollowUp.parents_how,
+                FollowUp.parents_first_reason,
+            )
+            .join(Incident, FollowUp.incident_id == Incident.id)
+            .join(Student, Incident.student_id == Student.id)
+            .join(Rule, Incident.rule_id == Rule.id)
+            .join(Lesson, Incident.lesson_id == Lesson.id)
+            .outerjoin(ClassGroup, Lesson.class_id == ClassGroup.id)
+            # driven from the small follow_up table: without the IN, SQLite walks every live
+            # incident through the deleted_at index (13 ms on a long log instead of under 1 ms)
+            .where(Incident.id.in_(select(FollowUp.incident_id)), Incident.deleted_at.is_(None), *only)
+            .order_by(Incident.occurred_at, Incident.id)
+        )
         with self.reading() as session:
             names = {lv: name for lv, name in session.execute(select(LadderStep.level, LadderStep.name))}
-            only = () if incident_id is None else (FollowUp.incident_id == incident_id,)
-            rows = session.scalars(
-                select(FollowUp)
-                .join(Incident, FollowUp.incident_id == Incident.id)
-                .where(Incident.deleted_at.is_(None), *only)
-                .options(
-                    joinedload(FollowUp.incident).joinedload(Incident.student),
-                    joinedload(FollowUp.incident).joinedload(Incident.rule),
-                    joinedload(FollowUp.incident).joinedload(Incident.lesson),
-                )
-                .order_by(Incident.occurred_at, Incident.id)
-            ).all()
-            classes = {cid: name for cid, name in session.execute(select(ClassGroup.id, ClassGroup.name))}
-            out = [_info(r, names, classes) for r in rows]
-        return [f for f in out if not f.done] if open_only else out
+            rows = session.execute(query).all()
+        return [
+            FollowUpInfo(
+                incident_id=r[0],
+                student_id=r[1],
+                student_name=r[2],
+                class_name=r[3] or "",
+                rule_name=r[4],
+                step_name=names.get(r[5], str(r[5])),
+                occurred_at=r[6],
+                student_told_at=r[7],
+                student_note=r[8],
+                parents_at=r[9],
+                parents_how=r[10],
+                parents_first_reason=r[11],
+            )
+            for r in rows
+        ]
 
     def follow_up(self, incident_id: int) -> FollowUpInfo | None:
         """The follow-up of one incident, if it has one."""

@@ -1509,63 +1509,63 @@
 <context>
     <name>FollowUpPanel</name>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="62"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="63"/>
         <source>Nog te doen na een consequentie</source>
         <translation>Still to do after a consequence</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="96"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="103"/>
         <source>en nog %1 open</source>
         <translation>and %1 more open</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="107"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="114"/>
         <source>%1 (%2) · %3 · %4 · %5 schooldagen</source>
         <translation>%1 (%2) · %3 · %4 · %5 school days</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="117"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="124"/>
         <source>Al langer open dan afgesproken.</source>
         <translation>Open longer than agreed.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="119"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="126"/>
         <source>Leerling gesproken</source>
         <translation>Student spoken with</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="127"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="134"/>
         <source>Ouders geïnformeerd</source>
         <translation>Parents informed</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="132"/>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="143"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="139"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="150"/>
         <source>Tekst voor ouders</source>
         <translation>Text for parents</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="135"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="142"/>
         <source>Een feitelijk conceptbericht om te kopiëren; de app verstuurt niets.</source>
         <translation>A factual draft to copy; the app sends nothing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="146"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="153"/>
         <source>Pas de tekst aan en kopieer hem naar het kanaal van je school. De app verstuurt niets.</source>
         <translation>Edit the text and copy it into your school&apos;s channel. The app sends nothing.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="155"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="162"/>
         <source>Kopiëren</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="182"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="189"/>
         <source>Leerling gesproken: bewaard. Daarna de ouders?</source>
         <translation>Student spoken to: saved. The parents next?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/log/followups_panel.py" line="194"/>
+        <location filename="../../app/ui/pages/log/followups_panel.py" line="201"/>
         <source>Ouders geïnformeerd: bewaard.</source>
         <translation>Parents informed: saved.</translation>
     </message>

@@ -53,6 +53,7 @@ class FollowUpPanel(QWidget):
         self.ctx = ctx
         self.setObjectName("followups")
         self.items: list[FollowUpInfo] = []
+        self._shown: tuple[object, ...] = ()
         self.draft_dialog: QDialog | None = None
         #: the Log page's feedback line, once attached
         self.feedback: FeedbackBar | None = None
@@ -81,15 +82,21 @@ class FollowUpPanel(QWidget):
             return DEFAULT_DAYS
 
     def refresh(self) -> None:
-        """Re-read the open follow-ups and rebuild the rows."""
+        """Re-read the open follow-ups and rebuild the rows (only when they, or the day, changed: most
+        saves are warnings, and rebuilding the rows costs a layout and a paint on every one)."""
+        items = self.ctx.store.follow_ups()
+        shown = (items, date.today(), self.days(), self.ctx.presenting)
+        if shown == self._shown:
+            return
+        self._shown = shown
         while self.rows.count():
             item = self.rows.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.setParent(None)  # gone from the page at once, deleted when Qt is ready
                 widget.deleteLater()
-        self.items = self.ctx.store.follow_ups()
-        today = date.today()
+        self.items = items
+        today = shown[1]
         for info in self.items[:SHOWN]:
             self.rows.addWidget(self._row(info, school_days_between(info.occurred_at.date(), today)))
         hidden = len(self.items) - SHOWN

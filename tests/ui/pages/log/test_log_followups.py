@@ -37,6 +37,26 @@ def test_a_consequence_saved_by_keyboard_lands_on_the_list_and_the_focus_stays( 
     assert page.picker.search.hasFocus()  # the list never takes the keyboard
 
 
+def test_a_warning_leaves_the_list_as_it_is_and_a_consequence_adds_a_row(  # type: ignore[no-untyped-def]
+    qtbot, store: Store, students: dict[str, int], tmp_path: Path
+) -> None:
+    store.log_incident(students["sem"], store.rules()[0].id, 4)
+    page = make_page(qtbot, store, tmp_path)
+    (before,) = page.followups.findChildren(QLabel, "followup_label")
+    qtbot.keyClicks(page.picker.search, "daan")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_1)
+    press(qtbot, Qt.Key.Key_Return)  # the agreed first warning: nothing to follow up
+    assert page.followups.findChildren(QLabel, "followup_label") == [before]  # not rebuilt
+    qtbot.keyClicks(page.picker.search, "daan")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_1)
+    press(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_Return)
+    rows = page.followups.findChildren(QLabel, "followup_label")
+    assert len(rows) == 2 and any(r.text().startswith("Daan Bakker") for r in rows)
+
+
 def test_the_student_first_then_the_parents_in_one_click_each(  # type: ignore[no-untyped-def]
     qtbot, store: Store, students: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
