@@ -10,20 +10,26 @@ direction)`` at a false discovery rate of 0.05:
 - ``audit``: the audit as shipped (``per_dimension`` followed by the attribution, one weighted
   Benjamini-Hochberg over all tests: ``app.analysis.audit.budget``);
 - ``audit_equal``: the same with every test weighted equally (the audit before 5 December 2026);
-- ``audit_60_20_20``, ``audit_70_15_15``: other shares for students / groups / rules and moments.
+- ``audit_merged``: students 70 %, groups 20 %, all rules and moments 10 % together (5 December);
+- ``audit_60_20_20``, ``audit_70_15_15``: other such shares for students / groups / rules and moments;
+- ``audit_65_20_10_5``, ``audit_60_20_10_10``: other shares for students / groups / weekday and
+  period / the rest;
+- ``stricter_or_not``: the audit with milder answers counted as agreed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
 from app.analysis.audit import budget
+from app.analysis.audit import run as audit_run
 from app.analysis.audit import subjects as subj
-from app.analysis.audit.comparisons import design, fixed_subjects, random_subjects, work_set
+from app.analysis.audit.comparisons import Work, design, fixed_subjects, random_subjects, work_set
 from app.analysis.audit.dimensions import dimension_subjects, dimensions_of
 from app.analysis.audit.model import fit
 from app.analysis.audit.rules import rule_subjects
@@ -113,12 +119,18 @@ def audit(frame: AuditFrame) -> set[Flag]:
     return {(e.kind, e.dimension, e.subject, e.direction) for e in shipped(frame).findings}
 
 
-def with_shares(shares: dict[str, float] | None) -> Callable[[AuditFrame], set[Flag]]:
-    """The shipped audit with other shares of the false discovery budget (None: every test equal)."""
+def with_shares(
+    shares: dict[str, float] | None, merge_week: bool = False
+) -> Callable[[AuditFrame], set[Flag]]:
+    """The shipped audit with other shares of the false discovery budget (None: every test equal).
+    ``merge_week``: weekday and period share the ``context`` part with the other moments and rules,
+    evenly per test (the audit until 6 December 2026)."""
     chosen = budget.weights
 
-    def weights(kinds: Sequence[str], _: object = None) -> np.ndarray:
-        return np.ones(len(kinds)) if shares is None else chosen(kinds, shares)
+    def weights(parts: Sequence[str], _: object = None) -> np.ndarray:
+        if shares is None:
+            return np.ones(len(parts))
+        return chosen([("context" if merge_week and p == "week" else p) for p in parts], shares)
 
     def run(frame: AuditFrame) -> set[Flag]:
         budget.weights = weights  # type: ignore[assignment]
@@ -130,12 +142,31 @@ def with_shares(shares: dict[str, float] | None) -> Callable[[AuditFrame], set[F
     return run
 
 
+def stricter_or_not(frame: AuditFrame) -> set[Flag]:
+    """The shipped audit on "stricter or not": milder answers counted as agreed, in every test
+    (measured and not kept: docs/audit.md, "Answers drawn another way")."""
+
+    def binary(source: AuditFrame) -> Work:
+        w = work_set(source)
+        return replace(w, y=(w.y == 1).astype(np.int64), can_down=np.zeros_like(w.can_down))
+
+    audit_run.work_set = binary
+    try:
+        return audit(frame)
+    finally:
+        audit_run.work_set = work_set
+
+
 METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "joint": joint,
     "stratified": stratified,
     "per_dimension": per_dimension,
     "audit": audit,
     "audit_equal": with_shares(None),
-    "audit_60_20_20": with_shares({"student": 0.6, "group": 0.2, "context": 0.2}),
-    "audit_70_15_15": with_shares({"student": 0.7, "group": 0.15, "context": 0.15}),
+    "audit_merged": with_shares({"student": 0.7, "group": 0.2, "context": 0.1}, merge_week=True),
+    "audit_60_20_20": with_shares({"student": 0.6, "group": 0.2, "context": 0.2}, merge_week=True),
+    "audit_70_15_15": with_shares({"student": 0.7, "group": 0.15, "context": 0.15}, merge_week=True),
+    "audit_65_20_10_5": with_shares({"student": 0.65, "group": 0.2, "week": 0.1, "context": 0.05}),
+    "audit_60_20_10_10": with_shares({"student": 0.6, "group": 0.2, "week": 0.1, "context": 0.1}),
+    "stricter_or_not": stricter_or_not,
 }

@@ -84,15 +84,23 @@ def test_results_are_written_between_the_markers(run_all, tmp_path: Path, monkey
 
 @pytest.mark.slow  # a few seconds: one simulated year per row
 def test_the_method_comparisons_run_small(capsys: pytest.CaptureFixture[str]) -> None:
-    """bench/other_years.py and bench/frontier.py (docs/audit.md) print their tables."""
+    """bench/other_years.py, bench/issue_years.py and bench/frontier.py (docs/audit.md) print their
+    tables."""
     if str(BENCH) not in sys.path:
         sys.path.insert(0, str(BENCH))
     other_years = importlib.import_module("other_years")
+    issue_years = importlib.import_module("issue_years")
     frontier = importlib.import_module("frontier")
     other_years.run(1, 30000)
-    frontier.run(1, [10000])
     out = capsys.readouterr().out
     assert out.count("of 1 |") >= 6  # every other-settings row
+    issue_years.run(1, 40000, ("audit", "audit_merged"))
+    out = capsys.readouterr().out
+    assert out.count("| audit |") == out.count("| audit_merged |") >= 8  # every scenario, each pattern
+    assert "| Fridays: a stricter answer 15 points more often | audit | friday stricter |" in out
+    frontier.run(1, [10000])
+    out = capsys.readouterr().out
     assert "| class test alone at p below |" in out and "| 0.005 |" in out
     methods = importlib.import_module("methods")
-    assert {"audit", "audit_equal", "audit_60_20_20", "audit_70_15_15"} <= set(methods.METHODS)
+    expected = {"audit", "audit_equal", "audit_merged", "audit_60_20_20", "audit_70_15_15", "stricter_or_not"}
+    assert expected <= set(methods.METHODS)

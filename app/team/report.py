@@ -153,10 +153,12 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
     notes = [
         t(
             "Alle toetsen van de audit samen gecorrigeerd (gewogen Benjamini-Hochberg, FDR {q}: "
-            "{s} % voor leerlingen, {g} % voor groepen, {m} % voor afspraken en momenten).",
+            "{s} % voor leerlingen, {g} % voor groepen, {w} % voor weekdag en lesuur, "
+            "{m} % voor de andere momenten en de afspraken).",
             q=f"{report.fdr:g}".replace(".", t(",")),
             s=round(100 * SHARES["student"]),
             g=round(100 * SHARES["group"]),
+            w=round(100 * SHARES["week"]),
             m=round(100 * SHARES["context"]),
         )
     ]

@@ -6,8 +6,9 @@ taught on Friday look a little stricter. ``attribute`` takes the flagged groups 
 clearest (smallest p) down; each next one is fitted *together with* those already kept (strata,
 student effects, one column per kept pattern). If it no longer stands on its own there (its p-value
 there, with the same Benjamini-Hochberg factor its own p got, is no longer below the false discovery
-rate), it is the same pattern seen from another side: it is not flagged, and its
-estimate says which finding explains it.
+rate), it is the same pattern seen from another side: it is not flagged, and its estimate says which
+finding explains it. When, fitted together, it is the clearer of the two, it takes the other's
+place; and at the end every kept finding must still stand beside all the others.
 
 ``aliases`` names, for a kept finding, what the log cannot separate from it at all: other values
 that are (nearly) the very same incidents (class 3A = support plan yes), and, in a fixed weekly
@@ -57,8 +58,8 @@ def _rows(members: Members, item: subj.Tested) -> np.ndarray:
     return members[item.dimension][item.code]
 
 
-def _joint_p(w: Work, sigma: float, columns: list[np.ndarray]) -> float:
-    """Wald p of the last indicator column, fitted with the others, strata and student effects."""
+def _joint_p(w: Work, sigma: float, columns: list[np.ndarray]) -> np.ndarray:
+    """Wald p of every indicator column, fitted together with strata and student effects."""
     n = len(w.inc)
     levels, units = np.unique(w.inc["student_id"].to_numpy(dtype=str), return_inverse=True)
     x = np.zeros((n, len(columns)))
@@ -75,14 +76,57 @@ def _joint_p(w: Work, sigma: float, columns: list[np.ndarray]) -> float:
         n_units=len(levels) if len(levels) > 1 else 0,
     )
     model = fit(data, (sigma,))
-    b, var = float(model.beta[-1]), float(model.beta_cov[-1, -1])
-    return float(2 * sps.norm.sf(abs(b) / np.sqrt(max(var, 1e-12))))
+    b = np.asarray(model.beta[-len(columns) :], dtype=float)
+    var = np.maximum(np.diag(model.beta_cov)[-len(columns) :], 1e-12)
+    return np.asarray(2 * sps.norm.sf(np.abs(b) / np.sqrt(var)), dtype=float)
+
+
+class _Attribution:
+    """The state of one attribution: which flagged items are kept, and why the others are not."""
+
+    def __init__(
+        self,
+        w: Work,
+        members: Members,
+        tested: list[subj.Tested],
+        adjusted: np.ndarray,
+        fdr: float,
+        sigma: float,
+    ) -> None:
+        self.w, self.members, self.tested, self.fdr, self.sigma = w, members, tested, fdr, sigma
+        #: the Benjamini-Hochberg factor each test's own p got (a joint p must pass the same)
+        self.factor = [a / max(x.p, 1e-300) for x, a in zip(tested, adjusted, strict=True)]
+
+    def rows(self, i: int) -> np.ndarray:
+        return _rows(self.members, self.tested[i])
+
+    def joint(self, items: list[int]) -> np.ndarray:
+        return _joint_p(self.w, self.sigma, [self.rows(k) for k in items])
+
+    def stands(self, i: int, p_joint: float) -> bool:
+        return bool(p_joint * self.factor[i] < self.fdr)
+
+    def closest(self, i: int, among: list[int]) -> int:
+        """The item of ``among`` that shares most incidents with item ``i``."""
+        inside = np.zeros(len(self.w.inc), dtype=bool)
+        inside[self.rows(i)] = True
+        return among[int(np.argmax([int(inside[self.rows(k)].sum()) for k in among]))]
 
 
 def attribute(
     w: Work, members: Members, tested: list[subj.Tested], adjusted: np.ndarray, fdr: float, sigma: float
 ) -> list[Verdict]:
-    """Per tested item: still flagged, or explained by a clearer flagged group or moment."""
+    """Per tested item: still flagged, or explained by a flagged group or moment that fits the log better.
+
+    Forward, from the clearest (smallest p) down: each next item is fitted together with those kept.
+    If it does not stand there, but in that same fit it is clearer than the kept item it shares most
+    incidents with, and it stands in that item's place, the two change places. (A class whose weekly
+    lesson is most of some period: the period's own test can be the clearer, while fitted together
+    the class explains the period and not the other way round.) Backward, at the end: every kept
+    item must still stand fitted together with all the others kept; the least clear one that does
+    not is explained by them, until all stand.
+    """
+    state = _Attribution(w, members, tested, adjusted, fdr, sigma)
     verdicts = [
         Verdict(bool(p < fdr and item.p_guard < subj.GUARD_P))
         for item, p in zip(tested, adjusted, strict=True)
@@ -92,22 +136,47 @@ def attribute(
         key=lambda i: (tested[i].p, -tested[i].counts.n),
     )
     kept: list[int] = []
+    joint_p: dict[int, float] = {}
+    explained: dict[int, int] = {}
     for i in order:
-        mine = _rows(members, tested[i])
         if not kept:
             kept.append(i)
             continue
-        p = _joint_p(w, sigma, [_rows(members, tested[k]) for k in kept] + [mine])
-        # the same correction as its own p got: it must still be a finding when fitted together
-        if p * adjusted[i] / max(tested[i].p, 1e-300) < fdr:
+        ps = state.joint([*kept, i])
+        if state.stands(i, ps[-1]):
             kept.append(i)
-            verdicts[i] = Verdict(True, p_joint=p)
+            joint_p[i] = float(ps[-1])
             continue
-        inside = np.zeros(len(w.inc), dtype=bool)
-        inside[mine] = True
-        overlap = [int(inside[_rows(members, tested[k])].sum()) for k in kept]
-        best = kept[int(np.argmax(overlap))]
-        verdicts[i] = Verdict(False, ((tested[best].dimension, tested[best].subject),), p)
+        best = state.closest(i, kept)
+        place = kept.index(best)
+        if ps[-1] < ps[place]:
+            swapped = [*kept[:place], *kept[place + 1 :], i]
+            alone = state.joint(swapped)
+            if state.stands(i, alone[-1]):
+                kept = swapped
+                explained[best] = i
+                joint_p[best] = float(ps[place])
+                joint_p[i] = float(alone[-1])
+                continue
+        explained[i] = best
+        joint_p[i] = float(ps[-1])
+    while len(kept) > 1:
+        ps = state.joint(kept)
+        weak = [j for j in range(len(kept)) if not state.stands(kept[j], ps[j])]
+        if not weak:
+            joint_p.update({k: float(ps[j]) for j, k in enumerate(kept) if k in joint_p})
+            break
+        worst = max(weak, key=lambda j: ps[j] * state.factor[kept[j]])
+        gone = kept.pop(worst)
+        explained[gone] = state.closest(gone, kept)
+        joint_p[gone] = float(ps[worst])
+    for i, k in explained.items():
+        by = k if k in kept else state.closest(i, kept)
+        item = tested[by]
+        verdicts[i] = Verdict(False, ((item.dimension, item.subject),), joint_p[i])
+    for k in kept:
+        if k in joint_p:
+            verdicts[k] = Verdict(True, p_joint=joint_p[k])
     return verdicts
 
 

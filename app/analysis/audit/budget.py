@@ -1,14 +1,16 @@
-"""How the audit spends its false discovery rate: students, groups, and rules and moments.
+"""How the audit spends its false discovery rate: students, groups, the week's moments, and the rest.
 
 One Benjamini-Hochberg correction runs over every test of an audit, weighted
 (``app.analysis.stats.weighted_bh_adjust``). The weights say what the audit asks first. Its question
 is whether the teacher answers some *students*, or some *groups* of students, more strictly or more
-mildly for the same rule; whether that happens at some *moments* (a weekday, a period, a month, a
-tired day) or for some rules comes second. A class is only 4-6 tests against about a hundred single
-students and forty moments and rules; with equal weights a medium class effect was found in 79-83 % of
-simulated years, with these shares in 88-90 % (two sets of 100 years), while a fair but human
-teacher's groups and moments stay unflagged in 96-97 % of years (measured side by side on the same
-years: docs/audit.md, which also shows why more is not in the data).
+mildly for the same rule, and whether that happens at fixed moments of the *week* (a weekday, a
+period: "Friday afternoon"). Months, terms, lesson mood, the teacher's energy and the rules come
+after. A class is only 4-6 tests against about a hundred single students and forty moments and
+rules; a weekday is one of five beside some thirty other moments and rules. With equal weights a
+medium class effect was found in 79-83 % of simulated years; with these shares the class and the
+weekday sit at about 90 %, while a fair but human teacher's groups and moments stay unflagged in
+96-97 % of years (measured side by side on the same years: docs/audit.md, which also shows why more
+is not in the data).
 
 Each part's share is spread evenly over its tests; a part without tests (``audit(dimensions=...)``)
 gives its share to the others, so an audit of one part is plain Benjamini-Hochberg.
@@ -24,26 +26,32 @@ import numpy as np
 from app.analysis.stats import weighted_bh_adjust
 
 #: share of the false discovery budget per part of the audit
-SHARES: dict[str, float] = {"student": 0.7, "group": 0.2, "context": 0.1}
+SHARES: dict[str, float] = {"student": 0.7, "group": 0.2, "week": 0.05, "context": 0.05}
+#: the moments of the weekly timetable (their own part: "week")
+WEEK_DIMENSIONS = ("weekday", "period")
 
 
-def part_of(kind: str) -> str:
-    """The part a test belongs to: students, groups (classes, roster attributes), or rules and moments."""
-    return kind if kind in ("student", "group") else "context"
+def part_of(kind: str, dimension: str = "") -> str:
+    """The part a test belongs to: students, groups (classes, roster attributes), the moments of the
+    week (weekday, period), or the rest (months, terms, lesson mood, teacher energy, rules)."""
+    if kind in ("student", "group"):
+        return kind
+    return "week" if dimension in WEEK_DIMENSIONS else "context"
 
 
-def weights(kinds: Sequence[str], shares: Mapping[str, float] | None = None) -> np.ndarray:
-    """One weight per test (mean 1): its part's share (``SHARES``) spread evenly over the part's tests."""
+def weights(parts: Sequence[str], shares: Mapping[str, float] | None = None) -> np.ndarray:
+    """One weight per test (mean 1): its part's share (``SHARES``) spread evenly over the part's tests.
+    ``parts`` are ``part_of`` values."""
     share = SHARES if shares is None else shares
-    parts = [part_of(k) for k in kinds]
     counts = Counter(parts)
     total = sum(share[p] for p in counts)
     return np.array([share[p] / total * len(parts) / counts[p] for p in parts], dtype=float)
 
 
-def adjust(pvalues: Sequence[float], kinds: Sequence[str]) -> np.ndarray:
+def adjust(pvalues: Sequence[float], parts: Sequence[str]) -> np.ndarray:
     """The audit's adjusted p-values: weighted Benjamini-Hochberg over every test, never below the
-    test's own p (so a test that is not significant on its own is never a finding)."""
+    test's own p (so a test that is not significant on its own is never a finding). ``parts`` are
+    ``part_of`` values, one per test."""
     ps = [min(1.0, max(0.0, float(p))) for p in pvalues]
-    adjusted = weighted_bh_adjust(ps, [float(w) for w in weights(kinds)])
+    adjusted = weighted_bh_adjust(ps, [float(w) for w in weights(parts)])
     return np.array([max(p, a) for p, a in zip(ps, adjusted, strict=True)], dtype=float)

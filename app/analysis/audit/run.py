@@ -79,7 +79,7 @@ def _estimates(
     """
     if not tested:
         return ()
-    adjusted = budget.adjust([x.p for x in tested], [x.kind for x in tested])
+    adjusted = budget.adjust([x.p for x in tested], [budget.part_of(x.kind, x.dimension) for x in tested])
     members = catalog_members(catalog)
     verdicts: list[Verdict] = attribute(w, members, tested, adjusted, fdr, sigma)
     ids = w.inc["incident_id"].to_numpy()

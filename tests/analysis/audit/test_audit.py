@@ -178,13 +178,14 @@ def test_p_adjusted_is_one_weighted_benjamini_hochberg_over_every_test_and_fdr_m
     strict = audit(year.tables, fdr=0.01)
     loose = audit(year.tables, fdr=0.5)
     ps = [e.p for e in strict.estimates]
-    kinds = [e.kind for e in strict.estimates]
-    expected = np.maximum(ps, weighted_bh_adjust(ps, budget.weights(kinds)))  # never below its own p
+    parts = [budget.part_of(e.kind, e.dimension) for e in strict.estimates]
+    expected = np.maximum(ps, weighted_bh_adjust(ps, budget.weights(parts)))  # never below its own p
     assert [e.p_adjusted for e in strict.estimates] == pytest.approx(list(expected))
-    # the shares: students 70 %, groups 20 %, rules and moments 10 % of the budget
-    w = budget.weights(kinds)
-    share = {part: w[[budget.part_of(k) == part for k in kinds]].sum() / len(w) for part in budget.SHARES}
+    # the shares: students 70 %, groups 20 %, weekday and period 5 %, the rest 5 % of the budget
+    w = budget.weights(parts)
+    share = {part: w[[p == part for p in parts]].sum() / len(w) for part in budget.SHARES}
     assert share == pytest.approx(budget.SHARES)
+    assert share == pytest.approx({"student": 0.7, "group": 0.2, "week": 0.05, "context": 0.05})
     assert {e.kind for e in strict.estimates} == {"student", "group", "context", "rule"}
     assert len(loose.findings) > len(strict.findings)
     assert all(e.p_adjusted <= 0.01 for e in strict.findings)
@@ -194,7 +195,7 @@ def test_p_adjusted_is_one_weighted_benjamini_hochberg_over_every_test_and_fdr_m
 def test_an_adjusted_p_equal_to_the_fdr_is_not_flagged(monkeypatch: pytest.MonkeyPatch) -> None:
     # Flagged means p_adjusted < q (issue 4), so the JSON's findings are exactly the estimates below q.
     year = simulate_year(11, planted=Planted(stricter_student=1.8, group=0.9))
-    monkeypatch.setattr("app.analysis.audit.budget.adjust", lambda ps, kinds: np.full(len(ps), 0.05))
+    monkeypatch.setattr("app.analysis.audit.budget.adjust", lambda ps, parts: np.full(len(ps), 0.05))
     report = audit(year.tables, fdr=0.05)
     assert report.estimates and not report.findings
     assert all(e.p_adjusted == 0.05 and not e.flagged for e in report.estimates)

@@ -1,4 +1,4 @@
-"""The shares of the false discovery budget: students, groups, and rules and moments."""
+"""The shares of the false discovery budget: students, groups, the week's moments, and the rest."""
 
 from __future__ import annotations
 
@@ -9,15 +9,24 @@ from app.analysis.audit import budget
 from app.analysis.stats import weighted_bh_adjust
 
 
+def test_each_test_belongs_to_one_part() -> None:
+    assert budget.part_of("student", "student") == "student"
+    assert budget.part_of("group", "group") == budget.part_of("group", "gender") == "group"
+    assert budget.part_of("context", "weekday") == budget.part_of("context", "period") == "week"
+    assert budget.part_of("context", "month") == budget.part_of("context", "teacher_energy") == "context"
+    assert budget.part_of("rule", "Telefoon weg") == budget.part_of("context", "rule_category") == "context"
+
+
 def test_each_part_gets_its_share_spread_evenly_over_its_tests() -> None:
-    kinds = ["student"] * 7 + ["group"] * 2 + ["context"] * 3 + ["rule"]
-    w = budget.weights(kinds)
+    parts = ["student"] * 7 + ["group"] * 2 + ["week"] * 3 + ["context"] * 4
+    w = budget.weights(parts)
     assert w.mean() == pytest.approx(1.0)
-    students, groups, rest = w[:7], w[7:9], w[9:]
-    assert np.allclose(students, students[0]) and np.allclose(rest, rest[0])
+    students, groups, week, rest = w[:7], w[7:9], w[9:12], w[12:]
+    assert np.allclose(students, students[0]) and np.allclose(rest, rest[0]) and np.allclose(week, week[0])
     assert students.sum() / len(w) == pytest.approx(0.7)
     assert groups.sum() / len(w) == pytest.approx(0.2)
-    assert rest.sum() / len(w) == pytest.approx(0.1)  # rules belong with the moments
+    assert week.sum() / len(w) == pytest.approx(0.05)  # weekday and period
+    assert rest.sum() / len(w) == pytest.approx(0.05)  # months, terms, mood, energy, rules
 
 
 def test_a_part_without_tests_leaves_its_share_to_the_others() -> None:
@@ -25,20 +34,22 @@ def test_a_part_without_tests_leaves_its_share_to_the_others() -> None:
     w = budget.weights(["student", "student", "group"])
     assert w.sum() / 3 == pytest.approx(1.0)
     assert w[2] / 3 == pytest.approx(0.2 / 0.9)
+    w = budget.weights(["student", "context"])  # no groups, no weekday or period tests
+    assert w[1] / 2 == pytest.approx(0.05 / 0.75)
     assert len(budget.weights([])) == 0
 
 
 def test_other_shares_can_be_measured() -> None:
-    w = budget.weights(["student", "group"], {"student": 0.5, "group": 0.5, "context": 0.0})
+    w = budget.weights(["student", "group"], {"student": 0.5, "group": 0.5, "week": 0.0, "context": 0.0})
     assert w == pytest.approx([1.0, 1.0])
 
 
 def test_an_adjusted_p_is_never_below_its_own_p() -> None:
     ps = [0.9] + [0.5] * 9
-    kinds = ["group"] + ["student"] * 9
+    parts = ["group"] + ["student"] * 9
     # weighted BH alone gives the heavy group test 0.58: less than its own p
-    assert weighted_bh_adjust(ps, budget.weights(kinds))[0] < 0.9
-    adjusted = budget.adjust(ps, kinds)
+    assert weighted_bh_adjust(ps, budget.weights(parts))[0] < 0.9
+    adjusted = budget.adjust(ps, parts)
     assert adjusted[0] == pytest.approx(0.9)
     assert all(a >= p for a, p in zip(adjusted, ps, strict=True))
     assert len(budget.adjust([], [])) == 0

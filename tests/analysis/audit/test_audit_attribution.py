@@ -1,0 +1,114 @@
+"""The attribution's choices between flagged groups and moments, with the joint fits stubbed.
+
+The joint fit (strata, student effects, one column per pattern) is replaced by fixed p-values per
+set of columns, so each test pins one decision: who is kept, who is explained by whom.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from app.analysis.audit import attribution
+from app.analysis.audit import subjects as subj
+from app.analysis.audit.comparisons import Work
+from app.analysis.results import Counts
+
+N = 100
+#: the incident rows of each pattern: the period shares most of its incidents with the class
+ROWS = {"period": np.arange(0, 30), "group": np.arange(10, 50), "weekday": np.arange(60, 90)}
+SUBJECT = {"period": "1", "group": "1B", "weekday": "monday"}
+
+
+def _work() -> Work:
+    return Work(
+        inc=pd.DataFrame({"student_id": [f"s{i % 20}" for i in range(N)]}),
+        y=np.zeros(N, dtype=np.int64),
+        stratum=np.zeros(N, dtype=np.int64),
+        n_strata=1,
+        can_up=np.ones(N, dtype=bool),
+        can_down=np.ones(N, dtype=bool),
+    )
+
+
+def _item(dimension: str, p: float) -> subj.Tested:
+    kind = "group" if dimension == "group" else "context"
+    n = len(ROWS[dimension])
+    return subj.Tested(
+        kind, dimension, SUBJECT[dimension], SUBJECT[dimension], 0.9, 0.3, 1.5, p,
+        Counts(n, 10, 1, 500, 50, 30), "own fit per dimension", 0, p_guard=p,
+    )  # fmt: skip
+
+
+Fit = list[float]  #: the p-values of the columns of one joint fit
+
+
+def _run(
+    monkeypatch: pytest.MonkeyPatch, ps: dict[str, float], joint: dict[tuple[str, ...], Fit]
+) -> dict[str, attribution.Verdict]:
+    """Attribute the items with own p ``ps`` (each adjusted x 10); ``joint`` gives the fits' p-values."""
+    names = list(ps)
+    tested = [_item(d, ps[d]) for d in names]
+    members = {d: [ROWS[d]] for d in names}
+
+    def fake(w: Work, sigma: float, columns: list[np.ndarray]) -> np.ndarray:
+        key = tuple(next(d for d in names if np.array_equal(ROWS[d], c)) for c in columns)
+        return np.array(joint[key])
+
+    monkeypatch.setattr(attribution, "_joint_p", fake)
+    adjusted = np.array([10 * ps[d] for d in names])
+    verdicts = attribution.attribute(_work(), members, tested, adjusted, 0.05, 0.6)
+    return dict(zip(names, verdicts, strict=True))
+
+
+def test_the_kept_pattern_explains_one_that_does_not_stand_beside_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    v = _run(monkeypatch, {"period": 1e-5, "group": 1e-3}, {("period", "group"): [1e-4, 0.2]})
+    assert v["period"].flagged and not v["group"].flagged
+    assert v["group"].explained_by == (("period", "1"),)
+    assert v["group"].p_joint == pytest.approx(0.2)
+
+
+def test_fitted_together_the_clearer_of_two_takes_the_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The period's own test is clearer, but fitted together the class explains the period.
+    v = _run(
+        monkeypatch,
+        {"period": 1e-5, "group": 1e-3},
+        {("period", "group"): [0.2, 0.006], ("group",): [1e-3]},
+    )
+    assert v["group"].flagged and not v["period"].flagged
+    assert v["period"].explained_by == (("group", "1B"),)
+
+
+def test_no_change_of_places_when_the_other_does_not_stand_alone_either(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    v = _run(
+        monkeypatch,
+        {"period": 1e-5, "group": 1e-3},
+        {("period", "group"): [0.2, 0.006], ("group",): [0.02]},
+    )
+    assert v["period"].flagged and not v["group"].flagged
+    assert v["group"].explained_by == (("period", "1"),)
+
+
+def test_a_kept_pattern_the_later_ones_explain_is_dropped_at_the_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Monday is kept first (clearest alone) and the class stands beside it; fitted together with the
+    # class, Monday no longer stands: the class explains it.
+    v = _run(
+        monkeypatch,
+        {"weekday": 1e-5, "group": 1e-3},
+        {("weekday", "group"): [0.3, 1e-4]},
+    )
+    assert v["group"].flagged and not v["weekday"].flagged
+    assert v["weekday"].explained_by == (("group", "1B"),)
+
+
+def test_patterns_that_stand_together_are_both_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    v = _run(
+        monkeypatch,
+        {"weekday": 1e-5, "group": 1e-3},
+        {("weekday", "group"): [1e-4, 1e-4]},
+    )
+    assert v["weekday"].flagged and v["group"].flagged
+    assert not v["weekday"].explained_by and not v["group"].explained_by
