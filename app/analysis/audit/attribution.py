@@ -75,7 +75,7 @@ def _joint_p(w: Work, sigma: float, columns: list[np.ndarray]) -> np.ndarray:
         units=units.astype(np.int64) if len(levels) > 1 else None,
         n_units=len(levels) if len(levels) > 1 else 0,
     )
-    model = fit(data, (sigma,))
+    model = fit(data, (sigma,), student_variances=False)
     b = np.asarray(model.beta[-len(columns) :], dtype=float)
     var = np.maximum(np.diag(model.beta_cov)[-len(columns) :], 1e-12)
     return np.asarray(2 * sps.norm.sf(np.abs(b) / np.sqrt(var)), dtype=float)

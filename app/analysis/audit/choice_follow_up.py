@@ -124,7 +124,7 @@ def _period(
         units=units.astype(np.int64) if use_units else None,
         n_units=len(unit_levels) if use_units else 0,
     )
-    model = fit(data, (0.6,)) if use_units else fit(data)
+    model = fit(data, (0.6,), student_variances=False) if use_units else fit(data)
     b = float(np.clip(model.beta[0], -LOG_CAP, LOG_CAP))
     se = math.sqrt(max(float(model.beta_cov[0, 0]), 1e-12))
     low = float(np.clip(b - Z95 * se, -LOG_CAP, LOG_CAP))

@@ -76,7 +76,7 @@ def dimension_fit(
         units=units if n_units > 1 else None,
         n_units=n_units if n_units > 1 else 0,
     )
-    return data, fit(data, (base.sigma,), warm=base)
+    return data, fit(data, (base.sigma,), warm=base, student_variances=False)
 
 
 def dimension_subjects(

@@ -20,7 +20,7 @@ only a small dense matrix over strata and fixed effects is factorised.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from scipy import sparse as sp
@@ -74,8 +74,9 @@ class ModelFit:
         return self.cov_dense[2 * s : 2 * s + f, 2 * s : 2 * s + f]
 
 
-def _fit_one(problem: Problem, sigma: float, state: State, max_iter: int = 50) -> ModelFit:
-    """Newton iterations with step halving at one prior spread."""
+def _fit_one(problem: Problem, sigma: float, state: State, max_iter: int = 50) -> tuple[ModelFit, Curvature]:
+    """Newton iterations with step halving at one prior spread; the fit (without the students'
+    posterior variances, ``unit_var`` empty) and its curvature."""
     obj, p_up, p_down = problem.log_posterior(state, sigma)
     converged = False
     for _ in range(max_iter):
@@ -95,7 +96,7 @@ def _fit_one(problem: Problem, sigma: float, state: State, max_iter: int = 50) -
             converged = True
             break
     curv = Curvature(problem, sigma, p_up, p_down)
-    cov, var_c, var_z = curv.variances()
+    cov, var_c = curv.dense_variances()
     n_random = problem.n_units + problem.n_groups
     log_evidence = obj - 0.5 * curv.log_det() + 0.5 * n_random * math.log(1 / sigma**2)
     s, f = problem.sizes
@@ -107,20 +108,29 @@ def _fit_one(problem: Problem, sigma: float, state: State, max_iter: int = 50) -
         unit_effects=state.units,
         cov_dense=cov,
         group_var=var_c,
-        unit_var=var_z,
+        unit_var=np.zeros(0),
         eta=problem.eta(state),
         p_up=p_up,
         p_down=p_down,
         sigma=sigma,
         log_evidence=float(log_evidence),
         converged=converged,
-    )
+    ), curv
 
 
-def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID, warm: ModelFit | None = None) -> ModelFit:
+def fit(
+    data: ModelData,
+    sigmas: tuple[float, ...] = SIGMA_GRID,
+    warm: ModelFit | None = None,
+    *,
+    student_variances: bool = True,
+) -> ModelFit:
     """The posterior mode at the prior spread with the highest Laplace marginal likelihood.
 
     ``warm``: a fit of the same incidents, strata and students (other fixed effects) to start from.
+    ``student_variances``: also the posterior variance of every student effect (``unit_var``; for
+    the funnel plot). Fits that only test fixed effects leave it out (``unit_var`` empty): at team
+    scale it is a quadratic form over every dense parameter per student.
     """
     problem = Problem(data)
     state = problem.start()
@@ -129,19 +139,22 @@ def fit(data: ModelData, sigmas: tuple[float, ...] = SIGMA_GRID, warm: ModelFit 
         state.dense[:s], state.dense[s : 2 * s] = warm.alpha, warm.gamma
         state.units = warm.unit_effects.copy()
     has_random = bool(data.n_groups or data.n_units)
-    best: ModelFit | None = None
+    best: tuple[ModelFit, Curvature] | None = None
     for sigma in sigmas if has_random else sigmas[:1]:
-        result = _fit_one(problem, sigma, state)
+        result, curv = _fit_one(problem, sigma, state)
         state = State(
             np.concatenate([result.alpha, result.gamma, result.beta]),
             result.group_effects,
             result.unit_effects,
         )
-        if best is not None and result.log_evidence < best.log_evidence:
+        if best is not None and result.log_evidence < best[0].log_evidence:
             break  # the evidence is unimodal in practice: past the peak
-        best = result
+        best = result, curv
     assert best is not None
-    return best
+    chosen, curv = best
+    if not student_variances or not data.n_units:
+        return chosen
+    return replace(chosen, unit_var=curv.student_variances(chosen.cov_dense))
 
 
 def cluster_scores(

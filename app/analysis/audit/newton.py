@@ -254,17 +254,29 @@ class Curvature:
 
     def variances(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Covariance of the dense block; posterior variances of class and student effects."""
+        cov, var_c = self.dense_variances()
+        return cov, var_c, self.student_variances(cov)
+
+    def dense_variances(self) -> tuple[np.ndarray, np.ndarray]:
+        """Covariance of the dense block; posterior variances of the class effects."""
         p = self.problem
         cov = linalg.cho_solve(self.chol, np.eye(p.n_dense), check_finite=False)
         cov = (cov + cov.T) / 2
-        n_u, n_c = p.n_units, p.n_groups
+        n_c = p.n_groups
         var_c = (
             1 / self.d_c1 + np.einsum("ij,ij->j", cov @ self.b_c1, self.b_c1) / self.d_c1**2
             if n_c
             else np.zeros(0)
         )
+        return cov, var_c
+
+    def student_variances(self, cov: np.ndarray) -> np.ndarray:
+        """Posterior variance of every student effect (``cov``: the dense block's covariance). A
+        quadratic form over the dense parameters per student: the costly part at team scale."""
+        p = self.problem
+        n_u, n_c = p.n_units, p.n_groups
         if not n_u:
-            return cov, var_c, np.zeros(0)
+            return np.zeros(0)
         cls = p.class_of_unit[:n_u] if n_c else np.zeros(n_u, dtype=np.int64)
         ratio = self.h_z / self.d_c1[cls] if n_c else np.zeros(n_u)
         quad = np.empty(n_u)
@@ -277,5 +289,4 @@ class Curvature:
                 v = v - self.b_c1[:, cls[part]] * ratio[part]
             quad[part] = np.einsum("ij,ij->j", cov @ v, v)
         extra = self.h_z * ratio if n_c else np.zeros(n_u)
-        var_z = 1 / self.d_z + (quad + extra) / self.d_z**2
-        return cov, var_c, var_z
+        return np.asarray(1 / self.d_z + (quad + extra) / self.d_z**2, dtype=float)

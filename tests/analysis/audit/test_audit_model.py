@@ -106,6 +106,18 @@ def test_student_variances_do_not_depend_on_how_many_students_are_taken_at_once(
     assert chunked.group_var == pytest.approx(whole.group_var, rel=1e-12)
 
 
+def test_a_fit_without_student_variances_is_the_same_fit() -> None:
+    # the dimension and attribution fits leave out the students' variances (costly at team scale)
+    data = _data(5, students=24, classes=3, n=600)
+    full = fit(data)
+    lean = fit(data, student_variances=False)
+    assert len(full.unit_var) == 24 and np.all(full.unit_var > 0) and len(lean.unit_var) == 0
+    assert lean.sigma == full.sigma and lean.log_evidence == pytest.approx(full.log_evidence, rel=1e-12)
+    assert lean.beta == pytest.approx(full.beta, rel=1e-12)
+    assert lean.cov_dense == pytest.approx(full.cov_dense, rel=1e-12)
+    assert lean.group_var == pytest.approx(full.group_var, rel=1e-12)
+
+
 def test_the_lever_gives_the_largest_pull_per_contrast(monkeypatch: pytest.MonkeyPatch) -> None:
     data = _data(4, students=30, classes=3, n=900)
     data = ModelData(**{**data.__dict__, "groups": None, "n_groups": 0})  # a dimension fit: no classes
