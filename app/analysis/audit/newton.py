@@ -80,6 +80,50 @@ class Pattern:
         return sp.csr_matrix((data, self.indices, self.indptr), shape=self.shape)
 
 
+#: at most this many products of two non-zeros of one row: above it, the fixed effects' own block
+#: of the information is formed by a sparse product instead (bounded memory)
+PAIR_LIMIT = 4_000_000
+
+
+class FixedCross:
+    """The information's strata x fixed and fixed x fixed blocks as weighted sums over the fixed
+    non-zero pattern of the fixed effects, found once per fit (a sparse product per Newton step costs
+    more than the sums on a one-teacher log)."""
+
+    def __init__(self, stratum: np.ndarray, n_strata: int, x: sp.csr_matrix, x_t: sp.csr_matrix) -> None:
+        n, f = x.shape
+        per_row = np.diff(x.indptr).astype(np.int64)
+        cols = x.indices.astype(np.int64)
+        self.shape = (n_strata, f)
+        self.row = np.repeat(np.arange(n, dtype=np.int64), per_row)
+        self.value = np.asarray(x.data, dtype=float)
+        self.strata_code = stratum.astype(np.int64)[self.row] * f + cols
+        self.x, self.x_t = x, x_t
+        self.pair_code: np.ndarray | None = None
+        if int((per_row**2).sum()) <= PAIR_LIMIT:
+            partners = np.repeat(per_row, per_row)  # per non-zero: the non-zeros of its row
+            left = np.repeat(np.arange(len(self.row), dtype=np.int64), partners)
+            first = np.repeat(np.cumsum(partners) - partners, partners)
+            right = x.indptr[:-1].astype(np.int64)[self.row[left]] + np.arange(len(left)) - first
+            self.pair_row = self.row[left]
+            self.pair_code = cols[left] * f + cols[right]
+            self.pair_value = self.value[left] * self.value[right]
+
+    def strata_x(self, w: np.ndarray) -> np.ndarray:
+        """sum_i w_i [stratum_i = s] x_ij as a dense strata x fixed matrix."""
+        s, f = self.shape
+        sums = np.bincount(self.strata_code, weights=w[self.row] * self.value, minlength=s * f)
+        return sums.reshape(s, f)
+
+    def x_x(self, w: np.ndarray) -> np.ndarray:
+        """sum_i w_i x_ij x_ik as a dense fixed x fixed matrix."""
+        f = self.shape[1]
+        if self.pair_code is None:
+            return np.asarray((self.x_t @ sp.diags(w) @ self.x).todense())
+        sums = np.bincount(self.pair_code, weights=w[self.pair_row] * self.pair_value, minlength=f * f)
+        return sums.reshape(f, f)
+
+
 class Problem:
     """Matrices that stay fixed while the parameters move."""
 
@@ -89,13 +133,10 @@ class Problem:
         self.x = data.fixed.tocsr()
         self.x_t = self.x.T.tocsr()
         self.strata = one_hot(data.stratum, s)
-        self.strata_t = self.strata.T.tocsr()
         self.n_groups, self.n_units = data.n_groups, data.n_units
         zeros = np.zeros(len(data.y), dtype=np.int64)
         self.groups: np.ndarray = data.groups if data.n_groups and data.groups is not None else zeros
         self.units: np.ndarray = data.units if data.n_units and data.units is not None else zeros
-        self.zc_t = one_hot(self.groups, max(self.n_groups, 1)).T.tocsr()
-        self.zs_t = one_hot(self.units, max(self.n_units, 1)).T.tocsr()
         #: the class of each student (students are nested in classes)
         self.class_of_unit = np.zeros(max(self.n_units, 1), dtype=np.int64)
         self.class_of_unit[self.units] = self.groups
@@ -105,6 +146,7 @@ class Problem:
         self.n_dense = 2 * s + f
         self.prior_mean = np.concatenate([np.full(2 * s, STRATUM_MEAN), np.zeros(f)])
         self.prior_prec = np.concatenate([np.full(2 * s, STRATUM_PRECISION), np.full(f, FIXED_PRECISION)])
+        self.cross = FixedCross(data.stratum, s, self.x, self.x_t)
         #: None without students (classes); every use checks the count first
         self.unit_pattern = Pattern(data, self.x, self.units, self.n_units) if self.n_units else None
         self.group_pattern = Pattern(data, self.x, self.groups, self.n_groups) if self.n_groups else None
@@ -196,11 +238,11 @@ class Curvature:
         a[idx, idx] = np.bincount(d.stratum, weights=w11, minlength=s)
         a[s + idx, s + idx] = np.bincount(d.stratum, weights=w22, minlength=s)
         a[idx, s + idx] = a[s + idx, idx] = np.bincount(d.stratum, weights=w12, minlength=s)
-        a_x = np.asarray((problem.strata_t @ sp.diags(w_a) @ problem.x).todense())
-        g_x = np.asarray((problem.strata_t @ sp.diags(w_g) @ problem.x).todense())
+        a_x = problem.cross.strata_x(w_a)
+        g_x = problem.cross.strata_x(w_g)
         a[:s, 2 * s :], a[2 * s :, :s] = a_x, a_x.T
         a[s : 2 * s, 2 * s :], a[2 * s :, s : 2 * s] = g_x, g_x.T
-        a[2 * s :, 2 * s :] = np.asarray((problem.x_t @ sp.diags(w_eta) @ problem.x).todense())
+        a[2 * s :, 2 * s :] = problem.cross.x_x(w_eta)
         a += np.diag(problem.prior_prec)
         self.problem = problem
         n_u, n_c = problem.n_units, problem.n_groups

@@ -106,6 +106,25 @@ def test_student_variances_do_not_depend_on_how_many_students_are_taken_at_once(
     assert chunked.group_var == pytest.approx(whole.group_var, rel=1e-12)
 
 
+@pytest.mark.parametrize("limit", [newton.PAIR_LIMIT, 0])
+def test_the_information_blocks_by_sums_equal_the_sparse_products(
+    monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    # FixedCross sums weights over the fixed effects' non-zero pattern; above PAIR_LIMIT the fixed x
+    # fixed block falls back to the sparse product
+    monkeypatch.setattr(newton, "PAIR_LIMIT", limit)
+    rng = np.random.default_rng(8)
+    n, s, f = 300, 7, 9
+    x = sp.random(n, f, density=0.3, random_state=9, format="csr")  # rows with 0 to several non-zeros
+    stratum = rng.integers(0, s, size=n)
+    w = rng.random(n)
+    cross = newton.FixedCross(stratum, s, x, x.T.tocsr())
+    strata = newton.one_hot(stratum, s)
+    assert cross.strata_x(w) == pytest.approx((strata.T @ sp.diags(w) @ x).toarray(), rel=1e-12)
+    assert cross.x_x(w) == pytest.approx((x.T @ sp.diags(w) @ x).toarray(), rel=1e-12)
+    assert (cross.pair_code is None) == (limit == 0)
+
+
 def test_a_fit_without_student_variances_is_the_same_fit() -> None:
     # the dimension and attribution fits leave out the students' variances (costly at team scale)
     data = _data(5, students=24, classes=3, n=600)
