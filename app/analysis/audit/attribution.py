@@ -151,12 +151,12 @@ def attribute(
         place = kept.index(best)
         if ps[-1] < ps[place]:
             swapped = [*kept[:place], *kept[place + 1 :], i]
-            alone = state.joint(swapped)
-            if state.stands(i, alone[-1]):
+            instead = state.joint(swapped)  # i in best's place
+            if state.stands(i, instead[-1]):
                 kept = swapped
                 explained[best] = i
                 joint_p[best] = float(ps[place])
-                joint_p[i] = float(alone[-1])
+                joint_p[i] = float(instead[-1])
                 continue
         explained[i] = best
         joint_p[i] = float(ps[-1])
