@@ -7,7 +7,9 @@ gets ``(args, open_store)`` and returns an exit code. Without a command the wind
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -116,6 +118,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader stopped early (`| head`): what it read is all it wanted
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - no flush error at exit
+        return 0
     except Exception as exc:  # a full disk or a damaged store: a message, never SQL with private values
         from app.core.db_errors import store_error_for
 

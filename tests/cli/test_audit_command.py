@@ -165,3 +165,22 @@ def test_one_incident_reads_in_the_singular_and_says_why_nothing_is_compared(
     assert main(["--db", str(db_path), "audit", "--json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     assert doc["estimates"] == [] and any("Te weinig incidenten" in n for n in doc["notes"])
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    # `fair-strictness audit --json | head`: the pipe closes while the demo year's JSON (over 100 kB,
+    # more than a pipe holds) is still being written
+    import subprocess
+    import sys
+
+    db = tmp_path / "demo.db"
+    base = [sys.executable, "-m", "app", "--db", str(db)]
+    subprocess.run([*base, "demo"], cwd=ROOT, check=True, capture_output=True)
+    command = [*base, "audit", "--json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        assert proc.stdout.read(20)
+        proc.stdout.close()  # the reader is gone
+        error = proc.stderr.read().decode()
+        code = proc.wait(timeout=120)
+    assert "Traceback" not in error and code == 0
