@@ -14,7 +14,12 @@ direction)`` at a false discovery rate of 0.05:
 - ``audit_60_20_20``, ``audit_70_15_15``: other such shares for students / groups / rules and moments;
 - ``audit_65_20_10_5``, ``audit_60_20_10_10``: other shares for students / groups / weekday and
   period / the rest;
-- ``stricter_or_not``: the audit with milder answers counted as agreed.
+- ``stricter_or_not``: the audit with milder answers counted as agreed;
+- ``stricter_leaning_half`` (as shipped), ``stricter_leaning_quarter``, ``leaning_full``: each group
+  or moment tested in a fit leaning to the stricter side, the milder side weighed by half, a quarter,
+  or fully (``app.analysis.audit.dimensions.LEANING``; fully: the audit until 6 December 2026);
+- ``leaning_half``: also a fit leaning to the milder side, each value judged in the fit leaning its
+  way (``dimensions.one_sided``; measured and not kept).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from app.analysis.audit import budget
+from app.analysis.audit import dimensions as dims
 from app.analysis.audit import run as audit_run
 from app.analysis.audit import subjects as subj
 from app.analysis.audit.comparisons import Work, design, fixed_subjects, random_subjects, work_set
@@ -157,6 +163,24 @@ def stricter_or_not(frame: AuditFrame) -> set[Flag]:
         audit_run.work_set = work_set
 
 
+def leaning(share: float, both_sides: bool = False) -> Callable[[AuditFrame], set[Flag]]:
+    """The shipped audit with another ``LEANING`` for the groups' and moments' own fits (1: both sides
+    weighed alike, as shipped until 6 December 2026). ``both_sides``: also a fit leaning to the milder
+    side, each value judged in the fit leaning its way (measured and not kept)."""
+
+    def run(frame: AuditFrame) -> set[Flag]:
+        chosen = dims.LEANING, dims.SIDES
+        dims.LEANING = share
+        if both_sides:
+            dims.SIDES = ("stricter", "milder")
+        try:
+            return audit(frame)
+        finally:
+            dims.LEANING, dims.SIDES = chosen
+
+    return run
+
+
 METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "joint": joint,
     "stratified": stratified,
@@ -169,4 +193,8 @@ METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "audit_65_20_10_5": with_shares({"student": 0.65, "group": 0.2, "week": 0.1, "context": 0.05}),
     "audit_60_20_10_10": with_shares({"student": 0.6, "group": 0.2, "week": 0.1, "context": 0.1}),
     "stricter_or_not": stricter_or_not,
+    "leaning_full": leaning(1.0),
+    "stricter_leaning_half": leaning(0.5),
+    "stricter_leaning_quarter": leaning(0.25),
+    "leaning_half": leaning(0.5, both_sides=True),
 }

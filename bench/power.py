@@ -52,7 +52,9 @@ SCENARIOS: dict[str, Scenario] = {
     "timetable, fair, heterogeneous (sd 0.3-0.8)": Scenario(),
     "timetable, medium attribute (boys)": Scenario(Planted(attribute=MEDIUM)),
     "timetable, medium class": Scenario(Planted(klass=MEDIUM)),
+    "timetable, medium class, milder": Scenario(Planted(klass=-MEDIUM)),
     "timetable, medium weekday (Friday)": Scenario(Planted(weekday=MEDIUM)),
+    "timetable, medium weekday, milder (Friday)": Scenario(Planted(weekday=-MEDIUM)),
     "timetable, medium period": Scenario(Planted(period=MEDIUM)),
     "timetable, medium month (November)": Scenario(Planted(month=MEDIUM)),
     "timetable, medium students, boys and Friday at once": Scenario(

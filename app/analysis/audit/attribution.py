@@ -25,6 +25,7 @@ import pandas as pd
 from scipy import sparse as sp
 from scipy import stats as sps
 
+from app.analysis.audit import dimensions as dims
 from app.analysis.audit import subjects as subj
 from app.analysis.audit.comparisons import MOMENT_FACTORS, Members, Work
 from app.analysis.audit.model import ModelData, fit
@@ -58,8 +59,9 @@ def _rows(members: Members, item: subj.Tested) -> np.ndarray:
     return members[item.dimension][item.code]
 
 
-def _joint_p(w: Work, sigma: float, columns: list[np.ndarray]) -> np.ndarray:
-    """Wald p of every indicator column, fitted together with strata and student effects."""
+def _joint_p(w: Work, sigma: float, columns: list[np.ndarray], side: str = "stricter") -> np.ndarray:
+    """Wald p of every indicator column, fitted together with strata and student effects, every shift
+    leaning to ``side`` (``dimensions.sides``)."""
     n = len(w.inc)
     levels, units = np.unique(w.inc["student_id"].to_numpy(dtype=str), return_inverse=True)
     x = np.zeros((n, len(columns)))
@@ -74,6 +76,7 @@ def _joint_p(w: Work, sigma: float, columns: list[np.ndarray]) -> np.ndarray:
         fixed=sp.csr_matrix(x),
         units=units.astype(np.int64) if len(levels) > 1 else None,
         n_units=len(levels) if len(levels) > 1 else 0,
+        sides=dims.sides(side),
     )
     model = fit(data, (sigma,), student_variances=False)
     b = np.asarray(model.beta[-len(columns) :], dtype=float)
@@ -101,7 +104,15 @@ class _Attribution:
         return _rows(self.members, self.tested[i])
 
     def joint(self, items: list[int]) -> np.ndarray:
-        return _joint_p(self.w, self.sigma, [self.rows(k) for k in items])
+        """Each item's p fitted together with the others, in a fit leaning to its own side (one fit
+        per side among the items)."""
+        side = [dims.side_of(self.tested[k].log_effect) for k in items]
+        out = np.full(len(items), np.nan)
+        for lean in dict.fromkeys(side):
+            ps = _joint_p(self.w, self.sigma, [self.rows(k) for k in items], lean)
+            mine = np.array([s == lean for s in side])
+            out[mine] = ps[mine]
+        return out
 
     def stands(self, i: int, p_joint: float) -> bool:
         return bool(p_joint * self.factor[i] < self.fdr)

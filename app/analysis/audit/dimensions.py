@@ -6,9 +6,11 @@ moment's interval until nothing can be flagged (docs/audit.md, "Groups and momen
 dimension (the class, every roster attribute, weekday, period, month and term, lesson mood, teacher
 energy) is tested in its own fit: the rule x strike strata, a random effect for every student (a
 human teacher treats students unevenly; that variation must not become a group finding), and the one
-dimension as fixed effects. Each value is compared with the incident-weighted mean of the other
-values (Wald contrast with a step-down reference, ``subjects.level_contrasts``), must hold without
-its most influential student, and small groups must also pass the exact conditional test.
+dimension as fixed effects, every shift leaning to the stricter side (``LEANING``; a second fit
+leaning to the milder side, ``one_sided``, was measured and not kept). Each value is compared with
+the incident-weighted mean of the other values (Wald contrast with a step-down reference,
+``subjects.level_contrasts``), must hold without its most influential student, and small groups must
+also pass the exact conditional test.
 
 Which of several overlapping flagged patterns explains the others is decided afterwards
 (``app.analysis.audit.attribution``), not by silencing all of them at once.
@@ -17,7 +19,7 @@ Which of several overlapping flagged patterns explains the others is decided aft
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -55,6 +57,50 @@ def dimensions_of(frame: AuditFrame) -> list[Dimension]:
     return out
 
 
+#: a group's or moment's own fit leans to one side: its shift moves the other side's log-odds by this
+#: share. A teacher harder on boys or on Fridays need not also let them off less often (and one who
+#: lets a group off need not also be less often harder on it); a shift that weighs both sides fully
+#: hears that side as noise (docs/audit.md, point 2 and "Answers drawn another way").
+LEANING = 0.5
+#: the sides a group's or moment's fits lean to. Only the stricter side ships: a second fit leaning to
+#: the milder side (``one_sided`` combines the two) found milder patterns more often, but also made
+#: the class of one strongly milder student a milder finding (docs/audit.md, "Answers drawn another
+#: way"); ``bench/methods.py`` ``leaning_half`` measures it.
+SIDES: tuple[str, ...] = ("stricter",)
+
+
+def sides(side: str) -> tuple[float, float]:
+    """``ModelData.sides`` of a fit leaning to ``side`` ('stricter' or 'milder')."""
+    return (1.0, LEANING) if side == "stricter" else (LEANING, 1.0)
+
+
+def side_of(log_effect: float) -> str:
+    """The side of the fit a tested shift was judged in: its own side, if a fit leans that way."""
+    side = "stricter" if log_effect > 0 else "milder"
+    return side if side in SIDES else SIDES[0]
+
+
+def one_sided(stricter: np.ndarray, milder: np.ndarray) -> np.ndarray:
+    """Per value, the (p, log effect, low, high, p without the most influential student) of the side
+    whose own fit hears it best: the stricter-leaning fit's test if it finds the value stricter, the
+    milder-leaning fit's if it finds it milder, whichever has the smaller p. Each p is two-sided, so
+    the smaller of the two is twice the smaller one-sided p: a Bonferroni correction over the two
+    sides, exact when both fits weigh the sides alike. A value neither fit finds on its own side
+    gets p = 1. Effects and limits are always the log odds ratio of a stricter rather than the agreed
+    answer (the milder-leaning fit's shift times ``LEANING``), so they mean the same whichever fit
+    gave them, also where the ladder allows nothing milder.
+    """
+    milder = milder.copy()
+    milder[1:4] *= LEANING  # its shift of "stricter rather than agreed": one scale for every estimate
+    p_up = np.where(np.isnan(stricter[0]), np.nan, np.where(stricter[1] > 0, stricter[0], 1.0))
+    p_down = np.where(np.isnan(milder[0]), np.nan, np.where(milder[1] < 0, milder[0], 1.0))
+    take = np.nan_to_num(p_down, nan=2.0) < np.nan_to_num(p_up, nan=2.0)
+    out = np.where(take[None, :], milder, stricter).astype(float)
+    out[0] = np.where(take, p_down, p_up)
+    out[4] = np.fmax(out[4], out[0])
+    return out
+
+
 def student_codes(w: Work) -> tuple[np.ndarray, int]:
     """Student codes of the testable incidents and how many students there are."""
     codes, levels = pd.factorize(w.inc["student_id"])
@@ -62,9 +108,15 @@ def student_codes(w: Work) -> tuple[np.ndarray, int]:
 
 
 def dimension_fit(
-    w: Work, codes: np.ndarray, n_levels: int, base: ModelFit, students: tuple[np.ndarray, int]
+    w: Work,
+    codes: np.ndarray,
+    n_levels: int,
+    base: ModelFit,
+    students: tuple[np.ndarray, int],
+    side: str = "stricter",
 ) -> tuple[ModelData, ModelFit]:
-    """Strata, student effects (the joint fit's prior spread) and one factor's levels as fixed effects."""
+    """Strata, student effects (the joint fit's prior spread) and one factor's levels as fixed effects,
+    every shift leaning to ``side``."""
     units, n_units = students
     data = ModelData(
         y=w.y,
@@ -75,8 +127,29 @@ def dimension_fit(
         fixed=one_hot(codes, n_levels),
         units=units if n_units > 1 else None,
         n_units=n_units if n_units > 1 else 0,
+        sides=sides(side),
     )
     return data, fit(data, (base.sigma,), warm=base, student_variances=False)
+
+
+def _side_fit(
+    w: Work, codes: np.ndarray, n_levels: int, base: ModelFit, students: tuple[np.ndarray, int], side: str
+) -> tuple[ModelFit, subj.Lever | None]:
+    """One dimension's fit leaning to ``side``, with how each student moves its estimates."""
+    data, model = dimension_fit(w, codes, n_levels, base, students, side)
+    if data.units is None:
+        return model, None
+    start = 2 * len(model.alpha)
+    lever = subj.Lever(
+        cluster_scores(data, model, data.units, data.n_units),
+        model.cov_dense[:, start : start + n_levels],
+    )
+    return model, lever
+
+
+def _leaning(item: subj.Tested) -> subj.Tested:
+    """The tested value with its method naming the side its fit leaned to."""
+    return replace(item, method=f"{item.method}, leaning to its {side_of(item.log_effect)} side")
 
 
 def dimension_subjects(
@@ -110,23 +183,22 @@ def dimension_subjects(
         sets = [s for s in sets if want(s[0]) and len(s[1]) >= 2]
         if len(levels) < 2 or not sets:
             continue
-        data, model = dimension_fit(w, codes, len(levels), base, students)
         weights = np.bincount(codes, minlength=len(levels)).astype(float)
         columns = np.arange(len(levels))
-        lever: subj.Lever | None = None
-        if data.units is not None:
-            lever = subj.Lever(
-                cluster_scores(data, model, data.units, data.n_units),
-                model.cov_dense[:, 2 * len(model.alpha) : 2 * len(model.alpha) + len(levels)],
-            )
+        fits = [_side_fit(w, codes, len(levels), base, students, side) for side in SIDES]
         for name, names, masks, sub_codes in sets:
             tab = subj.cross_tables(sub_codes, len(names), w.stratum, w.n_strata, w.y)
             tables[name] = (sub_codes, tab)
-            res = subj.level_contrasts(model.beta, model.beta_cov, columns, weights, masks, lever, fold=False)
+            (first, lv_first), *more = fits
+            res = subj.level_contrasts(
+                first.beta, first.beta_cov, columns, weights, masks, lv_first, fold=False,
+                also=[(m.beta, m.beta_cov, lv) for m, lv in more], combine=one_sided if more else None,
+            )  # fmt: skip
             per = students_per(w, sub_codes, len(names)) if dim.kind == "group" else None
             method = "own fit per dimension with student effects; Wald contrast against the other values"
             labels = [value_label(name, str(v)) for v in names]
             items = collect_tested(dim.kind, name, names, labels, res, tab, method, screen, per, folded=False)
+            items = [_leaning(x) for x in items]
             if dim.kind == "group":
                 items = without_dominant_student(w, sub_codes, items, dominant, screen)
             out += items

@@ -7,7 +7,11 @@ moments, class and student effects together)::
     log P(milder)   / P(agreed) = gamma_s - eta_i
 
 so one parameter per subject moves the three outcomes together: ``exp(b)`` is the odds ratio of an
-answer one category stricter (agreed rather than milder, stricter rather than agreed). Outcomes the
+answer one category stricter (agreed rather than milder, stricter rather than agreed). With
+``sides`` (u, v) other than (1, 1) every subject effect moves the two log-odds by ``u b`` and ``-v b``
+(fixed scores: a stereotype-type model), students' own treatments included, so a group and its
+students are measured along the same line. The groups' and moments' own fits lean to one side:
+(1, 1/2) hears a pattern in the stricter answers best, (1/2, 1) one in the milder answers. Outcomes the
 ladder does not allow (milder than step 1, stricter than the top) are left out of that incident's
 softmax, which this multinomial family permits exactly. The fit is the posterior mode (MAP) of the
 random-effects model: class and student effects get normal priors (ridge penalties) whose spread is
@@ -46,6 +50,11 @@ class ModelData:
     units: np.ndarray | None = None  #: student code per incident (random effect)
     n_units: int = 0
     offset: np.ndarray | None = None  #: a known part of the linear predictor (held fixed)
+    #: how far every subject effect b (fixed, class, student, offset) moves the log-odds of "stricter
+    #: rather than agreed" (first) and of "agreed rather than milder" (second): (1, 1) is the
+    #: adjacent-category model; the groups' and moments' own fits lean to one side
+    #: (``dimensions.SIDES``)
+    sides: tuple[float, float] = (1.0, 1.0)
 
 
 @dataclass(frozen=True)
@@ -174,14 +183,15 @@ def cluster_scores(
         [
             sp.diags(r_up) @ problem.strata,
             sp.diags(r_down) @ problem.strata,
-            sp.diags(r_up - r_down) @ problem.x,
+            sp.diags(problem.up * r_up - problem.down * r_down) @ problem.x,
         ],
         format="csr",
     )
     g = sp.csr_matrix(one_hot(clusters, n_clusters).T @ per_incident)
     if data.n_units and data.units is not None and np.array_equal(clusters, data.units):
         curv = Curvature(problem, result.sigma, result.p_up, result.p_down)
-        own = np.bincount(data.units, weights=r_up - r_down, minlength=data.n_units)
+        r_eta = problem.up * r_up - problem.down * r_down
+        own = np.bincount(data.units, weights=r_eta, minlength=data.n_units)
         g = sp.csr_matrix(g - (curv.b_z @ sp.diags(own / curv.d_z)).T)
         if data.n_groups:
             cls = problem.class_of_unit[: data.n_units]

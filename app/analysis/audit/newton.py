@@ -142,10 +142,15 @@ class Problem:
         self.class_of_unit[self.units] = self.groups
         self.y_up = ((data.y > 0) & data.can_up).astype(float)
         self.y_down = ((data.y < 0) & data.can_down).astype(float)
+        #: a subject effect b moves "stricter rather than agreed" by up * b and "milder rather than
+        #: agreed" by -down * b (``ModelData.sides``)
+        self.up, self.down = (float(v) for v in data.sides)
         self.sizes = (s, f)
         self.n_dense = 2 * s + f
         self.prior_mean = np.concatenate([np.full(2 * s, STRATUM_MEAN), np.zeros(f)])
-        self.prior_prec = np.concatenate([np.full(2 * s, STRATUM_PRECISION), np.full(f, FIXED_PRECISION)])
+        # the fixed effects' prior is sd 1 on the log-odds of stricter rather than agreed, u * b
+        fixed_prec = FIXED_PRECISION * float(data.sides[0]) ** 2
+        self.prior_prec = np.concatenate([np.full(2 * s, STRATUM_PRECISION), np.full(f, fixed_prec)])
         self.cross = FixedCross(data.stratum, s, self.x, self.x_t)
         #: None without students (classes); every use checks the count first
         self.unit_pattern = Pattern(data, self.x, self.units, self.n_units) if self.n_units else None
@@ -179,8 +184,8 @@ class Problem:
         """Log-likelihood minus penalties, and the fitted probabilities."""
         s = self.sizes[0]
         eta = self.eta(state)
-        up = state.dense[:s][self.data.stratum] + eta
-        down = state.dense[s : 2 * s][self.data.stratum] - eta
+        up = state.dense[:s][self.data.stratum] + self.up * eta
+        down = state.dense[s : 2 * s][self.data.stratum] - self.down * eta
         p_up, p_down = outcome_probabilities(up, down, self.data.can_up, self.data.can_down)
         p_mid = 1.0 - p_up - p_down
         p_obs = np.where(self.y_up > 0, p_up, np.where(self.y_down > 0, p_down, p_mid))
@@ -194,7 +199,7 @@ class Problem:
         d = self.data
         s = self.sizes[0]
         r_up, r_down = self.y_up - p_up, self.y_down - p_down
-        r_eta = r_up - r_down
+        r_eta = self.up * r_up - self.down * r_down
         dense = np.concatenate(
             [
                 np.bincount(d.stratum, weights=r_up, minlength=s),
@@ -222,8 +227,9 @@ class Curvature:
         w11 = p_up * (1 - p_up)
         w22 = p_down * (1 - p_down)
         w12 = -p_up * p_down
-        w_eta = w11 - 2 * w12 + w22
-        w_a, w_g = w11 - w12, w12 - w22  # alpha-eta and gamma-eta cross terms
+        u, v = problem.up, problem.down  # every subject effect moves (stricter, milder) by (u, -v)
+        w_eta = u * u * w11 - 2 * u * v * w12 + v * v * w22
+        w_a, w_g = u * w11 - v * w12, u * w12 - v * w22  # alpha-eta and gamma-eta cross terms
 
         x = problem.x
         per_row = np.diff(x.indptr)

@@ -14,6 +14,7 @@ answer (``app.analysis.audit.model``):
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -212,6 +213,10 @@ class Lever:
         return out
 
 
+#: one fit's view of a factor: (beta, covariance, lever)
+View = tuple[np.ndarray, np.ndarray, Lever | None]
+
+
 def level_contrasts(
     beta: np.ndarray,
     cov: np.ndarray,
@@ -221,6 +226,8 @@ def level_contrasts(
     lever: Lever | None = None,
     *,
     fold: bool = True,
+    also: Sequence[View] = (),
+    combine: Callable[..., np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Wald tests of level sets of one factor against the weighted mean of its other levels.
 
@@ -232,14 +239,17 @@ def level_contrasts(
     a finding must also hold without its most influential student: with ``fold`` the p-value is the
     larger of the two; without it the Wald p is returned as it is, and the p-value without that student
     comes separately, as a guard for the caller.
+    ``also``: more fits of the same factor (beta, cov, lever), each tested the same way; ``combine``
+    turns their results (this fit's first) into one, and the step-down follows the combined p-values,
+    so every fit compares with the same reference.
     Returns (p, log effect, low, high, p without the most influential student).
     """
-    b = beta[columns]
-    c_full = cov[np.ix_(columns, columns)]
-
     masks = np.asarray(groups, dtype=bool).reshape(len(groups), len(columns))
+    views: list[View] = [(beta, cov, lever), *also]
 
-    def contrasts(reference: np.ndarray) -> np.ndarray:
+    def one(view: View, reference: np.ndarray) -> np.ndarray:
+        b = view[0][columns]
+        c_full = view[1][np.ix_(columns, columns)]
         out = np.full((5, len(groups)), np.nan)
         w_in = weights[None, :] * masks
         w_out = weights[None, :] * (~masks & reference[None, :])
@@ -253,12 +263,17 @@ def level_contrasts(
         est = c @ b
         se = np.sqrt(np.maximum(np.einsum("ij,jk,ik->i", c, c_full, c), 1e-12))
         p = p_drop = 2 * sps.norm.sf(np.abs(est / se))
-        if lever is not None and len(lever):
+        lv = view[2]
+        if lv is not None and len(lv):
             sign = np.where(est >= 0, 1.0, -1.0)
-            pull = np.maximum(lever.max_pull(c, sign), 0.0)
+            pull = np.maximum(lv.max_pull(c, sign), 0.0)
             p_drop = np.maximum(p, np.minimum(1.0, 2 * sps.norm.sf((np.abs(est) - pull) / se)))
         out[:, ok] = np.vstack([p_drop if fold else p, est, est - Z95 * se, est + Z95 * se, p_drop])
         return out
+
+    def contrasts(reference: np.ndarray) -> np.ndarray:
+        parts = [one(view, reference) for view in views]
+        return parts[0] if combine is None else combine(*parts)
 
     first = contrasts(np.ones(len(columns), dtype=bool))
     reference = np.ones(len(columns), dtype=bool)

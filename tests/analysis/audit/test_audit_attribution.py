@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from app.analysis.audit import attribution
+from app.analysis.audit import dimensions as dims
 from app.analysis.audit import subjects as subj
 from app.analysis.audit.comparisons import Work
 from app.analysis.results import Counts
@@ -32,11 +33,13 @@ def _work() -> Work:
     )
 
 
-def _item(dimension: str, p: float) -> subj.Tested:
+def _item(dimension: str, p: float, milder: bool = False) -> subj.Tested:
     kind = "group" if dimension == "group" else "context"
     n = len(ROWS[dimension])
+    sign = -1.0 if milder else 1.0
+    low, high = sorted((sign * 0.3, sign * 1.5))
     return subj.Tested(
-        kind, dimension, SUBJECT[dimension], SUBJECT[dimension], 0.9, 0.3, 1.5, p,
+        kind, dimension, SUBJECT[dimension], SUBJECT[dimension], sign * 0.9, low, high, p,
         Counts(n, 10, 1, 500, 50, 30), "own fit per dimension", 0, p_guard=p,
     )  # fmt: skip
 
@@ -44,17 +47,25 @@ def _item(dimension: str, p: float) -> subj.Tested:
 Fit = list[float]  #: the p-values of the columns of one joint fit
 
 
+sides: list[str] = []  #: the side each joint fit of the last ``_run`` leaned to
+
+
 def _run(
-    monkeypatch: pytest.MonkeyPatch, ps: dict[str, float], joint: dict[tuple[str, ...], Fit]
+    monkeypatch: pytest.MonkeyPatch,
+    ps: dict[str, float],
+    joint: dict[tuple[str, ...], Fit],
+    milder: tuple[str, ...] = (),
 ) -> dict[str, attribution.Verdict]:
     """Attribute the items with own p ``ps`` (each adjusted x 10); ``joint`` gives the fits' p-values."""
     names = list(ps)
-    tested = [_item(d, ps[d]) for d in names]
+    tested = [_item(d, ps[d], milder=d in milder) for d in names]
+    sides.clear()
     members = {d: [ROWS[d]] for d in names}
 
-    def fake(w: Work, sigma: float, columns: list[np.ndarray]) -> np.ndarray:
+    def fake(w: Work, sigma: float, columns: list[np.ndarray], side: str = "stricter") -> np.ndarray:
         key = tuple(next(d for d in names if np.array_equal(ROWS[d], c)) for c in columns)
-        return np.array(joint[key])
+        sides.append(side)
+        return np.array(joint.get((*key, side), joint.get(key)))
 
     monkeypatch.setattr(attribution, "_joint_p", fake)
     adjusted = np.array([10 * ps[d] for d in names])
@@ -112,3 +123,30 @@ def test_patterns_that_stand_together_are_both_kept(monkeypatch: pytest.MonkeyPa
     )
     assert v["weekday"].flagged and v["group"].flagged
     assert not v["weekday"].explained_by and not v["group"].explained_by
+
+
+def test_as_shipped_every_joint_fit_leans_to_the_stricter_side(monkeypatch: pytest.MonkeyPatch) -> None:
+    v = _run(
+        monkeypatch,
+        {"period": 1e-5, "group": 1e-3},
+        {("period", "group"): [1e-4, 1e-3]},
+        milder=("group",),
+    )
+    assert v["period"].flagged and v["group"].flagged
+    assert set(sides) == {"stricter"}
+
+
+def test_with_both_sides_each_pattern_is_judged_in_the_fit_leaning_its_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(dims, "SIDES", ("stricter", "milder"))  # the alternative measured in bench/
+    # a stricter period and a milder class: each one's joint p comes from the fit leaning its way
+    v = _run(
+        monkeypatch,
+        {"period": 1e-5, "group": 1e-3},
+        {("period", "group", "stricter"): [1e-4, 0.5], ("period", "group", "milder"): [0.5, 1e-4]},
+        milder=("group",),
+    )
+    assert v["period"].flagged and v["group"].flagged
+    assert sorted(set(sides)) == ["milder", "stricter"]
+    assert v["group"].p_joint == pytest.approx(1e-4)

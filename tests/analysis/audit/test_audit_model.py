@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from scipy import optimize
@@ -39,8 +41,9 @@ def _objective(problem: Problem, sigma: float):  # type: ignore[no-untyped-def]
     return lambda x: -problem.log_posterior(_split(problem, x), sigma)[0]
 
 
-def test_the_mode_matches_direct_optimisation() -> None:
-    data = _data(1)
+@pytest.mark.parametrize("sides", [(1.0, 1.0), (1.0, 0.5), (0.5, 1.0)])
+def test_the_mode_matches_direct_optimisation(sides: tuple[float, float]) -> None:
+    data = replace(_data(1), sides=sides)
     result = fit(data, sigmas=(0.5,))
     problem = Problem(data)
     x0 = np.zeros(problem.n_dense + data.n_groups + data.n_units)
@@ -52,8 +55,9 @@ def test_the_mode_matches_direct_optimisation() -> None:
     assert result.converged
 
 
-def test_variances_are_the_inverse_curvature() -> None:
-    data = _data(2, students=12, classes=2, n=300)
+@pytest.mark.parametrize("sides", [(1.0, 1.0), (1.0, 0.5), (0.5, 1.0)])
+def test_variances_are_the_inverse_curvature(sides: tuple[float, float]) -> None:
+    data = replace(_data(2, students=12, classes=2, n=300), sides=sides)
     result = fit(data, sigmas=(0.7,))
     problem = Problem(data)
     x = np.concatenate([result.alpha, result.gamma, result.beta, result.group_effects, result.unit_effects])
@@ -153,3 +157,52 @@ def test_the_lever_gives_the_largest_pull_per_contrast(monkeypatch: pytest.Monke
     monkeypatch.setattr(subj, "CHUNK_CELLS", 1)  # one contrast at a time
     assert lever.max_pull(c, sign) == pytest.approx(expected, rel=1e-12)
     assert lever.columns(np.array([1])).block.shape == (result.cov_dense.shape[0], 1)
+
+
+def _shift_z(sides: tuple[float, float], up: float, down: float, seed: int = 5) -> float:
+    """z of a two-level factor whose level 1 has stricter odds x e^up and milder odds x e^down."""
+    rng = np.random.default_rng(seed)
+    n = 6000
+    level = rng.integers(0, 2, n)
+    e_up = 0.11 * np.exp(up * level)
+    e_down = 0.07 * np.exp(down * level)
+    u = rng.random(n) * (1 + e_up + e_down)
+    y = np.where(u < e_up, 1, np.where(u < e_up + e_down, -1, 0))
+    data = ModelData(
+        y=y, stratum=np.zeros(n, dtype=np.int64), n_strata=1, can_up=np.ones(n, bool),
+        can_down=np.ones(n, bool), fixed=sp.csr_matrix(level.reshape(-1, 1).astype(float)),
+        sides=sides,
+    )  # fmt: skip
+    result = fit(data)
+    return float(result.beta[0] / np.sqrt(result.beta_cov[0, 0]))
+
+
+def test_a_fit_leaning_to_one_side_hears_a_change_on_that_side_better() -> None:
+    even, stricter, milder = (1.0, 1.0), (1.0, 0.5), (0.5, 1.0)
+    # only the stricter answers move: to a shift weighing both sides fully the milder ones are noise
+    assert _shift_z(stricter, 0.5, 0.0) > 1.1 * _shift_z(even, 0.5, 0.0)
+    # only the milder answers move: the mirror image
+    assert _shift_z(milder, 0.0, 0.8) < 1.1 * _shift_z(even, 0.0, 0.8) < -3.0
+    # both move alike: leaning to the side that moves loses little
+    both = _shift_z(even, 0.5, -0.5)
+    assert 0.85 * both < _shift_z(stricter, 0.5, -0.5) <= both
+
+
+@pytest.mark.parametrize("sides", [(1.0, 1.0), (1.0, 0.5), (0.5, 1.0)])
+def test_the_student_scores_predict_the_fit_without_that_student(sides: tuple[float, float]) -> None:
+    data = _data(4, students=30, classes=3, n=900)
+    data = replace(data, groups=None, n_groups=0, sides=sides)  # a dimension fit
+    result = fit(data, sigmas=(0.6,))
+    scores = cluster_scores(data, result, data.units, data.n_units).toarray()
+    start = 2 * data.n_strata
+    predicted = -(scores @ result.cov_dense)[:, start:]
+    for student in (0, 5, 11):
+        keep = data.units != student
+        _, units = np.unique(data.units[keep], return_inverse=True)
+        without = replace(
+            data, y=data.y[keep], stratum=data.stratum[keep], can_up=data.can_up[keep],
+            can_down=data.can_down[keep], fixed=data.fixed[keep], units=units, n_units=data.n_units - 1,
+        )  # fmt: skip
+        change = fit(without, sigmas=(0.6,)).beta - result.beta
+        # on the scale of stricter rather than agreed (u * b), the same closeness for every fit
+        assert sides[0] * predicted[student] == pytest.approx(sides[0] * change, abs=0.006)

@@ -45,11 +45,16 @@ def test_a_fair_but_human_teacher_gets_no_group_or_moment_flag() -> None:
 
 
 @pytest.mark.parametrize(
-    ("label", "at_least"),
-    # found in these 20 years (over 100: 87 %, 90 %, 77 %)
-    [("boys", 19), ("Fridays", 18), ("one class", 18)],
+    ("label", "at_least", "others"),
+    # found in these 20 years (over 100: 92 %, 93 %, 84 %; with both sides of a shift weighed fully,
+    # as until 6 December 2026, 87 %, 90 %, 77 %: 19, 18 and 18 of these 20). Other group or moment
+    # flags: none in the boys' and Fridays' 20 years; 3 in the class's (another class milder,
+    # December, the class seen as its period), over 100 years 7 % (full weight 6 %)
+    [("boys", 19, 1), ("Fridays", 19, 1), ("one class", 18, 3)],
 )
-def test_patterns_that_move_only_the_stricter_answer_are_found(label: str, at_least: int) -> None:
+def test_patterns_that_move_only_the_stricter_answer_are_found(
+    label: str, at_least: int, others: int
+) -> None:
     found, other = _counts(label)
     assert found >= at_least, label
-    assert other <= 2, label
+    assert other <= others, label
