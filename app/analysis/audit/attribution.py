@@ -104,8 +104,8 @@ class _Attribution:
         return _rows(self.members, self.tested[i])
 
     def joint(self, items: list[int]) -> np.ndarray:
-        """Each item's p fitted together with the others, in a fit leaning to its own side (one fit
-        per side among the items)."""
+        """Each item's p fitted together with the others, in a fit leaning to its side
+        (``dims.side_of``; one fit per side among the items)."""
         side = [dims.side_of(self.tested[k].log_effect) for k in items]
         out = np.full(len(items), np.nan)
         for lean in dict.fromkeys(side):

@@ -149,7 +149,7 @@ def _side_fit(
 
 def _leaning(item: subj.Tested) -> subj.Tested:
     """The tested value with its method naming the side its fit leaned to."""
-    return replace(item, method=f"{item.method}, leaning to its {side_of(item.log_effect)} side")
+    return replace(item, method=f"{item.method}, fitted leaning to the {side_of(item.log_effect)} side")
 
 
 def dimension_subjects(
