@@ -6,9 +6,10 @@ taught on Friday look a little stricter. ``attribute`` takes the flagged groups 
 clearest (smallest p) down; each next one is fitted *together with* those already kept (strata,
 student effects, one column per kept pattern). If it no longer stands on its own there (its p-value
 there, with the same Benjamini-Hochberg factor its own p got, is no longer below the false discovery
-rate), it is the same pattern seen from another side: it is not flagged, and its estimate says which
-finding explains it. When, fitted together, it is the clearer of the two, it takes the other's
-place; and at the end every kept finding must still stand beside all the others.
+rate), it is the same pattern seen from another side: it is not flagged, and its estimate names the
+kept finding most tied to it as what explains it. When, fitted together, it is the clearer of the
+two, it takes the other's place; and at the end every kept finding must still stand beside all the
+others.
 
 ``aliases`` names, for a kept finding, what the log cannot separate from it at all: other values
 that are (nearly) the very same incidents (class 3A = support plan yes), and, in a fixed weekly
@@ -123,6 +124,24 @@ class _Attribution:
         inside[self.rows(i)] = True
         return among[int(np.argmax([int(inside[self.rows(k)].sum()) for k in among]))]
 
+    def explainer(self, i: int, among: list[int]) -> int:
+        """The item of ``among`` most tied to item ``i``, either way: the largest absolute correlation
+        (phi) of their incidents. Girls answered milder are explained by boys answered stricter (no
+        incident in common, phi near -1), not by a Friday that shares a fifth of their incidents."""
+        n = len(self.w.inc)
+        mine = np.zeros(n, dtype=bool)
+        mine[self.rows(i)] = True
+        a = mine.mean()
+
+        def tie(k: int) -> float:
+            other = np.zeros(n, dtype=bool)
+            other[self.rows(k)] = True
+            b = other.mean()
+            spread = a * (1 - a) * b * (1 - b)
+            return abs(float((mine & other).mean() - a * b)) / np.sqrt(spread) if spread > 0 else 0.0
+
+        return among[int(np.argmax([tie(k) for k in among]))]
+
 
 def attribute(
     w: Work, members: Members, tested: list[subj.Tested], adjusted: np.ndarray, fdr: float, sigma: float
@@ -135,7 +154,8 @@ def attribute(
     lesson is most of some period: the period's own test can be the clearer, while fitted together
     the class explains the period and not the other way round.) Backward, at the end: every kept
     item must still stand fitted together with all the others kept; the least clear one that does
-    not is explained by them, until all stand.
+    not is explained by them, until all stand. An item that does not stand is said to be explained by
+    the kept finding most tied to it (``_Attribution.explainer``).
     """
     state = _Attribution(w, members, tested, adjusted, fdr, sigma)
     verdicts = [
@@ -169,7 +189,7 @@ def attribute(
                 joint_p[best] = float(ps[place])
                 joint_p[i] = float(instead[-1])
                 continue
-        explained[i] = best
+        explained[i] = -1  # by the kept finding most tied to it (after the backward pass)
         joint_p[i] = float(ps[-1])
     while len(kept) > 1:
         ps = state.joint(kept)
@@ -179,10 +199,10 @@ def attribute(
             break
         worst = max(weak, key=lambda j: ps[j] * state.factor[kept[j]])
         gone = kept.pop(worst)
-        explained[gone] = state.closest(gone, kept)
+        explained[gone] = -1
         joint_p[gone] = float(ps[worst])
     for i, k in explained.items():
-        by = k if k in kept else state.closest(i, kept)
+        by = k if k in kept else state.explainer(i, kept)
         item = tested[by]
         verdicts[i] = Verdict(False, ((item.dimension, item.subject),), joint_p[i])
     for k in kept:

@@ -6,6 +6,8 @@ set of columns, so each test pins one decision: who is kept, who is explained by
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -18,8 +20,15 @@ from app.analysis.results import Counts
 
 N = 100
 #: the incident rows of each pattern: the period shares most of its incidents with the class
-ROWS = {"period": np.arange(0, 30), "group": np.arange(10, 50), "weekday": np.arange(60, 90)}
-SUBJECT = {"period": "1", "group": "1B", "weekday": "monday"}
+ROWS = {
+    "period": np.arange(0, 30),
+    "group": np.arange(10, 50),
+    "weekday": np.arange(60, 90),
+    "boys": np.arange(0, 55),  # boys and girls share no incident; Monday holds 5 of the boys' ones
+    "girls": np.arange(55, 100),
+}
+SUBJECT = {"period": "1", "group": "1B", "weekday": "monday", "boys": "m", "girls": "f"}
+DIMENSION = {"boys": "gender", "girls": "gender"}
 
 
 def _work() -> Work:
@@ -33,13 +42,14 @@ def _work() -> Work:
     )
 
 
-def _item(dimension: str, p: float, milder: bool = False) -> subj.Tested:
-    kind = "group" if dimension == "group" else "context"
-    n = len(ROWS[dimension])
+def _item(name: str, p: float, milder: bool = False) -> subj.Tested:
+    dimension = DIMENSION.get(name, name)
+    kind = "context" if dimension in ("period", "weekday") else "group"
+    n = len(ROWS[name])
     sign = -1.0 if milder else 1.0
     low, high = sorted((sign * 0.3, sign * 1.5))
     return subj.Tested(
-        kind, dimension, SUBJECT[dimension], SUBJECT[dimension], sign * 0.9, low, high, p,
+        kind, dimension, SUBJECT[name], SUBJECT[name], sign * 0.9, low, high, p,
         Counts(n, 10, 1, 500, 50, 30), "own fit per dimension", 0, p_guard=p,
     )  # fmt: skip
 
@@ -60,7 +70,10 @@ def _run(
     names = list(ps)
     tested = [_item(d, ps[d], milder=d in milder) for d in names]
     sides.clear()
-    members = {d: [ROWS[d]] for d in names}
+    members: dict[str, list[np.ndarray]] = {}
+    for d in names:  # each item's code is its place among the values of its dimension
+        members.setdefault(DIMENSION.get(d, d), []).append(ROWS[d])
+        tested[names.index(d)] = replace(tested[names.index(d)], code=len(members[DIMENSION.get(d, d)]) - 1)
 
     def fake(w: Work, sigma: float, columns: list[np.ndarray], side: str = "stricter") -> np.ndarray:
         key = tuple(next(d for d in names if np.array_equal(ROWS[d], c)) for c in columns)
@@ -150,3 +163,18 @@ def test_with_both_sides_each_pattern_is_judged_in_the_fit_leaning_its_way(
     assert v["period"].flagged and v["group"].flagged
     assert sorted(set(sides)) == ["milder", "stricter"]
     assert v["group"].p_joint == pytest.approx(1e-4)
+
+
+def test_a_pattern_is_said_to_be_explained_by_the_finding_most_tied_to_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Girls answered milder share no incident with boys answered stricter, but they are its other side;
+    # Monday, which holds some of their incidents, is not what explains them.
+    v = _run(
+        monkeypatch,
+        {"weekday": 1e-6, "boys": 1e-5, "girls": 1e-4},
+        {("weekday", "boys"): [1e-5, 1e-4], ("weekday", "boys", "girls"): [1e-5, 0.3, 0.4]},
+        milder=("girls",),
+    )
+    assert v["weekday"].flagged and v["boys"].flagged and not v["girls"].flagged
+    assert v["girls"].explained_by == (("gender", "m"),)

@@ -26,22 +26,30 @@ YEARS = 20
 SEED = 40000
 
 
-def _counts(label: str) -> tuple[int, int]:
-    """(years the planted patterns were all found, years another group or moment was flagged)."""
+def _counts(label: str) -> tuple[int, int, int]:
+    """(years the planted patterns were all found, years another group or moment was flagged, years
+    with any other flag)."""
     scenario = next(s for s in SCENARIOS if s.label.startswith(label))
-    found = other = 0
+    found = other = anything = 0
     for i in range(YEARS):
         tables, truth = redraw(SEED + i, scenario)
         flags = {(e.kind, e.dimension, e.subject, e.direction) for e in audit(build_frame(tables)).findings}
         planted = [t for t in truth if t[0] != "student"]
         found += bool(planted) and all(any(matches(t, f) for f in flags) for t in planted)
-        other += any(f[0] in ("group", "context") and not any(matches(t, f) for t in truth) for f in flags)
-    return found, other
+        rest = [f for f in flags if not any(matches(t, f) for t in truth)]
+        other += any(f[0] in ("group", "context") for f in rest)
+        anything += bool(rest)
+    return found, other, anything
 
 
 def test_a_fair_but_human_teacher_gets_no_group_or_moment_flag() -> None:
     # 2 of these 20 years; both of the 2 in the bench's 100
-    assert _counts("fair")[1] <= 2
+    assert _counts("fair, heterogeneous")[1] <= 2
+
+
+def test_a_uniform_fair_teacher_is_hardly_ever_accused() -> None:
+    # any flag: 1 of these 20 years (a student); 4 of the bench's 100 (3 students, one weekday)
+    assert _counts("fair, uniform")[2] <= 1
 
 
 @pytest.mark.parametrize(
@@ -55,6 +63,6 @@ def test_a_fair_but_human_teacher_gets_no_group_or_moment_flag() -> None:
 def test_patterns_that_move_only_the_stricter_answer_are_found(
     label: str, at_least: int, others: int
 ) -> None:
-    found, other = _counts(label)
+    found, other, _ = _counts(label)
     assert found >= at_least, label
     assert other <= others, label
