@@ -64,10 +64,17 @@ class Estimate:
     method: str = ""
     #: (dimension, subject) the log cannot tell apart from this finding (``app.analysis.audit.attribution``)
     aliases: tuple[tuple[str, str], ...] = ()
+    #: (dimension, subject) of the finding that explains this pattern when fitted together (not flagged)
+    explained_by: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """The item as in the documented ``audit --json`` schema."""
-        extra = {"aliases": [{"dimension": d, "subject": s} for d, s in self.aliases]} if self.aliases else {}
+        extra: dict[str, Any] = {}
+        if self.aliases:
+            extra["aliases"] = [{"dimension": d, "subject": s} for d, s in self.aliases]
+        if self.explained_by:
+            dim, subject = self.explained_by[0]
+            extra["explained_by"] = {"dimension": dim, "subject": subject}
         return {
             "kind": self.kind,
             "dimension": self.dimension,

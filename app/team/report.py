@@ -139,7 +139,9 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
                 "rest_n": e.counts.rest_n,
                 "rest_k": rest_k,
                 "rest_pct": round(100 * rest_k / e.counts.rest_n, 1) if e.counts.rest_n else "",
-                "how_sure": certainty_words(e.flagged, e.p_adjusted, e.ci_low, e.ci_high),
+                "how_sure": certainty_words(
+                    e.flagged, e.p_adjusted, e.ci_low, e.ci_high, explained=bool(e.explained_by)
+                ),
                 "flagged": t("ja") if e.flagged else "",
                 "aliases": _aliases(e, groups),
                 "effect": round(e.effect, 2),

@@ -293,17 +293,17 @@
         <translation>Count: {s}× stricter and {m}× milder than the ladder, out of {n}; for the rest {rs}× stricter and {rm}× milder, out of {rn}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="128"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="129"/>
         <source>Detail: {d}.</source>
         <translation>Detail: {d}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="177"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="178"/>
         <source>{calm} van de {taught} gegeven lessen zonder één correctie; opgemerkt worden telt per gegeven les.</source>
         <translation>{calm} of {taught} lessons taught without a single correction; being noticed is counted per lesson taught.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="185"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="186"/>
         <source>Alleen de {n} lessen waarin je iets noteerde zijn bekend; importeer je rooster (Instellingen › Rooster en beltijden) om ook de rustige lessen mee te tellen.</source>
         <translation>Only the {n} lessons in which you logged something are known; import your timetable (Settings › Timetable and bell times) to count the calm lessons too.</translation>
     </message>
@@ -320,7 +320,7 @@
         <translation type="vanished">uncertain, this may be chance</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="112"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="113"/>
         <source>Hoe zeker: {w}.</source>
         <translation>How sure: {w}.</translation>
     </message>
@@ -333,37 +333,37 @@
         <translation type="vanished">In plain words: proportionally {x}× as often milder (rather than stricter) as with the rest; with 95 % certainty between {lo}× and {hi}×.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="135"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="136"/>
         <source>Een patroon in je eigen logboek: geen oordeel over de leerling, geen bewijs van vooroordeel.</source>
         <translation>A pattern in your own log: not a judgement of the student, not proof of bias.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="138"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="139"/>
         <source>Een patroon in je eigen logboek: geen oordeel over leerlingen, geen bewijs van vooroordeel.</source>
         <translation>A pattern in your own log: not a judgement of students, not proof of bias.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="144"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="145"/>
         <source>van {a} tot en met {b}</source>
         <translation>from {a} to {b} inclusive</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="150"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="151"/>
         <source>Nog geen incidenten in dit schooljaar ({period}). Log een paar weken gewoon door; daarna verschijnen hier patronen, als die er zijn.</source>
         <translation>No incidents in this school year yet ({period}). Just keep logging for a few weeks; patterns will appear here, if there are any.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="156"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="157"/>
         <source>Geen mogelijke blinde vlekken gevonden in {n} incidenten bij {s} leerlingen ({period}). Bij dezelfde afspraak en keer reageerde je niet aantoonbaar anders op een leerling, groep of moment.</source>
         <translation>No possible blind spots found in {n} incidents involving {s} students ({period}). For the same rule and strike, you did not respond measurably differently to any student, group or moment.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="162"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="163"/>
         <source>Met zo weinig incidenten ziet de app alleen grote verschillen; kleine kunnen er nog zijn.</source>
         <translation>With so few incidents the app can only see large differences; small ones may still be there.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/reflection/wording.py" line="166"/>
+        <location filename="../../app/ui/pages/reflection/wording.py" line="167"/>
         <source>Dat is geen bewijs dat alles gelijk gaat, wel een goed teken.</source>
         <translation>That is no proof that everything is even, but it is a good sign.</translation>
     </message>

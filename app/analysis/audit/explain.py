@@ -96,10 +96,20 @@ def value_label(dimension: str, subject: str, lang: str | None = None) -> str:
 
 
 def certainty_words(
-    flagged: bool, p_adjusted: float, ci_low: float, ci_high: float, lang: str | None = None
+    flagged: bool,
+    p_adjusted: float,
+    ci_low: float,
+    ci_high: float,
+    lang: str | None = None,
+    *,
+    explained: bool = False,
 ) -> str:
-    """How sure the audit is, in words only ('vrij zeker geen toeval', 'onzeker: ...')."""
+    """How sure the audit is, in words only ('vrij zeker geen toeval', 'onzeker: ...'). ``explained``:
+    a clearer finding explains this pattern when fitted together (``explained_sentence`` says which),
+    so it is no pattern of its own, however small its p."""
     lang = lang or current_language()
+    if explained and not flagged:
+        return _t(lang, "geen apart patroon")
     if flagged and p_adjusted < 0.01:
         return _t(lang, "vrij zeker geen toeval")
     if flagged:
@@ -122,14 +132,21 @@ def ratio_detail(effect: float, ci_low: float, ci_high: float, lang: str | None 
 
 
 def certainty(
-    flagged: bool, p_adjusted: float, effect: float, ci_low: float, ci_high: float, lang: str | None = None
+    flagged: bool,
+    p_adjusted: float,
+    effect: float,
+    ci_low: float,
+    ci_high: float,
+    lang: str | None = None,
+    *,
+    explained: bool = False,
 ) -> str:
     """How sure the audit is in words, then the odds ratio and its interval as a detail."""
     lang = lang or current_language()
     return _t(
         lang,
         "Hoe zeker: {w} (detail: {d}).",
-        w=certainty_words(flagged, p_adjusted, ci_low, ci_high, lang),
+        w=certainty_words(flagged, p_adjusted, ci_low, ci_high, lang, explained=explained),
         d=ratio_detail(effect, ci_low, ci_high, lang),
     )
 
@@ -222,13 +239,14 @@ def explain(
     ci_high: float,
     p_adjusted: float,
     flagged: bool,
+    explained: bool = False,
 ) -> str:
     """Plain sentences: the like-with-like counts and percentages, then how sure, the ratio as a detail."""
     lang = current_language()
     return (
         counts_sentence(kind, dimension, subject, direction, counts, lang)
         + " "
-        + certainty(flagged, p_adjusted, effect, ci_low, ci_high, lang)
+        + certainty(flagged, p_adjusted, effect, ci_low, ci_high, lang, explained=explained)
     )
 
 
@@ -320,7 +338,12 @@ def explained_sentence(explained_by: tuple[tuple[str, str], ...], lang: str | No
         return ""
     lang = lang or current_language()
     dim, subject = explained_by[0]
-    who = subject_phrase("context" if dim in _MOMENTS else "group", dim, subject, lang)
+    if dim == "group":
+        who = _t(lang, "in klas {s}", s=subject)
+    elif dim in _MOMENTS:
+        who = subject_phrase("context", dim, subject, lang)
+    else:
+        who = _t(lang, "bij leerlingen met {d} '{s}'", d=dim, s=subject)
     return _t(
         lang,
         "Samen bekeken verklaart het patroon {w} dit verschil grotendeels.",

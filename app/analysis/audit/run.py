@@ -104,6 +104,7 @@ def _estimates(
             ci_high=high,
             p_adjusted=p_adj,
             flagged=flagged,
+            explained=bool(verdict.explained_by),
         )
         text = " ".join(
             part
@@ -135,6 +136,7 @@ def _estimates(
                 incident_ids=tuple(int(i) for i in ids[mine]),
                 method=item.method,
                 aliases=same,
+                explained_by=verdict.explained_by,
             )
         )
     return tuple(out)

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from app.analysis.audit.explain import certainty, explain, number, subject_phrase, value_label
+from app.analysis.audit.explain import (
+    certainty,
+    explain,
+    explained_sentence,
+    number,
+    subject_phrase,
+    value_label,
+)
 from app.analysis.results import Counts
 from app.core.i18n import set_language
 
@@ -40,6 +47,25 @@ def test_how_sure_in_words() -> None:
     assert "waarschijnlijk" in certainty(True, 0.04, 3.0, 1.2, 5.0)
     assert "kan dit toeval zijn" in certainty(False, 0.2, 3.0, 1.2, 5.0)
     assert "geen duidelijk verschil" in certainty(False, 0.9, 1.1, 0.5, 2.0)
+
+
+def test_a_pattern_another_finding_explains_is_not_called_chance() -> None:
+    # clear on its own (adjusted p 0.0004), not flagged because a clearer finding explains it: saying
+    # "with so many comparisons this may be chance" would be wrong
+    words = certainty(False, 0.0004, 0.44, 0.31, 0.64, explained=True)
+    assert "geen apart patroon" in words and "toeval" not in words
+    assert "not a pattern of its own" in certainty(False, 0.0004, 0.44, 0.31, 0.64, "en", explained=True)
+
+
+def test_the_finding_that_explains_a_pattern_is_named_in_a_whole_sentence() -> None:
+    said = explained_sentence((("gender", "m"),))
+    assert said == (
+        "Samen bekeken verklaart het patroon bij leerlingen met gender 'm' dit verschil grotendeels."
+    )
+    assert "het patroon in klas 1B dit" in explained_sentence((("group", "1B"),))
+    assert "het patroon op vrijdag dit" in explained_sentence((("weekday", "friday"),))
+    english = explained_sentence((("group", "1B"),), "en")
+    assert english == "Looked at together, the pattern in class 1B largely explains this difference."
 
 
 def test_subjects_read_naturally() -> None:

@@ -160,7 +160,12 @@ def test_patterns_another_finding_explains_say_so() -> None:
     ]
     assert explained
     assert all(not e.flagged and "verklaart" in e.explanation for e in explained)
+    assert all("geen apart patroon" in e.explanation and "toeval" not in e.explanation for e in explained)
     assert all("aliases" not in e.to_json() for e in explained)
+    said = [e.to_json()["explained_by"] for e in explained]
+    assert said == [{"dimension": "weekday", "subject": "friday"}] * len(explained)
+    kept = [e for _, report in run for e in report.estimates if not e.explained_by]
+    assert all("explained_by" not in e.to_json() for e in kept)
 
 
 def test_with_a_stored_timetable_the_slots_of_a_finding_come_from_the_lessons_taught() -> None:

@@ -109,7 +109,8 @@ def how_sure(e: Estimate) -> str:
     """How sure the audit is, in words (the same thresholds and wording as its explanation)."""
     from app.analysis.audit.explain import certainty_words
 
-    return _fill(_tr("Hoe zeker: {w}."), w=certainty_words(e.flagged, e.p_adjusted, e.ci_low, e.ci_high))
+    words = certainty_words(e.flagged, e.p_adjusted, e.ci_low, e.ci_high, explained=bool(e.explained_by))
+    return _fill(_tr("Hoe zeker: {w}."), w=words)
 
 
 def aliases(e: Estimate) -> str:

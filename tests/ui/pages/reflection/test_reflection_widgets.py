@@ -178,6 +178,17 @@ def test_week_selector_steps_through_weeks(qtbot) -> None:  # type: ignore[no-un
     assert selector.later.isEnabled()
 
 
+def test_wording_of_a_pattern_a_clearer_finding_explains() -> None:
+    from dataclasses import replace
+
+    girls = make_estimate(
+        "f", kind="group", dimension="gender", effect=0.44, p_adjusted=0.0004, flagged=False
+    )
+    explained = replace(girls, explained_by=(("gender", "m"),))
+    assert wording.how_sure(explained) == "Hoe zeker: geen apart patroon."
+    assert wording.how_sure(girls) == "Hoe zeker: onzeker: bij zoveel vergelijkingen kan dit toeval zijn."
+
+
 def test_wording_of_a_milder_group_finding() -> None:
     estimate = make_estimate("ja", kind="group", dimension="zorgplan", effect=0.25, p_adjusted=0.001)
     assert wording.title(estimate) == "Mogelijk milder: leerlingen met zorgplan 'ja'"
