@@ -19,7 +19,9 @@ direction)`` at a false discovery rate of 0.05:
   or moment tested in a fit leaning to the stricter side, the milder side weighed by half, a quarter,
   or fully (``app.analysis.audit.dimensions.LEANING``; fully: the audit until 6 December 2026);
 - ``leaning_half``: also a fit leaning to the milder side, each value judged in the fit leaning its
-  way (``dimensions.one_sided``; measured and not kept).
+  way (``dimensions.one_sided``; measured and not kept);
+- ``week_halves``: the week's share split in halves, one for the weekday's tests and one for the
+  period's (measured and not kept).
 """
 
 from __future__ import annotations
@@ -181,6 +183,24 @@ def leaning(share: float, both_sides: bool = False) -> Callable[[AuditFrame], se
     return run
 
 
+def week_halves(frame: AuditFrame) -> set[Flag]:
+    """The shipped audit with the week's share split in halves, one for the weekday's tests and one for
+    the period's, instead of evenly over all of their tests."""
+    part_of, weights = budget.part_of, budget.weights
+    shares = {"student": 0.7, "group": 0.2, "weekday": 0.025, "period": 0.025, "context": 0.05}
+
+    def halves(kind: str, dimension: str = "") -> str:
+        part = part_of(kind, dimension)
+        return dimension if part == "week" else part
+
+    budget.part_of = halves
+    budget.weights = lambda parts, _=None: weights(parts, shares)  # type: ignore[assignment]
+    try:
+        return audit(frame)
+    finally:
+        budget.part_of, budget.weights = part_of, weights
+
+
 METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "joint": joint,
     "stratified": stratified,
@@ -197,4 +217,5 @@ METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "stricter_leaning_half": leaning(0.5),
     "stricter_leaning_quarter": leaning(0.25),
     "leaning_half": leaning(0.5, both_sides=True),
+    "week_halves": week_halves,
 }
