@@ -1,8 +1,9 @@
 """How far can the group and moment tests go? The trade-off between finding a medium class and
 leaving a fair but human teacher's groups unflagged (docs/audit.md, "The limit").
 
-Usage: ``python bench/frontier.py [--years 100] [--seeds 10000 20000]``. For every simulated year
-(built as ``bench/power.py`` builds them) the audit's own group and moment tests are run
+Usage: ``python bench/frontier.py [--years 100] [--seeds 10000 20000] [--issue]``. For every simulated
+year (built as ``bench/power.py`` builds them, or with ``--issue`` with its answers drawn again as
+``bench/issue_years.py`` draws them) the audit's own group and moment tests are run
 (``dimension_subjects`` and ``rule_subjects``: each dimension's own fit with student effects, the
 guard without the most influential student); no correction for many tests is applied. Then:
 
@@ -25,6 +26,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import issue_years
 from power import SCENARIOS, matches, year_for
 
 from app.analysis.audit import subjects as subj
@@ -40,6 +42,14 @@ PLANTED = {
     "attribute": "timetable, medium attribute (boys)",
     "weekday": "timetable, medium weekday (Friday)",
 }
+#: the same parts on the years of ``bench/issue_years.py`` (scenario labels of that module)
+ISSUE = {scenario.label: scenario for scenario in issue_years.SCENARIOS}
+ISSUE_FAIR = (issue_years.SCENARIOS[0].label,)
+ISSUE_PLANTED = {
+    "class": issue_years.SCENARIOS[4].label,
+    "attribute": issue_years.SCENARIOS[2].label,
+    "weekday": issue_years.SCENARIOS[3].label,
+}
 
 
 def part(item: subj.Tested) -> str:
@@ -54,15 +64,19 @@ Truth = tuple[tuple[str, str, str, str], ...]
 
 def tests(name: str, seed: int, index: int) -> tuple[list[tuple[str, float, subj.Tested]], Truth]:
     """Every group, moment and rule test of one year that passes the guard: (part, p, item)."""
-    year = year_for(SCENARIOS[name], seed, index)
-    frame = build_frame(year.tables)
+    if name in ISSUE:
+        tables, planted = issue_years.redraw(seed + index, ISSUE[name])
+        frame, truth = build_frame(tables), tuple(planted)
+    else:
+        year = year_for(SCENARIOS[name], seed, index)
+        frame, truth = build_frame(year.tables), year.truth
     w = work_set(frame)
     data, _, _, _ = design(frame, w)
     model = fit(data)
     found, _ = dimension_subjects(frame, w, model, lambda d: True, 1.0, set())
     rules, _ = rule_subjects(w, model, lambda d: True, 1.0)
     out = [(part(x), x.p, x) for x in found + rules if x.p_guard < subj.GUARD_P]
-    return out, year.truth
+    return out, truth
 
 
 def hits(truth: tuple[str, str, str, str], item: subj.Tested) -> bool:
@@ -72,18 +86,19 @@ def hits(truth: tuple[str, str, str, str], item: subj.Tested) -> bool:
     return matches(truth, (item.kind, item.dimension, item.subject, way))
 
 
-def run(years: int, seeds: list[int]) -> None:
+def run(years: int, seeds: list[int], issue: bool = False) -> None:
     """Print both tables."""
+    fair_names, planted_names = (ISSUE_FAIR, ISSUE_PLANTED) if issue else (FAIR, PLANTED)
     fair: list[dict[str, float]] = []
     power: dict[str, list[float]] = {k: [] for k in PLANTED}
     for seed in seeds:
         for i in range(years):
-            for name in FAIR:
+            for name in fair_names:
                 mins: dict[str, float] = {}
                 for key, p, _ in tests(name, seed, i)[0]:
                     mins[key] = min(mins.get(key, 1.0), p)
                 fair.append(mins)
-            for key, name in PLANTED.items():
+            for key, name in planted_names.items():
                 items, truth = tests(name, seed, i)
                 planted = next(t for t in truth if t[0] != "student")
                 power[key].append(min([p for _, p, x in items if hits(planted, x)] or [1.0]))
@@ -92,7 +107,7 @@ def run(years: int, seeds: list[int]) -> None:
     print(f"{len(fair)} fair heterogeneous years, {len(found['class'])} years per planted effect\n")
     print("| class test alone at p below | medium class found | fair teacher: a class flagged |")
     print("| --- | --- | --- |")
-    for t in (0.001, 0.002, 0.003, 0.005, 0.0075, 0.01):
+    for t in (0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.02, 0.05):
         print(f"| {t} | {np.mean(found['class'] < t):.1%} | {np.mean(fair_class < t):.1%} |")
     grid = {
         "class": (0.002, 0.003, 0.005, 0.0075, 0.01),
@@ -126,5 +141,6 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--years", type=int, default=100)
     parser.add_argument("--seeds", type=int, nargs="+", default=[10000, 20000])
+    parser.add_argument("--issue", action="store_true", help="answers as in issue_years.py")
     args = parser.parse_args()
-    run(args.years, args.seeds)
+    run(args.years, args.seeds, args.issue)

@@ -20,8 +20,10 @@ direction)`` at a false discovery rate of 0.05:
   or fully (``app.analysis.audit.dimensions.LEANING``; fully: the audit until 6 December 2026);
 - ``leaning_half``: also a fit leaning to the milder side, each value judged in the fit leaning its
   way (``dimensions.one_sided``; measured and not kept);
-- ``week_halves``: the week's share split in halves, one for the weekday's tests and one for the
-  period's (measured and not kept).
+- ``week_together``: weekday and period one part of 5 %, the rest 5 % (the audit until 6 December
+  2026, later; the audit now gives the weekday 4 %, the period 2 % and the rest 4 %);
+- ``week_halves``, ``weekday_5_period_2``: the week split another way (2.5 / 2.5 / 5 and 5 / 2 / 3;
+  measured and not kept).
 """
 
 from __future__ import annotations
@@ -131,14 +133,20 @@ def with_shares(
     shares: dict[str, float] | None, merge_week: bool = False
 ) -> Callable[[AuditFrame], set[Flag]]:
     """The shipped audit with other shares of the false discovery budget (None: every test equal).
-    ``merge_week``: weekday and period share the ``context`` part with the other moments and rules,
-    evenly per test (the audit until 6 December 2026)."""
+    A share named ``week`` is the weekday's and the period's tests together, spread evenly (the audit
+    until 6 December 2026, later); ``merge_week``: weekday and period share the ``context`` part with
+    the other moments and rules, evenly per test (the audit until 6 December 2026)."""
     chosen = budget.weights
+
+    def part(p: str) -> str:
+        if p not in budget.WEEK_DIMENSIONS or shares is None:
+            return p
+        return "context" if merge_week else "week" if "week" in shares else p
 
     def weights(parts: Sequence[str], _: object = None) -> np.ndarray:
         if shares is None:
             return np.ones(len(parts))
-        return chosen([("context" if merge_week and p == "week" else p) for p in parts], shares)
+        return chosen([part(p) for p in parts], shares)
 
     def run(frame: AuditFrame) -> set[Flag]:
         budget.weights = weights  # type: ignore[assignment]
@@ -183,24 +191,6 @@ def leaning(share: float, both_sides: bool = False) -> Callable[[AuditFrame], se
     return run
 
 
-def week_halves(frame: AuditFrame) -> set[Flag]:
-    """The shipped audit with the week's share split in halves, one for the weekday's tests and one for
-    the period's, instead of evenly over all of their tests."""
-    part_of, weights = budget.part_of, budget.weights
-    shares = {"student": 0.7, "group": 0.2, "weekday": 0.025, "period": 0.025, "context": 0.05}
-
-    def halves(kind: str, dimension: str = "") -> str:
-        part = part_of(kind, dimension)
-        return dimension if part == "week" else part
-
-    budget.part_of = halves
-    budget.weights = lambda parts, _=None: weights(parts, shares)  # type: ignore[assignment]
-    try:
-        return audit(frame)
-    finally:
-        budget.part_of, budget.weights = part_of, weights
-
-
 METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "joint": joint,
     "stratified": stratified,
@@ -217,5 +207,11 @@ METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "stricter_leaning_half": leaning(0.5),
     "stricter_leaning_quarter": leaning(0.25),
     "leaning_half": leaning(0.5, both_sides=True),
-    "week_halves": week_halves,
+    "week_together": with_shares({"student": 0.7, "group": 0.2, "week": 0.05, "context": 0.05}),
+    "week_halves": with_shares(
+        {"student": 0.7, "group": 0.2, "weekday": 0.025, "period": 0.025, "context": 0.05}
+    ),
+    "weekday_5_period_2": with_shares(
+        {"student": 0.7, "group": 0.2, "weekday": 0.05, "period": 0.02, "context": 0.03}
+    ),
 }

@@ -155,12 +155,13 @@ def _patterns(report: AuditReport | None, groups: tt.GroupLabels) -> SharedTable
     notes = [
         t(
             "Alle toetsen van de audit samen gecorrigeerd (gewogen Benjamini-Hochberg, FDR {q}: "
-            "{s} % voor leerlingen, {g} % voor groepen, {w} % voor weekdag en lesuur, "
+            "{s} % voor leerlingen, {g} % voor groepen, {d} % voor de weekdag, {p} % voor het lesuur, "
             "{m} % voor de andere momenten en de afspraken).",
             q=f"{report.fdr:g}".replace(".", t(",")),
             s=round(100 * SHARES["student"]),
             g=round(100 * SHARES["group"]),
-            w=round(100 * SHARES["week"]),
+            d=round(100 * SHARES["weekday"]),
+            p=round(100 * SHARES["period"]),
             m=round(100 * SHARES["context"]),
         )
     ]

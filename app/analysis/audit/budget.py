@@ -9,8 +9,10 @@ after. A class is only 4-6 tests against about a hundred single students and for
 rules; a weekday is one of five beside some thirty other moments and rules. With equal weights a
 medium class effect was found in 79-83 % of simulated years; with these shares the class and the
 weekday sit at about 90 %, while a fair but human teacher's groups and moments stay unflagged in
-96-97 % of years (measured side by side on the same years: docs/audit.md, which also shows why more
-is not in the data).
+95-97 % of years (measured side by side on the same years: docs/audit.md, which also shows why more
+is not in the data). Within the week, a weekday test weighs about as much as a single student's:
+the weekday is what a teacher asks about first ("on Fridays"), the period (up to eight tests)
+refines it.
 
 Each part's share is spread evenly over its tests; a part without tests (``audit(dimensions=...)``)
 gives its share to the others, so an audit of one part is plain Benjamini-Hochberg.
@@ -26,17 +28,17 @@ import numpy as np
 from app.analysis.stats import weighted_bh_adjust
 
 #: share of the false discovery budget per part of the audit
-SHARES: dict[str, float] = {"student": 0.7, "group": 0.2, "week": 0.05, "context": 0.05}
-#: the moments of the weekly timetable (their own part: "week")
+SHARES: dict[str, float] = {"student": 0.7, "group": 0.2, "weekday": 0.04, "period": 0.02, "context": 0.04}
+#: the moments of the weekly timetable (each its own part)
 WEEK_DIMENSIONS = ("weekday", "period")
 
 
 def part_of(kind: str, dimension: str = "") -> str:
-    """The part a test belongs to: students, groups (classes, roster attributes), the moments of the
-    week (weekday, period), or the rest (months, terms, lesson mood, teacher energy, rules)."""
+    """The part a test belongs to: students, groups (classes, roster attributes), the weekday, the
+    period, or the rest (months, terms, lesson mood, teacher energy, rules)."""
     if kind in ("student", "group"):
         return kind
-    return "week" if dimension in WEEK_DIMENSIONS else "context"
+    return dimension if dimension in WEEK_DIMENSIONS else "context"
 
 
 def weights(parts: Sequence[str], shares: Mapping[str, float] | None = None) -> np.ndarray:

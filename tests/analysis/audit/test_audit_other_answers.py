@@ -43,7 +43,7 @@ def _counts(label: str) -> tuple[int, int, int]:
 
 
 def test_a_fair_but_human_teacher_gets_no_group_or_moment_flag() -> None:
-    # 2 of these 20 years; both of the 2 in the bench's 100
+    # 1 of these 20 years, 1 of the bench's 100 (2 and 2 with weekday and period sharing one part)
     assert _counts("fair, heterogeneous")[1] <= 2
 
 
@@ -54,11 +54,13 @@ def test_a_uniform_fair_teacher_is_hardly_ever_accused() -> None:
 
 @pytest.mark.parametrize(
     ("label", "at_least", "others"),
-    # found in these 20 years (over 100: 92 %, 93 %, 84 %; with both sides of a shift weighed fully,
+    # found in these 20 years (over 100: 92 %, 94 %, 84 %; with both sides of a shift weighed fully,
     # as until 6 December 2026, 87 %, 90 %, 77 %: 19, 18 and 18 of these 20). Other group or moment
     # flags: none in the boys' and Fridays' 20 years; 3 in the class's (another class milder,
-    # December, the class seen as its period), over 100 years 7 % (full weight 6 %)
-    [("boys", 19, 1), ("Fridays", 19, 1), ("one class", 18, 3)],
+    # December, the class seen as its period), over 100 years 7 % (full weight 6 %).
+    # The issue's own years, two students, boys and Fridays at once: boys in 19 and Friday in 16 of
+    # these 20, both in 15 (over 100: boys 83, Friday 90), no other group or moment flagged
+    [("boys", 19, 1), ("Fridays", 19, 1), ("one class", 18, 3), ("two students", 15, 1)],
 )
 def test_patterns_that_move_only_the_stricter_answer_are_found(
     label: str, at_least: int, others: int

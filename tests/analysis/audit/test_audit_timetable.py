@@ -102,16 +102,17 @@ def test_a_fair_but_human_teacher_gets_no_group_or_moment_flag() -> None:
 @pytest.mark.parametrize(
     ("scenario", "at_least"),
     [
-        # found on these 20 seeds with the weighted correction (over 100 years: 97 %, 90 %, 90 %;
+        # found on these 20 seeds with the weighted correction (over 100 years: 95 %, 91 %, 91 %;
         # with every test weighted equally the class was found in 15 of these 20)
         ("timetable, medium attribute (boys)", 17),
         ("timetable, medium class", 16),
-        ("timetable, medium weekday (Friday)", 18),
-        # answered milder: found in 14 and 9 of these 20. With both sides of a shift weighed fully
-        # (until 6 December 2026) 13 and 13: leaning to the stricter side costs a milder moment
-        # (docs/audit.md, point 2)
+        # Friday: 19 (18 with weekday and period sharing one part of the correction, point 7)
+        ("timetable, medium weekday (Friday)", 19),
+        # answered milder: found in 14 and 11 of these 20 (the milder Friday 9 with weekday and period
+        # sharing one part). With both sides of a shift weighed fully (until 6 December 2026) 13 and
+        # 13: leaning to the stricter side costs a milder moment (docs/audit.md, point 2)
         ("timetable, medium class, milder", 14),
-        ("timetable, medium weekday, milder (Friday)", 9),
+        ("timetable, medium weekday, milder (Friday)", 11),
     ],
 )
 def test_medium_group_and_moment_effects_are_found(scenario: str, at_least: int) -> None:
