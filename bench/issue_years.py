@@ -8,7 +8,8 @@ drawn again the way issue 12 describes its own test years: on the *probability* 
 stricter answer 10 % of the time and a milder one 6 % (where the ladder allows it), and planted
 effects that move only the stricter answer (boys 22 % instead of 10 %, Fridays 15 points more, one
 class's odds of a stricter answer × e^0.9). The fair but human teacher gives each student their own
-odds of a stricter answer (sd 0.6 on the log-odds), and leaves the milder answers alone.
+odds of a stricter answer (sd 0.6 on the log-odds; a last row 0.8), and leaves the milder answers
+alone.
 
 Usage: ``python bench/issue_years.py [--years 30] [--seed 40000]``. Per row: how often the planted
 pattern was found (right direction) and in how many years another group or moment was flagged.
@@ -105,6 +106,7 @@ SCENARIOS = (
     Scenario("Fridays: a stricter answer 15 points more often", _friday),
     Scenario("one class: odds of a stricter answer x e^0.9", _klass),
     Scenario("two students (+-1.8), boys and Fridays at once", _all),
+    Scenario("fair, heterogeneous (sd 0.8, stricter answers only)", _fair, sd=0.8),
 )
 
 

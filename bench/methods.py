@@ -22,6 +22,8 @@ direction)`` at a false discovery rate of 0.05:
   way (``dimensions.one_sided``; measured and not kept);
 - ``week_together``: weekday and period one part of 5 %, the rest 5 % (the audit until 6 December
   2026, later; the audit now gives the weekday 4 %, the period 2 % and the rest 4 %);
+- ``sigma_fine``: the spread of the students' own treatments chosen from a finer grid (0.1 to 1.0 in
+  steps of 0.1, and 1.2; measured and not kept);
 - ``week_halves``, ``weekday_5_period_2``: the week split another way (2.5 / 2.5 / 5 and 5 / 2 / 3;
   measured and not kept).
 """
@@ -191,6 +193,22 @@ def leaning(share: float, both_sides: bool = False) -> Callable[[AuditFrame], se
     return run
 
 
+def sigma_grid(grid: tuple[float, ...]) -> Callable[[AuditFrame], set[Flag]]:
+    """The shipped audit with another grid for the spread of the students' own treatments in the joint
+    fit (``app.analysis.audit.model.SIGMA_GRID``); every group and moment fit uses the spread chosen
+    there."""
+
+    def run(frame: AuditFrame) -> set[Flag]:
+        defaults = fit.__defaults__
+        fit.__defaults__ = (grid, None)
+        try:
+            return audit(frame)
+        finally:
+            fit.__defaults__ = defaults
+
+    return run
+
+
 METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "joint": joint,
     "stratified": stratified,
@@ -207,6 +225,7 @@ METHODS: dict[str, Callable[[AuditFrame], set[Flag]]] = {
     "stricter_leaning_half": leaning(0.5),
     "stricter_leaning_quarter": leaning(0.25),
     "leaning_half": leaning(0.5, both_sides=True),
+    "sigma_fine": sigma_grid((0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2)),
     "week_together": with_shares({"student": 0.7, "group": 0.2, "week": 0.05, "context": 0.05}),
     "week_halves": with_shares(
         {"student": 0.7, "group": 0.2, "weekday": 0.025, "period": 0.025, "context": 0.05}

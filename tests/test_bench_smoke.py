@@ -101,6 +101,10 @@ def test_the_method_comparisons_run_small(capsys: pytest.CaptureFixture[str]) ->
     frontier.run(1, [10000])
     out = capsys.readouterr().out
     assert "| class test alone at p below |" in out and "| 0.005 |" in out
+    frontier.run(1, [40000], issue=True)  # the years drawn another way, and everything at once
+    out = capsys.readouterr().out
+    assert "| class test alone at p below |" in out and "| p below | boys found | Friday found |" in out
     methods = importlib.import_module("methods")
     expected = {"audit", "audit_equal", "audit_merged", "audit_60_20_20", "audit_70_15_15", "stricter_or_not"}
+    expected |= {"week_together", "week_halves", "sigma_fine"}
     assert expected <= set(methods.METHODS)
