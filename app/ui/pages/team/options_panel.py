@@ -168,7 +168,7 @@ class ExportOptionsPanel(QWidget):
             box.setChecked(True)
             box.toggled.connect(lambda _b: self.changed.emit())
             self.section_boxes[key] = box
-            grid.addWidget(box, index // 2, index % 2)
+            grid.addWidget(box, index, 0)  # one column: long labels (and their English) are never cut off
         self.points = QPlainTextEdit()
         self.points.setPlaceholderText(self.tr("Eén bespreekpunt per regel, zonder namen"))
         self.points.setAccessibleName(self.tr("Bespreekpunten"))
