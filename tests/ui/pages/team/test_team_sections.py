@@ -77,3 +77,15 @@ def test_page_one_of_the_handout_is_the_summary(qtbot, store: Store, tmp_path: P
     assert "Wat de audit opvallend vond" in first
     assert "Hoe vaak elke afspraak aan de orde was" not in first  # the tables start on page 2
     assert second.lstrip().startswith("De details")
+
+
+def test_every_section_choice_shows_its_whole_label(qtbot, store: Store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # at the window's usual width the options panel keeps its default share; no label is cut off
+    fill_log(store, seed=5)
+    page = _page(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    page.resize(1140, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    for key, box in page.options.section_boxes.items():
+        assert box.width() >= box.sizeHint().width(), key
+        assert box.visibleRegion().boundingRect().width() >= box.sizeHint().width(), key
